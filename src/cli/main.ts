@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor, exitState, writeError } from './io.js';
 import { registerAddressCommands } from './commands/addr.js';
+import { registerAddressExtraCommands } from './commands/addr-extra.js';
 import { registerTcpCommands } from './commands/tcp.js';
 import { registerLabCommands } from './commands/lab.js';
 import { registerPracticeCommands } from './commands/practice.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     if (cmd.optsWithGlobals()['color'] === false) process.env['NO_COLOR'] = '1';
   });
   registerAddressCommands(program);
+  registerAddressExtraCommands(program);
   registerTcpCommands(program);
   registerLabCommands(program);
   registerPracticeCommands(program);

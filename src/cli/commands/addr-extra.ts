@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+// split, aggregate, range, port, mac. Keep top-level imports light.
+export function registerAddressExtraCommands(program: Command): void {
+  void program;
+}
