@@ -1,0 +1,328 @@
+/**
+ * Strict parsing of IPv4 and IPv6 addresses and CIDRs, once, at the edge.
+ *
+ * IPv4 is strict dotted decimal: exactly four octets 0-255 without leading zeros. `010.1.1.1`, `127.1`,
+ * `1.2.3` and `0x7f.0.0.1` are rejected because inet_aton, getaddrinfo and the WHATWG URL parser read
+ * them as octal, shorthand or hex, so accepting them would make us disagree with the network stack about
+ * which host a string names (the classic SSRF filter bypass). The IPv4 parser here is a hand-written
+ * uint32 scanner (no library load on the one-shot path); test/addr/parse-diff.test.ts proves it accepts
+ * exactly what `ip-address`'s Address4 accepts and yields the same value.
+ *
+ * IPv6 follows RFC 4291 section 2.2 (with an RFC 4007 section 11 zone id), parsed by `ip-address`'s
+ * Address6 after our own checks, which give one-line reasons and apply the strict IPv4 rules to a
+ * dotted tail (`::ffff:010.0.0.1` is rejected too).
+ */
+import { createRequire } from 'node:module';
+import { InputError } from '../errors.js';
+
+export type IpVersion = 4 | 6;
+
+export interface ParsedAddress {
+  readonly version: IpVersion;
+  readonly value: bigint;
+  readonly zone?: string;
+  readonly input: string;
+}
+
+export interface ParsedCidr {
+  readonly version: IpVersion;
+  /** The address as written (host bits kept); `subnet()` derives the network. */
+  readonly address: bigint;
+  readonly prefix: number;
+  readonly zone?: string;
+  readonly input: string;
+}
+
+type IpAddressLib = typeof import('ip-address');
+let lib: IpAddressLib | undefined;
+/** ip-address is CommonJS; load it synchronously, and only when IPv6 needs it (IPv4 never does). */
+export function ipAddressLib(): IpAddressLib {
+  if (lib === undefined) lib = createRequire(import.meta.url)('ip-address') as IpAddressLib;
+  return lib;
+}
+
+export const IPV4_BITS = 32;
+export const IPV6_BITS = 128;
+export const MAX_IPV6 = (1n << 128n) - 1n;
+
+export function bitsOf(version: IpVersion): number {
+  return version === 4 ? IPV4_BITS : IPV6_BITS;
+}
+
+// ---------------------------------------------------------------- IPv4
+
+/**
+ * Strict dotted decimal to uint32, or -1. The hot loop of bulk `--stdin`: no allocation, no regex.
+ * `start`/`end` select a slice of `text` so callers can parse `a.b.c.d/n` without substring copies.
+ */
+export function scanIPv4(text: string, start = 0, end = text.length): number {
+  let value = 0;
+  let octets = 0;
+  let i = start;
+  while (i < end) {
+    const first = text.charCodeAt(i);
+    if (first < 48 || first > 57) return -1;
+    let octet = first - 48;
+    let digits = 1;
+    i++;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      if (first === 48) return -1; // leading zero
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3) return -1;
+      i++;
+    }
+    if (octet > 255) return -1;
+    value = value * 256 + octet;
+    octets++;
+    if (i === end) break;
+    if (text.charCodeAt(i) !== 46 || octets === 4) return -1; // '.'
+    i++;
+    if (i === end) return -1; // trailing dot
+  }
+  return octets === 4 ? value : -1;
+}
+
+/** Why `text` is not a strict dotted-decimal IPv4 address (one line), or undefined if it is one. */
+export function explainIPv4(text: string): string | undefined {
+  if (text === '') return 'empty address';
+  if (/^0x/i.test(text) || /\.0x/i.test(text)) return 'hex notation is not accepted; write the address in dotted decimal';
+  const bad = /[^0-9.]/.exec(text);
+  if (bad) {
+    if (/^[0-9a-f.]+$/i.test(text) && /[a-f]/i.test(text)) return 'hex digits are not accepted in IPv4; write dotted decimal';
+    return `unexpected character ${JSON.stringify(bad[0])} in an IPv4 address`;
+  }
+  const parts = text.split('.');
+  if (parts.length === 1) return 'a bare number is not an address; write four octets (or use `netkata ip --from-int`)';
+  for (let k = 0; k < parts.length; k++) {
+    if (parts[k] === '') return `empty octet ${k + 1}: an IPv4 address is four numbers 0-255 separated by single dots`;
+  }
+  if (parts.length < 4) {
+    return `shorthand IPv4 with ${parts.length} parts is not accepted (inet_aton would expand it); write all four octets`;
+  }
+  if (parts.length > 4) return `${parts.length} octets; an IPv4 address has exactly four`;
+  for (const p of parts) {
+    if (p.length > 1 && p.startsWith('0')) {
+      return `octet ${JSON.stringify(p)} has a leading zero, which inet_aton and browsers read as octal; write ${String(Number.parseInt(p, 10))} without it`;
+    }
+    if (p.length > 3 || Number(p) > 255) return `octet ${p} is out of range 0-255`;
+  }
+  return undefined;
+}
+
+/** Strict dotted decimal to an unsigned 32-bit integer; throws InputError with the reason. */
+export function parseIPv4ToUint32(text: string): number {
+  const v = scanIPv4(text);
+  if (v >= 0) return v;
+  throw new InputError(explainIPv4(text) ?? 'not an IPv4 address', text);
+}
+
+export function formatIPv4(value: number): string {
+  return `${(value >>> 24) & 255}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
+}
+
+/** uint32 netmask for a prefix (0..32). */
+export function maskFromPrefix(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+/** The prefix length of a contiguous uint32 mask, or -1 when its ones are not contiguous. */
+export function prefixFromMask(mask: number): number {
+  const inverted = ~mask >>> 0;
+  // Contiguous iff the inverted mask is 2^k - 1, i.e. inverted & (inverted + 1) === 0.
+  if ((inverted & (inverted + 1)) !== 0) return -1;
+  return 32 - (inverted === 0 ? 0 : 32 - Math.clz32(inverted));
+}
+
+/** Dotted binary, e.g. 11000000.10101000.00001100.01010111. */
+export function binaryIPv4(value: number): string {
+  const bits = (value >>> 0).toString(2).padStart(32, '0');
+  return `${bits.slice(0, 8)}.${bits.slice(8, 16)}.${bits.slice(16, 24)}.${bits.slice(24)}`;
+}
+
+// ---------------------------------------------------------------- IPv6
+
+const ZONE_RE = /^[A-Za-z0-9_.\-]+$/;
+
+function explainIPv6(core: string): string | undefined {
+  if (core === '') return 'empty address';
+  if (core.startsWith('[') || core.endsWith(']')) return 'remove the brackets: they belong to URLs, not to addresses';
+  if (core.includes(':::')) return '":::" is not valid IPv6: "::" stands for one run of zero groups';
+  const bad = /[^0-9a-fA-F:.]/.exec(core);
+  if (bad) return `unexpected character ${JSON.stringify(bad[0])} in an IPv6 address`;
+  const doubles = core.split('::').length - 1;
+  if (doubles > 1) return '"::" may appear only once (RFC 4291 section 2.2)';
+  let head = core;
+  let groupsFromTail = 0;
+  const lastColon = core.lastIndexOf(':');
+  const tail = core.slice(lastColon + 1);
+  if (tail.includes('.')) {
+    const why = explainIPv4(tail);
+    if (why !== undefined) return `embedded IPv4 ${tail}: ${why}`;
+    head = core.slice(0, lastColon + 1);
+    if (!head.endsWith('::')) head = head.slice(0, -1);
+    groupsFromTail = 2;
+  } else if (core.includes('.')) {
+    return 'a dotted IPv4 part may only be the last 32 bits of an IPv6 address';
+  }
+  if (head.startsWith(':') && !head.startsWith('::')) return 'an IPv6 address cannot start with a single ":"';
+  if (head.endsWith(':') && !head.endsWith('::')) return 'an IPv6 address cannot end with a single ":"';
+  const groups = head.split(':');
+  for (const g of groups) {
+    if (g.length > 4) return `group ${JSON.stringify(g)} has more than four hex digits`;
+  }
+  const written = groups.filter((g) => g !== '').length + groupsFromTail;
+  if (doubles === 0 && written !== 8) return `${written} groups; an IPv6 address has eight (or uses "::")`;
+  if (doubles === 1 && written > 7) return `"::" must stand for at least one zero group, but ${written} groups are written`;
+  return undefined;
+}
+
+function splitZone(text: string): { core: string; zone: string | undefined } {
+  const pct = text.indexOf('%');
+  if (pct === -1) return { core: text, zone: undefined };
+  const zone = text.slice(pct + 1);
+  if (zone === '') throw new InputError('empty zone id after "%"', text);
+  if (!ZONE_RE.test(zone)) throw new InputError('a zone id may hold only letters, digits, "_", "." and "-"', text);
+  return { core: text.slice(0, pct), zone };
+}
+
+function parseIPv6Core(core: string, input: string): bigint {
+  const why = explainIPv6(core);
+  if (why !== undefined) throw new InputError(why, input);
+  const { Address6 } = ipAddressLib();
+  try {
+    return new Address6(core).bigInt();
+  } catch (e) {
+    // Our checks above should catch everything ip-address rejects; keep its reason if not.
+    const reason = e instanceof Error ? e.message.replace(/<[^>]*>/g, '') : String(e);
+    throw new InputError(`not a valid IPv6 address (${reason})`, input);
+  }
+}
+
+/** RFC 5952 section 4: lower case, no leading zeros, the longest run (>= 2) of zero groups as "::", first on ties. */
+export function formatIPv6(value: bigint): string {
+  const groups: number[] = new Array<number>(8);
+  for (let k = 7; k >= 0; k--) {
+    groups[k] = Number(value & 0xffffn);
+    value >>= 16n;
+  }
+  let bestStart = -1;
+  let bestLen = 1; // a single zero group is never compressed (RFC 5952 4.2.2)
+  for (let k = 0; k < 8; ) {
+    if (groups[k] !== 0) { k++; continue; }
+    let e = k;
+    while (e < 8 && groups[e] === 0) e++;
+    if (e - k > bestLen) { bestStart = k; bestLen = e - k; }
+    k = e;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart === -1) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+/** All eight groups, four digits each. */
+export function expandIPv6(value: bigint): string {
+  return value.toString(16).padStart(32, '0').replace(/(.{4})(?!$)/g, '$1:');
+}
+
+// ---------------------------------------------------------------- both
+
+export function formatAddress(version: IpVersion, value: bigint): string {
+  return version === 4 ? formatIPv4(Number(value)) : formatIPv6(value);
+}
+
+export function parseAddress(text: string): ParsedAddress {
+  const input = text;
+  const t = text.trim();
+  if (t === '') throw new InputError('empty address', input);
+  if (t.includes('/')) throw new InputError('expected an address, not a CIDR (drop the "/" part)', input);
+  if (t.includes(':')) {
+    const { core, zone } = splitZone(t);
+    const value = parseIPv6Core(core, input);
+    return zone === undefined ? { version: 6, value, input } : { version: 6, value, zone, input };
+  }
+  if (t.includes('%')) throw new InputError('zone ids belong to IPv6 addresses only', input);
+  const v = scanIPv4(t);
+  if (v < 0) throw new InputError(explainIPv4(t) ?? 'not an IPv4 address', input);
+  return { version: 4, value: BigInt(v), input };
+}
+
+export function isValidAddress(text: string): boolean {
+  try {
+    parseAddress(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parsePrefixLength(text: string, version: IpVersion, input: string): number {
+  const max = bitsOf(version);
+  if (!/^\d+$/.test(text)) throw new InputError(`prefix length ${JSON.stringify(text)} is not a number`, input);
+  if (text.length > 1 && text.startsWith('0')) throw new InputError(`prefix length ${text} has a leading zero`, input);
+  const n = Number(text);
+  if (n > max) throw new InputError(`prefix length ${text} is larger than ${max} (IPv${version} has ${max} bits)`, input);
+  return n;
+}
+
+/** A dotted IPv4 netmask to its prefix length; rejects non-contiguous masks and wildcard masks with a hint. */
+export function prefixFromDottedMask(maskText: string, input: string): number {
+  const m = scanIPv4(maskText);
+  if (m < 0) throw new InputError(`mask ${maskText}: ${explainIPv4(maskText) ?? 'not a dotted mask'}`, input);
+  const p = prefixFromMask(m);
+  if (p >= 0) return p;
+  const wildcardPrefix = prefixFromMask(~m >>> 0);
+  if (wildcardPrefix >= 0) {
+    throw new InputError(
+      `mask ${maskText} looks like a wildcard (inverse) mask; the netmask is ${formatIPv4(maskFromPrefix(wildcardPrefix))} (/${wildcardPrefix})`,
+      input,
+    );
+  }
+  throw new InputError(`mask ${maskText} is not contiguous (${binaryIPv4(m)}): the one bits must all come first`, input);
+}
+
+/** A mask given separately: `255.255.255.0`, `/24` or `24`. */
+export function parseMask(mask: string, version: IpVersion, input: string = mask): number {
+  const m = mask.trim();
+  if (m.includes('.')) {
+    if (version === 6) throw new InputError('a dotted mask only applies to IPv4; give IPv6 a prefix length', input);
+    return prefixFromDottedMask(m, input);
+  }
+  return parsePrefixLength(m.startsWith('/') ? m.slice(1) : m, version, input);
+}
+
+/**
+ * `a.b.c.d/n`, `a.b.c.d/mask`, `v6/n`, `fe80::1%eth0/64` (RFC 4007 section 11.7), or a bare address
+ * (/32 or /128); `mask` is the separate-argument form (`a.b.c.d mask`).
+ */
+export function parseCidr(text: string, mask?: string): ParsedCidr {
+  const input = mask === undefined ? text : `${text} ${mask}`;
+  const t = text.trim();
+  const slash = t.indexOf('/');
+  if (slash !== -1 && t.indexOf('/', slash + 1) !== -1) throw new InputError('more than one "/"', input);
+  if (slash !== -1 && mask !== undefined) throw new InputError('give the prefix either after "/" or as a mask, not both', input);
+  const addrText = slash === -1 ? t : t.slice(0, slash);
+  const a = parseAddress(addrText);
+  let prefix: number;
+  if (slash !== -1) {
+    const suffix = t.slice(slash + 1);
+    if (suffix === '') throw new InputError('nothing after "/": give a prefix length or a mask', input);
+    prefix = suffix.includes('.')
+      ? a.version === 4
+        ? prefixFromDottedMask(suffix, input)
+        : (() => { throw new InputError('a dotted mask only applies to IPv4; give IPv6 a prefix length', input); })()
+      : parsePrefixLength(suffix, a.version, input);
+  } else if (mask !== undefined) {
+    prefix = parseMask(mask, a.version, input);
+  } else {
+    prefix = bitsOf(a.version);
+  }
+  const base = { version: a.version, address: a.value, prefix, input };
+  return a.zone === undefined ? base : { ...base, zone: a.zone };
+}
+
+/** A dotted IPv4 tail for display, when the 32 low bits are meant as IPv4 (mapped, NAT64, ...). */
+export function low32(value: bigint): number {
+  return Number(value & 0xffffffffn);
+}
