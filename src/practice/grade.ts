@@ -1,0 +1,102 @@
+/**
+ * Judge one answer: a verdict, the expected answer, a note when the answer could not be read or was
+ * right in value but wrong in the form the question asks for, and always the working and explanation.
+ */
+import { read, readText, tidy, type Reading } from './normalise.js';
+import type { Lang, Question, Text } from './question.js';
+import { tr } from './question.js';
+
+export interface Verdict {
+  readonly correct: boolean;
+  readonly given: string;
+  readonly expected: Text;
+  /** Why the answer could not be read, or what was off about its form. */
+  readonly note?: Text;
+  readonly working: Text;
+  readonly explanation: Text;
+}
+
+export function grade(q: Question, input: string): Verdict {
+  const given = tidy(input);
+  const base = { given, expected: q.answer, working: q.working, explanation: q.explanation };
+  if (given === '') return { ...base, correct: false, note: { en: 'no answer', zh: '没有作答' } };
+  if (q.check.kind === 'choice') return gradeChoice(q, given, base);
+  const reading = read(q.check, given);
+  if (!reading.ok) return { ...base, correct: false, note: reading.why };
+  const keys = expectedKeys(q);
+  if (keys.has(reading.key)) return { ...base, correct: true };
+  const note = formNote(q, reading);
+  return note === undefined ? { ...base, correct: false } : { ...base, correct: false, note };
+}
+
+/** Every key that counts as right: the answer in both languages and each accepted spelling. */
+export function expectedKeys(q: Question): Set<string> {
+  const keys = new Set<string>();
+  for (const a of [q.answer.en, q.answer.zh, ...q.accepts]) {
+    const r = q.check.kind === 'choice' ? readText(a) : read(q.check, a);
+    if (r.ok) keys.add(r.key);
+  }
+  return keys;
+}
+
+function formNote(q: Question, r: Reading & { ok: true }): Text | undefined {
+  if (r.key.startsWith('not-rfc5952:')) {
+    return {
+      en: `that is the right address in another spelling; RFC 5952 section 4 asks for ${q.answer.en}: lower case, no leading zeros, "::" for the longest run of two or more zero groups (the first one on a tie), a lone zero group written 0`,
+      zh: `地址的值对,但写法不是 RFC 5952 第 4 节的规范形式,应写作 ${q.answer.zh}:小写、去掉前导零、用 "::" 代替最长的一段(至少两个)全零组(一样长取第一段)、单个全零组写 0`,
+    };
+  }
+  if (r.key.startsWith('not-expanded:')) {
+    return {
+      en: `that is the right address, but the question asks for the full form: eight groups of four hex digits, ${q.answer.en}`,
+      zh: `地址的值对,但题目要求完整形式:8 组、每组 4 位十六进制,即 ${q.answer.zh}`,
+    };
+  }
+  return undefined;
+}
+
+function gradeChoice(q: Question, given: string, base: Omit<Verdict, 'correct'>): Verdict {
+  const choices = q.choices ?? [];
+  const index = choiceIndex(choices, given);
+  if (index === undefined) {
+    return {
+      ...base, correct: false,
+      note: { en: `answer with the number (1-${choices.length}) or the text of a choice`, zh: `请回答选项编号(1-${choices.length})或选项内容` },
+    };
+  }
+  const want = choiceIndex(choices, q.answer.en);
+  return { ...base, correct: index === want };
+}
+
+/** `2`, `b`, `B)` or the choice's text in either language. */
+export function choiceIndex(choices: readonly Text[], given: string): number | undefined {
+  const t = tidy(given);
+  const num = /^(\d+)[.)]?$/.exec(t);
+  if (num) {
+    const n = Number(num[1]);
+    return n >= 1 && n <= choices.length ? n - 1 : undefined;
+  }
+  const letter = /^([a-j])[.)]?$/i.exec(t);
+  if (letter && choices.length <= 10) {
+    const n = letter[1]!.toLowerCase().charCodeAt(0) - 97;
+    if (n < choices.length) return n;
+  }
+  const key = readText(t);
+  if (!key.ok) return undefined;
+  const found = choices.findIndex((c) => [c.en, c.zh].some((s) => { const k = readText(s); return k.ok && k.key === key.key; }));
+  return found === -1 ? undefined : found;
+}
+
+/** The verdict as plain lines (line mode and the exam key share it). */
+export function verdictLines(v: Verdict, lang: Lang): string[] {
+  const lines: string[] = [];
+  const right = lang === 'zh' ? '正确' : 'correct';
+  const wrong = lang === 'zh' ? '错误' : 'wrong';
+  lines.push(v.correct ? `✓ ${right}` : `✗ ${wrong}: ${lang === 'zh' ? '答案是' : 'the answer is'} ${tr(v.expected, lang)}`);
+  if (v.note) lines.push(`  ${tr(v.note, lang)}`);
+  const working = tr(v.working, lang);
+  if (working !== '') for (const l of working.split('\n')) lines.push(`  ${l}`);
+  const why = tr(v.explanation, lang);
+  if (why !== '') lines.push(`  ${why}`);
+  return lines;
+}

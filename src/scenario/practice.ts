@@ -1,0 +1,143 @@
+/**
+ * Schema of practice banks (`scenarios/practice/*.yaml`, SCENARIOS.md): fixed questions with their
+ * answer and explanation, in English with an optional `zh` block, and generated entries
+ * (`generator: <name>` with parameter ranges). Generator names and their parameters belong to
+ * src/practice, which sits above this layer, so it hands its table in (`practiceBankSchema(specs)`)
+ * and an unknown generator or a bad range is reported like any other field: `file:line: path: why`.
+ */
+import { z } from 'zod';
+import { loadYaml } from './load.js';
+
+/** One generator parameter: an integer range, or a set of named options. */
+export type ParamSpec =
+  | { readonly kind: 'range'; readonly min: number; readonly max: number }
+  | { readonly kind: 'options'; readonly options: readonly string[] };
+
+export type GeneratorSpecs = Readonly<Record<string, Readonly<Record<string, ParamSpec>>>>;
+
+/** A parameter as written: `24`, `[20, 30]`, `http` or `[http, ssh]`. */
+export type ParamValue = number | readonly [number, number] | string | readonly string[];
+
+const CHECKS = ['text', 'choice', 'integer', 'yesno', 'state', 'flags', 'order', 'ipv4', 'mac', 'hex', 'binary'] as const;
+export type BankCheck = (typeof CHECKS)[number];
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+const zhBlock = z.object({
+  prompt: nonEmpty,
+  choices: z.array(nonEmpty).min(2).optional(),
+  answer: nonEmpty.optional(),
+  accepts: z.array(nonEmpty).optional(),
+  explain: nonEmpty,
+}).strict();
+
+const fixedEntry = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, "-")'),
+  topic: z.string().optional(),
+  prompt: nonEmpty,
+  choices: z.array(nonEmpty).min(2).max(10).optional(),
+  answer: z.union([nonEmpty, z.number().transform(String)]),
+  accepts: z.array(z.union([nonEmpty, z.number().transform(String)])).optional(),
+  check: z.enum(CHECKS).optional(),
+  explain: nonEmpty,
+  zh: zhBlock.optional(),
+}).strict().superRefine((e, ctx) => {
+  if (e.choices !== undefined && !e.choices.includes(e.answer)) {
+    ctx.addIssue({ code: 'custom', path: ['answer'], message: `must be one of the choices (${e.choices.join(' | ')})` });
+  }
+  if (e.zh?.choices !== undefined && e.choices?.length !== e.zh.choices.length) {
+    ctx.addIssue({ code: 'custom', path: ['zh', 'choices'], message: 'must list as many choices as the English ones, in the same order' });
+  }
+  if (e.choices !== undefined && e.zh !== undefined && e.zh.choices === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['zh', 'choices'], message: 'a multiple-choice question needs its choices in Chinese too' });
+  }
+  if (e.zh?.answer !== undefined && e.zh.choices !== undefined && !e.zh.choices.includes(e.zh.answer)) {
+    ctx.addIssue({ code: 'custom', path: ['zh', 'answer'], message: 'must be one of zh.choices' });
+  }
+  if (e.choices !== undefined && e.check !== undefined && e.check !== 'choice') {
+    ctx.addIssue({ code: 'custom', path: ['check'], message: 'a question with choices is checked as "choice"' });
+  }
+});
+
+const paramValue = z.union([
+  z.number().int(),
+  z.tuple([z.number().int(), z.number().int()]),
+  nonEmpty,
+  z.array(nonEmpty).min(1),
+]);
+
+function generatedEntry(specs: GeneratorSpecs) {
+  const names = Object.keys(specs);
+  return z.object({
+    generator: z.string().refine((n) => names.includes(n), { message: `unknown generator (known: ${names.join(', ')})` }),
+    params: z.record(z.string(), paramValue).optional(),
+    weight: z.number().int().min(1).max(100).optional(),
+  }).strict().superRefine((e, ctx) => {
+    const spec = specs[e.generator];
+    if (spec === undefined) return;
+    for (const [key, value] of Object.entries(e.params ?? {})) {
+      const p = spec[key];
+      const path = ['params', key];
+      if (p === undefined) {
+        const known = Object.keys(spec);
+        ctx.addIssue({ code: 'custom', path, message: `unknown parameter of ${e.generator} (${known.length ? `known: ${known.join(', ')}` : 'it takes none'})` });
+        continue;
+      }
+      if (p.kind === 'range') {
+        const [lo, hi] = typeof value === 'number' ? [value, value] : Array.isArray(value) && typeof value[0] === 'number' ? (value as readonly [number, number]) : [NaN, NaN];
+        if (Number.isNaN(lo)) ctx.addIssue({ code: 'custom', path, message: `expected a number or [min, max] within ${p.min}..${p.max}` });
+        else if (lo > hi) ctx.addIssue({ code: 'custom', path, message: `empty range [${lo}, ${hi}]` });
+        else if (lo < p.min || hi > p.max) ctx.addIssue({ code: 'custom', path, message: `[${lo}, ${hi}] is outside ${p.min}..${p.max}` });
+      } else {
+        const list = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as readonly string[]) : undefined;
+        if (list === undefined) ctx.addIssue({ code: 'custom', path, message: `expected one or more of: ${p.options.join(', ')}` });
+        else for (const v of list) if (!p.options.includes(v)) ctx.addIssue({ code: 'custom', path, message: `unknown option "${v}" (known: ${p.options.join(', ')})` });
+      }
+    }
+  });
+}
+
+export function practiceBankSchema(specs: GeneratorSpecs, topics: readonly string[]) {
+  const topic = z.string().refine((t) => topics.includes(t), { message: `unknown topic (known: ${topics.join(', ')})` });
+  const generated = generatedEntry(specs);
+  const fixed = fixedEntry.superRefine((e, ctx) => {
+    if (e.topic !== undefined && !topics.includes(e.topic)) ctx.addIssue({ code: 'custom', path: ['topic'], message: `unknown topic (known: ${topics.join(', ')})` });
+  });
+  return z.object({
+    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, "-")'),
+    title: nonEmpty,
+    zh: z.object({ title: nonEmpty }).strict().optional(),
+    topic,
+    // An entry is generated when it names a generator, fixed otherwise; picking the schema first
+    // gives field-level errors (a plain union would only say "invalid input" about the whole entry).
+    questions: z.array(z.unknown()).min(1).transform((items, ctx) => items.map((item, i) => {
+      const isGenerated = typeof item === 'object' && item !== null && 'generator' in item;
+      const parsed = isGenerated ? generated.safeParse(item) : fixed.safeParse(item);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: 'custom', path: [i, ...issue.path], message: issue.message });
+        }
+        return z.NEVER;
+      }
+      return parsed.data;
+    })),
+  }).strict().superRefine((bank, ctx) => {
+    const seen = new Map<string, number>();
+    bank.questions.forEach((q, i) => {
+      if (!('id' in q)) return;
+      const prev = seen.get(q.id);
+      if (prev !== undefined) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate id (also questions[${prev}])` });
+      else seen.set(q.id, i);
+    });
+  });
+}
+
+export type PracticeBank = z.output<ReturnType<typeof practiceBankSchema>>;
+export type BankEntry = PracticeBank['questions'][number];
+export type FixedBankEntry = Extract<BankEntry, { id: string }>;
+export type GeneratedBankEntry = Extract<BankEntry, { generator: string }>;
+
+/** Parse and validate one bank file's text; errors are `file:line: field: why` InputErrors. */
+export function parsePracticeBank(text: string, file: string, specs: GeneratorSpecs, topics: readonly string[]): PracticeBank {
+  return loadYaml(text, file, practiceBankSchema(specs, topics));
+}
