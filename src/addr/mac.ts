@@ -1,0 +1,98 @@
+import { InputError } from '../errors.js';
+import { formatAddress } from './parse.js';
+
+/**
+ * 48-bit IEEE 802 MAC addresses: normalisation, the OUI/NIC split, the I/G and U/L bits
+ * (IEEE 802-2014 section 8.2), and the modified EUI-64 interface identifier of RFC 4291
+ * appendix A (RFC 2464 section 4 for Ethernet) with its fe80::/64 link-local address.
+ */
+export interface MacInfo {
+  readonly input: string;
+  /** Lower-case, colon-separated. */
+  readonly mac: string;
+  /** The first three octets: the Organizationally Unique Identifier (when the address is universal). */
+  readonly oui: string;
+  /** The last three octets, assigned by the organisation. */
+  readonly nic: string;
+  /** I/G bit (bit 0 of the first octet): 1 = group (multicast or broadcast) address. */
+  readonly multicast: boolean;
+  /** U/L bit (bit 1 of the first octet): 1 = locally administered, so `oui` names no vendor. */
+  readonly local: boolean;
+  readonly broadcast: boolean;
+  /** Modified EUI-64: ff:fe inserted in the middle and the U/L bit inverted. */
+  readonly eui64: string;
+  /** The same 64 bits as an IPv6 interface identifier (four hextets). */
+  readonly interfaceId: string;
+  /** fe80::/64 + the interface identifier, RFC 5952 text. */
+  readonly linkLocalIPv6: string;
+}
+
+const HEX2 = /^[0-9a-fA-F]{2}$/;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+/**
+ * Accept exactly `aa:bb:cc:dd:ee:ff`, `aa-bb-cc-dd-ee-ff` (IEEE's own notation) or `aabb.ccdd.eeff`
+ * (Cisco), in any case. Anything else is rejected with one line that says why: a lenient parser
+ * that guesses at `a:b:c:d:e:f` or twelve bare digits hides typos.
+ */
+export function parseMac(text: string): Uint8Array {
+  if (text === '') throw new InputError('empty MAC address', text);
+  if (/\s/.test(text)) throw new InputError('whitespace inside a MAC address', text);
+  const seps = new Set(text.replace(/[0-9a-zA-Z]/g, ''));
+  if (seps.size === 0) {
+    throw new InputError(/^[0-9a-fA-F]{12}$/.test(text)
+      ? 'no separators: write aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff or aabb.ccdd.eeff'
+      : 'not a MAC address (expected aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff or aabb.ccdd.eeff)', text);
+  }
+  if (seps.size > 1) throw new InputError(`mixed separators (${[...seps].join(' ')}): use one of : - .`, text);
+  const sep = [...seps][0]!;
+  const groups = text.split(sep);
+  if (sep === ':' || sep === '-') {
+    if (groups.length === 8) throw new InputError('8 groups: that is a 64-bit EUI-64, not a 48-bit MAC', text);
+    if (groups.length !== 6) throw new InputError(`${groups.length} groups: a MAC address has 6 groups of 2 hex digits`, text);
+    const bytes = new Uint8Array(6);
+    groups.forEach((g, i) => {
+      if (!HEX2.test(g)) throw new InputError(`group ${i + 1} "${g}" is not 2 hex digits`, text);
+      bytes[i] = parseInt(g, 16);
+    });
+    return bytes;
+  }
+  if (sep === '.') {
+    if (groups.length !== 3) throw new InputError(`${groups.length} groups: the dotted form is 3 groups of 4 hex digits (aabb.ccdd.eeff)`, text);
+    const bytes = new Uint8Array(6);
+    groups.forEach((g, i) => {
+      if (!HEX4.test(g)) throw new InputError(`group ${i + 1} "${g}" is not 4 hex digits`, text);
+      const v = parseInt(g, 16);
+      bytes[2 * i] = v >> 8;
+      bytes[2 * i + 1] = v & 0xff;
+    });
+    return bytes;
+  }
+  throw new InputError(`unexpected character "${sep}" (separators are : - or .)`, text);
+}
+
+const hex = (b: number): string => b.toString(16).padStart(2, '0');
+
+export function macInfo(text: string): MacInfo {
+  const b = parseMac(text);
+  const octets = [...b].map(hex);
+  // RFC 4291 appendix A: insert 0xFFFE between the OUI and the NIC part and invert the
+  // universal/local bit, so that a locally administered ID can be written with zeros (::1).
+  const e = [b[0]! ^ 0x02, b[1]!, b[2]!, 0xff, 0xfe, b[3]!, b[4]!, b[5]!];
+  let iid = 0n;
+  for (const x of e) iid = (iid << 8n) | BigInt(x);
+  const linkLocal = (0xfe80n << 112n) | iid;
+  const words = [0, 2, 4, 6].map((i) => ((e[i]! << 8) | e[i + 1]!).toString(16));
+  return {
+    input: text,
+    mac: octets.join(':'),
+    oui: octets.slice(0, 3).join(':'),
+    nic: octets.slice(3).join(':'),
+    multicast: (b[0]! & 0x01) === 1,
+    local: (b[0]! & 0x02) === 2,
+    broadcast: b.every((x) => x === 0xff),
+    eui64: e.map(hex).join(':'),
+    interfaceId: words.join(':'),
+    linkLocalIPv6: formatAddress(6, linkLocal),
+  };
+}
