@@ -1,0 +1,188 @@
+/**
+ * Special-purpose classification (`netkata classify`): which IANA blocks hold an address, its scope,
+ * and whether it is globally reachable.
+ *
+ * WARNING: `global` is the predicate to use where a request must not reach an internal destination.
+ * Addresses that carry an IPv4 address (IPv4-mapped, NAT64, 6to4, Teredo) are judged by that address too,
+ * so `::ffff:127.0.0.1`, `::fFFf:7f00:1` and `64:ff9b::a00:1` are not global.
+ */
+import { InputError } from '../errors.js';
+import { formatAddress, formatIPv4, parseAddress, parseCidr, scanIPv4, type IpVersion, type ParsedAddress } from './parse.js';
+import { IPV4_SPECIAL, IPV6_SPECIAL, type Scope, type SpecialRange } from './special-ranges.js';
+
+export interface RangeRef {
+  readonly cidr: string;
+  readonly name: string;
+  readonly rfc: string;
+}
+
+export type EmbeddingKind = 'ipv4-mapped' | 'nat64' | '6to4' | 'teredo';
+
+export interface EmbeddedIPv4 {
+  readonly kind: EmbeddingKind;
+  readonly address: string;
+  readonly scope: Scope;
+  readonly global: boolean;
+  readonly private: boolean;
+  readonly ranges: readonly RangeRef[];
+}
+
+export interface Teredo {
+  readonly server: string;
+  readonly client: string;
+  readonly clientPort: number;
+  readonly flags: number;
+}
+
+export interface Classification {
+  readonly address: string;
+  readonly version: IpVersion;
+  readonly scope: Scope;
+  readonly global: boolean;
+  readonly private: boolean;
+  readonly ranges: readonly RangeRef[];
+  /** The IPv4 address carried by an IPv4-mapped, NAT64 (64:ff9b::/96), 6to4 or Teredo (client) address. */
+  readonly embeddedIPv4?: string;
+  readonly zone?: string;
+  /** How the embedded IPv4 address classifies on its own. */
+  readonly embedded?: EmbeddedIPv4;
+  readonly teredo?: Teredo;
+}
+
+interface Compiled4 { readonly net: number; readonly mask: number; readonly prefix: number; readonly range: SpecialRange }
+interface Compiled6 { readonly net: bigint; readonly prefix: number; readonly range: SpecialRange }
+
+function byPrefixDesc<T extends { prefix: number }>(a: T, b: T): number {
+  return b.prefix - a.prefix;
+}
+
+const V4: readonly Compiled4[] = IPV4_SPECIAL.map((range) => {
+  const [a, p] = range.cidr.split('/') as [string, string];
+  const prefix = Number(p);
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return { net: scanIPv4(a), mask, prefix, range };
+}).sort(byPrefixDesc);
+
+let v6: readonly Compiled6[] | undefined;
+function compiled6(): readonly Compiled6[] {
+  if (v6 === undefined) {
+    v6 = IPV6_SPECIAL.map((range) => {
+      const c = parseCidr(range.cidr);
+      return { net: c.address, prefix: c.prefix, range };
+    }).sort(byPrefixDesc);
+  }
+  return v6;
+}
+
+/** The special blocks holding an IPv4 address (uint32), most specific first. */
+export function ipv4Ranges(value: number): SpecialRange[] {
+  const out: SpecialRange[] = [];
+  for (const c of V4) if (((value & c.mask) >>> 0) === c.net) out.push(c.range);
+  return out;
+}
+
+/** The special blocks holding an IPv6 address, most specific first. */
+export function ipv6Ranges(value: bigint): SpecialRange[] {
+  const out: SpecialRange[] = [];
+  for (const c of compiled6()) {
+    const shift = BigInt(128 - c.prefix);
+    if (value >> shift === c.net >> shift) out.push(c.range);
+  }
+  return out;
+}
+
+export function rangesOf(version: IpVersion, value: bigint): SpecialRange[] {
+  return version === 4 ? ipv4Ranges(Number(value)) : ipv6Ranges(value);
+}
+
+/**
+ * Globally reachable per the registry: the most specific block that answers decides. A block whose
+ * column is N/A or blank (null) defers to the block containing it; with none, an IPv4 address is global
+ * (it is ordinary unicast space) and an IPv6 one is not (6to4 needs a relay; ip-address 10.7 agrees).
+ */
+function registryGlobal(version: IpVersion, ranges: readonly SpecialRange[]): boolean {
+  let sawNull = false;
+  for (const r of ranges) {
+    if (r.globallyReachable !== null) return r.globallyReachable;
+    sawNull = true;
+  }
+  return version === 4 || !sawNull;
+}
+
+const isRfc1918 = (r: SpecialRange): boolean => r.name === 'Private-Use';
+const isUla = (r: SpecialRange): boolean => r.cidr === 'fc00::/7';
+const toRef = (r: SpecialRange): RangeRef => ({ cidr: r.cidr, name: r.name, rfc: r.rfc });
+
+function classifyIPv4Value(value: number): { scope: Scope; global: boolean; private: boolean; ranges: SpecialRange[] } {
+  const ranges = ipv4Ranges(value);
+  return {
+    scope: ranges[0]?.scope ?? 'global',
+    global: registryGlobal(4, ranges),
+    private: ranges.some(isRfc1918),
+    ranges,
+  };
+}
+
+/** RFC 4380 section 4: prefix(32) | server IPv4(32) | flags(16) | port(16) ^ 0xffff | client IPv4(32) ^ 0xffffffff. */
+export function teredoParts(value: bigint): Teredo {
+  return {
+    server: formatIPv4(Number((value >> 64n) & 0xffffffffn)),
+    client: formatIPv4((~Number(value & 0xffffffffn)) >>> 0),
+    clientPort: Number((value >> 32n) & 0xffffn) ^ 0xffff,
+    flags: Number((value >> 48n) & 0xffffn),
+  };
+}
+
+/** Which IPv4 address an IPv6 address carries, if it is one of the four embeddings. */
+export function embeddedIPv4Of(value: bigint): { kind: EmbeddingKind; ipv4: number } | undefined {
+  const top96 = value >> 32n;
+  if (top96 === 0xffffn) return { kind: 'ipv4-mapped', ipv4: Number(value & 0xffffffffn) }; // RFC 4291 2.5.5.2
+  if (top96 === 0x0064ff9b0000000000000000n) return { kind: 'nat64', ipv4: Number(value & 0xffffffffn) }; // RFC 6052 2.1
+  if (value >> 112n === 0x2002n) return { kind: '6to4', ipv4: Number((value >> 80n) & 0xffffffffn) }; // RFC 3056 2
+  if (value >> 96n === 0x20010000n) return { kind: 'teredo', ipv4: (~Number(value & 0xffffffffn)) >>> 0 }; // RFC 4380 4
+  return undefined;
+}
+
+export function classifyParsed(a: ParsedAddress): Classification {
+  const address = formatAddress(a.version, a.value);
+  if (a.version === 4) {
+    const c = classifyIPv4Value(Number(a.value));
+    return { address, version: 4, scope: c.scope, global: c.global, private: c.private, ranges: c.ranges.map(toRef) };
+  }
+  const ranges = ipv6Ranges(a.value);
+  const scope: Scope = ranges[0]?.scope ?? 'global';
+  const own = { global: registryGlobal(6, ranges), private: ranges.some(isUla) };
+  const zone = a.zone === undefined ? {} : { zone: a.zone };
+  const e = embeddedIPv4Of(a.value);
+  if (e === undefined) return { address, version: 6, scope, ...own, ranges: ranges.map(toRef), ...zone };
+  const inner = classifyIPv4Value(e.ipv4);
+  const embedded: EmbeddedIPv4 = {
+    kind: e.kind,
+    address: formatIPv4(e.ipv4),
+    scope: inner.scope,
+    global: inner.global,
+    private: inner.private,
+    ranges: inner.ranges.map(toRef),
+  };
+  const teredo = e.kind === 'teredo' ? { teredo: teredoParts(a.value) } : {};
+  return {
+    address,
+    version: 6,
+    scope,
+    // The registry's answer for the wrapper AND the embedded address's: ::ffff:0:0/96 is never globally
+    // reachable as IPv6 (registry), and 64:ff9b::/96 only reaches what its IPv4 address reaches.
+    global: own.global && inner.global,
+    private: own.private || inner.private,
+    ranges: ranges.map(toRef),
+    embeddedIPv4: embedded.address,
+    ...zone,
+    embedded,
+    ...teredo,
+  };
+}
+
+export function classify(text: string): Classification {
+  const t = text.trim();
+  if (t.includes('/')) throw new InputError('classify takes one address, not a CIDR', text);
+  return classifyParsed(parseAddress(t));
+}

@@ -1,0 +1,139 @@
+/**
+ * `netkata ip`: one address in every notation people meet it in, and back from an integer or bits.
+ * IPv6 output is RFC 5952 section 4 (lower case, longest zero run as "::"); `mixed` is the section 5
+ * form with the last 32 bits dotted, given for the blocks that carry IPv4 (mapped, NAT64, 6to4 is not
+ * one of them: its IPv4 sits in bits 16-47, shown as `embeddedIPv4`).
+ */
+import { InputError } from '../errors.js';
+import { embeddedIPv4Of } from './classify.js';
+import {
+  binaryIPv4,
+  expandIPv6,
+  formatIPv4,
+  formatIPv6,
+  MAX_IPV6,
+  parseAddress,
+  type ParsedAddress,
+} from './parse.js';
+
+export interface NotationIPv4 {
+  readonly version: 4;
+  readonly address: string;
+  readonly integer: number;
+  readonly hex: string;
+  readonly binary: string;
+  readonly octets: readonly number[];
+  readonly ipv4Mapped: string;
+  readonly ipv4MappedHex: string;
+  readonly reverse: string;
+}
+
+export interface NotationIPv6 {
+  readonly version: 6;
+  readonly address: string;
+  readonly expanded: string;
+  /** Decimal string: 128-bit values exceed 2^53. */
+  readonly integer: string;
+  readonly hex: string;
+  /** Eight 16-bit groups, colon separated. */
+  readonly binary: string;
+  readonly reverse: string;
+  readonly zone?: string;
+  readonly embeddedIPv4?: string;
+  readonly embeddedKind?: string;
+  readonly mixed?: string;
+}
+
+export type Notation = NotationIPv4 | NotationIPv6;
+
+export function notationIPv4(value: number): NotationIPv4 {
+  const octets = [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255];
+  const dotted = octets.join('.');
+  return {
+    version: 4,
+    address: dotted,
+    integer: value,
+    hex: `0x${value.toString(16).padStart(8, '0')}`,
+    binary: binaryIPv4(value),
+    octets,
+    ipv4Mapped: `::ffff:${dotted}`,
+    ipv4MappedHex: formatIPv6(0xffff00000000n | BigInt(value)),
+    // RFC 1035 3.5: octets in reverse order under in-addr.arpa.
+    reverse: `${[...octets].reverse().join('.')}.in-addr.arpa`,
+  };
+}
+
+/** RFC 5952 section 5: the first 96 bits compressed as in section 4, then the last 32 dotted. */
+export function formatIPv6Mixed(value: bigint): string {
+  const groups: number[] = [];
+  for (let k = 0; k < 6; k++) groups.push(Number((value >> BigInt(112 - 16 * k)) & 0xffffn));
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let k = 0; k < 6; ) {
+    if (groups[k] !== 0) { k++; continue; }
+    let e = k;
+    while (e < 6 && groups[e] === 0) e++;
+    if (e - k > bestLen) { bestStart = k; bestLen = e - k; }
+    k = e;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  const tail = formatIPv4(Number(value & 0xffffffffn));
+  if (bestStart === -1) return `${hex.join(':')}:${tail}`;
+  const before = hex.slice(0, bestStart).join(':');
+  const after = hex.slice(bestStart + bestLen);
+  return `${before}::${after.length > 0 ? `${after.join(':')}:` : ''}${tail}`;
+}
+
+export function notationIPv6(value: bigint, zone?: string): NotationIPv6 {
+  const hex32 = value.toString(16).padStart(32, '0');
+  const bits = value.toString(2).padStart(128, '0');
+  const e = embeddedIPv4Of(value);
+  const base: NotationIPv6 = {
+    version: 6,
+    address: formatIPv6(value),
+    expanded: expandIPv6(value),
+    integer: value.toString(),
+    hex: `0x${hex32}`,
+    binary: bits.replace(/(.{16})(?!$)/g, '$1:'),
+    // RFC 3596 2.5: nibbles in reverse order under ip6.arpa.
+    reverse: `${[...hex32].reverse().join('.')}.ip6.arpa`,
+  };
+  const withZone = zone === undefined ? base : { ...base, zone };
+  if (e === undefined) return withZone;
+  const mixed = e.kind === 'ipv4-mapped' || e.kind === 'nat64' ? { mixed: formatIPv6Mixed(value) } : {};
+  return { ...withZone, embeddedIPv4: formatIPv4(e.ipv4), embeddedKind: e.kind, ...mixed };
+}
+
+export function notationOf(a: ParsedAddress): Notation {
+  return a.version === 4 ? notationIPv4(Number(a.value)) : notationIPv6(a.value, a.zone);
+}
+
+export function notation(text: string): Notation {
+  return notationOf(parseAddress(text));
+}
+
+/**
+ * `--from-int`: decimal (or 0x hex) to an address. Up to 2^32-1 is IPv4 unless `version` says 6; larger
+ * values are IPv6.
+ */
+export function fromInteger(text: string, version?: 4 | 6): Notation {
+  const t = text.trim();
+  let n: bigint;
+  if (/^[0-9]+$/.test(t)) n = BigInt(t);
+  else if (/^0x[0-9a-f]+$/i.test(t)) n = BigInt(t);
+  else throw new InputError('expected a non-negative integer (decimal, or hex with 0x)', text);
+  if (n > MAX_IPV6) throw new InputError('larger than 2^128 - 1, the largest IPv6 address', text);
+  if (version === 4 && n > 0xffffffffn) throw new InputError('larger than 2^32 - 1, the largest IPv4 address', text);
+  if (version === 6 || n > 0xffffffffn) return notationIPv6(n);
+  return notationIPv4(Number(n));
+}
+
+/** `--from-binary`: 32 bits (IPv4) or 128 bits (IPv6); dots, colons, spaces and underscores are ignored. */
+export function fromBinary(text: string): Notation {
+  const bits = text.replace(/[.:\s_]/g, '');
+  const bad = /[^01]/.exec(bits);
+  if (bad) throw new InputError(`${JSON.stringify(bad[0])} is not a bit (only 0 and 1)`, text);
+  if (bits.length === 32) return notationIPv4(Number.parseInt(bits, 2));
+  if (bits.length === 128) return notationIPv6(BigInt(`0b${bits}`));
+  throw new InputError(`${bits.length} bits; an IPv4 address has 32 and an IPv6 address 128`, text);
+}
