@@ -1,0 +1,58 @@
+import { Box, useInput } from 'ink';
+import { KeyHints } from '../components/KeyHints.js';
+import { Menu } from '../components/Menu.js';
+import { useT } from '../i18n/strings.js';
+import { useKeyControl } from '../key-context.js';
+import { SCREENS, SCREEN_DESCRIPTION, SCREEN_TITLE, type ScreenId } from '../screens.js';
+import { useTheme } from '../theme.js';
+import { Paint } from '../components/Paint.js';
+
+export interface HomeScreenProps {
+  readonly selected: number;
+  readonly onSelect: (index: number) => void;
+  readonly onOpen: (screen: ScreenId) => void;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function HomeScreen({ selected, onSelect, onOpen, width, height }: HomeScreenProps): React.JSX.Element {
+  const t = useT();
+  const theme = useTheme();
+  const { active } = useKeyControl();
+  useInput(
+    (input, key) => {
+      if (key.upArrow || input === 'k') onSelect((selected + SCREENS.length - 1) % SCREENS.length);
+      else if (key.downArrow || input === 'j' || key.tab) onSelect((selected + 1) % SCREENS.length);
+      else if (key.return) onOpen(SCREENS[selected]!);
+      else if (/^[1-5]$/.test(input)) onOpen(SCREENS[Number(input) - 1]!);
+    },
+    { isActive: active },
+  );
+  const items = SCREENS.map((id, i) => ({
+    id,
+    label: `${i + 1} ${t(SCREEN_TITLE[id])}`,
+    description: t(SCREEN_DESCRIPTION[id]),
+  }));
+  const roomy = height >= 20;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box flexDirection="column" flexGrow={1} paddingX={1} paddingTop={roomy ? 1 : 0}>
+        <Box>
+          <Menu items={items} selected={selected} showDescriptions={width >= 60} />
+        </Box>
+        <Box marginTop={1}>
+          <Paint color={theme.muted}>{t('home.hint')}</Paint>
+        </Box>
+      </Box>
+      <KeyHints
+        hints={[
+          { keys: '↑/↓', label: t('key.move') },
+          { keys: 'Enter', label: t('key.open') },
+          { keys: 'Esc', label: t('key.back') },
+          { keys: '?', label: t('key.help') },
+          { keys: 'q', label: t('key.quit') },
+        ]}
+      />
+    </Box>
+  );
+}
