@@ -59,8 +59,8 @@ export interface SplitResult extends Omit<SplitPlan, 'blocks'> {
   readonly subnets: readonly SplitSubnet[];
 }
 
-function tooMany(n: bigint | number, hint: string): InputError {
-  return new InputError(`that makes ${n.toLocaleString('en-US')} subnets; netkata lists at most ${MAX_SUBNETS.toLocaleString('en-US')} (${hint})`);
+function tooMany(n: bigint | number, hint: string, input?: string): InputError {
+  return new InputError(`that makes ${n.toLocaleString('en-US')} subnets; netkata lists at most ${MAX_SUBNETS.toLocaleString('en-US')} (${hint})`, input);
 }
 
 /** Strict positive decimal integer (no sign, no leading zero, safe integer). */
@@ -91,7 +91,7 @@ export function parseSplitCount(text: string): number {
 export function parseHostList(text: string): number[] {
   if (text.trim() === '') throw new InputError('empty host list: give needs like 50,20,10', text);
   const parts = text.split(',');
-  if (parts.length > MAX_SUBNETS) throw tooMany(parts.length, 'fewer needs');
+  if (parts.length > MAX_SUBNETS) throw tooMany(parts.length, 'fewer needs', `${parts.length} needs`);
   return parts.map((p, i) => {
     if (p.trim() === '') throw new InputError(`need ${i + 1} is empty (two commas in a row?)`, text);
     return positiveInt(p, `need ${i + 1} (${p.trim()})`);
@@ -127,13 +127,13 @@ export function planSplit(parentCidr: ParsedCidr, mode: SplitMode): SplitPlan {
     const np = mode.prefix;
     if (np > bits) throw new InputError(`/${np} is longer than IPv${version}'s ${bits} bits`, `/${np}`);
     if (np < p) throw new InputError(`/${np} is shorter than the parent's /${p}: a split makes smaller blocks`, `/${np}`);
-    if (np - p > 16) throw tooMany(1n << BigInt(np - p), `/${p} into /${np}; use a longer parent or a shorter prefix`);
+    if (np - p > 16) throw tooMany(1n << BigInt(np - p), `/${p} into /${np}; use a longer parent or a shorter prefix`, `${parent} --prefix ${np}`);
     return equal(np, {});
   }
 
   if (mode.kind === 'count') {
     const want = mode.count;
-    if (want > MAX_SUBNETS) throw tooMany(want, 'ask for fewer');
+    if (want > MAX_SUBNETS) throw tooMany(want, 'ask for fewer', `--count ${want}`);
     const k = ceilLog2(BigInt(want));
     if (p + k > bits) {
       throw new InputError(`/${p} cannot be cut into ${want} subnets: ${2 ** k} blocks need ${k} more prefix bits and only ${bits - p} are left`, String(want));
