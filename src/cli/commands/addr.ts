@@ -1,6 +1,151 @@
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { useColor, writeJson, writeOut } from '../io.js';
 
-// Registers this capability's commands. Keep top-level imports light: load heavy modules inside actions.
+// subnet, same-segment, classify, ip. Registration imports nothing heavy: each action loads its
+// calculator and renderer with `await import`, and none of them loads ink, react or yaml.
+
+interface OutputOpts {
+  readonly json?: boolean;
+  readonly stdin?: boolean;
+}
+
+function noArgsWithStdin(command: string, args: readonly (string | undefined)[]): void {
+  if (args.some((a) => a !== undefined)) {
+    throw new InputError(`${command} --stdin reads its inputs from stdin; give no address arguments`);
+  }
+}
+
+async function subnetAction(address: string | undefined, mask: string | undefined, opts: OutputOpts): Promise<void> {
+  if (opts.stdin === true) {
+    noArgsWithStdin('subnet', [address, mask]);
+    const [{ runLines, jsonErrorLine, textErrorLine }, bulk] = await Promise.all([
+      import('./addr-stdin.js'),
+      import('../../addr/subnet-bulk.js'),
+    ]);
+    if (opts.json === true) {
+      await runLines(bulk.subnetJsonLine, jsonErrorLine);
+    } else {
+      const { renderSubnetLine } = await import('../render/subnet-text.js');
+      await runLines((line) => renderSubnetLine(bulk.subnetOfLine(line)), textErrorLine);
+    }
+    return;
+  }
+  if (address === undefined) throw new InputError('subnet needs an address, e.g. 192.168.12.87/24 (or --stdin)');
+  const [{ parseCidr }, { subnet }] = await Promise.all([import('../../addr/parse.js'), import('../../addr/subnet.js')]);
+  const info = subnet(parseCidr(address, mask));
+  if (opts.json === true) {
+    writeJson(info);
+    return;
+  }
+  const { renderSubnetText } = await import('../render/subnet-text.js');
+  writeOut(renderSubnetText(info, useColor()));
+}
+
+async function sameSegmentAction(ip1: string, ip2: string, opts: OutputOpts & { readonly mask?: string }): Promise<void> {
+  const { sameSegment } = await import('../../addr/same-segment.js');
+  const result = sameSegment(ip1, ip2, opts.mask);
+  if (opts.json === true) {
+    writeJson(result);
+    return;
+  }
+  const { renderSameSegmentText } = await import('../render/same-segment-text.js');
+  writeOut(renderSameSegmentText(result, useColor()));
+}
+
+async function classifyAction(address: string | undefined, opts: OutputOpts): Promise<void> {
+  const { classify } = await import('../../addr/classify.js');
+  if (opts.stdin === true) {
+    noArgsWithStdin('classify', [address]);
+    const { runLines, jsonErrorLine, textErrorLine } = await import('./addr-stdin.js');
+    if (opts.json === true) {
+      await runLines((line) => JSON.stringify(classify(line)), jsonErrorLine);
+    } else {
+      const { renderClassifyLine } = await import('../render/classify-text.js');
+      await runLines((line) => renderClassifyLine(classify(line)), textErrorLine);
+    }
+    return;
+  }
+  if (address === undefined) throw new InputError('classify needs an address, e.g. ::ffff:127.0.0.1 (or --stdin)');
+  const c = classify(address);
+  if (opts.json === true) {
+    writeJson(c);
+    return;
+  }
+  const { renderClassifyText } = await import('../render/classify-text.js');
+  writeOut(renderClassifyText(c, useColor()));
+}
+
+interface IpOpts extends OutputOpts {
+  readonly fromInt?: string;
+  readonly fromBinary?: string;
+  readonly v6?: boolean;
+}
+
+async function ipAction(address: string | undefined, opts: IpOpts): Promise<void> {
+  const n = await import('../../addr/notation.js');
+  const sources = [address !== undefined, opts.fromInt !== undefined, opts.fromBinary !== undefined, opts.stdin === true];
+  if (sources.filter(Boolean).length > 1) {
+    throw new InputError('give one of: an address, --from-int, --from-binary or --stdin');
+  }
+  if (opts.stdin === true) {
+    const { runLines, jsonErrorLine, textErrorLine } = await import('./addr-stdin.js');
+    if (opts.json === true) {
+      await runLines((line) => JSON.stringify(n.notation(line)), jsonErrorLine);
+    } else {
+      const { renderNotationLine } = await import('../render/notation-text.js');
+      await runLines((line) => renderNotationLine(n.notation(line)), textErrorLine);
+    }
+    return;
+  }
+  let result;
+  if (opts.fromInt !== undefined) result = n.fromInteger(opts.fromInt, opts.v6 === true ? 6 : undefined);
+  else if (opts.fromBinary !== undefined) result = n.fromBinary(opts.fromBinary);
+  else if (address !== undefined) result = n.notation(address);
+  else throw new InputError('ip needs an address, --from-int <n>, --from-binary <bits> or --stdin');
+  if (opts.json === true) {
+    writeJson(result);
+    return;
+  }
+  const { renderNotationText } = await import('../render/notation-text.js');
+  writeOut(renderNotationText(result));
+}
+
 export function registerAddressCommands(program: Command): void {
-  void program;
+  program
+    .command('subnet')
+    .description('network, mask, broadcast, host range and the binary AND for an address and prefix')
+    .argument('[address]', 'a.b.c.d/n, a.b.c.d/mask, a.b.c.d (with [mask]) or an IPv6 address/n')
+    .argument('[mask]', 'dotted mask or /n when the address has no "/"')
+    .option('--json', 'print JSON (JSON Lines with --stdin)')
+    .option('--stdin', 'read one input per line from stdin')
+    .action(subnetAction);
+
+  program
+    .command('same-segment')
+    .description('are two addresses on the same network? the AND, step by step')
+    .argument('<ip1>', 'first address, or <ip>/<prefix>')
+    .argument('<ip2>', 'second address')
+    .option('--mask <mask>', 'dotted mask or /prefix')
+    .option('--json', 'print JSON')
+    .action(sameSegmentAction);
+
+  program
+    .command('classify')
+    .description('special-purpose ranges (IANA registries), scope, global and private')
+    .argument('[address]', 'an IPv4 or IPv6 address')
+    .option('--json', 'print JSON (JSON Lines with --stdin)')
+    .option('--stdin', 'read one address per line from stdin')
+    .action(classifyAction);
+
+  program
+    .command('ip')
+    .description('an address in every notation: integer, hex, binary, reverse DNS, RFC 5952')
+    .argument('[address]', 'an IPv4 or IPv6 address')
+    .option('--from-int <n>', 'convert an integer (decimal or 0x hex) back to an address')
+    .option('--from-binary <bits>', 'convert 32 or 128 bits back to an address')
+    .option('--v6', 'with --from-int: treat a small integer as IPv6')
+    .option('--json', 'print JSON (JSON Lines with --stdin)')
+    .option('--stdin', 'read one address per line from stdin')
+    .action(ipAction);
 }

@@ -1,0 +1,33 @@
+/** Text view of `netkata ip`. */
+import type { Notation } from '../../addr/notation.js';
+
+export function renderNotationText(n: Notation): string {
+  const rows: [string, string][] = [];
+  if (n.version === 4) {
+    rows.push(
+      ['address', n.address],
+      ['integer', String(n.integer)],
+      ['hex', n.hex],
+      ['binary', n.binary],
+      ['octets', n.octets.join(' ')],
+      ['ipv4-mapped', `${n.ipv4Mapped}  (${n.ipv4MappedHex})`],
+      ['reverse', n.reverse],
+    );
+  } else {
+    rows.push(['address', n.address], ['expanded', n.expanded]);
+    if (n.zone !== undefined) rows.push(['zone', n.zone]);
+    if (n.mixed !== undefined) rows.push(['mixed', n.mixed]);
+    if (n.embeddedIPv4 !== undefined) rows.push(['embedded', `${n.embeddedIPv4} (${n.embeddedKind ?? ''})`]);
+    rows.push(['integer', n.integer], ['hex', n.hex]);
+    const groups = n.binary.split(':');
+    rows.push(['binary', groups.slice(0, 4).join(':')], ['', groups.slice(4).join(':')]);
+    rows.push(['reverse', n.reverse]);
+  }
+  return rows.map(([k, v]) => `${k.padEnd(12)}${v}`).join('\n');
+}
+
+export function renderNotationLine(n: Notation): string {
+  return n.version === 4
+    ? `${n.address}\t${n.integer}\t${n.hex}\t${n.binary}\t${n.reverse}`
+    : `${n.address}\t${n.expanded}\t${n.reverse}`;
+}
