@@ -1,11 +1,127 @@
-import { Box, Text } from 'ink';
+import { useMemo, useReducer } from 'react';
+import { Box, Text, useInput, type Key } from 'ink';
+import { editLine } from '../components/edit-line.js';
+import { KeyHints } from '../components/KeyHints.js';
+import { LineInput } from '../components/LineInput.js';
+import { Paint } from '../components/Paint.js';
+import { useT } from '../i18n/strings.js';
+import { useKeyControl, useTextEntry } from '../key-context.js';
 import type { ScreenProps } from '../screen-props.js';
+import { useTheme } from '../theme.js';
+import { CALCULATORS, evaluate, type CalcResult } from './calculators.js';
+import { ClassifyView } from './ClassifyView.js';
+import { MacView } from './MacView.js';
+import { NotationView } from './NotationView.js';
+import { PortView } from './PortView.js';
+import { SameSegmentView } from './SameSegmentView.js';
+import { SplitView } from './SplitView.js';
+import { SubnetView } from './SubnetView.js';
 
-export function CalculatorsScreen(props: ScreenProps): React.JSX.Element {
-  void props;
+export interface CalculatorsScreenProps extends ScreenProps {
+  /** Start on this calculator (tests). */
+  readonly initial?: CalcResult['kind'];
+}
+
+/**
+ * One input line per calculator (each keeps its text when you switch), results recomputed by src/addr
+ * on every keystroke, errors inline.
+ */
+export function CalculatorsScreen({ onBack, width, height, initial }: CalculatorsScreenProps): React.JSX.Element {
+  const t = useT();
+  const theme = useTheme();
+  const { active } = useKeyControl();
+  useTextEntry(true);
+  const [{ selected, inputs }, dispatch] = useReducer(reduceKey, undefined, () => ({
+    selected: Math.max(0, CALCULATORS.findIndex((c) => c.id === initial)),
+    inputs: CALCULATORS.map(() => ''),
+  }));
+  const calc = CALCULATORS[selected]!;
+  const input = inputs[selected]!;
+
+  // Keys go through a reducer: several keys can arrive in one read (fast typing, a paste, tmux),
+  // and each must see the state the previous one left, not the state of the last render.
+  useInput(
+    (ch, key) => {
+      if (key.escape) onBack();
+      else dispatch({ ch, key });
+    },
+    { isActive: active },
+  );
+
+  const outcome = useMemo(() => evaluate(calc, input), [calc, input]);
+  const resultHeight = Math.max(3, height - 6);
+
   return (
-    <Box>
-      <Text>CalculatorsScreen</Text>
+    <Box flexDirection="column" width={width} height={height}>
+      <Box flexWrap="wrap" columnGap={1}>
+        {CALCULATORS.map((c, i) => (
+          <Paint key={c.id} color={i === selected ? theme.current : theme.muted} bold={i === selected} inverse={i === selected && !theme.color}>
+            {i === selected ? `[${t(c.label)}]` : ` ${t(c.label)} `}
+          </Paint>
+        ))}
+      </Box>
+      <Box marginTop={1}>
+        <LineInput label={t(calc.label)} value={input} focused placeholder={t(calc.hint)} />
+      </Box>
+      <Box height={1}>
+        {outcome.status === 'error' ? (
+          <Paint color={theme.error} wrap="truncate">
+            {'✗ '}
+            {outcome.internal ? `${t('calc.internal')}: ` : ''}
+            {outcome.message}
+          </Paint>
+        ) : null}
+      </Box>
+      <Box flexDirection="column" flexGrow={1} height={resultHeight} overflow="hidden">
+        {outcome.status === 'ok' ? (
+          <ResultView result={outcome.result} width={width} height={resultHeight} />
+        ) : outcome.status === 'empty' ? (
+          <Text dimColor>{t('calc.empty')}</Text>
+        ) : null}
+      </Box>
+      <KeyHints
+        hints={[
+          { keys: '↑/↓ Tab', label: t('key.field') },
+          { keys: 'a-z 0-9', label: t('key.edit') },
+          { keys: 'Esc', label: t('key.back') },
+          { keys: '?', label: t('key.help') },
+          { keys: 'Ctrl-C', label: t('key.quit') },
+        ]}
+      />
     </Box>
   );
+}
+
+interface CalcState {
+  readonly selected: number;
+  readonly inputs: readonly string[];
+}
+
+function reduceKey(state: CalcState, { ch, key }: { readonly ch: string; readonly key: Key }): CalcState {
+  const n = CALCULATORS.length;
+  if (key.upArrow || (key.tab && key.shift)) return { ...state, selected: (state.selected + n - 1) % n };
+  if (key.downArrow || key.tab) return { ...state, selected: (state.selected + 1) % n };
+  if (ch === '?') return state; // the frame opens help; `?` belongs to no input
+  const next = editLine(state.inputs[state.selected]!, ch, key);
+  if (next === undefined) return state;
+  return { ...state, inputs: state.inputs.map((v, i) => (i === state.selected ? next : v)) };
+}
+
+function ResultView({ result, width, height }: { readonly result: CalcResult; readonly width: number; readonly height: number }): React.JSX.Element {
+  switch (result.kind) {
+    case 'subnet':
+      return <SubnetView value={result.value} width={width} />;
+    case 'same-segment':
+      return <SameSegmentView value={result.value} />;
+    case 'classify':
+      return <ClassifyView value={result.value} height={height} />;
+    case 'ip':
+      return <NotationView value={result.value} />;
+    case 'split':
+      return <SplitView value={result.value} height={height} />;
+    case 'port':
+      return <PortView value={result.value} height={height} />;
+    case 'mac':
+      return <MacView value={result.value} />;
+  }
 }

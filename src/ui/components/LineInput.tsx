@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { displayWidth } from '../text-width.js';
 import { useTheme } from '../theme.js';
 import { Paint } from './Paint.js';
 
@@ -18,7 +19,7 @@ export function LineInput({ label, value, focused, placeholder, labelWidth }: Li
   const theme = useTheme();
   return (
     <Box>
-      <Box width={labelWidth ?? label.length + 2} flexShrink={0}>
+      <Box width={labelWidth ?? displayWidth(label) + 4} flexShrink={0}>
         <Paint bold={focused} color={focused ? theme.current : undefined}>
           {focused ? '> ' : '  '}
           {label}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Box, useInput } from 'ink';
 import { KeyHints } from '../components/KeyHints.js';
 import { Menu } from '../components/Menu.js';
@@ -19,11 +20,17 @@ export function HomeScreen({ selected, onSelect, onOpen, width, height }: HomeSc
   const t = useT();
   const theme = useTheme();
   const { active } = useKeyControl();
+  // Several keys can arrive in one read (Down then Enter): each must see where the previous one moved.
+  const cursor = useRef(selected);
+  useEffect(() => {
+    cursor.current = selected;
+  }, [selected]);
+  const n = SCREENS.length;
   useInput(
     (input, key) => {
-      if (key.upArrow || input === 'k') onSelect((selected + SCREENS.length - 1) % SCREENS.length);
-      else if (key.downArrow || input === 'j' || key.tab) onSelect((selected + 1) % SCREENS.length);
-      else if (key.return) onOpen(SCREENS[selected]!);
+      if (key.upArrow || input === 'k') onSelect((cursor.current = (cursor.current + n - 1) % n));
+      else if (key.downArrow || input === 'j' || key.tab) onSelect((cursor.current = (cursor.current + 1) % n));
+      else if (key.return) onOpen(SCREENS[cursor.current]!);
       else if (/^[1-5]$/.test(input)) onOpen(SCREENS[Number(input) - 1]!);
     },
     { isActive: active },

@@ -1,0 +1,27 @@
+import type { MacInfo } from '../../addr/mac.js';
+import { FieldTable } from '../components/FieldTable.js';
+import { useT } from '../i18n/strings.js';
+import { useTheme } from '../theme.js';
+
+export interface MacViewProps {
+  readonly value: MacInfo;
+}
+
+export function MacView({ value: m }: MacViewProps): React.JSX.Element {
+  const t = useT();
+  const theme = useTheme();
+  const yesNo = (b: boolean): string => (b ? t('yes') : t('no'));
+  return (
+    <FieldTable
+      fields={[
+        { label: t('field.mac'), value: m.mac, bold: true },
+        { label: t('field.oui'), value: m.oui, color: theme.network },
+        { label: t('field.nic'), value: m.nic, color: theme.host },
+        { label: t('field.multicast'), value: yesNo(m.multicast) + (m.broadcast ? ' (broadcast)' : '') },
+        { label: t('field.local'), value: yesNo(m.local) },
+        { label: t('field.eui64'), value: m.eui64 },
+        { label: t('field.linkLocal'), value: m.linkLocalIPv6 },
+      ]}
+    />
+  );
+}

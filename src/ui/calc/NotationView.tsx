@@ -1,0 +1,35 @@
+import type { Notation } from '../../addr/notation.js';
+import { FieldTable, type Field } from '../components/FieldTable.js';
+import { useT } from '../i18n/strings.js';
+
+export interface NotationViewProps {
+  readonly value: Notation;
+}
+
+export function NotationView({ value: n }: NotationViewProps): React.JSX.Element {
+  const t = useT();
+  const fields: Field[] =
+    n.version === 4
+      ? [
+          { label: t('field.address'), value: n.address, bold: true },
+          { label: t('field.integer'), value: String(n.integer) },
+          { label: t('field.hex'), value: n.hex },
+          { label: 'binary', value: n.binary },
+          { label: t('field.octets'), value: n.octets.join(' ') },
+          { label: t('field.mapped'), value: n.ipv4Mapped },
+          { label: t('field.reverse'), value: n.reverse },
+        ]
+      : [
+          { label: t('field.address'), value: n.address, bold: true },
+          { label: t('field.expanded'), value: n.expanded },
+          { label: t('field.integer'), value: n.integer },
+          { label: t('field.hex'), value: n.hex },
+          { label: 'binary', value: n.binary },
+          { label: t('field.reverse'), value: n.reverse },
+          ...(n.zone !== undefined ? [{ label: t('field.zone'), value: n.zone }] : []),
+          ...(n.embeddedIPv4 !== undefined
+            ? [{ label: t('field.embedded'), value: `${n.embeddedIPv4}${n.embeddedKind !== undefined ? ` (${n.embeddedKind})` : ''}` }]
+            : []),
+        ];
+  return <FieldTable fields={fields} />;
+}
