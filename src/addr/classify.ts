@@ -62,6 +62,7 @@ const V4: readonly Compiled4[] = IPV4_SPECIAL.map((range) => {
   const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
   return { net: scanIPv4(a), mask, prefix, range };
 }).sort(byPrefixDesc);
+if (V4.length > 32) throw new Error('ipv4RangeBits needs one bit per IPv4 block');
 
 let v6: readonly Compiled6[] | undefined;
 function compiled6(): readonly Compiled6[] {
@@ -74,11 +75,36 @@ function compiled6(): readonly Compiled6[] {
   return v6;
 }
 
+/** For each first octet, the indexes into V4 of the blocks that can hold an address starting with it. */
+const V4_BY_FIRST_OCTET: readonly (readonly number[])[] = Array.from({ length: 256 }, (_, first) =>
+  V4.flatMap((c, k) => ((((first << 24) & c.mask) >>> 0) === ((c.net & c.mask & 0xff000000) >>> 0) ? [k] : [])),
+);
+
 /** The special blocks holding an IPv4 address (uint32), most specific first. */
 export function ipv4Ranges(value: number): SpecialRange[] {
   const out: SpecialRange[] = [];
-  for (const c of V4) if (((value & c.mask) >>> 0) === c.net) out.push(c.range);
+  for (const k of V4_BY_FIRST_OCTET[value >>> 24]!) {
+    const c = V4[k]!;
+    if (((value & c.mask) >>> 0) === c.net) out.push(c.range);
+  }
   return out;
+}
+
+/**
+ * The same answer as a bit set over the IPv4 table (bit k = block k, most specific first), for the
+ * bulk path to look up a pre-serialized list without allocating. `ipv4RangesFromBits` turns it back.
+ */
+export function ipv4RangeBits(value: number): number {
+  let bits = 0;
+  for (const k of V4_BY_FIRST_OCTET[value >>> 24]!) {
+    const c = V4[k]!;
+    if (((value & c.mask) >>> 0) === c.net) bits |= 1 << k;
+  }
+  return bits >>> 0;
+}
+
+export function ipv4RangesFromBits(bits: number): SpecialRange[] {
+  return V4.filter((_, k) => (bits >>> k) & 1).map((c) => c.range);
 }
 
 /** The special blocks holding an IPv6 address, most specific first. */
@@ -182,7 +208,7 @@ export function classifyParsed(a: ParsedAddress): Classification {
 }
 
 export function classify(text: string): Classification {
-  const t = text.trim();
+  const t = text;
   if (t.includes('/')) throw new InputError('classify takes one address, not a CIDR', text);
   return classifyParsed(parseAddress(t));
 }

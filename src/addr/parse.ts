@@ -233,8 +233,9 @@ export function formatAddress(version: IpVersion, value: bigint): string {
 }
 
 export function parseAddress(text: string): ParsedAddress {
+  // No trimming: a strict parser takes the address exactly (line readers trim their lines).
   const input = text;
-  const t = text.trim();
+  const t = text;
   if (t === '') throw new InputError('empty address', input);
   if (t.includes('/')) throw new InputError('expected an address, not a CIDR (drop the "/" part)', input);
   if (t.includes(':')) {
@@ -284,7 +285,7 @@ export function prefixFromDottedMask(maskText: string, input: string): number {
 
 /** A mask given separately: `255.255.255.0`, `/24` or `24`. */
 export function parseMask(mask: string, version: IpVersion, input: string = mask): number {
-  const m = mask.trim();
+  const m = mask;
   if (m.includes('.')) {
     if (version === 6) throw new InputError('a dotted mask only applies to IPv4; give IPv6 a prefix length', input);
     return prefixFromDottedMask(m, input);
@@ -298,7 +299,7 @@ export function parseMask(mask: string, version: IpVersion, input: string = mask
  */
 export function parseCidr(text: string, mask?: string): ParsedCidr {
   const input = mask === undefined ? text : `${text} ${mask}`;
-  const t = text.trim();
+  const t = text;
   const slash = t.indexOf('/');
   if (slash !== -1 && t.indexOf('/', slash + 1) !== -1) throw new InputError('more than one "/"', input);
   if (slash !== -1 && mask !== undefined) throw new InputError('give the prefix either after "/" or as a mask, not both', input);

@@ -5,7 +5,7 @@
  *  - IPv4 uses uint32 arithmetic (`subnetIPv4`), the path one-shot and bulk `--stdin` take;
  *  - `subnetViaLibrary` asks ip-address (Address4/Address6) and is what IPv6 uses.
  * test/addr/subnet-diff.test.ts proves both give the same object for seeded random IPv4 input, and
- * that `subnetJsonLineIPv4` (the bulk serializer) prints exactly `JSON.stringify(subnet(...))`.
+ * that the bulk serializer (subnet-bulk.ts) prints exactly `JSON.stringify(subnet(...))`.
  *
  * Count rule (CLI.md "numbers that can exceed 2^53 are decimal strings"): the type follows the version,
  * not the value. IPv4 `hostCount`/`addressCount` are always JSON numbers (at most 2^32); IPv6 ones are
@@ -198,55 +198,4 @@ export function subnetViaLibrary(cidr: ParsedCidr): SubnetInfo {
     ranges: ipv6Ranges(cidr.address).map((r) => r.name),
   };
   return cidr.zone === undefined ? info : { ...info, zone: cidr.zone };
-}
-
-// ---------------------------------------------------------------- bulk serializer
-
-const OCTET: readonly string[] = Array.from({ length: 256 }, (_, i) => String(i));
-const OCTET_BIN: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(2).padStart(8, '0'));
-
-function dot(v: number): string {
-  return `${OCTET[v >>> 24]}.${OCTET[(v >>> 16) & 255]}.${OCTET[(v >>> 8) & 255]}.${OCTET[v & 255]}`;
-}
-function dotBin(v: number): string {
-  return `${OCTET_BIN[v >>> 24]}.${OCTET_BIN[(v >>> 16) & 255]}.${OCTET_BIN[(v >>> 8) & 255]}.${OCTET_BIN[v & 255]}`;
-}
-
-const rangesJsonCache = new Map<string, string>();
-function rangesJson(address: number): string {
-  const ranges = ipv4Ranges(address);
-  if (ranges.length === 0) return '[]';
-  const key = ranges.map((r) => r.cidr).join(' ');
-  let json = rangesJsonCache.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(ranges.map((r) => r.name));
-    rangesJsonCache.set(key, json);
-  }
-  return json;
-}
-
-/**
- * One compact JSON line for an IPv4 subnet, byte-identical to `JSON.stringify(subnetIPv4(...))`,
- * without building the object. `inputJson` is the input already JSON-quoted.
- */
-export function subnetJsonLineIPv4(address: number, prefix: number, inputJson: string): string {
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  const network = (address & mask) >>> 0;
-  const broadcast = (network | ~mask) >>> 0;
-  let first: number;
-  let last: number;
-  let hostCount: number;
-  if (prefix === 32) { first = network; last = network; hostCount = 1; }
-  else if (prefix === 31) { first = network; last = broadcast; hostCount = 2; }
-  else { first = network + 1; last = broadcast - 1; hostCount = 2 ** (32 - prefix) - 2; }
-  const net = dot(network);
-  const top = address >>> 24;
-  const klass = top < 128 ? 'A' : top < 192 ? 'B' : top < 224 ? 'C' : top < 240 ? 'D' : 'E';
-  return (
-    `{"version":4,"input":${inputJson},"address":"${dot(address)}","prefix":${prefix},"network":"${net}",` +
-    `"cidr":"${net}/${prefix}","netmask":"${dot(mask)}","wildcard":"${dot(~mask >>> 0)}",` +
-    `"broadcast":${prefix >= 31 ? 'null' : `"${dot(broadcast)}"`},"firstHost":"${dot(first)}","lastHost":"${dot(last)}",` +
-    `"hostCount":${hostCount},"addressCount":${2 ** (32 - prefix)},"class":"${klass}","ranges":${rangesJson(address)},` +
-    `"binary":{"address":"${dotBin(address)}","netmask":"${dotBin(mask)}","network":"${dotBin(network)}"}}`
-  );
 }

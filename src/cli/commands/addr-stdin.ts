@@ -1,67 +1,119 @@
 /**
  * `--stdin` for the address commands: one input per line in, one result per line out, a bad line
  * reported in place (`{"input","error"}` with --json) while the run goes on, exit 2 if any line was bad.
- * Built for a million lines: stdin is read in 1 MiB chunks and output leaves in ~1 MiB writes, so
- * the cost per line is the calculation, not the I/O.
+ *
+ * Built for a million lines: stdin arrives in 1 MiB Buffers and is split on newline bytes; a command may
+ * pass an `encode` that turns a line's bytes straight into output bytes (subnet does, for `a.b.c.d/n`),
+ * and every other line is decoded and handled as a string. Output is written into 1 MiB Buffers handed
+ * to stdout whole. (Collecting result strings by concatenation instead spent most of the run in the
+ * garbage collector: 1.75 s of 3 s on 100,000 lines.)
  */
 import { createReadStream } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { EXIT, raiseExit } from '../io.js';
 
 const CHUNK = 1 << 20;
+/** Room kept free after every line: a record from `encode`, or a string line up to 4 KiB in UTF-8. */
+const RESERVE = 4096 * 3 + 1;
 
 export type LineHandler = (line: string) => string;
 export type ErrorLine = (input: string, message: string) => string;
+/** Writes the record for src[start, end) at out[pos]; returns the new position, or -1 to decline. */
+export type LineEncoder = (src: Uint8Array, start: number, end: number, out: Uint8Array, pos: number) => number;
 
 export const jsonErrorLine: ErrorLine = (input, message) => JSON.stringify({ input, error: message });
 export const textErrorLine: ErrorLine = (input, message) => `${input}\terror: ${message}`;
 
 class ChunkedWriter {
-  private buf = '';
-  async push(s: string): Promise<void> {
-    this.buf += s;
-    if (this.buf.length >= CHUNK) await this.flush();
+  buf = Buffer.allocUnsafe(CHUNK);
+  pos = 0;
+  private pending: Buffer[] = [];
+
+  /** True while RESERVE bytes are free; when false the caller must `await flush()`. */
+  get roomy(): boolean {
+    return this.pos <= CHUNK - RESERVE && this.pending.length === 0;
   }
+
+  line(s: string): void {
+    if (s.length * 3 + 1 > CHUNK - this.pos) {
+      // Only a line over 4 KiB gets here (RESERVE keeps room for shorter ones): it goes out on its
+      // own after what is buffered, in order.
+      this.pending.push(Buffer.from(`${s}\n`, 'utf8'));
+      return;
+    }
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+    this.buf[this.pos++] = 10;
+  }
+
   async flush(): Promise<void> {
-    if (this.buf === '') return;
-    const data = this.buf;
-    this.buf = '';
-    if (!process.stdout.write(data)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+    if (this.pos > 0) {
+      const full = this.buf.subarray(0, this.pos);
+      this.buf = Buffer.allocUnsafe(CHUNK);
+      this.pos = 0;
+      await send(full);
+    }
+    const pending = this.pending;
+    this.pending = [];
+    for (const b of pending) await send(b);
   }
 }
 
-/** Runs `handle` over every non-blank stdin line; returns the number of bad lines. */
-export async function runLines(handle: LineHandler, onError: ErrorLine): Promise<number> {
-  const out = new ChunkedWriter();
+async function send(data: Buffer): Promise<void> {
+  if (!process.stdout.write(data)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
+
+/** Runs over every non-blank stdin line; returns the number of bad lines (and raises exit 2 if any). */
+export async function runLines(handle: LineHandler, onError: ErrorLine, encode?: LineEncoder): Promise<number> {
+  const w = new ChunkedWriter();
   let bad = 0;
-  let carry = '';
-  let batch = '';
-  const one = (raw: string): void => {
-    const line = raw.trim();
+  const doLine = (src: Buffer, start: number, end: number): void => {
+    if (end > start && src[end - 1] === 13) end--; // CRLF
+    if (encode !== undefined) {
+      const p = encode(src, start, end, w.buf, w.pos);
+      if (p >= 0) {
+        w.buf[p] = 10;
+        w.pos = p + 1;
+        return;
+      }
+    }
+    const line = src.toString('utf8', start, end).trim();
     if (line === '') return;
+    let result: string;
     try {
-      batch += handle(line) + '\n';
+      result = handle(line);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       bad++;
-      batch += onError(line, e.message) + '\n';
+      result = onError(line, e.message);
     }
+    w.line(result);
   };
-  const stream = createReadStream('', { fd: 0, highWaterMark: CHUNK, encoding: 'utf8', autoClose: false });
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const text = carry === '' ? chunk : carry + chunk;
+
+  const stream = createReadStream('', { fd: 0, highWaterMark: CHUNK, autoClose: false });
+  let carry: Buffer | undefined;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      one(text.slice(start, nl));
+    if (carry !== undefined) {
+      const nl = chunk.indexOf(10);
+      if (nl === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
+      carry = undefined;
+      doLine(joined, 0, joined.length);
+      if (!w.roomy) await w.flush();
       start = nl + 1;
     }
-    carry = text.slice(start);
-    await out.push(batch);
-    batch = '';
+    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+      doLine(chunk, start, nl);
+      if (!w.roomy) await w.flush();
+      start = nl + 1;
+    }
+    if (start < chunk.length) carry = chunk.subarray(start);
   }
-  if (carry !== '') one(carry);
-  await out.push(batch);
-  await out.flush();
+  if (carry !== undefined) doLine(carry, 0, carry.length);
+  await w.flush();
   if (bad > 0) raiseExit(EXIT.usage);
   return bad;
 }

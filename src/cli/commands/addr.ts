@@ -24,7 +24,7 @@ async function subnetAction(address: string | undefined, mask: string | undefine
       import('../../addr/subnet-bulk.js'),
     ]);
     if (opts.json === true) {
-      await runLines(bulk.subnetJsonLine, jsonErrorLine);
+      await runLines(bulk.subnetJsonLine, jsonErrorLine, bulk.encodeSubnetJsonLine);
     } else {
       const { renderSubnetLine } = await import('../render/subnet-text.js');
       await runLines((line) => renderSubnetLine(bulk.subnetOfLine(line)), textErrorLine);
@@ -32,8 +32,13 @@ async function subnetAction(address: string | undefined, mask: string | undefine
     return;
   }
   if (address === undefined) throw new InputError('subnet needs an address, e.g. 192.168.12.87/24 (or --stdin)');
-  const [{ parseCidr }, { subnet }] = await Promise.all([import('../../addr/parse.js'), import('../../addr/subnet.js')]);
-  const info = subnet(parseCidr(address, mask));
+  const [{ parseCidr }, { subnet }, { parseCidrLine }] = await Promise.all([
+    import('../../addr/parse.js'),
+    import('../../addr/subnet.js'),
+    import('../../addr/subnet-bulk.js'),
+  ]);
+  // One quoted argument "a.b.c.d mask" reads like the two-argument form.
+  const info = subnet(mask === undefined && /\s/.test(address.trim()) ? parseCidrLine(address) : parseCidr(address, mask));
   if (opts.json === true) {
     writeJson(info);
     return;
