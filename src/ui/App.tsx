@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { KeyHints } from './components/KeyHints.js';
 import { CalculatorsScreen } from './calc/CalculatorsScreen.js';
@@ -13,6 +13,7 @@ import type { Lang, ScreenProps } from './screen-props.js';
 import { OWNS_ALL_KEYS, SCREENS, SCREEN_TITLE, type ScreenId } from './screens.js';
 import { TcpScreen } from './tcp/TcpScreen.js';
 import { ThemeContext, type Theme } from './theme.js';
+import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Paint } from './components/Paint.js';
 
@@ -36,7 +37,7 @@ export function App({ lang, theme, initialScreen = 'home' }: AppProps): React.JS
   const [textEntry, setTextEntry] = useState(false);
 
   const ownsAllKeys = screen !== 'home' && OWNS_ALL_KEYS.has(screen);
-  useInput(
+  useKeys(
     (input) => {
       if (help) {
         setHelp(false);
@@ -46,7 +47,7 @@ export function App({ lang, theme, initialScreen = 'home' }: AppProps): React.JS
       if (input === '?') setHelp(true);
       else if (input === 'q' && !textEntry) exit();
     },
-    { isActive: !ownsAllKeys },
+    { isActive: !ownsAllKeys, global: true },
   );
 
   const keyControl = useMemo<KeyControl>(() => ({ active: !help, setTextEntry }), [help]);

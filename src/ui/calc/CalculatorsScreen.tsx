@@ -1,13 +1,14 @@
 import { useMemo, useReducer } from 'react';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { editLine } from '../components/edit-line.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { Paint } from '../components/Paint.js';
 import { useT } from '../i18n/strings.js';
-import { useKeyControl, useTextEntry } from '../key-context.js';
+import { useTextEntry } from '../key-context.js';
 import type { ScreenProps } from '../screen-props.js';
 import { useTheme } from '../theme.js';
+import { useKeys } from '../use-keys.js';
 import { CALCULATORS, evaluate, type CalcResult } from './calculators.js';
 import { ClassifyView } from './ClassifyView.js';
 import { MacView } from './MacView.js';
@@ -29,7 +30,6 @@ export interface CalculatorsScreenProps extends ScreenProps {
 export function CalculatorsScreen({ onBack, width, height, initial }: CalculatorsScreenProps): React.JSX.Element {
   const t = useT();
   const theme = useTheme();
-  const { active } = useKeyControl();
   useTextEntry(true);
   const [{ selected, inputs }, dispatch] = useReducer(reduceKey, undefined, () => ({
     selected: Math.max(0, CALCULATORS.findIndex((c) => c.id === initial)),
@@ -40,12 +40,11 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
 
   // Keys go through a reducer: several keys can arrive in one read (fast typing, a paste, tmux),
   // and each must see the state the previous one left, not the state of the last render.
-  useInput(
+  useKeys(
     (ch, key) => {
       if (key.escape) onBack();
       else dispatch({ ch, key });
     },
-    { isActive: active },
   );
 
   const outcome = useMemo(() => evaluate(calc, input), [calc, input]);

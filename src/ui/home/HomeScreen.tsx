@@ -1,11 +1,10 @@
-import { useEffect, useRef } from 'react';
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { KeyHints } from '../components/KeyHints.js';
 import { Menu } from '../components/Menu.js';
 import { useT } from '../i18n/strings.js';
-import { useKeyControl } from '../key-context.js';
 import { SCREENS, SCREEN_DESCRIPTION, SCREEN_TITLE, type ScreenId } from '../screens.js';
 import { useTheme } from '../theme.js';
+import { useKeys } from '../use-keys.js';
 import { Paint } from '../components/Paint.js';
 
 export interface HomeScreenProps {
@@ -19,21 +18,14 @@ export interface HomeScreenProps {
 export function HomeScreen({ selected, onSelect, onOpen, width, height }: HomeScreenProps): React.JSX.Element {
   const t = useT();
   const theme = useTheme();
-  const { active } = useKeyControl();
-  // Several keys can arrive in one read (Down then Enter): each must see where the previous one moved.
-  const cursor = useRef(selected);
-  useEffect(() => {
-    cursor.current = selected;
-  }, [selected]);
   const n = SCREENS.length;
-  useInput(
+  useKeys(
     (input, key) => {
-      if (key.upArrow || input === 'k') onSelect((cursor.current = (cursor.current + n - 1) % n));
-      else if (key.downArrow || input === 'j' || key.tab) onSelect((cursor.current = (cursor.current + 1) % n));
-      else if (key.return) onOpen(SCREENS[cursor.current]!);
+      if (key.upArrow || input === 'k') onSelect((selected + n - 1) % n);
+      else if (key.downArrow || input === 'j' || key.tab) onSelect((selected + 1) % n);
+      else if (key.return) onOpen(SCREENS[selected]!);
       else if (/^[1-5]$/.test(input)) onOpen(SCREENS[Number(input) - 1]!);
     },
-    { isActive: active },
   );
   const items = SCREENS.map((id, i) => ({
     id,

@@ -1,0 +1,25 @@
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useInput, type Key } from 'ink';
+import { useKeyControl } from './key-context.js';
+
+export type KeyHandler = (input: string, key: Key) => void;
+
+/**
+ * ink's useInput re-subscribes its handler in a passive effect after every render, so a key that
+ * arrives before that effect runs reaches the previous render's handler (stale state: a key typed
+ * right after `?` would not close the help). Here ink holds one stable listener that calls the
+ * latest handler, refreshed in a layout effect, which ink's per-key batchedUpdates flushes before
+ * the next key. A screen's keys also stop while the help overlay is open.
+ */
+export function useKeys(handler: KeyHandler, options: { readonly isActive?: boolean; readonly global?: boolean } = {}): void {
+  const { active } = useKeyControl();
+  const enabled = (options.isActive ?? true) && (options.global === true || active);
+  const latest = useRef<{ handler: KeyHandler; enabled: boolean }>({ handler, enabled });
+  useLayoutEffect(() => {
+    latest.current = { handler, enabled };
+  });
+  const stable = useCallback<KeyHandler>((input, key) => {
+    if (latest.current.enabled) latest.current.handler(input, key);
+  }, []);
+  useInput(stable);
+}

@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { parseCidr } from '../../src/addr/parse.js';
+import { subnet } from '../../src/addr/subnet.js';
+import { cutDottedBinary, cutExpandedHex } from '../../src/ui/calc/bit-boundary.js';
+import { CALCULATORS, evaluate } from '../../src/ui/calc/calculators.js';
+import { KEY, renderApp, tick, type, typeEach, type Rendered } from './helpers.js';
+
+afterEach(() => cleanup());
+
+async function openCalc(lang: 'en' | 'zh' = 'en'): Promise<Rendered> {
+  const app = renderApp({ lang, screen: 'calc' });
+  await tick();
+  return app;
+}
+
+/** The value printed after a label on its own line of the frame. */
+function valueOf(frame: string, label: string): string | undefined {
+  const line = frame.split('\n').find((l) => l.startsWith(label + ' '));
+  return line?.slice(label.length).trim();
+}
+
+describe('subnet calculator', () => {
+  it('shows network and broadcast as the subnet module computes them, as you type', async () => {
+    const app = await openCalc();
+    await typeEach(app, '172.16.5.130/26');
+    const f = app.frame();
+    const expected = subnet(parseCidr('172.16.5.130/26'));
+    if (expected.version !== 4) throw new Error('IPv4 expected');
+    // Python: ipaddress.ip_network('172.16.5.130/26', strict=False) -> 172.16.5.128, broadcast 172.16.5.191
+    expect(valueOf(f, 'network')).toBe('172.16.5.128');
+    expect(valueOf(f, 'broadcast')).toBe('172.16.5.191');
+    expect(valueOf(f, 'network')).toBe(expected.network);
+    expect(valueOf(f, 'broadcast')).toBe(expected.broadcast);
+    expect(valueOf(f, 'netmask')).toBe(`${expected.netmask}  (/26)`);
+    expect(valueOf(f, 'hosts')).toBe('62');
+  });
+
+  it('updates the result on every keystroke (the /2 frame differs from the /26 frame)', async () => {
+    const app = await openCalc();
+    await type(app, '172.16.5.130/2');
+    expect(valueOf(app.frame(), 'network')).toBe('128.0.0.0');
+    await type(app, '6');
+    expect(valueOf(app.frame(), 'network')).toBe('172.16.5.128');
+    await app.press(KEY.backspace);
+    expect(valueOf(app.frame(), 'network')).toBe('128.0.0.0');
+  });
+
+  it('draws the network/host boundary in the binary rows after the prefix bits', async () => {
+    const app = await openCalc();
+    await type(app, '192.168.12.87 255.255.255.0');
+    const f = app.frame();
+    expect(f).toContain('binary (network | host)');
+    expect(f).toMatch(/address\s+11000000\.10101000\.00001100\|01010111\s+192\.168\.12\.87/);
+    expect(f).toMatch(/netmask\s+11111111\.11111111\.11111111\|00000000\s+255\.255\.255\.0/);
+    expect(f).toMatch(/network\s+11000000\.10101000\.00001100\|00000000\s+192\.168\.12\.0/);
+  });
+
+  it('shows an inline error for bad input and keeps running; fixing the input brings results back', async () => {
+    const app = await openCalc();
+    await type(app, '010.1.1.1/24');
+    expect(app.frame()).toMatch(/✗ 010\.1\.1\.1.*leading zero/);
+    expect(app.frame()).toContain('> subnet'); // still the calculator, not a crash
+    await app.press(KEY.ctrlU);
+    await type(app, '10.1.1.1/255.0.255.0');
+    expect(app.frame()).toMatch(/✗ .*(contiguous|mask)/);
+    await app.press(KEY.ctrlU);
+    await type(app, '10.1.1.1/8');
+    expect(app.frame()).not.toContain('✗');
+    expect(valueOf(app.frame(), 'broadcast')).toBe('10.255.255.255');
+  });
+
+  it('takes q as a letter while typing (q quits only outside input lines) and Esc goes home', async () => {
+    const app = await openCalc();
+    await type(app, 'q');
+    expect(app.frame()).toContain('> subnet  q');
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain('> 1 Calculators');
+  });
+});
+
+describe('same-segment calculator', () => {
+  it('shows the AND of each address with the mask, octet by octet, and the verdict', async () => {
+    const app = await openCalc();
+    await app.press(KEY.down);
+    await type(app, '192.168.1.10 192.168.2.200 /22');
+    const f = app.frame();
+    // Python: ip_interface('192.168.1.10/22').network == ip_interface('192.168.2.200/22').network == 192.168.0.0/22
+    expect(f).toContain('✓ same segment: yes');
+    expect(f).toMatch(/ip1\s+11000000\s+10101000\s+00000001\s+00001010\s+192\.168\.1\.10/);
+    expect(f).toMatch(/mask\s+11111111\s+11111111\s+11111100\s+00000000\s+255\.255\.252\.0 \(\/22\)/);
+    expect(f).toMatch(/= network\s+11000000\s+10101000\s+00000000\s+00000000\s+192\.168\.0\.0/);
+    expect(f).toMatch(/ip2\s+11000000\s+10101000\s+00000010\s+11001000\s+192\.168\.2\.200/);
+  });
+
+  it('says no when the networks differ and marks the octet that differs', async () => {
+    const app = await openCalc();
+    await app.press(KEY.down);
+    await type(app, '192.168.1.10 192.168.2.200 255.255.255.0');
+    const f = app.frame();
+    // Python: 192.168.1.0/24 vs 192.168.2.0/24
+    expect(f).toContain('✗ same segment: no');
+    expect(f).toMatch(/1 = 2 \?\s+=\s+=\s+≠ x\s+=/);
+  });
+});
+
+describe('other calculators', () => {
+  it('classify, ip notation, split, port and mac render their module results', async () => {
+    const app = await openCalc();
+    await app.press(KEY.down, KEY.down);
+    await type(app, '100.64.0.1');
+    expect(app.frame()).toMatch(/scope\s+shared/); // RFC 6598 shared address space
+    await app.press(KEY.down);
+    await type(app, '10.0.0.1');
+    expect(app.frame()).toMatch(/integer\s+167772161/); // 10*2^24 + 1
+    await app.press(KEY.down);
+    await type(app, '10.0.0.0/24 /26');
+    const f = app.frame();
+    // Python: list(ip_network('10.0.0.0/24').subnets(new_prefix=26))
+    for (const c of ['10.0.0.0/26', '10.0.0.64/26', '10.0.0.128/26', '10.0.0.192/26']) expect(f).toContain(c);
+    await app.press(KEY.down);
+    await type(app, '443');
+    expect(app.frame()).toMatch(/https\/tcp/);
+    await app.press(KEY.down);
+    await type(app, '00:1A:2B:3C:4D:5E');
+    // RFC 4291 appendix A: flip the U/L bit, insert ff:fe -> fe80::21a:2bff:fe3c:4d5e
+    expect(app.frame()).toContain('fe80::21a:2bff:fe3c:4d5e');
+  });
+
+  it('keeps each calculator its own line when switching', async () => {
+    const app = await openCalc();
+    await type(app, '10.0.0.1/8');
+    await app.press(KEY.down);
+    await type(app, '1.2.3.4');
+    await app.press(KEY.up);
+    expect(app.frame()).toContain('> subnet  10.0.0.1/8');
+  });
+
+  it('speaks Chinese labels with lang zh', async () => {
+    const app = await openCalc('zh');
+    await type(app, '192.168.12.87/24');
+    expect(app.frame()).toMatch(/网络地址\s+192\.168\.12\.0/);
+    expect(app.frame()).toMatch(/广播地址\s+192\.168\.12\.255/);
+  });
+});
+
+describe('calculator adapters', () => {
+  it('never throw: every calculator turns garbage into an inline error', () => {
+    for (const calc of CALCULATORS) {
+      for (const input of ['x', '1.2.3.4.5', '::::', '/', '999999999999', '-- --']) {
+        const out = evaluate(calc, input);
+        expect(out.status, `${calc.id} ${input}`).toBe('error');
+        if (out.status === 'error') expect(out.internal, `${calc.id} ${input}: ${out.message}`).toBe(false);
+      }
+      expect(evaluate(calc, '   ').status).toBe('empty');
+      expect(evaluate(calc, calc.example).status, calc.id).toBe('ok');
+    }
+  });
+
+  it('cut the binary and hex forms where the prefix ends', () => {
+    expect(cutDottedBinary('11000000.10101000.00001100.01010111', 24)).toEqual({
+      network: '11000000.10101000.00001100',
+      host: '01010111',
+    });
+    expect(cutDottedBinary('11000000.10101000.00001100.01010111', 26)).toEqual({
+      network: '11000000.10101000.00001100.01',
+      host: '010111',
+    });
+    expect(cutDottedBinary('11000000.10101000.00001100.01010111', 0).network).toBe('');
+    expect(cutDottedBinary('11000000.10101000.00001100.01010111', 32).host).toBe('');
+    expect(cutExpandedHex('2001:0db8:0000:0000:0000:0000:0000:0001', 64)).toEqual({
+      network: '2001:0db8:0000:0000',
+      host: '0000:0000:0000:0001',
+      inside: false,
+    });
+    expect(cutExpandedHex('2001:0db8:0000:0000:0000:0000:0000:0001', 30).network).toBe('2001:0db8');
+  });
+});
