@@ -197,7 +197,7 @@ export function readWhole(file: string): string {
     for (;;) {
       const n = readSync(fd, scratch, 0, scratch.length, null);
       if (n <= 0) break;
-      parts.push(scratch.latin1Slice(0, n));
+      parts.push(scratch.toString('latin1', 0, n));
     }
     return parts.join('');
   } finally {

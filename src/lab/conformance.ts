@@ -1,0 +1,189 @@
+/**
+ * Conformance: is every observed kernel state sequence a path of the endpoint machine (linux profile),
+ * given the application actions the experiment took?
+ *
+ * Between two observations the poll may have missed states (a loopback handshake takes microseconds, a
+ * poll every ~2 ms), so each observed step a -> b is accepted when the machine has a path from a to b
+ * whose application events (ACTIVE_OPEN, PASSIVE_OPEN, CLOSE, ABORT) were really taken on that socket
+ * before b was seen, each used at most once; segment and timer events are free, except that a timer
+ * transition needs its time to have passed (Linux: TIME_WAIT lasts 60 s, an orphaned FIN_WAIT_2 60 s).
+ * The missed states are reported as such, never as observations. Node's socket events play no part.
+ */
+import type { ActionRecord, AppAction } from './lab-run.js';
+import type { Observation } from './observer.js';
+import type { LabState } from './states.js';
+
+/** One edge of the machine, as the tcp layer lists it. */
+export interface MachineTransition {
+  readonly from: LabState;
+  readonly to: LabState;
+  /** The machine's event type: PASSIVE_OPEN, ACTIVE_OPEN, CLOSE, ABORT, SEND, SEGMENT, *_TIMEOUT, ... */
+  readonly event: string;
+  readonly guard?: string;
+}
+
+export interface ConformanceOptions {
+  readonly transitions: readonly MachineTransition[];
+  /** Least time a timer event needs in its state, ms (e.g. TIME_WAIT_TIMEOUT: 60000 on Linux). */
+  readonly timerMinimum: Readonly<Record<string, number>>;
+  readonly profile: string;
+}
+
+export interface Violation {
+  readonly socket: string;
+  readonly from: LabState;
+  readonly to: LabState;
+  /** ms: when `to` was observed. */
+  readonly at: number;
+  readonly message: string;
+}
+
+export interface PathStep {
+  readonly state: LabState;
+  /** false: the machine says the socket went through this state between two polls. */
+  readonly observed: boolean;
+  /** The event that led here (absent for the start). */
+  readonly via?: string;
+  readonly at?: number;
+}
+
+export interface Conformance {
+  readonly ok: boolean;
+  readonly profile: string;
+  readonly violations: Violation[];
+  /** Each socket's path through the machine, observed and inferred states. */
+  readonly paths: Record<string, PathStep[]>;
+}
+
+/** What an application action is in the machine's terms. close(2) with unread data sends RST on Linux. */
+const ACTION_EVENTS: Readonly<Record<AppAction, readonly string[]>> = {
+  listen: ['PASSIVE_OPEN'],
+  connect: ['ACTIVE_OPEN'],
+  end: ['CLOSE'],
+  destroy: ['CLOSE', 'ABORT'],
+  resetAndDestroy: ['ABORT'],
+};
+const APP_EVENTS = new Set(['PASSIVE_OPEN', 'ACTIVE_OPEN', 'CLOSE', 'ABORT', 'SEND', 'SET_KEEPALIVE']);
+
+/** Distinct consecutive states per socket, in order of observation. */
+export function sequencesOf(observations: readonly Observation[]): Record<string, LabState[]> {
+  const out: Record<string, LabState[]> = {};
+  for (const o of observations) {
+    const seq = (out[o.socket] ??= []);
+    if (seq[seq.length - 1] !== o.state) seq.push(o.state);
+  }
+  return out;
+}
+
+export function checkConformance(
+  observations: readonly Observation[],
+  actions: readonly ActionRecord[],
+  options: ConformanceOptions,
+): Conformance {
+  const violations: Violation[] = [];
+  const paths: Record<string, PathStep[]> = {};
+  const sockets = [...new Set(observations.map((o) => o.socket))];
+  for (const socket of sockets) {
+    const obs = observations.filter((o) => o.socket === socket);
+    const mine = actions.filter((a) => a.socket === socket);
+    // A socket with no open of its own is the server end of a connection: in RFC 9293's one-TCB view it
+    // starts as the listener's LISTEN TCB (Linux clones a child from the listener; same states).
+    const opened = mine.some((a) => a.action === 'listen' || a.action === 'connect');
+    let state: LabState = opened ? 'CLOSED' : 'LISTEN';
+    let since = 0;
+    const path: PathStep[] = [{ state, observed: false }];
+    const used = new Set<ActionRecord>();
+    let lastAt = -1;
+    for (const o of obs) {
+      if (o.state === state && path.length > 1) continue;
+      if (o.state === state) {
+        // first observation equals the start state (a listener seen in LISTEN after its listen)
+        path[0] = { state, observed: true, at: o.at };
+        since = o.at;
+        continue;
+      }
+      const available = mine.filter((a) => a.at <= o.at && !used.has(a));
+      const found = findPath(state, o.state, available, o.at - since, options);
+      if (found) {
+        for (const a of found.used) used.add(a);
+        for (const [i, step] of found.steps.entries()) {
+          const last = i === found.steps.length - 1;
+          path.push(last ? { state: step.state, observed: true, via: step.via, at: o.at } : { state: step.state, observed: false, via: step.via });
+        }
+      } else {
+        violations.push({ socket, from: state, to: o.state, at: o.at, message: explain(socket, state, o.state, mine, o.at - since, options) });
+        path.push({ state: o.state, observed: true, via: '(no path)', at: o.at });
+      }
+      state = o.state;
+      since = o.at;
+      lastAt = o.at;
+    }
+    void lastAt;
+    paths[socket] = path;
+  }
+  return { ok: violations.length === 0, profile: options.profile, violations, paths };
+}
+
+interface Found {
+  readonly steps: { state: LabState; via: string }[];
+  readonly used: ActionRecord[];
+}
+
+/** Breadth-first: the shortest path from `from` to `to` using only the actions available. */
+function findPath(
+  from: LabState,
+  to: LabState,
+  available: readonly ActionRecord[],
+  elapsed: number,
+  options: ConformanceOptions,
+): Found | undefined {
+  interface Node {
+    state: LabState;
+    steps: { state: LabState; via: string }[];
+    used: ActionRecord[];
+  }
+  const queue: Node[] = [{ state: from, steps: [], used: [] }];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const n = queue.shift()!;
+    for (const t of options.transitions) {
+      if (t.from !== n.state || t.to === n.state) continue;
+      let used = n.used;
+      if (APP_EVENTS.has(t.event)) {
+        const a = available.find((x) => !n.used.includes(x) && ACTION_EVENTS[x.action].includes(t.event));
+        if (!a) continue;
+        used = [...n.used, a];
+      } else if ((options.timerMinimum[t.event] ?? 0) > elapsed) {
+        continue; // this timer cannot have fired yet
+      }
+      const via = t.guard ? `${t.event} [${t.guard}]` : t.event;
+      const steps = [...n.steps, { state: t.to, via }];
+      if (t.to === to) return { steps, used };
+      const key = `${t.to}|${used.map((u) => available.indexOf(u)).join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      queue.push({ state: t.to, steps, used });
+    }
+  }
+  return undefined;
+}
+
+function explain(
+  socket: string,
+  from: LabState,
+  to: LabState,
+  mine: readonly ActionRecord[],
+  elapsed: number,
+  options: ConformanceOptions,
+): string {
+  const all: ActionRecord[] = (['listen', 'connect', 'end', 'resetAndDestroy'] as const).map((action) => ({ at: 0, socket, action }));
+  const withActions = findPath(from, to, all, elapsed, options);
+  const taken = mine.length ? mine.map((a) => `${a.action} at ${a.at} ms`).join(', ') : 'none';
+  if (withActions) {
+    const needed = withActions.used.map((a) => a.action).join(' + ');
+    return `${socket}: ${from} -> ${to} needs the application to ${needed} first; actions taken on ${socket}: ${taken}`;
+  }
+  const withTime = findPath(from, to, all, Number.POSITIVE_INFINITY, options);
+  if (withTime) return `${socket}: ${from} -> ${to} after ${Math.round(elapsed)} ms, before the timer that leads there can fire (${options.profile} profile)`;
+  return `${socket}: the endpoint machine (${options.profile} profile) has no path from ${from} to ${to}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * The endpoint machine's transitions, as the conformance check needs them, for the linux profile.
+ * Read from the machine's own definition (src/tcp/endpoint.machine.ts), never restated here.
+ */
+import { endpointStates } from '../tcp/endpoint.machine.js';
+import { LINUX } from '../tcp/profile.js';
+import type { ConformanceOptions, MachineTransition } from './conformance.js';
+import type { LabState } from './states.js';
+
+export function linuxTransitions(): MachineTransition[] {
+  const out: MachineTransition[] = [];
+  for (const [from, spec] of Object.entries(endpointStates('linux'))) {
+    for (const [event, t] of Object.entries(spec.on)) {
+      const list = (Array.isArray(t) ? t : [t]) as readonly { target?: string; guard?: string }[];
+      for (const x of list) {
+        if (!x.target) continue;
+        out.push({ from: from as LabState, to: x.target as LabState, event, ...(x.guard ? { guard: x.guard } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
+export function linuxConformanceOptions(): ConformanceOptions {
+  return {
+    profile: 'linux',
+    transitions: linuxTransitions(),
+    timerMinimum: {
+      TIME_WAIT_TIMEOUT: LINUX.timeWaitLength ?? 2 * LINUX.defaults.msl,
+      FIN_WAIT_2_TIMEOUT: LINUX.defaults.finWait2Timeout,
+    },
+  };
+}
+
+/** Where Linux differs from RFC 9293 in ways these experiments can show; printed with every report. */
+export const LINUX_DIFFERENCES: readonly { readonly id: string; readonly text: string }[] = [
+  {
+    id: 'rst-no-time-wait',
+    text: 'An abort (SO_LINGER 0, or close() with unread data: RFC 1122 4.2.2.13) sends RST and frees the socket at once: CLOSED without FIN_WAIT or TIME_WAIT; the peer drops its socket on the RST with ECONNRESET.',
+  },
+  {
+    id: 'time-wait-60s',
+    text: 'TIME_WAIT lasts a fixed 60 s (TCP_TIMEWAIT_LEN), not 2*MSL, and is not tunable; /proc/net/tcp shows the time left (timer 3).',
+  },
+  {
+    id: 'orphan-fin-wait-2',
+    text: 'An orphaned FIN_WAIT_2 (the application closed its descriptor) is held as a timewait socket (inode 0, timer 3) for tcp_fin_timeout (60 s); RFC 9293 would wait for the FIN without limit.',
+  },
+  {
+    id: 'listener-clones',
+    text: 'The listener stays in LISTEN; each connection is a new socket cloned from it (SYN_RECV request socket, then ESTABLISHED). RFC 9293 describes one TCB that leaves LISTEN; the check follows that view for the server end.',
+  },
+];

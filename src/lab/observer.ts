@@ -1,0 +1,242 @@
+/**
+ * The kernel state observer: turns the poller's table snapshots into observations of named sockets.
+ *
+ * An observation is recorded when a socket (a local/remote address pair) first appears in the table,
+ * each time its kernel state changes, and when it disappears (state CLOSED, `vanished: true`: the
+ * kernel freed it, which is what RFC 9293 calls CLOSED, "no connection state at all"). Only the
+ * experiment's ports are watched, and sockets of those ports that existed before the experiment
+ * (an old TIME_WAIT that happens to share a port) are excluded.
+ */
+import { formatSocketAddress, parseProcNetLine, readProcNet, type KernelTimer, type ProcNetEntry } from './procnet.js';
+import { monotonicMs, Poller, type PollRows, type PollTimes } from './poller.js';
+import type { LabState } from './states.js';
+
+export interface Observation {
+  /** ms since the experiment started, at the end of the table read that saw it. */
+  readonly at: number;
+  readonly socket: string;
+  readonly local: string;
+  readonly remote: string;
+  readonly state: LabState;
+  /** The kernel's own state name (`SYN_RECV`, `FIN_WAIT1`, ...); absent when vanished. */
+  readonly kernelState?: string;
+  readonly timer?: KernelTimer;
+  readonly txQueue?: number;
+  readonly rxQueue?: number;
+  /** The socket left the table: the kernel freed it. */
+  readonly vanished?: true;
+}
+
+export interface PollStats {
+  readonly targetPeriodMs: number;
+  readonly polls: number;
+  /** Cost of one read of the watched tables. */
+  readonly readMs: { readonly median: number; readonly p95: number };
+  /** Achieved time between the starts of two polls. */
+  readonly periodMs: { readonly median: number; readonly p95: number; readonly max: number };
+}
+
+export interface ObserverOptions {
+  readonly dir: string;
+  readonly families: readonly (4 | 6)[];
+  readonly periodMs: number;
+  /** Monotonic ms of the experiment's start (observations are relative to it). */
+  readonly t0: number;
+  readonly onObservation?: (o: Observation) => void;
+}
+
+export function tupleKey(local: string, remote: string): string {
+  return `${local} ${remote}`;
+}
+
+interface Raw {
+  readonly at: number;
+  readonly key: string;
+  readonly entry: ProcNetEntry | null;
+  readonly local: string;
+  readonly remote: string;
+}
+
+export class Observer {
+  private readonly poller: Poller;
+  private readonly current = new Map<string, ProcNetEntry>();
+  private readonly raw: Raw[] = [];
+  private readonly names = new Map<string, string>();
+  private readonly excluded = new Set<string>();
+  private readonly listenerPorts = new Set<number>();
+  private readonly waiters = new Set<() => boolean>();
+  private times: PollTimes | undefined;
+
+  constructor(private readonly options: ObserverOptions) {
+    this.poller = new Poller({
+      dir: options.dir,
+      families: options.families,
+      periodMs: options.periodMs,
+      onRows: (r) => this.onRows(r),
+    });
+  }
+
+  /** Resolves when the poll thread runs. */
+  started(): Promise<void> {
+    return this.poller.ready;
+  }
+
+  /**
+   * Watch a listener's port. Sockets already in the table on that port are someone else's (or an
+   * earlier run's TIME_WAIT): one synchronous read now excludes them for the rest of the run.
+   */
+  watchListener(port: number, listenerKey: string): void {
+    this.listenerPorts.add(port);
+    for (const e of readProcNet(this.options.families, this.options.dir)) {
+      const key = entryKey(e);
+      if ((e.local.port === port || e.remote.port === port) && key !== listenerKey) this.excluded.add(key);
+    }
+    this.poller.watch(port);
+  }
+
+  /** Watch a port that is not a listener's (e.g. a client bound before connecting). */
+  watchPort(port: number): void {
+    this.poller.watch(port);
+  }
+
+  /** Give a socket (local, remote) a name for the report. */
+  name(local: string, remote: string, name: string): void {
+    this.names.set(tupleKey(local, remote), name);
+    this.wake();
+  }
+
+  nameOf(key: string): string {
+    const named = this.names.get(key);
+    if (named) return named;
+    const [local, remote] = key.split(' ') as [string, string];
+    const port = (s: string): number => Number(s.slice(s.lastIndexOf(':') + 1));
+    if (this.listenerPorts.has(port(local))) return `server<-${remote}`;
+    return `client@${local}`;
+  }
+
+  /** Observations so far, named with what is known now. */
+  observations(): Observation[] {
+    return this.raw.map((r) => this.toObservation(r));
+  }
+
+  /** The table's present entry of a named socket, if any. */
+  entryOf(name: string): ProcNetEntry | undefined {
+    for (const [key, e] of this.current) if (this.nameOf(key) === name) return e;
+    return undefined;
+  }
+
+  /** The kernel's entry of `name` read right now (one synchronous read: for timers, which tick). */
+  freshEntry(name: string): ProcNetEntry | undefined {
+    for (const e of readProcNet(this.options.families, this.options.dir)) {
+      const key = entryKey(e);
+      if (!this.excluded.has(key) && this.nameOf(key) === name) return e;
+    }
+    return undefined;
+  }
+
+  /** Has `name` been seen in `state` (CLOSED: seen, then vanished)? */
+  seen(name: string, state: LabState): boolean {
+    return this.raw.some((r) => this.nameOf(r.key) === name && (r.entry?.state ?? 'CLOSED') === state);
+  }
+
+  /** Resolves when `check` holds (checked after every change), rejects on abort. */
+  until(check: () => boolean, signal: AbortSignal): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = (): boolean => {
+        if (!check()) return false;
+        done();
+        resolve();
+        return true;
+      };
+      const onAbort = (): void => {
+        done();
+        reject(signal.reason);
+      };
+      const done = (): void => {
+        this.waiters.delete(waiter);
+        signal.removeEventListener('abort', onAbort);
+      };
+      if (signal.aborted) return onAbort();
+      this.waiters.add(waiter);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  async stop(): Promise<PollStats> {
+    this.times = await this.poller.stop();
+    return this.stats();
+  }
+
+  stats(): PollStats {
+    const t = this.times ?? { reads: [], starts: [] };
+    const gaps: number[] = [];
+    for (let i = 1; i < t.starts.length; i++) gaps.push(t.starts[i]! - t.starts[i - 1]!);
+    return {
+      targetPeriodMs: this.options.periodMs,
+      polls: t.starts.length,
+      readMs: { median: round(quantile(t.reads, 0.5)), p95: round(quantile(t.reads, 0.95)) },
+      periodMs: { median: round(quantile(gaps, 0.5)), p95: round(quantile(gaps, 0.95)), max: round(Math.max(0, ...gaps)) },
+    };
+  }
+
+  private onRows(r: PollRows): void {
+    const at = r.at - this.options.t0;
+    const seen = new Set<string>();
+    for (const [family, line] of r.rows) {
+      const e = parseProcNetLine(line, family);
+      if (!e) continue;
+      const key = entryKey(e);
+      if (this.excluded.has(key)) continue;
+      seen.add(key);
+      const before = this.current.get(key);
+      this.current.set(key, e);
+      if (before?.state !== e.state) this.record({ at, key, entry: e, local: formatSocketAddress(e.local), remote: formatSocketAddress(e.remote) });
+    }
+    for (const [key, e] of this.current) {
+      if (seen.has(key)) continue;
+      this.current.delete(key);
+      this.record({ at, key, entry: null, local: formatSocketAddress(e.local), remote: formatSocketAddress(e.remote) });
+    }
+    this.wake();
+  }
+
+  private record(r: Raw): void {
+    this.raw.push(r);
+    this.options.onObservation?.(this.toObservation(r));
+  }
+
+  private toObservation(r: Raw): Observation {
+    const base = { at: round(r.at), socket: this.nameOf(r.key), local: r.local, remote: r.remote };
+    if (!r.entry) return { ...base, state: 'CLOSED', vanished: true };
+    const e = r.entry;
+    return {
+      ...base,
+      state: e.state,
+      kernelState: e.kernelState,
+      ...(e.timer ? { timer: e.timer } : {}),
+      txQueue: e.txQueue,
+      rxQueue: e.rxQueue,
+    };
+  }
+
+  private wake(): void {
+    for (const w of [...this.waiters]) w();
+  }
+}
+
+function entryKey(e: ProcNetEntry): string {
+  return tupleKey(formatSocketAddress(e.local), formatSocketAddress(e.remote));
+}
+
+export { monotonicMs };
+
+function quantile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

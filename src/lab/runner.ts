@@ -1,0 +1,144 @@
+/**
+ * Runs one experiment end to end: kernel observer on, the experiment's sockets, observer off, every
+ * socket closed (on every path: success, failure, timeout, abort), then the report: observations,
+ * per-socket sequences, the conformance check against the linux profile of the endpoint machine, the
+ * scenario's expectations and the experiment's result.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { release } from 'node:os';
+import { InputError } from '../errors.js';
+import { loadLabScenario } from '../scenario/lab.js';
+import { checkConformance, sequencesOf, type Conformance } from './conformance.js';
+import { findExperiment } from './experiments/index.js';
+import type { AnyExperiment } from './experiment.js';
+import { checkExpectations, type Expectations } from './expectations.js';
+import { LabAborted, LabRun, type ActionRecord, type NodeEvent } from './lab-run.js';
+import { LINUX_DIFFERENCES, linuxConformanceOptions } from './machine.js';
+import { monotonicMs, Observer, type Observation, type PollStats } from './observer.js';
+import { procNetDir, requireProcNet } from './procnet.js';
+import type { LabState } from './states.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_PERIOD_MS = 2;
+
+export interface RunOptions {
+  readonly timeoutMs?: number;
+  /** Aborts the run (Ctrl-C): sockets are closed and the report says so. */
+  readonly signal?: AbortSignal;
+  /** Override the scenario's params. */
+  readonly params?: Record<string, unknown>;
+  readonly periodMs?: number;
+  readonly host?: '127.0.0.1' | '::1';
+  readonly onObservation?: (o: Observation) => void;
+}
+
+export interface LabReport {
+  readonly experiment: string;
+  readonly title: string;
+  readonly explain: string;
+  readonly platform: string;
+  readonly kernel: string;
+  readonly node: string;
+  readonly host: string;
+  readonly params: Record<string, unknown>;
+  readonly timeoutMs: number;
+  readonly durationMs: number;
+  readonly observations: Observation[];
+  readonly sequences: Record<string, LabState[]>;
+  readonly conformance: Conformance;
+  readonly expectations: Expectations;
+  readonly result: Record<string, unknown> | null;
+  readonly error: string | null;
+  readonly actions: ActionRecord[];
+  /** What Node reported (events, error codes): not kernel states. */
+  readonly nodeEvents: NodeEvent[];
+  readonly observer: PollStats | null;
+  readonly linux: { readonly id: string; readonly text: string; readonly shown: boolean }[];
+  /** conformance, expectations and the run itself all passed. */
+  readonly ok: boolean;
+}
+
+const SCENARIO_DIR = new URL('../../scenarios/lab/', import.meta.url);
+
+export function scenarioFile(name: string): string {
+  return new URL(`${name}.yaml`, SCENARIO_DIR).pathname;
+}
+
+export function loadExperimentScenario(exp: AnyExperiment): { params: Record<string, unknown>; expect: Parameters<typeof checkExpectations>[0] } {
+  const file = scenarioFile(exp.name);
+  if (!existsSync(file)) return { params: exp.params.parse({}) as Record<string, unknown>, expect: {} };
+  const s = loadLabScenario(readFileSync(file, 'utf8'), `scenarios/lab/${exp.name}.yaml`, exp.params.prefault({}));
+  return { params: s.params as Record<string, unknown>, expect: s.expect };
+}
+
+export async function runLabExperiment(name: string, options: RunOptions = {}): Promise<LabReport> {
+  requireProcNet();
+  const exp = findExperiment(name);
+  if (!exp) throw new InputError('unknown experiment (netkata lab list shows them)', name);
+  const scenario = loadExperimentScenario(exp);
+  const parsed = exp.params.safeParse({ ...scenario.params, ...options.params });
+  if (!parsed.success) throw new InputError(parsed.error.issues[0]?.message ?? 'bad parameters', name);
+  const params = parsed.data as Record<string, unknown>;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const host = options.host ?? '127.0.0.1';
+  const periodMs = options.periodMs ?? DEFAULT_PERIOD_MS;
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new LabAborted(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  const onOuterAbort = (): void => controller.abort(new LabAborted('interrupted'));
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  if (options.signal?.aborted) onOuterAbort();
+
+  const t0 = monotonicMs();
+  const observer = exp.tcp
+    ? new Observer({ dir: procNetDir(), families: host === '::1' ? [6] : [4], periodMs, t0, ...(options.onObservation ? { onObservation: options.onObservation } : {}) })
+    : undefined;
+  const run = new LabRun({ signal: controller.signal, t0, observer, host });
+  let result: Record<string, unknown> | null = null;
+  let error: string | null = null;
+  let stats: PollStats | null = null;
+  try {
+    if (observer) await run.guard(observer.started());
+    result = await exp.run(run, params);
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onOuterAbort);
+    if (observer) stats = await observer.stop();
+    await run.cleanup();
+  }
+  const durationMs = Math.round((monotonicMs() - t0) * 1000) / 1000;
+  const observations = observer?.observations() ?? [];
+  const sequences = sequencesOf(observations);
+  const conformance = checkConformance(observations, run.actions, linuxConformanceOptions());
+  const expectations = error ? { ok: false, failures: [] } : checkExpectations(scenario.expect, sequences, result);
+  const shown = new Set<string>();
+  if (run.actions.some((a) => a.action === 'resetAndDestroy')) shown.add('rst-no-time-wait');
+  if (observations.some((o) => o.state === 'TIME_WAIT')) shown.add('time-wait-60s');
+  if (observations.some((o) => o.state === 'FIN_WAIT_2' && o.timer?.kind === 'timewait')) shown.add('orphan-fin-wait-2');
+  if (run.actions.some((a) => a.action === 'listen') && exp.tcp) shown.add('listener-clones');
+  return {
+    experiment: exp.name,
+    title: exp.title,
+    explain: exp.explain,
+    platform: process.platform,
+    kernel: release(),
+    node: process.version,
+    host,
+    params,
+    timeoutMs,
+    durationMs,
+    observations,
+    sequences,
+    conformance,
+    expectations,
+    result,
+    error,
+    actions: run.actions,
+    nodeEvents: run.nodeEvents,
+    observer: stats,
+    linux: LINUX_DIFFERENCES.map((d) => ({ ...d, shown: shown.has(d.id) })),
+    ok: conformance.ok && expectations.ok && error === null,
+  };
+}
