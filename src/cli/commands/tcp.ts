@@ -1,6 +1,118 @@
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { CheckFailed, writeJson, writeOut } from '../io.js';
 
-// Registers this capability's commands. Keep top-level imports light: load heavy modules inside actions.
+// Registers `netkata tcp run | list | states`. Keep top-level imports light: yaml, zod and xstate load
+// inside the actions.
+
+/** The package's scenarios/tcp directory (dist/cli/commands -> package root), not the cwd. */
+export function builtinTcpDir(): string {
+  return new URL('../../../scenarios/tcp/', import.meta.url).pathname;
+}
+
+async function loadScenario(arg: string) {
+  const { readFileSync, existsSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { parseTcpScenario } = await import('../../scenario/tcp.js');
+  let file = arg;
+  if (!(existsSync(arg) && statSync(arg).isFile())) {
+    const builtin = join(builtinTcpDir(), `${arg}.yaml`);
+    if (!/^[a-z0-9-]+$/.test(arg) || !existsSync(builtin)) {
+      throw new InputError('no such scenario file or built-in scenario (try netkata tcp list)', arg);
+    }
+    file = builtin;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read: ${(e as Error).message}`, arg);
+  }
+  return { scenario: parseTcpScenario(text, file === arg ? arg : `scenarios/tcp/${arg}.yaml`), file };
+}
+
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const { writeFileSync, renameSync, unlinkSync } = await import('node:fs');
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new InputError(`cannot write pcap: ${(e as Error).message}`, path);
+  }
+}
+
 export function registerTcpCommands(program: Command): void {
-  void program;
+  const tcp = program.command('tcp').description('the RFC 9293 TCP simulator: run scenarios, list them, show the endpoint machine');
+
+  tcp
+    .command('run')
+    .description('run a scenario (a file or a built-in name): ladder diagram, or --json; exit 1 if an expectation failed')
+    .argument('<scenario>', 'scenario file or built-in name (see netkata tcp list)')
+    .option('--json', 'print the run as one JSON document')
+    .option('--pcap <file>', 'also write the segments as a pcap file (tshark/Wireshark)')
+    .option('--profile <profile>', 'endpoint profile: rfc9293 or linux (default: the scenario\'s, else rfc9293)')
+    .action(async (arg: string, opts: { json?: boolean; pcap?: string; profile?: string }) => {
+      if (opts.profile !== undefined && opts.profile !== 'rfc9293' && opts.profile !== 'linux') {
+        throw new InputError('unknown profile (rfc9293 or linux)', opts.profile);
+      }
+      const { scenario } = await loadScenario(arg);
+      const { Simulation } = await import('../../tcp/simulation.js');
+      const sim = new Simulation(scenario, opts.profile ? { profile: opts.profile as 'rfc9293' | 'linux' } : {});
+      const result = sim.run();
+      if (opts.pcap) {
+        const { toPcap } = await import('../../tcp/pcap.js');
+        await writeAtomically(opts.pcap, toPcap(result.segments, sim.endpointNames()));
+      }
+      if (opts.json) writeJson(result);
+      else {
+        const { renderLadder } = await import('../../tcp/ladder.js');
+        writeOut(`${scenario.title}\n${renderLadder(sim.snapshot())}`);
+      }
+      if (!result.passed) throw new CheckFailed(opts.json ? '' : `${scenario.name}: ${result.failures.length} expectation(s) failed`);
+    });
+
+  tcp
+    .command('list')
+    .description('built-in scenarios with their titles')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const { readdirSync, readFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { parseTcpScenario } = await import('../../scenario/tcp.js');
+      const dir = builtinTcpDir();
+      const rows = readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => {
+          const s = parseTcpScenario(readFileSync(join(dir, f), 'utf8'), `scenarios/tcp/${f}`);
+          return { name: s.name, title: s.title, topic: s.topic ?? null };
+        });
+      if (opts.json) return writeJson({ scenarios: rows });
+      const w = Math.max(...rows.map((r) => r.name.length));
+      writeOut(rows.map((r) => `${r.name.padEnd(w)}  ${r.title}`).join('\n'));
+    });
+
+  tcp
+    .command('states')
+    .description('the endpoint machine: every state and transition, read from the machine itself')
+    .option('--mermaid', 'print a Mermaid stateDiagram-v2')
+    .option('--json', 'print the transitions as JSON')
+    .option('--profile <profile>', 'rfc9293 (default) or linux')
+    .action(async (opts: { mermaid?: boolean; json?: boolean; profile?: string }) => {
+      const profile = opts.profile ?? 'rfc9293';
+      if (profile !== 'rfc9293' && profile !== 'linux') throw new InputError('unknown profile (rfc9293 or linux)', profile);
+      const { listTransitions, toMermaid } = await import('../../tcp/transitions.js');
+      const { TCP_STATES } = await import('../../tcp/states.js');
+      if (opts.mermaid) return writeOut(toMermaid(profile));
+      const ts = listTransitions(profile);
+      if (opts.json) return writeJson({ profile, states: TCP_STATES, transitions: ts });
+      const { renderStates } = await import('../render/tcp-states.js');
+      writeOut(renderStates(profile, TCP_STATES, ts));
+    });
 }

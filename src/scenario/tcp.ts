@@ -1,0 +1,305 @@
+/**
+ * TCP scenario files (SCENARIOS.md): the zod schema and `parseTcpScenario(text, file)`. Durations are
+ * turned into milliseconds and endpoint defaults filled in, so the simulator gets a complete value.
+ * Errors are InputErrors `file:line: steps[3].expect.client: unknown state "ESTABLISH"` (loadYaml).
+ */
+import { z } from 'zod';
+import { loadYaml } from './load.js';
+import { TCP_STATES, type TcpState } from '../tcp/states.js';
+import { parseFlags } from '../tcp/segment.js';
+
+const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `250ms`, `30s`, `2m`, `2h` or a number of milliseconds; undefined if it is none of them. */
+export function parseDuration(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(v);
+  if (!m) return undefined;
+  return Math.round(Number(m[1]) * UNITS[m[2] ?? 'ms']!);
+}
+
+const duration = z.unknown().transform((v, ctx) => {
+  const ms = parseDuration(v);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `bad duration ${JSON.stringify(v)} (use 250ms, 30s, 2m, 2h or milliseconds)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const stateName = z.enum(TCP_STATES, {
+  error: (iss) => `unknown state ${JSON.stringify(iss.input)} (one of ${TCP_STATES.join(', ')})`,
+});
+const epName = z.string().regex(/^[A-Za-z][\w-]*$/, 'endpoint names are letters, digits, - and _');
+const flags = z.string().refine((s) => parseFlags(s) !== undefined, {
+  error: (iss) => `unknown flags ${JSON.stringify(iss.input)} (e.g. SYN, SYN,ACK, ACK, FIN,ACK, RST, RST,ACK, PSH,ACK)`,
+});
+const count = z.number().int().min(1);
+
+const keepaliveConfig = z
+  .object({ idle: duration.optional(), interval: duration.optional(), probes: z.number().int().min(1).optional() })
+  .strict();
+
+const config = z
+  .object({
+    msl: duration.optional(),
+    rto: duration.optional(),
+    retries: z.number().int().min(0).max(30).optional(),
+    delay: duration.optional(),
+    finWait2Timeout: duration.optional(),
+    keepalive: keepaliveConfig.optional(),
+    profile: z.enum(['rfc9293', 'linux']).optional(),
+  })
+  .strict();
+
+const endpoint = z
+  .object({
+    isn: z.number().int().min(0).max(0xffffffff).optional(),
+    listen: z.boolean().optional(),
+    backlog: z.number().int().min(0).optional(),
+    syncookies: z.boolean().optional(),
+  })
+  .strict();
+
+const sentEntry = z.object({ from: epName, flags }).strict();
+
+/** Expect: endpoint names map to states; `sent`, `backlog`, `accepted` are the other assertions. */
+const expectBody = z
+  .object({
+    sent: z.array(sentEntry).optional(),
+    backlog: z.record(epName, z.number().int().min(0)).optional(),
+    accepted: z.record(epName, z.number().int().min(0)).optional(),
+  })
+  .catchall(stateName);
+
+const VERBS = {
+  listen: epName,
+  open: z.union([epName, z.object({ from: epName, to: epName }).strict()]),
+  send: z.object({ from: epName, bytes: z.number().int().min(1) }).strict(),
+  close: epName,
+  abort: epName,
+  crash: epName,
+  keepalive: epName,
+  drop: z.object({ from: epName.optional(), flags: flags.optional(), count: count.optional() }).strict(),
+  duplicate: z.object({ from: epName.optional(), flags: flags.optional(), count: count.optional() }).strict(),
+  reorder: z.object({ from: epName.optional(), count: count.optional() }).strict(),
+  flood: z.object({ to: epName, syns: z.number().int().min(1).max(10_000_000), spoofed: z.boolean().optional() }).strict(),
+  advance: duration,
+  settle: z.literal(true),
+  expect: expectBody,
+  ask: z
+    .object({
+      prompt: z.string(),
+      choices: z.array(z.string()).optional(),
+      answer: z.union([z.string(), z.number()]).transform(String),
+      explain: z.string(),
+    })
+    .strict(),
+} as const;
+export type TcpVerb = keyof typeof VERBS;
+export const TCP_VERBS = Object.keys(VERBS) as TcpVerb[];
+
+export type TcpStep =
+  | { readonly listen: string }
+  | { readonly open: string | { readonly from: string; readonly to: string } }
+  | { readonly send: { readonly from: string; readonly bytes: number } }
+  | { readonly close: string }
+  | { readonly abort: string }
+  | { readonly crash: string }
+  | { readonly keepalive: string }
+  | { readonly drop: FaultSpec }
+  | { readonly duplicate: FaultSpec }
+  | { readonly reorder: { readonly from?: string; readonly count?: number } }
+  | { readonly flood: { readonly to: string; readonly syns: number; readonly spoofed?: boolean } }
+  | { readonly advance: number }
+  | { readonly settle: true }
+  | { readonly expect: ExpectSpec }
+  | { readonly ask: AskSpec };
+
+export interface FaultSpec {
+  readonly from?: string;
+  readonly flags?: string;
+  readonly count?: number;
+}
+export interface ExpectSpec {
+  readonly sent?: readonly { readonly from: string; readonly flags: string }[];
+  readonly backlog?: Readonly<Record<string, number>>;
+  readonly accepted?: Readonly<Record<string, number>>;
+  readonly [endpoint: string]: TcpState | unknown;
+}
+export interface AskSpec {
+  readonly prompt: string;
+  readonly choices?: readonly string[];
+  readonly answer: string;
+  readonly explain: string;
+}
+
+export function stepVerb(step: TcpStep): TcpVerb {
+  return Object.keys(step)[0] as TcpVerb;
+}
+
+const step = z.unknown().transform((v, ctx) => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    ctx.addIssue({ code: 'custom', message: `a step is a mapping with one verb (${TCP_VERBS.join(', ')})` });
+    return z.NEVER;
+  }
+  const keys = Object.keys(v);
+  if (keys.length !== 1) {
+    ctx.addIssue({ code: 'custom', message: `a step has exactly one verb, found ${keys.length ? keys.join(', ') : 'none'}` });
+    return z.NEVER;
+  }
+  const verb = keys[0]!;
+  const schema = (VERBS as Record<string, z.ZodType>)[verb];
+  if (!schema) {
+    ctx.addIssue({ code: 'custom', path: [verb], message: `unknown verb "${verb}" (one of ${TCP_VERBS.join(', ')})` });
+    return z.NEVER;
+  }
+  const r = schema.safeParse((v as Record<string, unknown>)[verb]);
+  if (!r.success) {
+    for (const iss of r.error.issues) {
+      ctx.addIssue({ code: 'custom', path: [verb, ...iss.path.filter((p) => typeof p !== 'symbol')], message: iss.message });
+    }
+    return z.NEVER;
+  }
+  return { [verb]: r.data } as TcpStep;
+});
+
+const scenarioShape = z
+  .object({
+    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'name is kebab-case (lost-final-ack)'),
+    title: z.string(),
+    topic: z.string().optional(),
+    description: z.string().optional(),
+    config: config.optional(),
+    endpoints: z.record(epName, endpoint.nullable()).optional(),
+    steps: z.array(step).min(1),
+  })
+  .strict();
+
+export interface TcpEndpointSpec {
+  readonly name: string;
+  readonly isn: number;
+  readonly listen: boolean;
+  readonly backlog: number;
+  readonly syncookies: boolean;
+}
+
+export interface TcpScenarioConfig {
+  readonly msl: number;
+  readonly rto: number;
+  readonly retries: number;
+  readonly delay: number;
+  readonly finWait2Timeout: number;
+  readonly keepalive: { readonly idle: number; readonly interval: number; readonly probes: number };
+  readonly profile: 'rfc9293' | 'linux';
+}
+
+export interface TcpScenario {
+  readonly name: string;
+  readonly title: string;
+  readonly topic: string | undefined;
+  readonly description: string | undefined;
+  readonly file: string;
+  readonly config: TcpScenarioConfig;
+  readonly endpoints: readonly TcpEndpointSpec[];
+  readonly steps: readonly TcpStep[];
+}
+
+/** Endpoint names a step refers to, with the path of each (for error messages). */
+function namesIn(s: TcpStep): [string, (string | number)[]][] {
+  const verb = stepVerb(s);
+  const v = (s as Record<string, unknown>)[verb];
+  switch (verb) {
+    case 'listen':
+    case 'close':
+    case 'abort':
+    case 'crash':
+    case 'keepalive':
+      return [[v as string, [verb]]];
+    case 'open':
+      return typeof v === 'string' ? [[v, [verb]]] : [[(v as { from: string }).from, [verb, 'from']], [(v as { to: string }).to, [verb, 'to']]];
+    case 'send':
+      return [[(v as { from: string }).from, [verb, 'from']]];
+    case 'drop':
+    case 'duplicate':
+    case 'reorder': {
+      const from = (v as { from?: string }).from;
+      return from === undefined ? [] : [[from, [verb, 'from']]];
+    }
+    case 'flood':
+      return [[(v as { to: string }).to, [verb, 'to']]];
+    case 'expect': {
+      const e = v as ExpectSpec;
+      const out: [string, (string | number)[]][] = [];
+      for (const k of Object.keys(e)) if (k !== 'sent' && k !== 'backlog' && k !== 'accepted') out.push([k, [verb, k]]);
+      e.sent?.forEach((x, i) => out.push([x.from, [verb, 'sent', i, 'from']]));
+      for (const k of Object.keys(e.backlog ?? {})) out.push([k, [verb, 'backlog', k]]);
+      for (const k of Object.keys(e.accepted ?? {})) out.push([k, [verb, 'accepted', k]]);
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+const schema = scenarioShape.superRefine((s, ctx) => {
+  const names = Object.keys(s.endpoints ?? { client: {}, server: {} });
+  if (names.length < 2) ctx.addIssue({ code: 'custom', path: ['endpoints'], message: 'a scenario needs at least two endpoints' });
+  s.steps.forEach((st, i) => {
+    for (const [name, path] of namesIn(st)) {
+      if (!names.includes(name)) {
+        ctx.addIssue({ code: 'custom', path: ['steps', i, ...path], message: `unknown endpoint "${name}" (endpoints: ${names.join(', ')})` });
+      }
+    }
+    const verb = stepVerb(st);
+    if (verb === 'open' && typeof (st as { open: unknown }).open === 'string' && names.length > 2) {
+      ctx.addIssue({ code: 'custom', path: ['steps', i, 'open'], message: 'with more than two endpoints, write open: {from, to}' });
+    }
+  });
+});
+
+export const DEFAULT_CONFIG: TcpScenarioConfig = {
+  msl: 30_000,
+  rto: 1_000,
+  retries: 5,
+  delay: 10,
+  finWait2Timeout: 60_000,
+  keepalive: { idle: 7_200_000, interval: 75_000, probes: 9 },
+  profile: 'rfc9293',
+};
+
+/** Parse and validate a scenario file's text. `file` names it in error messages. */
+export function parseTcpScenario(text: string, file: string): TcpScenario {
+  const raw = loadYaml(text, file, schema);
+  const c = raw.config ?? {};
+  const eps = raw.endpoints ?? { client: { isn: 1000 }, server: { isn: 5000, listen: true } };
+  return {
+    name: raw.name,
+    title: raw.title,
+    topic: raw.topic,
+    description: raw.description,
+    file,
+    config: {
+      msl: c.msl ?? DEFAULT_CONFIG.msl,
+      rto: c.rto ?? DEFAULT_CONFIG.rto,
+      retries: c.retries ?? DEFAULT_CONFIG.retries,
+      delay: c.delay ?? DEFAULT_CONFIG.delay,
+      finWait2Timeout: c.finWait2Timeout ?? DEFAULT_CONFIG.finWait2Timeout,
+      keepalive: {
+        idle: c.keepalive?.idle ?? DEFAULT_CONFIG.keepalive.idle,
+        interval: c.keepalive?.interval ?? DEFAULT_CONFIG.keepalive.interval,
+        probes: c.keepalive?.probes ?? DEFAULT_CONFIG.keepalive.probes,
+      },
+      profile: c.profile ?? DEFAULT_CONFIG.profile,
+    },
+    endpoints: Object.entries(eps).map(([name, e], i) => ({
+      name,
+      isn: e?.isn ?? 1000 + 4000 * i,
+      listen: e?.listen ?? false,
+      backlog: e?.backlog ?? 128,
+      syncookies: e?.syncookies ?? false,
+    })),
+    steps: raw.steps,
+  };
+}

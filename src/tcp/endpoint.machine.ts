@@ -1,0 +1,336 @@
+/**
+ * The machine of one TCP endpoint: one TCB, the 11 states of RFC 9293 3.3.2 (figure 5) and the segment
+ * processing of 3.10.7. Guards and actions are named as the RFC describes them and implemented in
+ * tcb.ts; this file states which of them apply in which state.
+ *
+ * Two forms come from the one config below:
+ * - `endpointMachine` (timers "scheduled"): starting a timer raises its timeout event after the delay
+ *   named in setup({ delays }), so the machine runs by itself on xstate's clock (SimulatedClock in tests).
+ * - `endpointGraphMachine` (timers "explicit"): starting a timer only marks it running in the context;
+ *   the timeout events (RETRANSMISSION_TIMEOUT, ...) are sent from outside. xstate/graph walks this form,
+ *   and the simulator's table engine (engine.ts) runs it on its own virtual clock.
+ */
+import { setup } from 'xstate';
+import {
+  actions as tcbActions,
+  createTcb,
+  guards as tcbGuards,
+  TIMER_DELAY,
+  TIMER_EVENT,
+  timerDelay,
+  type Action,
+  type ActionName,
+  type Effects,
+  type GuardName,
+  type Tcb,
+  type TcbInput,
+  type TcpEvent,
+  type TimerName,
+} from './tcb.js';
+import type { Segment } from './segment.js';
+import type { ProfileName } from './profile.js';
+import type { TcpState } from './states.js';
+
+export type { Tcb as TcpContext, TcbInput as TcpInput, TcpEvent } from './tcb.js';
+
+export { TCP_STATES, isTcpState, type TcpState } from './states.js';
+
+/** Emitted by the machine for every segment it sends. */
+export interface SegmentEmitted {
+  readonly type: 'segment';
+  readonly segment: Segment;
+}
+
+export type TimerMode = 'scheduled' | 'explicit';
+
+interface TransitionSpec {
+  readonly target?: TcpState;
+  readonly guard?: GuardName;
+  readonly actions?: ActionName | readonly ActionName[];
+  readonly reenter?: boolean;
+}
+type On = Partial<Record<TcpEvent['type'], TransitionSpec | readonly TransitionSpec[]>>;
+interface StateSpec {
+  readonly entry?: readonly ActionName[];
+  readonly exit?: readonly ActionName[];
+  readonly on: On;
+}
+
+// Segment checks shared by the synchronized states, in RFC 9293 3.10.7.4 order: RST (second check),
+// SYN (fourth check, RFC 5961 challenge ACK).
+const RST_CLOSES: readonly TransitionSpec[] = [
+  { guard: 'isRstInWindow', target: 'CLOSED' },
+  { guard: 'isRst' }, // RFC 5961 3.2: an inexact RST is ignored here
+];
+const RETRANSMIT: readonly TransitionSpec[] = [
+  { guard: 'retransmissionsExhausted', target: 'CLOSED' },
+  { actions: 'retransmit' },
+];
+const KEEPALIVE: readonly TransitionSpec[] = [
+  { guard: 'probesExhausted', target: 'CLOSED', actions: 'sendResetOnKeepaliveTimeout' },
+  { actions: 'sendKeepaliveProbe' },
+];
+const ABORT_WITH_RST: TransitionSpec = { target: 'CLOSED', actions: 'sendReset' };
+
+/** The states and transitions of RFC 9293 figure 5 and section 3.10, for one profile. */
+export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpState, StateSpec> {
+  // Linux answers data that arrives after close() with a RST (tcp_rcv_state_process); RFC 9293 keeps
+  // receiving in FIN_WAIT_1/2 because its CLOSE only means "I have no more to send".
+  const dataAfterClose: readonly TransitionSpec[] =
+    profile === 'linux' ? [{ guard: 'dataAfterClose', target: 'CLOSED', actions: 'sendResetForDataAfterClose' }] : [];
+  return {
+    CLOSED: {
+      entry: ['deleteTcb'],
+      on: {
+        PASSIVE_OPEN: { target: 'LISTEN' },
+        ACTIVE_OPEN: { target: 'SYN_SENT', actions: 'sendSyn' },
+        // RFC 9293 3.10.7.1: everything but a RST is answered with a RST.
+        SEGMENT: [{ guard: 'isRst' }, { actions: 'sendResetForSegment' }],
+      },
+    },
+    LISTEN: {
+      on: {
+        SEGMENT: [
+          { guard: 'isRst' },
+          { guard: 'acksSynCookie', target: 'ESTABLISHED', actions: 'acceptSynCookie' },
+          { guard: 'isAck', actions: 'sendResetForAck' },
+          { guard: 'isSynWithBacklogFullAndCookies', actions: 'sendSynCookie' },
+          { guard: 'isSynWithBacklogFull' }, // dropped: no room for another half-open TCB
+          { guard: 'isSyn', target: 'SYN_RECEIVED', actions: 'acceptSyn' },
+        ],
+        // RFC 9293 3.10.2: SEND in LISTEN turns the passive open into an active one.
+        SEND: { target: 'SYN_SENT', actions: ['queueData', 'sendSyn'] },
+        CLOSE: { target: 'CLOSED' },
+        ABORT: { target: 'CLOSED' },
+      },
+    },
+    SYN_SENT: {
+      on: {
+        SEGMENT: [
+          { guard: 'isRstAcceptable', target: 'CLOSED' },
+          { guard: 'isRst' },
+          { guard: 'hasUnacceptableAck', actions: 'sendResetForAck' },
+          { guard: 'isSynAckAcceptable', target: 'ESTABLISHED', actions: 'acceptSynAck' },
+          { guard: 'isSimultaneousSyn', target: 'SYN_RECEIVED', actions: 'acceptSimultaneousSyn' },
+        ],
+        RETRANSMISSION_TIMEOUT: [
+          { guard: 'retransmissionsExhausted', target: 'CLOSED' },
+          { actions: 'retransmitSyn' },
+        ],
+        SEND: { actions: 'queueData' },
+        CLOSE: { target: 'CLOSED' },
+        ABORT: { target: 'CLOSED' },
+      },
+    },
+    SYN_RECEIVED: {
+      on: {
+        SEGMENT: [
+          // RFC 9293 3.10.7.4: reached from LISTEN, a RST returns the TCB to LISTEN.
+          { guard: 'isRstInWindowFromListen', target: 'LISTEN', actions: 'returnToListen' },
+          ...RST_CLOSES,
+          { guard: 'isDuplicateSyn', actions: 'resendSynAck' },
+          { guard: 'hasUnacceptableAck', actions: 'sendResetForAck' },
+          { guard: 'acksOurSyn', target: 'ESTABLISHED', actions: 'establish' },
+        ],
+        RETRANSMISSION_TIMEOUT: [
+          { guard: 'retransmissionsExhaustedPassive', target: 'LISTEN', actions: 'returnToListen' },
+          { guard: 'retransmissionsExhausted', target: 'CLOSED' },
+          { actions: 'retransmitSynAck' },
+        ],
+        SEND: { actions: 'queueData' },
+        CLOSE: { target: 'FIN_WAIT_1', actions: 'sendFin' },
+        ABORT: ABORT_WITH_RST,
+      },
+    },
+    ESTABLISHED: {
+      entry: ['startKeepalive'],
+      exit: ['stopKeepalive'],
+      on: {
+        SEGMENT: [
+          ...RST_CLOSES,
+          { guard: 'hasSyn', actions: 'sendChallengeAck' },
+          { guard: 'finInOrder', target: 'CLOSE_WAIT', actions: 'processSegment' },
+          { actions: 'processSegment' },
+        ],
+        SEND: { actions: 'sendData' },
+        CLOSE: { target: 'FIN_WAIT_1', actions: 'sendFin' },
+        ABORT: ABORT_WITH_RST,
+        SET_KEEPALIVE: { actions: ['enableKeepalive', 'startKeepalive'] },
+        RETRANSMISSION_TIMEOUT: RETRANSMIT,
+        KEEPALIVE_TIMEOUT: KEEPALIVE,
+      },
+    },
+    FIN_WAIT_1: {
+      on: {
+        SEGMENT: [
+          ...RST_CLOSES,
+          { guard: 'hasSyn', actions: 'sendChallengeAck' },
+          ...dataAfterClose,
+          { guard: 'finAcksOurFin', target: 'TIME_WAIT', actions: 'processSegment' },
+          { guard: 'finInOrder', target: 'CLOSING', actions: 'processSegment' },
+          { guard: 'acksOurFin', target: 'FIN_WAIT_2', actions: 'processSegment' },
+          { actions: 'processSegment' },
+        ],
+        ABORT: ABORT_WITH_RST,
+        RETRANSMISSION_TIMEOUT: RETRANSMIT,
+      },
+    },
+    FIN_WAIT_2: {
+      entry: ['startFinWait2Timer'],
+      exit: ['cancelFinWait2Timer'],
+      on: {
+        SEGMENT: [
+          ...RST_CLOSES,
+          { guard: 'hasSyn', actions: 'sendChallengeAck' },
+          ...dataAfterClose,
+          { guard: 'finInOrder', target: 'TIME_WAIT', actions: 'processSegment' },
+          { actions: 'processSegment' },
+        ],
+        ABORT: ABORT_WITH_RST,
+        FIN_WAIT_2_TIMEOUT: { target: 'CLOSED' },
+      },
+    },
+    CLOSE_WAIT: {
+      entry: ['startKeepalive'],
+      exit: ['stopKeepalive'],
+      on: {
+        SEGMENT: [...RST_CLOSES, { guard: 'hasSyn', actions: 'sendChallengeAck' }, { actions: 'processSegment' }],
+        SEND: { actions: 'sendData' },
+        CLOSE: { target: 'LAST_ACK', actions: 'sendFin' },
+        ABORT: ABORT_WITH_RST,
+        SET_KEEPALIVE: { actions: ['enableKeepalive', 'startKeepalive'] },
+        RETRANSMISSION_TIMEOUT: RETRANSMIT,
+        KEEPALIVE_TIMEOUT: KEEPALIVE,
+      },
+    },
+    CLOSING: {
+      on: {
+        SEGMENT: [
+          ...RST_CLOSES,
+          { guard: 'acksOurFin', target: 'TIME_WAIT', actions: 'processSegment' },
+          { actions: 'processSegment' },
+        ],
+        ABORT: { target: 'CLOSED' },
+        RETRANSMISSION_TIMEOUT: RETRANSMIT,
+      },
+    },
+    LAST_ACK: {
+      on: {
+        SEGMENT: [
+          ...RST_CLOSES,
+          { guard: 'acksOurFin', target: 'CLOSED' },
+          { actions: 'processSegment' },
+        ],
+        ABORT: { target: 'CLOSED' },
+        RETRANSMISSION_TIMEOUT: RETRANSMIT,
+      },
+    },
+    TIME_WAIT: {
+      entry: ['startTimeWaitTimer'],
+      exit: ['cancelTimeWaitTimer'],
+      on: {
+        SEGMENT: [
+          ...RST_CLOSES,
+          // RFC 9293 3.10.7.4: a FIN in TIME_WAIT is acknowledged and restarts the 2MSL timeout.
+          { guard: 'isFin', target: 'TIME_WAIT', reenter: true, actions: 'ackFinAgain' },
+          { actions: 'processSegment' },
+        ],
+        ABORT: { target: 'CLOSED' },
+        TIME_WAIT_TIMEOUT: { target: 'CLOSED' },
+      },
+    },
+  };
+}
+
+export const GUARDS: Readonly<Record<string, (t: Tcb, ev: TcpEvent) => boolean>> = tcbGuards;
+export const ACTIONS: Readonly<Record<string, Action>> = tcbActions;
+
+const TYPES = {
+  context: {} as Tcb,
+  events: {} as TcpEvent,
+  input: {} as TcbInput | undefined,
+  emitted: {} as SegmentEmitted,
+};
+const typedSetup = setup({ types: TYPES });
+
+/** Run one action on a copy of the context, collecting its effects (what enqueueActions then enqueues). */
+function runAction(name: ActionName, context: Tcb, event: TcpEvent) {
+  const draft: Tcb = { ...context };
+  const segments: Segment[] = [];
+  const timerOps: [op: 'start' | 'cancel', name: TimerName][] = [];
+  const fx: Effects = {
+    send: (s) => segments.push(s),
+    startTimer: (n) => timerOps.push(['start', n]),
+    cancelTimer: (n) => timerOps.push(['cancel', n]),
+  };
+  tcbActions[name](draft, event, fx);
+  return { draft, segments, timerOps };
+}
+
+function xstateActions(mode: TimerMode) {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(tcbActions) as ActionName[]) {
+    out[name] = typedSetup.enqueueActions(({ context, event, enqueue }) => {
+      const { draft, segments, timerOps } = runAction(name, context, event);
+      enqueue.assign(() => draft);
+      for (const segment of segments) enqueue.emit({ type: 'segment', segment });
+      if (mode === 'explicit') return;
+      for (const [op, timer] of timerOps) {
+        // Starting a running timer restarts it: cancel the scheduled event first.
+        enqueue.cancel(timer);
+        if (op === 'start') enqueue.raise({ type: TIMER_EVENT[timer] }, { id: timer, delay: timerDelay(timer, draft) });
+      }
+    });
+  }
+  return out;
+}
+
+/** The xstate config (states, transitions by guard and action name) of one profile. */
+export function endpointConfig(profile: ProfileName = 'rfc9293') {
+  const states: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(endpointStates(profile))) {
+    const on: Record<string, unknown> = {};
+    for (const [type, t] of Object.entries(spec.on)) {
+      const list = (Array.isArray(t) ? t : [t]) as readonly TransitionSpec[];
+      on[type] = list.map((x) => ({
+        ...(x.target ? { target: x.target } : {}),
+        ...(x.guard ? { guard: x.guard } : {}),
+        ...(x.actions ? { actions: x.actions } : {}),
+        ...(x.reenter ? { reenter: true } : {}),
+      }));
+    }
+    states[name] = { ...(spec.entry ? { entry: spec.entry } : {}), ...(spec.exit ? { exit: spec.exit } : {}), on };
+  }
+  return {
+    id: 'tcp',
+    initial: 'CLOSED',
+    context: ({ input }: { input: TcbInput | undefined }) => createTcb({ ...input, profile }),
+    states,
+  };
+}
+
+/** Build the endpoint machine of a profile, in one of its two timer forms. */
+export function createEndpointMachine(profile: ProfileName = 'rfc9293', mode: TimerMode = 'scheduled') {
+  const guards: Record<string, (a: { context: Tcb; event: TcpEvent }) => boolean> = {};
+  for (const [name, g] of Object.entries(GUARDS)) guards[name] = ({ context, event }) => g(context, event);
+  const delays: Record<string, (a: { context: Tcb }) => number> = {};
+  for (const [timer, delay] of Object.entries(TIMER_DELAY)) delays[delay] = ({ context }) => timerDelay(timer as TimerName, context);
+  return setup({
+    types: TYPES,
+    guards,
+    // The record is built in a loop from tcb.ts's actions; each entry is typedSetup.enqueueActions(...).
+    actions: xstateActions(mode) as Record<string, ReturnType<typeof typedSetup.enqueueActions>>,
+    delays,
+  }).createMachine(
+    // The config is built from data (endpointStates); its guard and action names are checked there
+    // against GuardName/ActionName, so xstate's literal inference has nothing more to check.
+    endpointConfig(profile) as never,
+  );
+}
+
+export type EndpointMachine = ReturnType<typeof createEndpointMachine>;
+
+/** The endpoint machine (RFC 9293 profile) whose timers run on xstate's clock. */
+export const endpointMachine: EndpointMachine = createEndpointMachine('rfc9293', 'scheduled');
+/** The same machine with explicit timeout events, for xstate/graph. */
+export const endpointGraphMachine: EndpointMachine = createEndpointMachine('rfc9293', 'explicit');

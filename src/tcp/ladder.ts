@@ -1,0 +1,168 @@
+/**
+ * The text ladder diagram of a run: time on the left, one column per endpoint with its state, arrows
+ * with flags/seq/ack/len between them, dropped segments marked, scenario steps as separators and failed
+ * expectations called out. Pure text (no colour, no terminal): the CLI and the app print it.
+ */
+import type { SegmentRecord, SimSnapshot, StepResult } from './simulation.js';
+import { formatDuration } from './simulation.js';
+
+export interface LadderOptions {
+  /** Width of the arrow between the two columns (default 44). */
+  readonly arrowWidth?: number;
+}
+
+const STATE_W = 13;
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+function padStart(s: string, n: number): string {
+  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
+}
+
+export function formatTime(ms: number): string {
+  if (ms < 10_000) return `${ms}ms`;
+  const s = ms / 1000;
+  if (s < 600) return `${Number.isInteger(s) ? s : s.toFixed(2)}s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = Math.round(s % 60);
+  return h ? `${h}h${String(m).padStart(2, '0')}m${String(sec).padStart(2, '0')}s` : `${m}m${String(sec).padStart(2, '0')}s`;
+}
+
+export function segmentLabel(r: Pick<SegmentRecord, 'flags' | 'seq' | 'ack' | 'len'>): string {
+  const ack = r.flags.includes('ACK') ? ` ack=${r.ack}` : '';
+  const len = r.len ? ` len=${r.len}` : '';
+  return `${r.flags} seq=${r.seq}${ack}${len}`;
+}
+
+function arrow(label: string, rightward: boolean, width: number, dropped: boolean, dup: boolean): string {
+  const text = ` ${label}${dup ? ' (x2)' : ''} `;
+  const body = Math.max(width - 2, text.length + 4);
+  if (dropped) {
+    const left = rightward ? `--${text}` : `<-${text}`;
+    const lost = ' X lost';
+    return pad(left + '-'.repeat(Math.max(1, body - text.length - 2 - lost.length)), body - lost.length) + lost + '  ';
+  }
+  const dashes = '-'.repeat(Math.max(2, body - text.length - 2));
+  return rightward ? `--${text}${dashes}>` : `<-${text}${dashes}-`.replace(/-$/, '-');
+}
+
+/** Render a finished (or partial) run from its snapshot. */
+export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): string {
+  const width = options.arrowWidth ?? 44;
+  const names = snap.endpoints.map((e) => e.name);
+  const out: string[] = [];
+  out.push(`${snap.scenario} (profile ${snap.profile})`);
+  if (names.length !== 2) return renderList(snap, out);
+  const [a, b] = names as [string, string];
+  const initial = snap.steps.length ? initialStates(snap) : Object.fromEntries(snap.endpoints.map((e) => [e.name, e.state]));
+  out.push('');
+  out.push(`${padStart('time', 9)}  ${pad(a, STATE_W)} ${' '.repeat(width)} ${b}`);
+  out.push(`${padStart('', 9)}  ${pad(initial[a] ?? '', STATE_W)} ${' '.repeat(width)} ${initial[b] ?? ''}`);
+  let state: Record<string, string> = { ...initial };
+  for (const step of snap.steps) {
+    out.push(stepLine(step));
+    const segs = snap.segments.filter((r) => r.index >= step.segments[0] && r.index < step.segments[1]);
+    const named = segs.filter((r) => !r.flood);
+    const flood = segs.filter((r) => r.flood);
+    if (flood.length) out.push(`${padStart('', 9)}  ${floodSummary(flood)}`);
+    // Transitions without a segment of their own (timeouts, application calls that send nothing).
+    const quiet = step.transitions.filter(
+      (t) => !named.some((r) => (r.from === t.endpoint && r.at === t.at) || (r.to === t.endpoint && r.arrivedAt === t.at)),
+    );
+    type Row = { at: number; order: number; line: () => string };
+    const rows: Row[] = [];
+    named.forEach((r, i) =>
+      rows.push({
+        at: r.at,
+        order: i * 2,
+        line: () => {
+          const right = r.from === a;
+          state[r.from] = r.fromState;
+          if (!r.dropped && r.toState) state[r.to] = r.toState;
+          const label = arrow(segmentLabel(r), right, width, r.dropped, r.duplicated === true);
+          const note = r.dropped && r.reason === 'host down' ? '  (host down)' : '';
+          return `${padStart(formatTime(r.at), 9)}  ${pad(state[a]!, STATE_W)} ${pad(label, width)} ${state[b]}${note}`;
+        },
+      }),
+    );
+    quiet.forEach((t, i) =>
+      rows.push({
+        at: t.at,
+        order: i * 2 + 1,
+        line: () => {
+          state[t.endpoint] = t.to;
+          const why = t.event.endsWith('_TIMEOUT') ? t.event : t.event.toLowerCase();
+          const text = `${pad(`  (${t.endpoint}: ${why})`, width)}`;
+          return `${padStart(formatTime(t.at), 9)}  ${pad(state[a]!, STATE_W)} ${text} ${state[b]}`;
+        },
+      }),
+    );
+    rows.sort((x, y) => x.at - y.at || x.order - y.order);
+    for (const r of rows) out.push(r.line());
+    state = { ...state, ...step.states };
+  }
+  out.push('');
+  out.push(summary(snap));
+  return out.join('\n') + '\n';
+}
+
+function initialStates(snap: SimSnapshot): Record<string, string> {
+  const first = snap.steps[0]!;
+  const out: Record<string, string> = { ...first.states };
+  for (const t of first.transitions) if (out[t.endpoint] === t.to && t.from) out[t.endpoint] = t.from;
+  // The first transition of each endpoint tells its state before the run.
+  const seen = new Set<string>();
+  for (const t of first.transitions) {
+    if (seen.has(t.endpoint)) continue;
+    seen.add(t.endpoint);
+    out[t.endpoint] = t.from;
+  }
+  return out;
+}
+
+function stepLine(step: StepResult): string {
+  if (step.verb === 'expect') {
+    if (step.ok) return `${padStart(formatTime(step.at), 9)}  ok   ${step.action}`;
+    const why = step.failures.map((f) => `${f.field}: expected ${f.expected}, got ${f.actual}`).join('; ');
+    return `${padStart(formatTime(step.at), 9)}  FAIL ${step.action}\n${' '.repeat(16)}${why}`;
+  }
+  const tag = step.injected ? '(injected) ' : '';
+  return `${padStart('', 9)}  == ${tag}${step.action}`;
+}
+
+function floodSummary(flood: readonly SegmentRecord[]): string {
+  const syn = flood.filter((r) => r.flags === 'SYN' && r.from.startsWith('spoof-'));
+  const synAck = flood.filter((r) => r.flags === 'SYN,ACK');
+  const target = syn[0]?.to ?? synAck[0]?.from ?? '?';
+  const parts = [];
+  if (syn.length) parts.push(`${syn.length} SYN from spoofed sources -> ${target}`);
+  if (synAck.length) parts.push(`${synAck.length} SYN,ACK to spoofed sources (never answered)`);
+  const other = flood.length - syn.length - synAck.length;
+  if (other) parts.push(`${other} other flood segments`);
+  return `[flood] ${parts.join(', ')}`;
+}
+
+function renderList(snap: SimSnapshot, out: string[]): string {
+  out.push('');
+  for (const step of snap.steps) {
+    out.push(stepLine(step));
+    for (const r of snap.segments.slice(step.segments[0], step.segments[1])) {
+      if (r.flood) continue;
+      const mark = r.dropped ? '  X lost' : '';
+      out.push(`${padStart(formatTime(r.at), 9)}  ${r.from} -> ${r.to}  ${segmentLabel(r)}  [${r.from} ${r.fromState}${r.toState ? `, ${r.to} ${r.toState}` : ''}]${mark}`);
+    }
+  }
+  out.push('');
+  out.push(summary(snap));
+  return out.join('\n') + '\n';
+}
+
+function summary(snap: SimSnapshot): string {
+  const final = snap.endpoints.map((e) => `${e.name} ${e.state}${e.crashed ? ' (crashed)' : ''}`).join(', ');
+  const verdict = snap.failures.length ? `FAILED (${snap.failures.length} expectation${snap.failures.length > 1 ? 's' : ''})` : 'passed';
+  return `final: ${final} at ${formatTime(snap.now)}; ${verdict}`;
+}
+
+export { formatDuration };

@@ -1,0 +1,93 @@
+/**
+ * Profiles of the one endpoint machine. `rfc9293` follows the RFC's text; `linux` is the same machine
+ * with the Linux kernel's fixed values and the few places where Linux takes another path that an observer
+ * of state sequences can see (the lab checks kernel observations against this profile).
+ */
+
+export type ProfileName = 'rfc9293' | 'linux';
+export const PROFILES: readonly ProfileName[] = ['rfc9293', 'linux'];
+
+/** Timer and retry settings of one endpoint, in milliseconds. */
+export interface TcpConfig {
+  readonly msl: number;
+  readonly rto: number;
+  /** Retransmissions of an unacknowledged SYN, SYN,ACK, data or FIN before giving up (then CLOSED). */
+  readonly retries: number;
+  readonly finWait2Timeout: number;
+  readonly keepaliveIdle: number;
+  readonly keepaliveInterval: number;
+  readonly keepaliveProbes: number;
+  /** Largest payload of one segment. */
+  readonly mss: number;
+}
+
+export interface Profile {
+  readonly name: ProfileName;
+  readonly description: string;
+  readonly defaults: TcpConfig;
+  /** Fixed TIME_WAIT length, whatever the MSL (Linux: TCP_TIMEWAIT_LEN = 60 s); undefined means 2*MSL. */
+  readonly timeWaitLength: number | undefined;
+  /** Largest retransmission timeout after backoff (Linux: TCP_RTO_MAX = 120 s). */
+  readonly maxRto: number;
+  /**
+   * Linux tcp_rcv_state_process: data arriving after the application closed the socket (FIN_WAIT_1/2,
+   * receive side shut) is answered with a RST and the connection is dropped. RFC 9293 lets the
+   * closing side keep receiving (CLOSE is a half-close).
+   */
+  readonly resetOnDataAfterClose: boolean;
+  /** Linux tcp_send_active_reset sets ACK on an abort's RST; RFC 9293 3.10.5 sends <SEQ=SND.NXT><CTL=RST>. */
+  readonly abortRstCarriesAck: boolean;
+  /**
+   * Linux tcp_close: an orphaned FIN_WAIT_2 becomes a timewait socket (substate FIN_WAIT2, still shown as
+   * FIN_WAIT_2 in /proc/net/tcp) that dies after tcp_fin_timeout. Same state sequence, named for the lab.
+   */
+  readonly finWait2AsTimewaitSocket: boolean;
+}
+
+const HOUR = 3_600_000;
+
+export const RFC9293: Profile = {
+  name: 'rfc9293',
+  description: 'RFC 9293 as written: TIME_WAIT = 2*MSL, CLOSE is a half-close, abort sends <SEQ=SND.NXT><CTL=RST>',
+  defaults: {
+    msl: 30_000,
+    rto: 1_000,
+    retries: 5,
+    finWait2Timeout: 60_000,
+    keepaliveIdle: 2 * HOUR,
+    keepaliveInterval: 75_000,
+    keepaliveProbes: 9,
+    mss: 1460,
+  },
+  timeWaitLength: undefined,
+  maxRto: 60_000,
+  resetOnDataAfterClose: false,
+  abortRstCarriesAck: false,
+  finWait2AsTimewaitSocket: false,
+};
+
+export const LINUX: Profile = {
+  name: 'linux',
+  description:
+    'Linux: TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
+    'data after close() answered with RST, abort RST carries ACK, RTO capped at 120 s',
+  defaults: {
+    msl: 30_000,
+    rto: 1_000,
+    retries: 5,
+    finWait2Timeout: 60_000,
+    keepaliveIdle: 2 * HOUR,
+    keepaliveInterval: 75_000,
+    keepaliveProbes: 9,
+    mss: 1460,
+  },
+  timeWaitLength: 60_000,
+  maxRto: 120_000,
+  resetOnDataAfterClose: true,
+  abortRstCarriesAck: true,
+  finWait2AsTimewaitSocket: true,
+};
+
+export function getProfile(name: ProfileName = 'rfc9293'): Profile {
+  return name === 'linux' ? LINUX : RFC9293;
+}

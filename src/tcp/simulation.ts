@@ -1,0 +1,828 @@
+/**
+ * Deterministic simulation of TCP endpoints over a faulty link, in virtual time.
+ *
+ * API for the app, the lab and practice:
+ *   const sim = new Simulation(parseTcpScenario(text, file));   // or createSimulation(scenario, { profile })
+ *   sim.step()            // run the next scenario step; returns its StepResult (undefined when done)
+ *   sim.inject(step)      // run any step now, between scenario steps: { drop: { from: 'client' } },
+ *                         // { close: 'server' }, { abort: 'client' }, { crash: 'server' }, { advance: 1000 } ...
+ *   sim.snapshot()        // SimSnapshot: time, each endpoint's state/TCB/backlog, running timers with
+ *                         // remaining virtual ms, segments so far (dropped ones marked), step results
+ *   sim.run()             // run all remaining steps
+ *   sim.result()          // RunResult, the `tcp run --json` document
+ *   runScenario(scenario) // new Simulation(scenario).run() and result()
+ * The same scenario always gives the same run (no wall clock, no randomness), so "step back" in the app
+ * is: build a new Simulation and step it to where you want to be.
+ *
+ * Model: each named endpoint is a host with one main TCB (RFC 9293's single-TCB view, SCENARIOS.md);
+ * half-open connections from `flood` sources (and connections from a third named endpoint to a host
+ * whose main TCB is taken) are extra TCBs of the same machine, counted in `backlog`. Every TCB runs the
+ * endpoint machine through the table engine (engine.ts), whose timers this class schedules on its
+ * event queue. Receivers acknowledge every segment with data at once (no delayed ACKs) and keep no
+ * out-of-order queue (a segment beyond a gap is answered with a duplicate ACK and dropped).
+ */
+import { compileMachine, createEngineEndpoint, fire, type CompiledMachine, type EngineEndpoint } from './engine.js';
+import { EventQueue } from './event-queue.js';
+import { ACK, flagsString, parseFlags, SYN, type Segment } from './segment.js';
+import { TIMER_EVENT, timerDelay, type Effects, type Tcb, type TcpEvent, type TimerName } from './tcb.js';
+import type { ProfileName, TcpConfig } from './profile.js';
+import type { TcpState } from './states.js';
+import { stepVerb, type ExpectSpec, type TcpScenario, type TcpStep } from '../scenario/tcp.js';
+
+export interface SegmentRecord {
+  readonly index: number;
+  /** Virtual ms when it was sent. */
+  readonly at: number;
+  readonly from: string;
+  readonly to: string;
+  readonly flags: string;
+  readonly seq: number;
+  readonly ack: number;
+  readonly len: number;
+  /** Lost on the link (a drop fault) or at a crashed host. */
+  dropped: boolean;
+  /** Why it was dropped: `link` or `host down`. */
+  reason?: string;
+  /** The link delivered it twice. */
+  duplicated?: boolean;
+  /** Virtual ms when it arrived (absent if it was dropped or is still in flight). */
+  arrivedAt?: number;
+  /** Sender's state after the event that sent it. */
+  fromState: TcpState;
+  /** Receiver's state after processing it. */
+  toState?: TcpState;
+  /** Index of the scenario step (or injected step) during which it was sent. */
+  readonly step: number;
+  /** The segment involves a flood source (not a named endpoint). */
+  readonly flood: boolean;
+}
+
+export interface StepResult {
+  readonly index: number;
+  /** Virtual ms when the step finished. */
+  readonly at: number;
+  /** Short text of the step: `open client`, `drop from=client flags=ACK`, `expect client=ESTABLISHED`. */
+  readonly action: string;
+  readonly verb: string;
+  /** Each named endpoint's state after the step. */
+  readonly states: Readonly<Record<string, TcpState>>;
+  /** False when an expectation of this step failed. */
+  readonly ok: boolean;
+  /** Index range [first, last) of the segments sent during the step. */
+  readonly segments: readonly [number, number];
+  /** Named endpoints' state changes during the step, in order. */
+  readonly transitions: readonly TransitionRecord[];
+  readonly injected: boolean;
+  readonly failures: readonly Failure[];
+}
+
+export interface TransitionRecord {
+  readonly at: number;
+  readonly endpoint: string;
+  readonly from: TcpState;
+  readonly to: TcpState;
+  readonly event: string;
+  readonly guard?: string;
+}
+
+export interface Failure {
+  readonly step: number;
+  /** What was checked: an endpoint name, `sent`, `backlog.<ep>`, `accepted.<ep>`. */
+  readonly field: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+export interface TimerInfo {
+  readonly endpoint: string;
+  /** The connection's remote end (the other endpoint, or a flood source). */
+  readonly remote: string | undefined;
+  readonly timer: TimerName;
+  readonly due: number;
+  readonly remaining: number;
+}
+
+export interface EndpointSnapshot {
+  readonly name: string;
+  readonly state: TcpState;
+  readonly crashed: boolean;
+  readonly listening: boolean;
+  /** Half-open (SYN_RECEIVED) connections held, the named one included. */
+  readonly backlog: number;
+  readonly accepted: number;
+  readonly tcb: Readonly<Tcb>;
+}
+
+export interface SimSnapshot {
+  readonly scenario: string;
+  readonly profile: ProfileName;
+  readonly now: number;
+  /** Index of the next scenario step; equals steps.length when done. */
+  readonly next: number;
+  readonly done: boolean;
+  readonly endpoints: readonly EndpointSnapshot[];
+  readonly timers: readonly TimerInfo[];
+  readonly segments: readonly SegmentRecord[];
+  readonly inFlight: number;
+  readonly steps: readonly StepResult[];
+  readonly failures: readonly Failure[];
+}
+
+/** The `netkata tcp run --json` document (CLI.md). */
+export interface RunResult {
+  readonly scenario: string;
+  readonly title: string;
+  readonly profile: ProfileName;
+  readonly passed: boolean;
+  readonly steps: readonly { index: number; at: number; action: string; states: Record<string, TcpState>; ok: boolean }[];
+  readonly segments: readonly {
+    at: number;
+    from: string;
+    to: string;
+    flags: string;
+    seq: number;
+    ack: number;
+    len: number;
+    dropped: boolean;
+  }[];
+  readonly failures: readonly Failure[];
+  readonly final: Readonly<Record<string, TcpState>>;
+}
+
+export interface SimulationOptions {
+  /** Overrides the scenario's `config.profile`. */
+  readonly profile?: ProfileName;
+  /** Keep flood segments in the log (default true). Benchmarks turn it off to measure TCB memory alone. */
+  readonly recordFlood?: boolean;
+  /** Stop `settle` after this much virtual time (default 24 h). */
+  readonly settleLimit?: number;
+}
+
+interface TimerEntry {
+  readonly due: number;
+  readonly gen: number;
+}
+
+interface Conn {
+  readonly host: Host;
+  readonly main: boolean;
+  remote: string | undefined;
+  readonly ep: EngineEndpoint;
+  readonly timers: Map<TimerName, TimerEntry>;
+  readonly fx: Effects;
+  alive: boolean;
+}
+
+interface Host {
+  readonly name: string;
+  readonly index: number;
+  readonly isn: number;
+  readonly backlog: number;
+  readonly syncookies: boolean;
+  listening: boolean;
+  crashed: boolean;
+  accepted: number;
+  main: Conn;
+  readonly extra: Map<string, Conn>;
+}
+
+interface Fault {
+  readonly kind: 'drop' | 'duplicate' | 'reorder';
+  readonly from: string | undefined;
+  readonly flags: number | undefined;
+  remaining: number;
+}
+
+interface Held {
+  readonly rec: SegmentRecord;
+  readonly seg: Segment;
+  /** Segments from the same sender still to overtake it. */
+  overtakers: number;
+  item: Arrival | undefined;
+}
+
+interface Arrival {
+  readonly at: number;
+  readonly order: number;
+  readonly kind: 'arrive';
+  readonly rec: SegmentRecord;
+  readonly seg: Segment;
+  cancelled: boolean;
+}
+interface TimerFire {
+  readonly at: number;
+  readonly order: number;
+  readonly kind: 'timer';
+  readonly conn: Conn;
+  readonly timer: TimerName;
+  readonly gen: number;
+}
+type Item = Arrival | TimerFire;
+
+const DAY = 86_400_000;
+
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export class Simulation {
+  readonly scenario: TcpScenario;
+  readonly profile: ProfileName;
+  private readonly machine: CompiledMachine;
+  private readonly tcpConfig: Partial<TcpConfig>;
+  private readonly hosts = new Map<string, Host>();
+  private readonly hostList: Host[] = [];
+  private readonly queue = new EventQueue<Item>();
+  private order = 0;
+  private gen = 0;
+  private now_ = 0;
+  private next_ = 0;
+  private inFlight = 0;
+  private rtxRunning = 0;
+  private readonly faults: Fault[] = [];
+  private readonly held: Held[] = [];
+  private readonly log: SegmentRecord[] = [];
+  private readonly results: StepResult[] = [];
+  private readonly failures: Failure[] = [];
+  private readonly transitionsLog: TransitionRecord[] = [];
+  private lastExpectSegment = 0;
+  private currentStep = 0;
+  private spoofCount = 0;
+  private pendingSent: SegmentRecord[] = [];
+  private readonly recordFlood: boolean;
+  private readonly settleLimit: number;
+  /** Segments sent and state transitions taken, for the benchmarks. */
+  counters = { segments: 0, transitions: 0, events: 0 };
+
+  constructor(scenario: TcpScenario, options: SimulationOptions = {}) {
+    this.scenario = scenario;
+    this.profile = options.profile ?? scenario.config.profile;
+    this.machine = compileMachine(this.profile);
+    this.recordFlood = options.recordFlood ?? true;
+    this.settleLimit = options.settleLimit ?? DAY;
+    const c = scenario.config;
+    this.tcpConfig = {
+      msl: c.msl,
+      rto: c.rto,
+      retries: c.retries,
+      finWait2Timeout: c.finWait2Timeout,
+      keepaliveIdle: c.keepalive.idle,
+      keepaliveInterval: c.keepalive.interval,
+      keepaliveProbes: c.keepalive.probes,
+    };
+    scenario.endpoints.forEach((spec, index) => {
+      const host = {
+        name: spec.name,
+        index,
+        isn: spec.isn,
+        backlog: spec.backlog,
+        syncookies: spec.syncookies,
+        listening: false,
+        crashed: false,
+        accepted: 0,
+        extra: new Map<string, Conn>(),
+      } as Omit<Host, 'main'> as Host;
+      host.main = this.newConn(host, true, undefined, spec.isn);
+      this.hosts.set(spec.name, host);
+      this.hostList.push(host);
+      if (spec.listen) {
+        host.listening = true;
+        this.deliver(host.main, { type: 'PASSIVE_OPEN' });
+      }
+    });
+  }
+
+  get now(): number {
+    return this.now_;
+  }
+  get done(): boolean {
+    return this.next_ >= this.scenario.steps.length;
+  }
+  /** Index of the next scenario step. */
+  get next(): number {
+    return this.next_;
+  }
+
+  /** Run the next scenario step. */
+  step(): StepResult | undefined {
+    if (this.done) return undefined;
+    const index = this.next_++;
+    return this.exec(this.scenario.steps[index]!, index, false);
+  }
+
+  /** Run a step that is not in the scenario, now (the app's "drop the next segment", "crash server"...). */
+  inject(step: TcpStep): StepResult {
+    this.validateInjected(step);
+    return this.exec(step, this.results.length, true);
+  }
+
+  run(): RunResult {
+    while (!this.done) this.step();
+    return this.result();
+  }
+
+  /** Each named endpoint's state (a crashed host has lost its TCB: CLOSED). */
+  states(): Record<string, TcpState> {
+    const out: Record<string, TcpState> = {};
+    for (const h of this.hostList) out[h.name] = h.crashed ? 'CLOSED' : h.main.ep.state;
+    return out;
+  }
+
+  snapshot(): SimSnapshot {
+    const timers: TimerInfo[] = [];
+    for (const h of this.hostList) {
+      for (const c of [h.main, ...h.extra.values()]) {
+        for (const [timer, t] of c.timers) {
+          timers.push({ endpoint: h.name, remote: c.remote, timer, due: t.due, remaining: t.due - this.now_ });
+        }
+      }
+    }
+    timers.sort((a, b) => a.due - b.due);
+    return {
+      scenario: this.scenario.name,
+      profile: this.profile,
+      now: this.now_,
+      next: this.next_,
+      done: this.done,
+      endpoints: this.hostList.map((h) => ({
+        name: h.name,
+        state: h.crashed ? 'CLOSED' : h.main.ep.state,
+        crashed: h.crashed,
+        listening: h.listening,
+        backlog: this.halfOpen(h),
+        accepted: h.accepted,
+        tcb: { ...h.main.ep.tcb },
+      })),
+      timers,
+      segments: this.log.map((r) => ({ ...r })),
+      inFlight: this.inFlight + this.held.length,
+      steps: [...this.results],
+      failures: [...this.failures],
+    };
+  }
+
+  /** The transitions named endpoints took so far. */
+  transitions(): readonly TransitionRecord[] {
+    return this.transitionsLog;
+  }
+
+  result(): RunResult {
+    return {
+      scenario: this.scenario.name,
+      title: this.scenario.title,
+      profile: this.profile,
+      passed: this.failures.length === 0,
+      steps: this.results
+        .filter((r) => !r.injected)
+        .map((r) => ({ index: r.index, at: r.at, action: r.action, states: { ...r.states }, ok: r.ok })),
+      segments: this.log.map((r) => ({
+        at: r.at,
+        from: r.from,
+        to: r.to,
+        flags: r.flags,
+        seq: r.seq,
+        ack: r.ack,
+        len: r.len,
+        dropped: r.dropped,
+      })),
+      failures: [...this.failures],
+      final: this.states(),
+    };
+  }
+
+  /** Names of every endpoint the log mentions, named ones first (for pcap addresses). */
+  endpointNames(): string[] {
+    return this.hostList.map((h) => h.name);
+  }
+
+  // ---------------------------------------------------------------- steps
+
+  private validateInjected(step: TcpStep): void {
+    const verb = stepVerb(step);
+    const v = (step as Record<string, unknown>)[verb];
+    const check = (name: unknown) => {
+      if (typeof name === 'string' && !this.hosts.has(name)) throw new RangeError(`unknown endpoint "${name}"`);
+    };
+    if (typeof v === 'string') check(v);
+    else if (v && typeof v === 'object') {
+      check((v as { from?: unknown }).from);
+      check((v as { to?: unknown }).to);
+    }
+  }
+
+  private exec(step: TcpStep, index: number, injected: boolean): StepResult {
+    this.currentStep = index;
+    const firstSeg = this.log.length;
+    const firstTransition = this.transitionsLog.length;
+    const failures: Failure[] = [];
+    const verb = stepVerb(step);
+    switch (verb) {
+      case 'listen': {
+        const h = this.host((step as { listen: string }).listen);
+        h.listening = true;
+        this.deliver(h.main, { type: 'PASSIVE_OPEN' });
+        break;
+      }
+      case 'open': {
+        const o = (step as { open: string | { from: string; to: string } }).open;
+        const from = typeof o === 'string' ? o : o.from;
+        const to = typeof o === 'string' ? this.other(o) : o.to;
+        const h = this.host(from);
+        h.main.remote = to;
+        this.deliver(h.main, { type: 'ACTIVE_OPEN' });
+        break;
+      }
+      case 'send': {
+        const s = (step as { send: { from: string; bytes: number } }).send;
+        const h = this.host(s.from);
+        if (h.main.remote === undefined) h.main.remote = this.other(s.from);
+        this.deliver(h.main, { type: 'SEND', bytes: s.bytes });
+        break;
+      }
+      case 'close':
+        this.deliver(this.host((step as { close: string }).close).main, { type: 'CLOSE' });
+        break;
+      case 'abort':
+        this.deliver(this.host((step as { abort: string }).abort).main, { type: 'ABORT' });
+        break;
+      case 'keepalive':
+        this.deliver(this.host((step as { keepalive: string }).keepalive).main, { type: 'SET_KEEPALIVE' });
+        break;
+      case 'crash':
+        this.crash(this.host((step as { crash: string }).crash));
+        break;
+      case 'drop':
+      case 'duplicate':
+      case 'reorder': {
+        const f = (step as Record<string, { from?: string; flags?: string; count?: number }>)[verb]!;
+        this.faults.push({
+          kind: verb,
+          from: f.from,
+          flags: f.flags === undefined ? undefined : parseFlags(f.flags),
+          remaining: verb === 'reorder' ? 1 : (f.count ?? 1),
+        });
+        if (verb === 'reorder') this.reorderOvertakers.push(f.count ?? 1);
+        break;
+      }
+      case 'flood': {
+        const f = (step as { flood: { to: string; syns: number } }).flood;
+        this.flood(this.host(f.to), f.syns);
+        break;
+      }
+      case 'advance':
+        this.advance((step as { advance: number }).advance);
+        break;
+      case 'settle':
+        this.settle();
+        break;
+      case 'expect':
+        failures.push(...this.check((step as { expect: ExpectSpec }).expect, index));
+        this.lastExpectSegment = this.log.length;
+        break;
+      case 'ask':
+        break;
+    }
+    this.failures.push(...failures);
+    const result: StepResult = {
+      index,
+      at: this.now_,
+      action: describeStep(step),
+      verb,
+      states: this.states(),
+      ok: failures.length === 0,
+      segments: [firstSeg, this.log.length],
+      transitions: this.transitionsLog.slice(firstTransition),
+      injected,
+      failures,
+    };
+    this.results.push(result);
+    return result;
+  }
+
+  private reorderOvertakers: number[] = [];
+
+  private check(e: ExpectSpec, step: number): Failure[] {
+    const out: Failure[] = [];
+    const states = this.states();
+    for (const [k, v] of Object.entries(e)) {
+      if (k === 'sent' || k === 'backlog' || k === 'accepted') continue;
+      if (states[k] !== v) out.push({ step, field: k, expected: String(v), actual: String(states[k]) });
+    }
+    if (e.sent) {
+      const named = new Set(this.hosts.keys());
+      const actual = this.log
+        .slice(this.lastExpectSegment)
+        .filter((r) => named.has(r.from) && named.has(r.to))
+        .map((r) => `${r.from} ${r.flags}`);
+      const expected = e.sent.map((s) => `${s.from} ${flagsString(parseFlags(s.flags) ?? 0)}`);
+      if (actual.join('; ') !== expected.join('; ')) {
+        out.push({ step, field: 'sent', expected: expected.join('; '), actual: actual.join('; ') });
+      }
+    }
+    for (const [k, n] of Object.entries(e.backlog ?? {})) {
+      const actual = this.halfOpen(this.host(k));
+      if (actual !== n) out.push({ step, field: `backlog.${k}`, expected: String(n), actual: String(actual) });
+    }
+    for (const [k, n] of Object.entries(e.accepted ?? {})) {
+      const actual = this.host(k).accepted;
+      if (actual !== n) out.push({ step, field: `accepted.${k}`, expected: String(n), actual: String(actual) });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- time
+
+  /** Move virtual time forward by `ms`, processing everything due. */
+  advance(ms: number): void {
+    const until = this.now_ + ms;
+    for (let item = this.queue.peek(); item && item.at <= until; item = this.queue.peek()) this.process(this.queue.pop()!);
+    this.now_ = until;
+  }
+
+  /** Process events until nothing is in flight and no retransmission is pending (SCENARIOS.md `settle`). */
+  settle(): void {
+    const limit = this.now_ + this.settleLimit;
+    while (this.inFlight > 0 || this.held.length > 0 || this.rtxRunning > 0) {
+      const item = this.queue.pop();
+      if (!item || item.at > limit) {
+        if (item) this.queue.push(item);
+        break;
+      }
+      this.process(item);
+    }
+  }
+
+  private process(item: Item): void {
+    this.counters.events++;
+    if (item.at > this.now_) this.now_ = item.at;
+    if (item.kind === 'arrive') {
+      this.inFlight--;
+      if (!item.cancelled) this.arrive(item.rec, item.seg);
+      return;
+    }
+    const conn = item.conn;
+    const t = conn.timers.get(item.timer);
+    if (!conn.alive || !t || t.gen !== item.gen) return;
+    this.dropTimer(conn, item.timer);
+    this.deliver(conn, { type: TIMER_EVENT[item.timer] });
+  }
+
+  // ---------------------------------------------------------------- hosts and TCBs
+
+  private host(name: string): Host {
+    const h = this.hosts.get(name);
+    if (!h) throw new RangeError(`unknown endpoint "${name}"`);
+    return h;
+  }
+
+  private other(name: string): string {
+    const h = this.hostList.find((x) => x.name !== name);
+    if (!h) throw new RangeError(`no endpoint other than "${name}"`);
+    return h.name;
+  }
+
+  private halfOpen(h: Host): number {
+    let n = 0;
+    if (!h.crashed && h.main.ep.state === 'SYN_RECEIVED' && h.main.ep.tcb.passive) n++;
+    for (const c of h.extra.values()) if (c.ep.state === 'SYN_RECEIVED' && c.ep.tcb.passive) n++;
+    return n;
+  }
+
+  private newConn(host: Host, main: boolean, remote: string | undefined, isn: number): Conn {
+    const conn = { host, main, remote, timers: new Map<TimerName, TimerEntry>(), alive: true } as Omit<Conn, 'ep' | 'fx'> as Conn;
+    const fx: Effects = {
+      send: (seg) => this.transmit(conn, seg),
+      startTimer: (name) => this.startTimer(conn, name),
+      cancelTimer: (name) => this.dropTimer(conn, name),
+    };
+    (conn as { fx: Effects }).fx = fx;
+    (conn as { ep: EngineEndpoint }).ep = createEngineEndpoint(
+      this.machine,
+      { isn, syncookies: host.syncookies, config: this.tcpConfig },
+      fx,
+    );
+    return conn;
+  }
+
+  private startTimer(conn: Conn, name: TimerName): void {
+    if (!conn.timers.has(name) && name === 'retransmission') this.rtxRunning++;
+    const gen = ++this.gen;
+    const due = this.now_ + timerDelay(name, conn.ep.tcb);
+    conn.timers.set(name, { due, gen });
+    this.queue.push({ at: due, order: this.order++, kind: 'timer', conn, timer: name, gen });
+  }
+
+  private dropTimer(conn: Conn, name: TimerName): void {
+    if (conn.timers.delete(name) && name === 'retransmission') this.rtxRunning--;
+  }
+
+  /** Send one event to a TCB, recording the named endpoint's transition and the senders' states. */
+  private deliver(conn: Conn, ev: TcpEvent): void {
+    const from = conn.ep.state;
+    const t = fire(this.machine, conn.ep, ev, conn.fx);
+    if (t && t.target !== undefined) this.counters.transitions++;
+    const to = conn.ep.state;
+    for (const rec of this.pendingSent) rec.fromState = to;
+    this.pendingSent.length = 0;
+    if (conn.main && t && (from !== to || t.reenter)) {
+      this.transitionsLog.push({
+        at: this.now_,
+        endpoint: conn.host.name,
+        from,
+        to,
+        event: ev.type,
+        ...(t.guardName ? { guard: t.guardName } : {}),
+      });
+    }
+    if (from !== to && to === 'ESTABLISHED' && conn.ep.tcb.passive) conn.host.accepted++;
+    if (conn.main && to === 'LISTEN' && from !== 'LISTEN') conn.remote = undefined;
+    if (!conn.main && (to === 'CLOSED' || to === 'LISTEN')) this.forget(conn);
+  }
+
+  private forget(conn: Conn): void {
+    conn.alive = false;
+    for (const name of [...conn.timers.keys()]) this.dropTimer(conn, name);
+    if (conn.remote !== undefined) conn.host.extra.delete(conn.remote);
+  }
+
+  private crash(h: Host): void {
+    h.crashed = true;
+    for (const c of [h.main, ...h.extra.values()]) for (const name of [...c.timers.keys()]) this.dropTimer(c, name);
+    for (const c of [...h.extra.values()]) this.forget(c);
+  }
+
+  private flood(h: Host, syns: number): void {
+    for (let i = 0; i < syns; i++) {
+      const src = `spoof-${++this.spoofCount}`;
+      const seg: Segment = { seq: fnv(src), ack: 0, flags: SYN, len: 0 };
+      this.send(src, h.name, seg, 'CLOSED', true);
+    }
+  }
+
+  // ---------------------------------------------------------------- the link
+
+  private transmit(conn: Conn, seg: Segment): void {
+    if (conn.host.crashed) return;
+    const to = conn.remote ?? this.other(conn.host.name);
+    this.send(conn.host.name, to, seg, conn.ep.state, !conn.main || !this.hosts.has(to));
+  }
+
+  private send(from: string, to: string, seg: Segment, fromState: TcpState, flood: boolean): void {
+    this.counters.segments++;
+    const rec: SegmentRecord = {
+      index: this.log.length,
+      at: this.now_,
+      from,
+      to,
+      flags: flagsString(seg.flags),
+      seq: seg.seq,
+      ack: seg.ack,
+      len: seg.len,
+      dropped: false,
+      fromState,
+      step: this.currentStep,
+      flood,
+    };
+    if (!flood || this.recordFlood) this.log.push(rec);
+    if (!flood) this.pendingSent.push(rec);
+    const delay = this.scenario.config.delay;
+    if (!flood) {
+      const fault = this.matchFault(from, seg);
+      if (fault?.kind === 'drop') {
+        rec.dropped = true;
+        rec.reason = 'link';
+        return;
+      }
+      for (const h of this.held) {
+        if (h.rec.from === from && h.overtakers > 0 && --h.overtakers === 0) {
+          // The held segment now arrives just after this one.
+          this.schedule(rec, seg, this.now_ + delay);
+          if (h.item) h.item.cancelled = true;
+          this.schedule(h.rec, h.seg, this.now_ + delay + 1);
+          this.held.splice(this.held.indexOf(h), 1);
+          return;
+        }
+      }
+      if (fault?.kind === 'reorder') {
+        const overtakers = this.reorderOvertakers.shift() ?? 1;
+        // Held back until `overtakers` later segments from the same sender passed it, or 4 delays at most.
+        const held: Held = { rec, seg, overtakers, item: undefined };
+        held.item = this.schedule(rec, seg, this.now_ + 4 * Math.max(delay, 1));
+        this.held.push(held);
+        return;
+      }
+      if (fault?.kind === 'duplicate') {
+        rec.duplicated = true;
+        this.schedule(rec, seg, this.now_ + delay);
+        this.schedule(rec, seg, this.now_ + delay + 1);
+        return;
+      }
+    }
+    this.schedule(rec, seg, this.now_ + delay);
+  }
+
+  private schedule(rec: SegmentRecord, seg: Segment, at: number): Arrival {
+    const item: Arrival = { at, order: this.order++, kind: 'arrive', rec, seg, cancelled: false };
+    this.inFlight++;
+    this.queue.push(item);
+    return item;
+  }
+
+  private matchFault(from: string, seg: Segment): Fault | undefined {
+    for (let i = 0; i < this.faults.length; i++) {
+      const f = this.faults[i]!;
+      if (f.from !== undefined && f.from !== from) continue;
+      if (f.flags !== undefined && f.flags !== seg.flags) continue;
+      if (--f.remaining <= 0) this.faults.splice(i, 1);
+      return f;
+    }
+    return undefined;
+  }
+
+  private arrive(rec: SegmentRecord, seg: Segment): void {
+    const held = this.held.find((h) => h.rec === rec);
+    if (held) this.held.splice(this.held.indexOf(held), 1);
+    const host = this.hosts.get(rec.to);
+    if (!host) return; // a flood source: unreachable, nobody answers
+    if (host.crashed) {
+      rec.dropped = true;
+      rec.reason = 'host down';
+      return;
+    }
+    rec.arrivedAt = this.now_;
+    const conn = this.connFor(host, rec.from, seg);
+    if (!conn) return;
+    const ev: TcpEvent = {
+      type: 'SEGMENT',
+      seg,
+      backlogFull: this.halfOpen(host) >= host.backlog,
+      ...(host.syncookies ? { cookie: fnv(`${host.name}|${rec.from}|cookie`) } : {}),
+    };
+    this.deliver(conn, ev);
+    if (!conn.main && conn.alive && conn.ep.state === 'LISTEN') this.forget(conn);
+    rec.toState = conn.ep.state;
+    if (!conn.main && !conn.alive) rec.toState = host.main.ep.state;
+  }
+
+  /** Demultiplex: the main TCB if it belongs to this peer (or is free), else an extra TCB. */
+  private connFor(host: Host, from: string, seg: Segment): Conn | undefined {
+    const main = host.main;
+    const named = this.hosts.has(from);
+    if (named && (main.remote === from || (main.remote === undefined && (main.ep.state === 'LISTEN' || main.ep.state === 'CLOSED')))) {
+      main.remote = from;
+      return main;
+    }
+    const existing = host.extra.get(from);
+    if (existing) return existing;
+    // A new connection to a host whose main TCB is taken: a TCB of its own, from LISTEN if the host
+    // listens (flood SYNs land here), else a CLOSED one that answers with a RST.
+    const conn = this.newConn(host, false, from, seqFrom(host.isn, from));
+    if (host.listening && seg.flags & (SYN | ACK)) {
+      fire(this.machine, conn.ep, { type: 'PASSIVE_OPEN' }, conn.fx);
+    }
+    host.extra.set(from, conn);
+    return conn;
+  }
+}
+
+function seqFrom(isn: number, remote: string): number {
+  return (isn + fnv(remote)) >>> 0;
+}
+
+/** `open client`, `drop from=client flags=ACK`, `expect client=ESTABLISHED server=ESTABLISHED`. */
+export function describeStep(step: TcpStep): string {
+  const verb = stepVerb(step);
+  const v = (step as Record<string, unknown>)[verb];
+  if (typeof v === 'string') return `${verb} ${v}`;
+  if (typeof v === 'number') return `${verb} ${formatDuration(v)}`;
+  if (v === true) return verb;
+  if (verb === 'ask') return `ask ${(v as { prompt: string }).prompt}`;
+  const parts: string[] = [];
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (k === 'sent') parts.push(`sent=[${(x as { from: string; flags: string }[]).map((s) => `${s.from} ${s.flags}`).join('; ')}]`);
+    else if (x && typeof x === 'object') parts.push(`${k}={${Object.entries(x).map(([a, b]) => `${a}:${String(b)}`).join(',')}}`);
+    else parts.push(`${k}=${String(x)}`);
+  }
+  return `${verb} ${parts.join(' ')}`;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
+
+export function createSimulation(scenario: TcpScenario, options: SimulationOptions = {}): Simulation {
+  return new Simulation(scenario, options);
+}
+
+export function runScenario(scenario: TcpScenario, options: SimulationOptions = {}): RunResult {
+  return new Simulation(scenario, options).run();
+}
+
