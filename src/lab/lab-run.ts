@@ -46,6 +46,8 @@ export interface LabRunOptions {
 export class LabRun {
   readonly actions: ActionRecord[] = [];
   readonly nodeEvents: NodeEvent[] = [];
+  /** Each connection's two ends, client first, in the order they were opened. */
+  readonly connections: { readonly client: string; readonly server: string }[] = [];
   readonly signal: AbortSignal;
   readonly host: string;
   readonly observer: Observer | undefined;
@@ -147,6 +149,7 @@ export class LabRun {
     const local = formatSocketAddress({ address: bound.address!, port: bound.port! });
     const remote = formatSocketAddress({ address: this.host, port });
     this.socketKeys.set(s, tupleKey(local, remote));
+    this.connections.push({ client: clientName, server: serverName });
     this.names.set(tupleKey(local, remote), clientName);
     this.names.set(tupleKey(remote, local), serverName);
     this.observer?.name(local, remote, clientName);

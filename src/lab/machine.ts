@@ -1,24 +1,16 @@
 /**
- * The endpoint machine's transitions, as the conformance check needs them, for the linux profile.
- * Read from the machine's own definition (src/tcp/endpoint.machine.ts), never restated here.
+ * The endpoint machine's transitions, as the conformance check needs them, for the linux profile:
+ * src/tcp/transitions.ts reads them from the machine itself; nothing is restated here.
  */
-import { endpointStates } from '../tcp/endpoint.machine.js';
+import { listTransitions } from '../tcp/transitions.js';
 import { LINUX } from '../tcp/profile.js';
 import type { ConformanceOptions, MachineTransition } from './conformance.js';
-import type { LabState } from './states.js';
 
+/** State-changing transitions (targetless ones and TIME_WAIT's re-entry change nothing we can see). */
 export function linuxTransitions(): MachineTransition[] {
-  const out: MachineTransition[] = [];
-  for (const [from, spec] of Object.entries(endpointStates('linux'))) {
-    for (const [event, t] of Object.entries(spec.on)) {
-      const list = (Array.isArray(t) ? t : [t]) as readonly { target?: string; guard?: string }[];
-      for (const x of list) {
-        if (!x.target) continue;
-        out.push({ from: from as LabState, to: x.target as LabState, event, ...(x.guard ? { guard: x.guard } : {}) });
-      }
-    }
-  }
-  return out;
+  return listTransitions('linux')
+    .filter((t) => !t.internal && t.from !== t.to)
+    .map((t) => ({ from: t.from, to: t.to, event: t.event, ...(t.guard ? { guard: t.guard } : {}) }));
 }
 
 export function linuxConformanceOptions(): ConformanceOptions {

@@ -50,6 +50,7 @@ export interface LabReport {
   readonly result: Record<string, unknown> | null;
   readonly error: string | null;
   readonly actions: ActionRecord[];
+  readonly connections: { readonly client: string; readonly server: string }[];
   /** What Node reported (events, error codes): not kernel states. */
   readonly nodeEvents: NodeEvent[];
   readonly observer: PollStats | null;
@@ -136,6 +137,7 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
     result,
     error,
     actions: run.actions,
+    connections: run.connections,
     nodeEvents: run.nodeEvents,
     observer: stats,
     linux: LINUX_DIFFERENCES.map((d) => ({ ...d, shown: shown.has(d.id) })),
