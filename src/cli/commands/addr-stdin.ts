@@ -66,6 +66,9 @@ async function send(data: Buffer): Promise<void> {
 export async function runLines(handle: LineHandler, onError: ErrorLine, encode?: LineEncoder): Promise<number> {
   const w = new ChunkedWriter();
   let bad = 0;
+  // A bad line becomes one output line, never a stack trace: skip capturing stacks for the thousands
+  // of InputErrors a dirty file can raise (each capture costs more than parsing the line).
+  if (process.env['NETKATA_DEBUG'] !== '1') Error.stackTraceLimit = 0;
   const doLine = (src: Buffer, start: number, end: number): void => {
     if (end > start && src[end - 1] === 13) end--; // CRLF
     if (encode !== undefined) {
