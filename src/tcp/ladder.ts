@@ -53,7 +53,7 @@ export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): st
   const width = options.arrowWidth ?? 44;
   const names = snap.endpoints.map((e) => e.name);
   const out: string[] = [];
-  out.push(`${snap.scenario} (profile ${snap.profile})`);
+  out.push(`${snap.scenario} (profile ${snap.profile}): arrows at send time; the receiver's column shows its state after the segment arrived`);
   if (names.length !== 2) return renderList(snap, out);
   const [a, b] = names as [string, string];
   const initial = snap.steps.length ? initialStates(snap) : Object.fromEntries(snap.endpoints.map((e) => [e.name, e.state]));
