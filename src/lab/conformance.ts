@@ -24,7 +24,7 @@ export interface MachineTransition {
 
 export interface ConformanceOptions {
   readonly transitions: readonly MachineTransition[];
-  /** Least time a timer event needs in its state, ms (e.g. TIME_WAIT_TIMEOUT: 60000 on Linux). */
+  /** Least time a timer event needs in its state, ms, by `EVENT` or `EVENT[guard]` (e.g. TIME_WAIT_TIMEOUT: 60000 on Linux). */
   readonly timerMinimum: Readonly<Record<string, number>>;
   readonly profile: string;
 }
@@ -129,13 +129,31 @@ interface Found {
   readonly used: ActionRecord[];
 }
 
-/** Breadth-first: the shortest path from `from` to `to` using only the actions available. */
+/** Transitions taken only when nothing ordinary explains a step: resets, SYN cookies, Linux's RST on data after close. */
+const EXCEPTIONAL = /rst|cookie|dataAfterClose/i;
+
+/**
+ * The shortest path from `from` to `to` using only the actions available, preferring one without
+ * resets or SYN cookies (so CLOSE_WAIT -> CLOSED after the application's close reads as LAST_ACK, not
+ * as an unseen RST); those are used only when no ordinary path exists.
+ */
 function findPath(
   from: LabState,
   to: LabState,
   available: readonly ActionRecord[],
   elapsed: number,
   options: ConformanceOptions,
+): Found | undefined {
+  return search(from, to, available, elapsed, options, (t) => !EXCEPTIONAL.test(t.guard ?? '')) ?? search(from, to, available, elapsed, options, () => true);
+}
+
+function search(
+  from: LabState,
+  to: LabState,
+  available: readonly ActionRecord[],
+  elapsed: number,
+  options: ConformanceOptions,
+  usable: (t: MachineTransition) => boolean,
 ): Found | undefined {
   interface Node {
     state: LabState;
@@ -147,13 +165,13 @@ function findPath(
   while (queue.length > 0) {
     const n = queue.shift()!;
     for (const t of options.transitions) {
-      if (t.from !== n.state || t.to === n.state) continue;
+      if (t.from !== n.state || t.to === n.state || !usable(t)) continue;
       let used = n.used;
       if (APP_EVENTS.has(t.event)) {
         const a = available.find((x) => !n.used.includes(x) && ACTION_EVENTS[x.action].includes(t.event));
         if (!a) continue;
         used = [...n.used, a];
-      } else if ((options.timerMinimum[t.event] ?? 0) > elapsed) {
+      } else if ((options.timerMinimum[`${t.event}[${t.guard}]`] ?? options.timerMinimum[t.event] ?? 0) > elapsed) {
         continue; // this timer cannot have fired yet
       }
       const via = t.guard ? `${t.event} [${t.guard}]` : t.event;

@@ -20,6 +20,11 @@ export function linuxConformanceOptions(): ConformanceOptions {
     timerMinimum: {
       TIME_WAIT_TIMEOUT: LINUX.timeWaitLength ?? 2 * LINUX.defaults.msl,
       FIN_WAIT_2_TIMEOUT: LINUX.defaults.finWait2Timeout,
+      // Giving up needs several backed-off retransmissions: at least 3 (tcp_retries1) from TCP_RTO_MIN
+      // (200 ms): 200 + 400 + 800 ms. Keepalive probing needs at least Node's 1 s idle.
+      'RETRANSMISSION_TIMEOUT[retransmissionsExhausted]': 1400,
+      'RETRANSMISSION_TIMEOUT[retransmissionsExhaustedPassive]': 1400,
+      KEEPALIVE_TIMEOUT: 1000,
     },
   };
 }

@@ -1,6 +1,77 @@
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
 
-// Registers this capability's commands. Keep top-level imports light: load heavy modules inside actions.
+// `netkata lab list` and `netkata lab <experiment> [--json] [--timeout <ms>] [--compare]` (CLI.md).
+// Keep top-level imports light: the lab, zod, yaml and xstate load inside the action.
+
+interface LabOptions {
+  json?: boolean;
+  timeout?: string;
+  compare?: boolean;
+  period?: string;
+  ipv6?: boolean;
+}
+
+function positiveInt(text: string | undefined, what: string, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9][0-9]*$/.test(text) || Number(text) > max) throw new InputError(`${what} must be a whole number from 1 to ${max}`, text);
+  return Number(text);
+}
+
 export function registerLabCommands(program: Command): void {
-  void program;
+  program
+    .command('lab')
+    .description('real sockets on loopback, with the kernel\'s TCP states read from /proc/net/tcp and checked against the endpoint machine')
+    .argument('<experiment>', 'an experiment name, or "list"')
+    .option('--json', 'print the report as one JSON document')
+    .option('--timeout <ms>', 'give up (and close every socket) after this many ms', '10000')
+    .option('--compare', 'replay the same actions in the simulator (linux profile), side by side')
+    .option('--period <ms>', 'target polling period of /proc/net/tcp, ms', '2')
+    .option('--ipv6', 'use ::1 instead of 127.0.0.1')
+    .action(async (name: string, opts: LabOptions) => {
+      const { EXPERIMENTS } = await import('../../lab/experiments/index.js');
+      if (name === 'list') {
+        if (opts.json) writeJson({ experiments: EXPERIMENTS.map((e) => ({ name: e.name, title: e.title, tcp: e.tcp })) });
+        else writeOut(EXPERIMENTS.map((e) => `${e.name.padEnd(12)} ${e.title}`).join('\n'));
+        return;
+      }
+      const timeoutMs = positiveInt(opts.timeout, '--timeout', 600_000);
+      const periodMs = positiveInt(opts.period, '--period', 1000);
+      const { runLabExperiment } = await import('../../lab/runner.js');
+      const controller = new AbortController();
+      // Ctrl-C: abort the run; the runner closes every socket before we exit.
+      const onSigint = (): void => controller.abort();
+      process.once('SIGINT', onSigint);
+      let report;
+      try {
+        report = await runLabExperiment(name, {
+          signal: controller.signal,
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+          ...(periodMs !== undefined ? { periodMs } : {}),
+          host: opts.ipv6 ? '::1' : '127.0.0.1',
+        });
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+      let comparison;
+      if (opts.compare) {
+        const { compareWithSimulator } = await import('../../lab/compare.js');
+        comparison = compareWithSimulator(report);
+      }
+      if (opts.json) writeJson({ ...report, ...(comparison ? { compare: comparison } : {}) });
+      else {
+        const { formatLabReport } = await import('../../lab/format.js');
+        writeOut(formatLabReport(report, comparison, { color: useColor() }));
+      }
+      if (controller.signal.aborted) {
+        writeError('lab: interrupted; every socket was closed');
+        raiseExit(130);
+        return;
+      }
+      if (!report.ok) {
+        const what = report.error ?? (!report.conformance.ok ? 'a kernel state sequence is not a path of the endpoint machine' : 'an expectation failed');
+        throw new CheckFailed(`lab ${name}: ${what}`);
+      }
+    });
 }

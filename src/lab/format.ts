@@ -1,0 +1,110 @@
+/**
+ * The text report of `netkata lab <experiment>`: for people, not a contract (CLI.md). Kernel states and
+ * Node events are printed in separate sections, and states the poll did not see are marked as inferred.
+ */
+import type { Comparison } from './compare.js';
+import type { LabReport } from './runner.js';
+
+export interface FormatOptions {
+  readonly color: boolean;
+}
+
+export function formatLabReport(r: LabReport, comparison: Comparison | undefined, o: FormatOptions): string {
+  const c = palette(o.color);
+  const out: string[] = [];
+  out.push(c.bold(`${r.experiment}: ${r.title}`));
+  out.push(wrap(r.explain, 100).map((l) => `  ${l}`).join('\n'));
+  out.push('');
+  out.push(`${c.dim('platform')} ${r.platform} ${r.kernel}, node ${r.node}, ${r.host}, ${Math.round(r.durationMs)} ms`);
+  if (r.observer) {
+    const s = r.observer;
+    out.push(
+      `${c.dim('observer')} /proc/net/tcp every ${s.targetPeriodMs} ms (target): ${s.polls} polls, read ${s.readMs.median} ms median, ` +
+        `period ${s.periodMs.median} ms median / ${s.periodMs.p95} ms p95 / ${s.periodMs.max} ms max`,
+    );
+  }
+  if (r.error) out.push(c.red(`error: ${r.error}`));
+
+  if (r.observations.length > 0) {
+    out.push('', c.bold('Kernel states (from /proc/net/tcp)'));
+    for (const ob of r.observations) {
+      const extra = [
+        ob.kernelState && ob.kernelState !== ob.state ? `kernel ${ob.kernelState}` : '',
+        ob.timer ? `timer ${ob.timer.kind} ${ob.timer.remainingMs} ms` : '',
+        ob.vanished ? 'gone from the table' : '',
+        ob.state === 'LISTEN' && ob.rxQueue ? `accept queue ${ob.rxQueue}` : '',
+      ].filter(Boolean);
+      out.push(`  ${pad(`${ob.at.toFixed(1)} ms`, 10)} ${pad(ob.socket, 12)} ${pad(ob.state, 12)} ${c.dim(`${ob.local} -> ${ob.remote}`)}${extra.length ? '  ' + c.dim(extra.join(', ')) : ''}`);
+    }
+    out.push('', c.bold('Sequences (conformance against the endpoint machine, linux profile)'));
+    for (const [socket, path] of Object.entries(r.conformance.paths)) {
+      const text = path
+        .map((p, i) => (i === 0 && !p.observed ? c.dim(`(${p.state})`) : p.observed ? p.state : c.dim(`[${p.state}]`)))
+        .join(' -> ');
+      out.push(`  ${pad(socket, 12)} ${text}`);
+    }
+    out.push(c.dim('  (X) start state, [X] not seen by the poll: the machine says the socket passed through it'));
+  }
+  if (r.actions.length > 0) {
+    out.push('', c.bold('Application actions'));
+    out.push('  ' + r.actions.map((a) => `${a.at.toFixed(1)} ms ${a.socket} ${a.action}`).join('\n  '));
+  }
+  if (r.nodeEvents.length > 0) {
+    out.push('', c.bold("Node events (not kernel states)"));
+    out.push('  ' + r.nodeEvents.map((e) => `${e.at.toFixed(1)} ms ${e.socket} ${e.event}`).join('\n  '));
+  }
+  if (r.result) {
+    out.push('', c.bold('Result'));
+    for (const [k, v] of Object.entries(r.result)) out.push(`  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  }
+  if (comparison) {
+    out.push('', c.bold(`Kernel vs simulator (${comparison.profile} profile, same actions)`));
+    for (const conn of comparison.connections) {
+      out.push(`  ${conn.client} / ${conn.server}: ${c.dim(conn.steps.join(', '))}`);
+      for (const side of ['client', 'server'] as const) {
+        const name = side === 'client' ? conn.client : conn.server;
+        out.push(`    ${pad(name, 10)} kernel    ${conn.kernel[side].join(' -> ') || c.dim('(never in the table)')}`);
+        out.push(`    ${pad('', 10)} simulated ${conn.simulated[side].join(' -> ')}`);
+      }
+    }
+  }
+  const shown = r.linux.filter((d) => d.shown);
+  if (shown.length > 0) {
+    out.push('', c.bold('Linux and RFC 9293'));
+    for (const d of shown) out.push(wrap(d.text, 96).map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)).join('\n'));
+  }
+  out.push('');
+  if (r.conformance.ok) out.push(c.green(`conformance: ok (${Object.keys(r.sequences).length} sockets)`));
+  else {
+    out.push(c.red(`conformance: ${r.conformance.violations.length} violation(s)`));
+    for (const v of r.conformance.violations) out.push(c.red(`  ${v.at.toFixed(1)} ms ${v.message}`));
+  }
+  if (r.expectations.ok) out.push(c.green('expectations: ok'));
+  else {
+    out.push(c.red(`expectations: ${r.expectations.failures.length} failed`));
+    for (const f of r.expectations.failures) out.push(c.red(`  ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`));
+  }
+  return out.join('\n');
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function palette(on: boolean) {
+  const wrapIn = (code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { bold: wrapIn('1'), dim: wrapIn('2'), red: wrapIn('31'), green: wrapIn('32') };
+}
