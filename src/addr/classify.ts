@@ -122,17 +122,13 @@ export function rangesOf(version: IpVersion, value: bigint): SpecialRange[] {
 }
 
 /**
- * Globally reachable per the registry: the most specific block that answers decides. A block whose
- * column is N/A or blank (null) defers to the block containing it; with none, an IPv4 address is global
- * (it is ordinary unicast space) and an IPv6 one is not (6to4 needs a relay; ip-address 10.7 agrees).
+ * Globally reachable per the registry: the most specific block that answers decides; a `null` block
+ * (the column is blank or N/A) defers to the block containing it, and an address in no answering block
+ * is global. IPv6 outside 2000::/3 always sits in a "Reserved by IETF", multicast or other block here.
  */
-function registryGlobal(version: IpVersion, ranges: readonly SpecialRange[]): boolean {
-  let sawNull = false;
-  for (const r of ranges) {
-    if (r.globallyReachable !== null) return r.globallyReachable;
-    sawNull = true;
-  }
-  return version === 4 || !sawNull;
+function registryGlobal(ranges: readonly SpecialRange[]): boolean {
+  for (const r of ranges) if (r.globallyReachable !== null) return r.globallyReachable;
+  return true;
 }
 
 const isRfc1918 = (r: SpecialRange): boolean => r.name === 'Private-Use';
@@ -143,7 +139,7 @@ function classifyIPv4Value(value: number): { scope: Scope; global: boolean; priv
   const ranges = ipv4Ranges(value);
   return {
     scope: ranges[0]?.scope ?? 'global',
-    global: registryGlobal(4, ranges),
+    global: registryGlobal(ranges),
     private: ranges.some(isRfc1918),
     ranges,
   };
@@ -177,7 +173,7 @@ export function classifyParsed(a: ParsedAddress): Classification {
   }
   const ranges = ipv6Ranges(a.value);
   const scope: Scope = ranges[0]?.scope ?? 'global';
-  const own = { global: registryGlobal(6, ranges), private: ranges.some(isUla) };
+  const own = { global: registryGlobal(ranges), private: ranges.some(isUla) };
   const zone = a.zone === undefined ? {} : { zone: a.zone };
   const e = embeddedIPv4Of(a.value);
   if (e === undefined) return { address, version: 6, scope, ...own, ranges: ranges.map(toRef), ...zone };
