@@ -120,7 +120,7 @@ export const en = {
   'tcp.actOn': 'act on',
   'tcp.next': 'next',
   'tcp.injected': 'injected',
-  'tcp.inject.drop': 'drop next segment',
+  'tcp.inject.drop': 'drop next',
   'tcp.inject.close': 'close',
   'tcp.inject.abort': 'abort',
   'tcp.inject.crash': 'crash',

@@ -122,7 +122,7 @@ export const zh: Record<StringKey, string> = {
   'tcp.actOn': '操作端点',
   'tcp.next': '下一步',
   'tcp.injected': '已注入',
-  'tcp.inject.drop': '丢弃下一个报文段',
+  'tcp.inject.drop': '丢弃下一个',
   'tcp.inject.close': '关闭',
   'tcp.inject.abort': '中止',
   'tcp.inject.crash': '崩溃',

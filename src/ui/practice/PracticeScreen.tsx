@@ -1,12 +1,177 @@
+import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
+import { Select, TextInput } from '@inkjs/ui';
+import type { Pool } from '../../practice/bank.js';
+import { grade, verdictLines, type Verdict } from '../../practice/grade.js';
+import { topicWeights } from '../../practice/leitner.js';
+import { loadPool } from '../../practice/pool-files.js';
+import { choiceLines } from '../../practice/present.js';
+import { TOPICS, tr, type Question, type TopicSelection } from '../../practice/question.js';
+import { buildSession } from '../../practice/session.js';
+import { ProgressStore } from '../../practice/store.js';
 import type { ScreenProps } from '../screen-props.js';
+import { useTheme } from '../theme.js';
+import { useKeys } from '../use-keys.js';
+import { Paint } from '../components/Paint.js';
 
-// Placeholder until the Practice issue builds this screen.
-export function PracticeScreen(props: ScreenProps): React.JSX.Element {
-  void props;
+export interface PracticeScreenProps extends ScreenProps {
+  /** Start on this topic instead of the topic menu. */
+  readonly topic?: TopicSelection;
+  /** Replay these questions; without it a fresh seed is drawn and weak topics come up more often. */
+  readonly seed?: number;
+  readonly count?: number;
+  /** Where progress is kept (tests pass one in a temporary directory). */
+  readonly store?: ProgressStore;
+  /** The question pool (tests); default: the package's banks and TCP scenarios. */
+  readonly pool?: Pool;
+}
+
+type Phase =
+  | { readonly kind: 'pick' }
+  | { readonly kind: 'ask'; readonly index: number }
+  | { readonly kind: 'verdict'; readonly index: number; readonly verdict: Verdict }
+  | { readonly kind: 'summary' };
+
+const LABEL = {
+  en: { pick: 'Practice: pick a topic', all: 'all topics', answer: 'your answer, Enter to submit', next: 'Enter: next question · Esc: back',
+    done: 'Enter: pick another topic · Esc: back', score: 'Score', saved: 'progress saved', noPool: 'no practice banks found', seed: 'seed' },
+  zh: { pick: '练习:选择主题', all: '全部主题', answer: '输入答案,回车提交', next: '回车:下一题 · Esc:返回',
+    done: '回车:换个主题 · Esc:返回', score: '得分', saved: '进度已保存', noPool: '没有找到练习题库', seed: '种子' },
+} as const;
+
+/**
+ * Practice in the app: choose a topic, answer each question in a text field, see the verdict with its
+ * working and explanation, and move on. Each answer is recorded in the progress store at once. The
+ * screen only renders and forwards keys; grading, sessions and progress live in src/practice.
+ */
+export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
+  const { lang, onBack } = props;
+  const theme = useTheme();
+  const l = LABEL[lang];
+  const store = useMemo(() => {
+    const s = props.store ?? new ProgressStore();
+    s.load();
+    return s;
+  }, [props.store]);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const pool = useMemo<Pool | undefined>(() => {
+    try {
+      return props.pool ?? loadPool();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  }, [props.pool]);
+  const [topic, setTopic] = useState<TopicSelection | undefined>(props.topic);
+  const [round, setRound] = useState(0);
+  const [phase, setPhase] = useState<Phase>(props.topic === undefined ? { kind: 'pick' } : { kind: 'ask', index: 0 });
+  const [score, setScore] = useState({ answered: 0, correct: 0 });
+
+  const session = useMemo(() => {
+    if (pool === undefined || topic === undefined) return { seed: 0, questions: [] as Question[] };
+    const seed = props.seed ?? Math.floor(Math.random() * 0x100000000);
+    const count = props.count ?? 10;
+    try {
+      const questions = buildSession(pool, props.seed === undefined
+        ? { seed, count, topic, topicWeights: topicWeights(store.current) }
+        : { seed, count, topic });
+      return { seed, questions };
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return { seed, questions: [] as Question[] };
+    }
+    // `round` draws a new session when the same topic is picked again.
+  }, [pool, topic, round, props.seed, props.count, store]);
+
+  useKeys((_input, key) => {
+    if (key.escape) {
+      onBack();
+      return;
+    }
+    if (!key.return) return;
+    if (phase.kind === 'verdict') {
+      const next = phase.index + 1;
+      setPhase(next < session.questions.length ? { kind: 'ask', index: next } : { kind: 'summary' });
+    } else if (phase.kind === 'summary') {
+      setPhase({ kind: 'pick' });
+    }
+  });
+
+  if (error !== undefined) return <Paint color={theme.error}>{error}</Paint>;
+  if (pool === undefined) return <Paint color={theme.error}>{l.noPool}</Paint>;
+
+  if (phase.kind === 'pick') {
+    const options = [{ label: l.all, value: 'all' }, ...TOPICS.map((t) => ({ label: t, value: t }))];
+    return (
+      <Box flexDirection="column">
+        <Paint color={theme.title}>{l.pick}</Paint>
+        <Select
+          options={options}
+          visibleOptionCount={Math.min(options.length, Math.max(3, props.height - 2))}
+          onChange={(value) => {
+            setTopic(value as TopicSelection);
+            setRound((r) => r + 1);
+            setScore({ answered: 0, correct: 0 });
+            setPhase({ kind: 'ask', index: 0 });
+          }}
+        />
+      </Box>
+    );
+  }
+
+  if (phase.kind === 'summary') {
+    const pct = score.answered === 0 ? 0 : Math.round((100 * score.correct) / score.answered);
+    return (
+      <Box flexDirection="column">
+        <Paint color={theme.title}>{`${l.score}: ${score.correct}/${score.answered} (${pct}%) · ${l.saved}`}</Paint>
+        <Paint color={theme.muted}>{l.done}</Paint>
+      </Box>
+    );
+  }
+
+  const q = session.questions[phase.index];
+  if (q === undefined) return <Paint color={theme.error}>{l.noPool}</Paint>;
+  const header = `[${phase.index + 1}/${session.questions.length}] ${q.topic} · ${q.id} · ${l.seed} ${session.seed}`;
   return (
-    <Box>
-      <Text>Practice: not built yet.</Text>
+    <Box flexDirection="column">
+      <Paint color={theme.muted}>{header}</Paint>
+      <Text>{tr(q.prompt, lang)}</Text>
+      {choiceLines(q, lang).map((c) => <Text key={c}>{c}</Text>)}
+      {phase.kind === 'ask' ? (
+        <Box>
+          <Paint color={theme.current}>{'> '}</Paint>
+          <TextInput
+            key={`${round}-${phase.index}`}
+            placeholder={l.answer}
+            onSubmit={(value) => {
+              const verdict = grade(q, value);
+              store.record(q.topic, verdict.correct);
+              try {
+                store.save();
+              } catch (e) {
+                setError(e instanceof Error ? e.message : String(e));
+              }
+              setScore((s) => ({ answered: s.answered + 1, correct: s.correct + (verdict.correct ? 1 : 0) }));
+              setPhase({ kind: 'verdict', index: phase.index, verdict });
+            }}
+          />
+        </Box>
+      ) : (
+        <VerdictView verdict={phase.verdict} lang={lang} hint={l.next} />
+      )}
+    </Box>
+  );
+}
+
+function VerdictView({ verdict, lang, hint }: { readonly verdict: Verdict; readonly lang: 'en' | 'zh'; readonly hint: string }): React.JSX.Element {
+  const theme = useTheme();
+  const [first, ...rest] = verdictLines(verdict, lang);
+  return (
+    <Box flexDirection="column">
+      <Text>{`> ${verdict.given}`}</Text>
+      <Paint color={verdict.correct ? theme.ok : theme.error}>{first}</Paint>
+      {rest.map((line, i) => <Paint key={i} color={theme.muted}>{line}</Paint>)}
+      <Paint color={theme.muted}>{hint}</Paint>
     </Box>
   );
 }

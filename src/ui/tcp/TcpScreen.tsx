@@ -1,11 +1,109 @@
+import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
+import { InputError } from '../../errors.js';
+import type { TcpScenario } from '../../scenario/tcp.js';
+import { editLine } from '../components/edit-line.js';
+import { KeyHints } from '../components/KeyHints.js';
+import { LineInput } from '../components/LineInput.js';
+import { Menu } from '../components/Menu.js';
+import { Paint } from '../components/Paint.js';
+import { useT } from '../i18n/strings.js';
+import { useTextEntry } from '../key-context.js';
 import type { ScreenProps } from '../screen-props.js';
+import { useTheme } from '../theme.js';
+import { useKeys } from '../use-keys.js';
+import { listBuiltinScenarios, loadScenarioFile, type ScenarioEntry } from './scenario-files.js';
+import { SimulatorView } from './SimulatorView.js';
 
-export function TcpScreen(props: ScreenProps): React.JSX.Element {
-  void props;
+export interface TcpScreenProps extends ScreenProps {
+  /** Where the built-in scenarios are (tests); default: the package's scenarios/tcp. */
+  readonly scenarioDir?: string;
+  readonly playInterval?: number;
+}
+
+/** Pick a built-in scenario or load a file, then run it on the simulator. */
+export function TcpScreen({ onBack, width, height, scenarioDir, playInterval }: TcpScreenProps): React.JSX.Element {
+  const t = useT();
+  const theme = useTheme();
+  const entries = useMemo<ScenarioEntry[]>(() => listBuiltinScenarios(scenarioDir), [scenarioDir]);
+  const [selected, setSelected] = useState(0);
+  const [running, setRunning] = useState<TcpScenario | undefined>(undefined);
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const fileItem = entries.length;
+  const typing = running === undefined && selected === fileItem;
+  useTextEntry(typing);
+
+  useKeys(
+    (input, key) => {
+      if (key.escape) return onBack();
+      const n = entries.length + 1;
+      if (key.upArrow) return setSelected((selected + n - 1) % n);
+      if (key.downArrow || key.tab) return setSelected((selected + 1) % n);
+      if (key.return) {
+        if (selected === fileItem) {
+          try {
+            setRunning(loadScenarioFile(path));
+            setError(undefined);
+          } catch (e) {
+            setError(e instanceof InputError ? e.parseMessage : e instanceof Error ? e.message : String(e));
+          }
+          return;
+        }
+        const entry = entries[selected]!;
+        if (entry.scenario !== undefined) {
+          setRunning(entry.scenario);
+          setError(undefined);
+        } else setError(entry.error);
+        return;
+      }
+      if (typing && input !== '?') {
+        const next = editLine(path, input, key);
+        if (next !== undefined) setPath(next);
+      }
+    },
+    { isActive: running === undefined },
+  );
+
+  if (running !== undefined) {
+    return (
+      <SimulatorView
+        scenario={running}
+        width={width}
+        height={height}
+        onBack={() => setRunning(undefined)}
+        {...(playInterval !== undefined ? { playInterval } : {})}
+      />
+    );
+  }
+
+  const items = entries.map((e) => ({ id: e.file, label: e.name, description: e.error !== undefined ? `✗ ${e.error}` : e.title }));
+  const listRoom = Math.max(3, height - 7);
+  const first = Math.max(0, Math.min(selected - listRoom + 1, items.length - listRoom));
   return (
-    <Box>
-      <Text>TcpScreen</Text>
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold>{t('tcp.choose')}</Text>
+      <Box marginTop={1} flexDirection="column" flexGrow={1}>
+        {entries.length === 0 ? <Text dimColor>{t('tcp.noScenarios')}</Text> : null}
+        <Menu items={items.slice(first, first + listRoom)} selected={selected - first} showDescriptions={width >= 50} />
+        <Box marginTop={1}>
+          <LineInput label={t('tcp.file')} value={path} focused={selected === fileItem} placeholder={t('tcp.filePrompt')} />
+        </Box>
+        {error !== undefined ? (
+          <Paint color={theme.error} wrap="wrap">
+            ✗ {error}
+          </Paint>
+        ) : null}
+      </Box>
+      <KeyHints
+        hints={[
+          { keys: '↑/↓', label: t('key.move') },
+          { keys: 'Enter', label: t('key.open') },
+          { keys: 'Esc', label: t('key.back') },
+          { keys: '?', label: t('key.help') },
+          { keys: 'q', label: t('key.quit') },
+        ]}
+      />
     </Box>
   );
 }

@@ -1,0 +1,87 @@
+import { Box, Text } from 'ink';
+import { formatTime } from '../../tcp/ladder.js';
+import type { SegmentRecord } from '../../tcp/simulation.js';
+import { Paint } from '../components/Paint.js';
+import { useTheme } from '../theme.js';
+
+export interface LadderProps {
+  readonly segments: readonly SegmentRecord[];
+  /** The two endpoints, left column first. */
+  readonly left: string;
+  readonly right: string;
+  readonly width: number;
+  /** Rows available, header included. */
+  readonly height: number;
+  readonly lostLabel: string;
+  readonly emptyLabel: string;
+}
+
+const STATE_W = 13;
+
+/** `FLAGS seq= ack= len=`, shortened until it fits the arrow. */
+export function arrowLabel(s: Pick<SegmentRecord, 'flags' | 'seq' | 'ack' | 'len'>, room: number): string {
+  const ack = s.flags.includes('ACK') ? ` ack=${s.ack}` : '';
+  const candidates = [`${s.flags} seq=${s.seq}${ack}${s.len ? ` len=${s.len}` : ''}`, `${s.flags} seq=${s.seq}${ack}`, s.flags];
+  return candidates.find((c) => c.length <= room) ?? s.flags.slice(0, Math.max(1, room));
+}
+
+type Kind = 'sent' | 'dropped' | 'flying';
+
+/** One arrow between the two columns: delivered `──X──▶`, lost `──X──✗ lost`, still in flight `──X── ·`. */
+export function arrowText(label: string, rightward: boolean, width: number, kind: Kind, lost: string): string {
+  const tail = kind === 'dropped' ? `✗ ${lost}` : kind === 'flying' ? '· ·' : rightward ? '▶' : '◀';
+  const fill = Math.max(2, width - label.length - tail.length - 4);
+  const head = Math.floor(fill / 2);
+  const body = `─${'─'.repeat(head)} ${label} ${'─'.repeat(fill - head)}`;
+  if (kind !== 'sent') return rightward ? body + tail : tail + body;
+  return rightward ? body + tail : tail + body;
+}
+
+/**
+ * The ladder diagram: virtual time on the left, each endpoint's state after the segment on its side,
+ * and an arrow per segment. The newest rows are kept when the run is longer than the screen.
+ */
+export function Ladder({ segments, left, right, width, height, lostLabel, emptyLabel }: LadderProps): React.JSX.Element {
+  const theme = useTheme();
+  const rows = segments.filter((s) => !s.flood && [left, right].includes(s.from) && [left, right].includes(s.to));
+  const flood = segments.length - rows.length;
+  const room = Math.max(1, height - 1 - (flood > 0 ? 1 : 0));
+  const shown = rows.slice(-room);
+  const TIME_W = Math.max(5, ...shown.map((s) => formatTime(s.at).length)) + 1;
+  const arrowW = Math.max(12, width - TIME_W - 2 * STATE_W);
+  return (
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      <Text bold wrap="truncate">
+        {'time'.padEnd(TIME_W)}
+        {left.padEnd(STATE_W)}
+        {' '.repeat(arrowW)}
+        {right}
+      </Text>
+      {rows.length === 0 ? <Text dimColor>{emptyLabel}</Text> : null}
+      {shown.map((s) => {
+        const rightward = s.from === left;
+        const kind: Kind = s.dropped ? 'dropped' : s.arrivedAt === undefined ? 'flying' : 'sent';
+        const label = arrowLabel(s, arrowW - 8);
+        const arrow = arrowText(label, rightward, arrowW - 2, kind, lostLabel);
+        const fromState = s.fromState;
+        const toState = kind === 'sent' ? (s.toState ?? '') : '';
+        const leftState = rightward ? fromState : toState;
+        const rightState = rightward ? toState : fromState;
+        const colour = kind === 'dropped' ? theme.dropped : kind === 'sent' ? theme.sent : theme.muted;
+        return (
+          <Text key={s.index} wrap="truncate">
+            <Text dimColor>{formatTime(s.at).padEnd(TIME_W)}</Text>
+            {leftState.padEnd(STATE_W)}
+            <Paint color={colour} bold={kind === 'dropped'}>
+              {' '}
+              {arrow}
+              {' '}
+            </Paint>
+            {rightState}
+          </Text>
+        );
+      })}
+      {flood > 0 ? <Text dimColor>+{flood} flood segments (not drawn)</Text> : null}
+    </Box>
+  );
+}

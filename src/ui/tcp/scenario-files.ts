@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../../errors.js';
+import { parseTcpScenario, type TcpScenario } from '../../scenario/tcp.js';
+
+/** scenarios/tcp of the installed package: dist/ui/tcp/ -> ../../../scenarios/tcp (same from src/ under tests). */
+export function builtinScenarioDir(): string {
+  return fileURLToPath(new URL('../../../scenarios/tcp/', import.meta.url));
+}
+
+export interface ScenarioEntry {
+  readonly name: string;
+  readonly title: string;
+  readonly file: string;
+  readonly scenario: TcpScenario | undefined;
+  /** Why the file could not be read as a scenario (shown in the list instead of hiding the file). */
+  readonly error: string | undefined;
+}
+
+/** Built-in TCP scenarios, by file name. A broken file is listed with its error, not skipped silently. */
+export function listBuiltinScenarios(dir: string = builtinScenarioDir()): ScenarioEntry[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
+  } catch {
+    return [];
+  }
+  return files.sort().map((f) => {
+    const file = join(dir, f);
+    const rel = `scenarios/tcp/${f}`;
+    try {
+      const scenario = parseTcpScenario(readFileSync(file, 'utf8'), rel);
+      return { name: scenario.name, title: scenario.title, file, scenario, error: undefined };
+    } catch (e) {
+      const message = e instanceof InputError ? e.parseMessage : e instanceof Error ? e.message : String(e);
+      return { name: f.replace(/\.ya?ml$/, ''), title: '', file, scenario: undefined, error: message };
+    }
+  });
+}
+
+/** A scenario file the user named (relative to the working directory); problems become InputError. */
+export function loadScenarioFile(path: string, cwd: string = process.cwd()): TcpScenario {
+  const p = path.trim().replace(/^~(?=\/)/, process.env['HOME'] ?? '~');
+  if (p === '') throw new InputError('no file given');
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, p), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'error'})`, p);
+  }
+  return parseTcpScenario(text, p);
+}
