@@ -107,8 +107,14 @@ export function readYesNo(input: string): Reading {
   return bad(`answer yes or no (not "${input.trim()}")`, `请回答 是 或 否(不是"${input.trim()}")`);
 }
 
+/** `192.168.1.0/24` for a network answer: the address is what is asked, a correct prefix does no harm. */
+function dropPrefix(t: string): string {
+  const m = /^([^/]+)\/\d{1,3}$/.exec(t);
+  return m ? m[1]! : t;
+}
+
 export function readIPv4(input: string): Reading {
-  const t = tidy(input);
+  const t = dropPrefix(tidy(input));
   try {
     const a = parseAddress(t);
     if (a.version !== 4) return bad('expected an IPv4 address', '应当是 IPv4 地址');
@@ -125,7 +131,7 @@ function notAnAddress(input: string, e: unknown): Reading {
 
 /** IPv6 by value (any valid spelling), or by exact form: RFC 5952 text, or all 32 digits (any case). */
 export function readIPv6(input: string, form: 'any' | 'rfc5952' | 'expanded'): Reading {
-  const t = tidy(input);
+  const t = form === 'any' ? dropPrefix(tidy(input)) : tidy(input);
   let value: bigint;
   try {
     const a = parseAddress(t);

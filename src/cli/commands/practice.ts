@@ -1,6 +1,124 @@
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
 
-// Registers this capability's commands. Keep top-level imports light: load heavy modules inside actions.
+// `netkata practice` and `netkata exam` (CLI.md "Practice"). Everything heavy (yaml, zod banks, the
+// simulator, ink) is imported inside the actions.
+
+interface PracticeOpts {
+  topic?: string;
+  seed?: string;
+  count?: string;
+  lang?: string;
+  check?: boolean;
+  stats?: boolean;
+}
+
+interface ExamOpts {
+  topic?: string;
+  seed?: string;
+  count?: string;
+  lang?: string;
+  json?: boolean;
+}
+
+const TOPIC_LIST = 'subnet, same-segment, classify, ipv6, ports, mac, tcp, osi, sockets, all';
+
 export function registerPracticeCommands(program: Command): void {
-  void program;
+  program
+    .command('practice')
+    .description('Practise: seeded questions with verdicts, working and explanations; progress is saved')
+    .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
+    .option('--seed <n>', 'replay exactly these questions (0-4294967295)')
+    .option('--count <n>', 'number of questions', '10')
+    .option('--check', 'line mode: exit 1 if any answer is wrong')
+    .option('--stats', 'show accuracy per topic and recent streaks, then exit')
+    .action(async (opts: PracticeOpts, cmd: Command) => {
+      const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
+      await practiceAction({ ...opts, ...(lang === undefined ? {} : { lang }) });
+    });
+
+  program
+    .command('exam')
+    .description('Print an exam and its answer key (Markdown, or JSON with --json)')
+    .option('--seed <n>', 'seed (a random one is chosen and printed when omitted)')
+    .option('--count <n>', 'number of questions', '20')
+    .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
+    .option('--json', 'one JSON document: {seed, questions: [{id, topic, prompt, answer, accepts, explanation}]}')
+    .action(async (opts: ExamOpts, cmd: Command) => {
+      const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
+      await examAction({ ...opts, ...(lang === undefined ? {} : { lang }) });
+    });
+}
+
+async function common(opts: { topic?: string; seed?: string; count?: string; lang?: string }) {
+  const { isTopic } = await import('../../practice/question.js');
+  const { parseSeed, parseCount } = await import('../../practice/session.js');
+  const { resolveLang } = await import('../../ui/lang.js');
+  const topic = opts.topic ?? 'all';
+  if (topic !== 'all' && !isTopic(topic)) throw new InputError(`unknown topic (topics: ${TOPIC_LIST})`, `--topic ${topic}`);
+  const seed = opts.seed === undefined ? undefined : parseSeed(opts.seed);
+  const count = parseCount(opts.count ?? '10');
+  const lang = resolveLang(opts.lang);
+  return { topic: topic as import('../../practice/question.js').TopicSelection, seed, count, lang };
+}
+
+function randomSeed(): number {
+  return Math.floor(Math.random() * 0x100000000);
+}
+
+async function examAction(opts: ExamOpts): Promise<void> {
+  const { topic, seed: given, count, lang } = await common(opts);
+  const { loadPool } = await import('../../practice/pool-files.js');
+  const { buildSession } = await import('../../practice/session.js');
+  const { examJson, examMarkdown } = await import('../../practice/present.js');
+  const { writeJson, writeOut } = await import('../io.js');
+  const seed = given ?? randomSeed();
+  const pool = loadPool((m) => process.stderr.write(`netkata: warning: ${m}\n`));
+  const questions = buildSession(pool, { seed, count, topic });
+  if (opts.json) writeJson(examJson(seed, topic, lang, questions));
+  else writeOut(examMarkdown(seed, topic, lang, questions));
+}
+
+async function practiceAction(opts: PracticeOpts): Promise<void> {
+  const { topic, seed: given, count, lang } = await common(opts);
+  const { ProgressStore } = await import('../../practice/store.js');
+  const { writeOut, CheckFailed } = await import('../io.js');
+  const warn = (m: string): void => { process.stderr.write(`netkata: warning: ${m}\n`); };
+  const store = new ProgressStore(undefined, warn);
+  const progress = store.load();
+
+  if (opts.stats) {
+    const { statsText } = await import('../../practice/stats-text.js');
+    writeOut(statsText(progress, lang));
+    return;
+  }
+
+  const { loadPool } = await import('../../practice/pool-files.js');
+  const { buildSession } = await import('../../practice/session.js');
+  const { topicWeights } = await import('../../practice/leitner.js');
+  const pool = loadPool(warn);
+  const seed = given ?? randomSeed();
+  // An explicit seed replays exactly; without one, weak topics (low Leitner boxes) come up more.
+  const questions = buildSession(pool, given === undefined ? { seed, count, topic, topicWeights: topicWeights(progress) } : { seed, count, topic });
+
+  if (process.stdin.isTTY && process.stdout.isTTY && !opts.check) {
+    const { runPracticeApp } = await import('../../ui/practice/run.js');
+    await runPracticeApp({ lang, topic, seed, count, store });
+    return;
+  }
+
+  const { runLineMode } = await import('../../practice/line-mode.js');
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  const zh = lang === 'zh';
+  writeOut(zh ? `netkata 练习:${questions.length} 题,主题 ${topic},种子 ${seed}(用 --seed ${seed} 重现)\n` : `netkata practice: ${questions.length} questions, topic ${topic}, seed ${seed} (replay with --seed ${seed})\n`);
+  const result = await runLineMode(questions, lines, writeOut, lang, (q, correct) => {
+    store.record(q.topic, correct);
+    store.save();
+  });
+  rl.close();
+  if (result.answered > 0) writeOut(zh ? `进度已保存:${store.path}` : `Progress saved to ${store.path}`);
+  const wrong = result.answered - result.correct;
+  if (opts.check && wrong > 0) throw new CheckFailed(`${wrong} of ${result.answered} answers wrong`);
 }

@@ -1,0 +1,50 @@
+/**
+ * A TCP scenario's `ask` steps as practice questions: the scenario runs in the simulator up to the
+ * step, and the question shows what happened so far (the ladder is the working).
+ */
+import type { TcpScenario } from '../scenario/tcp.js';
+import { describeStep, Simulation } from '../tcp/simulation.js';
+import { ladder, plainSegments } from './ladder.js';
+import { readFlags, readInteger, readState } from './normalise.js';
+import type { AnswerKind, Question, Text } from './question.js';
+
+function kindFor(answer: string, choices: readonly string[] | undefined): AnswerKind {
+  if (choices !== undefined) return { kind: 'choice' };
+  if (readState(answer).ok) return { kind: 'state' };
+  if (/^\d+$/.test(answer.trim()) && readInteger(answer).ok) return { kind: 'integer' };
+  if (/^[A-Z,]+$/.test(answer.trim()) && readFlags(answer).ok) return { kind: 'flags' };
+  return { kind: 'text' };
+}
+
+export function askQuestions(scenario: TcpScenario): Question[] {
+  const out: Question[] = [];
+  const sim = new Simulation(scenario);
+  const done: string[] = [];
+  scenario.steps.forEach((step, index) => {
+    if (!('ask' in step)) return;
+    while (sim.next < index) {
+      const s = scenario.steps[sim.next]!;
+      if (!('ask' in s) && !('expect' in s)) done.push(describeStep(s));
+      sim.step();
+    }
+    const ask = step.ask;
+    const segs = sim.snapshot().segments;
+    const same = (s: string): Text => ({ en: s, zh: s });
+    const context = `${scenario.title} (scenario ${scenario.name}, step ${index + 1})\nsteps so far: ${done.join('; ')}\n${plainSegments(segs)}`;
+    const contextZh = `${scenario.title}(场景 ${scenario.name},第 ${index + 1} 步)\n已执行:${done.join(';')}\n${plainSegments(segs)}`;
+    const q: Question = {
+      id: `${scenario.name}#${index + 1}`,
+      topic: 'tcp',
+      source: `scenario:${scenario.name}`,
+      prompt: { en: `${context}\n${ask.prompt}`, zh: `${contextZh}\n${ask.prompt}` },
+      answer: same(ask.answer),
+      accepts: [],
+      check: kindFor(ask.answer, ask.choices),
+      explanation: same(ask.explain),
+      working: ladder(segs),
+      params: { scenario: scenario.name, step: index + 1 },
+    };
+    out.push(ask.choices === undefined ? q : { ...q, choices: ask.choices.map(same) });
+  });
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * A session: `count` questions drawn from a pool with a seed. The same seed, topic, count and pool give
+ * the same questions in every run and every process. Topic choice for `all` is uniform unless weights
+ * are given (the Leitner boxes of src/practice/leitner.ts, used only when no seed was asked for, so a
+ * seed always replays exactly).
+ */
+import { InputError } from '../errors.js';
+import { topicsIn, type GeneratedEntry, type Pool } from './bank.js';
+import { Picks } from './generator.js';
+import type { Question, Topic, TopicSelection } from './question.js';
+import { hashString, Rng } from './rng.js';
+
+export interface SessionOptions {
+  readonly seed: number;
+  readonly count: number;
+  readonly topic: TopicSelection;
+  /** Relative weight per topic for `all` (missing: 1). */
+  readonly topicWeights?: Partial<Record<Topic, number>>;
+}
+
+export const MAX_COUNT = 500;
+
+/** Generate the question of a generator entry at one position of a session. */
+export function generate(entry: GeneratedEntry, seed: number, index: number): Question {
+  const g = entry.generator;
+  const rng = Rng.forQuestion(seed, index, hashString(g.name));
+  const b = g.make(rng, new Picks(rng, g.params, entry.params));
+  return { id: `${g.name}@${seed}.${index + 1}`, topic: g.topic, source: g.name, ...b };
+}
+
+export function buildSession(pool: Pool, opts: SessionOptions): Question[] {
+  const available = topicsIn(pool);
+  if (opts.topic !== 'all' && !available.includes(opts.topic)) {
+    throw new InputError(`no questions for this topic (the banks cover: ${available.join(', ') || 'nothing'})`, `--topic ${opts.topic}`);
+  }
+  if (available.length === 0) throw new InputError('no practice banks found');
+  const used = new Set<string>();
+  const out: Question[] = [];
+  for (let i = 0; i < opts.count; i++) {
+    const rng = Rng.forQuestion(opts.seed, i);
+    const topic: Topic = opts.topic === 'all'
+      ? rng.weighted(available.map((t) => [t, Math.max(1, Math.round(opts.topicWeights?.[t] ?? 1))] as const))
+      : opts.topic;
+    let fixed = pool.fixed.filter((q) => q.topic === topic && !used.has(q.id));
+    if (fixed.length === 0) {
+      // Every fixed question of the topic has been asked in this session: allow repeats again.
+      for (const q of pool.fixed) if (q.topic === topic) used.delete(q.id);
+      fixed = pool.fixed.filter((q) => q.topic === topic);
+    }
+    const generated = pool.generated.filter((g) => g.generator.topic === topic);
+    const pick = rng.weighted<Question | GeneratedEntry>([
+      ...fixed.map((q) => [q, 1] as const),
+      ...generated.map((g) => [g, g.weight] as const),
+    ]);
+    if ('generator' in pick) {
+      out.push(generate(pick, opts.seed, i));
+    } else {
+      used.add(pick.id);
+      out.push(pick);
+    }
+  }
+  return out;
+}
+
+/** Parse `--seed`: a whole number that fits 32 bits (the generator's seed width). */
+export function parseSeed(text: string): number {
+  if (!/^-?\d+$/.test(text.trim())) throw new InputError('the seed is a whole number', `--seed ${text}`);
+  const n = Number(text.trim());
+  if (!Number.isSafeInteger(n) || n < 0 || n > 0xffffffff) throw new InputError('the seed must be between 0 and 4294967295', `--seed ${text}`);
+  return n;
+}
+
+export function parseCount(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new InputError('the count is a positive whole number', `--count ${text}`);
+  const n = Number(text.trim());
+  if (n < 1 || n > MAX_COUNT) throw new InputError(`the count must be between 1 and ${MAX_COUNT}`, `--count ${text}`);
+  return n;
+}

@@ -1,0 +1,163 @@
+/**
+ * The one part of practice that touches the file system: the progress file and the bank files.
+ *
+ * Progress lives in `$NETKATA_HOME/progress.json`, else `$XDG_DATA_HOME/netkata/progress.json`, else
+ * `~/.local/share/netkata/progress.json` (XDG Base Directory spec). Writes are atomic: the new content
+ * goes to a temporary file in the same directory, is fsync'ed, then renamed over the old file (rename
+ * within one file system is atomic on POSIX), and the directory is fsync'ed so the rename itself
+ * survives a crash. A reader therefore sees the old file or the new one, never a torn mix, even if the
+ * writer is killed with SIGKILL. A file that does not parse is renamed aside with a timestamp, a
+ * warning is given, and practice starts from empty progress.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { EMPTY, record, type Progress } from './leitner.js';
+import { TOPICS, type Topic } from './question.js';
+
+export const PROGRESS_FILE = 'progress.json';
+
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const own = env['NETKATA_HOME'];
+  if (own !== undefined && own !== '') return own;
+  const xdg = env['XDG_DATA_HOME'];
+  // The spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+  if (xdg !== undefined && xdg.startsWith('/')) return join(xdg, 'netkata');
+  return join(homedir(), '.local', 'share', 'netkata');
+}
+
+const topicSchema = z.object({
+  box: z.number().int().min(1).max(5),
+  answered: z.number().int().min(0),
+  correct: z.number().int().min(0),
+  streak: z.number().int().min(0),
+  bestStreak: z.number().int().min(0),
+  recent: z.string().regex(/^[01]*$/),
+  last: z.string(),
+});
+
+const progressSchema = z.object({
+  version: z.literal(1),
+  topics: z.record(z.string(), topicSchema).transform((r) => {
+    const out: Partial<Record<Topic, z.output<typeof topicSchema>>> = {};
+    for (const [k, v] of Object.entries(r)) if ((TOPICS as readonly string[]).includes(k)) out[k as Topic] = v;
+    return out;
+  }),
+});
+
+/** Write `data` to `path` so that readers only ever see the old or the new content. */
+export function writeFileAtomic(path: string, data: string): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${PROGRESS_FILE}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  try {
+    const dfd = openSync(dir, 'r');
+    try { fsyncSync(dfd); } finally { closeSync(dfd); }
+  } catch {
+    // Some file systems refuse fsync on a directory; the rename is still atomic.
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class ProgressStore {
+  readonly path: string;
+  private progress: Progress = EMPTY;
+  constructor(readonly dir: string = dataDir(), private readonly warn: (message: string) => void = () => {}) {
+    this.path = join(dir, PROGRESS_FILE);
+  }
+
+  load(): Progress {
+    this.removeStaleTemps();
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return (this.progress = EMPTY);
+      throw e;
+    }
+    let parsed: Progress | undefined;
+    try {
+      const r = progressSchema.safeParse(JSON.parse(text));
+      if (r.success) parsed = r.data as Progress;
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined) {
+      const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(this.path, aside);
+      this.warn(`${this.path}: unreadable progress file set aside as ${aside}; starting with empty progress`);
+      return (this.progress = EMPTY);
+    }
+    return (this.progress = parsed);
+  }
+
+  get current(): Progress {
+    return this.progress;
+  }
+
+  record(topic: Topic, correct: boolean, at: Date = new Date()): Progress {
+    this.progress = record(this.progress, topic, correct, at);
+    return this.progress;
+  }
+
+  save(): void {
+    writeFileAtomic(this.path, JSON.stringify(this.progress, null, 2) + '\n');
+  }
+
+  /** Temp files left by a writer that was killed mid-write (its pid is gone). */
+  private removeStaleTemps(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const m = /^\.progress\.json\.(\d+)\.\d+\.tmp$/.exec(n);
+      if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) {
+        try { unlinkSync(join(this.dir, n)); } catch { /* already gone */ }
+      }
+    }
+  }
+}
+
+/** scenarios/ of this package (from src/practice or dist/practice alike). */
+export function scenariosDir(): string {
+  return fileURLToPath(new URL('../../scenarios/', import.meta.url));
+}
+
+export interface SourceFile {
+  /** Relative to the package (`scenarios/practice/osi.yaml`), for error messages. */
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Every `*.yaml` of one scenarios subdirectory, sorted by name so the pool order is stable. */
+export function readScenarioFiles(kind: 'practice' | 'tcp', root: string = scenariosDir()): SourceFile[] {
+  const dir = join(root, kind);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((n) => ({ file: `scenarios/${kind}/${n}`, text: readFileSync(join(dir, n), 'utf8') }));
+}
