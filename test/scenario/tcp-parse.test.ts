@@ -1,0 +1,81 @@
+/** Scenario files written wrong fail with `file:line: field: what is wrong` (SCENARIOS.md). */
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { parseDuration, parseTcpScenario } from '../../src/scenario/tcp.js';
+
+function errorOf(text: string): string {
+  try {
+    parseTcpScenario(text, 'scenarios/tcp/x.yaml');
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as InputError).message;
+  }
+  throw new Error('parsed without error');
+}
+
+const head = 'name: x\ntitle: X\n';
+
+describe('parseTcpScenario', () => {
+  it('fills in the defaults of SCENARIOS.md', () => {
+    const s = parseTcpScenario(`${head}steps:\n  - open: client\n`, 'x.yaml');
+    expect(s.config).toEqual({
+      msl: 30_000, rto: 1000, retries: 5, delay: 10, finWait2Timeout: 60_000,
+      keepalive: { idle: 7_200_000, interval: 75_000, probes: 9 }, profile: 'rfc9293',
+    });
+    expect(s.endpoints).toEqual([
+      { name: 'client', isn: 1000, listen: false, backlog: 128, syncookies: false },
+      { name: 'server', isn: 5000, listen: true, backlog: 128, syncookies: false },
+    ]);
+  });
+
+  it('reads durations: 250ms, 30s, 2m, 2h, and plain milliseconds', () => {
+    expect([parseDuration('250ms'), parseDuration('30s'), parseDuration('2m'), parseDuration('2h'), parseDuration(1500)]).toEqual([
+      250, 30_000, 120_000, 7_200_000, 1500,
+    ]);
+    expect(parseDuration('5x')).toBeUndefined();
+    expect(parseDuration(-1)).toBeUndefined();
+  });
+
+  it('names file, line and field of an unknown state', () => {
+    const text = `${head}steps:\n  - open: client\n  - settle: true\n  - expect: { server: LISTEN }\n  - expect:\n      client: ESTABLISH\n`;
+    expect(errorOf(text)).toMatch(/^scenarios\/tcp\/x\.yaml:8: steps\[3\]\.expect\.client: unknown state "ESTABLISH"/);
+  });
+
+  it('rejects an unknown verb with its line', () => {
+    expect(errorOf(`${head}steps:\n  - open: client\n  - connect: client\n`)).toMatch(
+      /^scenarios\/tcp\/x\.yaml:5: steps\[1\]\.connect: unknown verb "connect"/,
+    );
+  });
+
+  it('rejects a bad duration with its line', () => {
+    expect(errorOf(`${head}steps:\n  - open: client\n  - advance: 10 minutes\n`)).toMatch(
+      /^scenarios\/tcp\/x\.yaml:5: steps\[1\]\.advance: bad duration "10 minutes"/,
+    );
+    expect(errorOf(`${head}config:\n  msl: thirty\nsteps:\n  - open: client\n`)).toMatch(/^scenarios\/tcp\/x\.yaml:4: config\.msl: bad duration/);
+  });
+
+  it('rejects an endpoint name the scenario does not define', () => {
+    expect(errorOf(`${head}steps:\n  - open: client\n  - close: sever\n`)).toMatch(
+      /^scenarios\/tcp\/x\.yaml:5: steps\[1\]\.close: unknown endpoint "sever" \(endpoints: client, server\)/,
+    );
+    expect(errorOf(`${head}steps:\n  - drop: { from: clint, flags: ACK }\n`)).toMatch(/:4: steps\[0\]\.drop\.from: unknown endpoint "clint"/);
+    expect(errorOf(`${head}steps:\n  - expect:\n      sent: [{ from: nobody, flags: SYN }]\n`)).toMatch(
+      /:5: steps\[0\]\.expect\.sent\[0\]\.from: unknown endpoint "nobody"/,
+    );
+  });
+
+  it('rejects unknown flags, two verbs in one step, and unknown keys', () => {
+    expect(errorOf(`${head}steps:\n  - drop: { flags: "SYN,ACKK" }\n`)).toMatch(/:4: steps\[0\]\.drop\.flags: unknown flags "SYN,ACKK"/);
+    expect(errorOf(`${head}steps:\n  - { open: client, close: client }\n`)).toMatch(/:4: steps\[0\]: a step has exactly one verb/);
+    expect(errorOf(`${head}config:\n  mls: 30s\nsteps:\n  - open: client\n`)).toMatch(/^scenarios\/tcp\/x\.yaml:4: config: .*"mls"/);
+  });
+
+  it('asks for open: {from, to} with more than two endpoints', () => {
+    expect(errorOf(`${head}endpoints: { a: {}, b: {}, c: {} }\nsteps:\n  - open: a\n`)).toMatch(/:5: steps\[0\]\.open: with more than two endpoints/);
+  });
+
+  it('requires name, title and steps', () => {
+    expect(errorOf('title: X\nsteps: [{ settle: true }]\n')).toMatch(/^scenarios\/tcp\/x\.yaml:1: name: /);
+    expect(errorOf(`${head}steps: []\n`)).toMatch(/:3: steps: /);
+  });
+});
