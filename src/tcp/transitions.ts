@@ -128,7 +128,8 @@ export function pathBetween(
     const next: TcpState[] = [];
     for (const s of frontier) {
       for (const [target, ts] of g.get(s)!) {
-        const t = ts.find(allowed);
+        // Prefer the application call (it was made), then a segment, then a timeout.
+        const t = ts.find((x) => x.kind === 'application' && allowed(x)) ?? ts.find(allowed);
         if (!t || seen.has(target)) continue;
         seen.add(target);
         prev.set(target, t);

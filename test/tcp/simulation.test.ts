@@ -1,0 +1,104 @@
+/** The steppable simulation API the app uses: step, inject, snapshot (timers, segments), replay. */
+import { describe, expect, it } from 'vitest';
+import { parseTcpScenario } from '../../src/scenario/tcp.js';
+import { Simulation } from '../../src/tcp/simulation.js';
+
+const scenario = (steps: string, extra = '') => parseTcpScenario(`name: t\ntitle: T\n${extra}steps:\n${steps}`, 't.yaml');
+
+describe('Simulation', () => {
+  it('steps one scenario step at a time and reports each endpoint state', () => {
+    const sim = new Simulation(scenario('  - open: client\n  - settle: true\n  - close: client\n'));
+    expect(sim.snapshot().endpoints.map((e) => e.state)).toEqual(['CLOSED', 'LISTEN']);
+    expect(sim.step()).toMatchObject({ index: 0, at: 0, action: 'open client', states: { client: 'SYN_SENT', server: 'LISTEN' }, ok: true });
+    expect(sim.step()).toMatchObject({ index: 1, at: 30, states: { client: 'ESTABLISHED', server: 'ESTABLISHED' } });
+    expect(sim.step()?.states).toEqual({ client: 'FIN_WAIT_1', server: 'ESTABLISHED' });
+    expect(sim.done).toBe(true);
+    expect(sim.step()).toBeUndefined();
+  });
+
+  it('shows running timers with remaining virtual time', () => {
+    const sim = new Simulation(scenario('  - drop: { from: client, flags: SYN }\n  - open: client\n  - advance: 400ms\n'));
+    sim.run();
+    expect(sim.snapshot().timers).toEqual([{ endpoint: 'client', remote: 'server', timer: 'retransmission', due: 1000, remaining: 600 }]);
+    expect(sim.snapshot().segments[0]).toMatchObject({ from: 'client', flags: 'SYN', dropped: true, reason: 'link' });
+  });
+
+  it('shows the TIME_WAIT timer, and a 2 h keepalive costs no wall time', () => {
+    const sim = new Simulation(
+      scenario('  - open: client\n  - settle: true\n  - keepalive: client\n  - crash: server\n  - advance: 3h\n'),
+    );
+    sim.run();
+    expect(sim.now).toBe(30 + 3 * 3_600_000);
+    expect(sim.states()).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+    expect(sim.snapshot().segments.filter((s) => s.from === 'client' && s.flags === 'ACK' && s.at > 1000)).toHaveLength(9);
+    expect(sim.snapshot().segments.at(-1)).toMatchObject({ from: 'client', flags: 'RST,ACK', dropped: true, reason: 'host down' });
+  });
+
+  it('accepts injected events between steps (drop the next segment, close, crash)', () => {
+    const sim = new Simulation(scenario('  - open: client\n  - settle: true\n  - settle: true\n'));
+    sim.step();
+    sim.step();
+    sim.inject({ drop: { from: 'server', flags: 'ACK' } });
+    sim.inject({ close: 'client' });
+    sim.step();
+    const snap = sim.snapshot();
+    expect(snap.steps.map((s) => [s.action, s.injected])).toEqual([
+      ['open client', false],
+      ['settle', false],
+      ['drop from=server flags=ACK', true],
+      ['close client', true],
+      ['settle', false],
+    ]);
+    // The server's ACK of the FIN was lost: the client retransmitted its FIN and the server acknowledged again.
+    const fins = snap.segments.filter((s) => s.from === 'client' && s.flags === 'FIN,ACK');
+    expect(fins.map((s) => s.at)).toEqual([30, 1030]);
+    expect(sim.states()).toEqual({ client: 'FIN_WAIT_2', server: 'CLOSE_WAIT' });
+    expect(sim.result().steps.map((s) => s.index)).toEqual([0, 1, 2]);
+    expect(() => sim.inject({ crash: 'nobody' })).toThrow(/unknown endpoint/);
+  });
+
+  it('replays deterministically: stepping a new simulation to step k gives the same snapshot', () => {
+    const s = scenario('  - open: client\n  - settle: true\n  - send: { from: client, bytes: 5000 }\n  - close: client\n  - settle: true\n  - close: server\n  - settle: true\n  - advance: 2m\n');
+    const a = new Simulation(s);
+    const snaps = [];
+    while (!a.done) {
+      a.step();
+      snaps.push(JSON.stringify(a.snapshot()));
+    }
+    for (let k = 0; k < snaps.length; k++) {
+      const b = new Simulation(s);
+      for (let i = 0; i <= k; i++) b.step();
+      expect(JSON.stringify(b.snapshot())).toBe(snaps[k]);
+    }
+  });
+
+  it('splits data into MSS-sized segments with PSH on the last one', () => {
+    const sim = new Simulation(scenario('  - open: client\n  - settle: true\n  - send: { from: client, bytes: 3000 }\n  - settle: true\n'));
+    sim.run();
+    const data = sim.result().segments.filter((s) => s.len > 0);
+    expect(data.map((s) => [s.flags, s.seq, s.len])).toEqual([
+      ['ACK', 1001, 1460],
+      ['ACK', 2461, 1460],
+      ['PSH,ACK', 3921, 80],
+    ]);
+  });
+
+  it('holds a SYN flood to the backlog: 128 half-open TCBs, later SYNs dropped, freed after the SYN,ACK retries', () => {
+    const sim = new Simulation(
+      scenario('  - flood: { to: server, syns: 1000, spoofed: true }\n  - advance: 1s\n  - advance: 70s\n', 'endpoints: { client: {}, server: { listen: true, backlog: 128 } }\n'),
+    );
+    sim.step();
+    sim.step();
+    expect(sim.snapshot().endpoints[1]).toMatchObject({ backlog: 128, state: 'LISTEN', accepted: 0 });
+    expect(sim.snapshot().segments.filter((s) => s.flags === 'SYN,ACK' && s.at <= 10)).toHaveLength(128);
+    sim.step();
+    expect(sim.snapshot().endpoints[1]!.backlog).toBe(0);
+    expect(sim.snapshot().timers).toEqual([]);
+  });
+
+  it('a RST in SYN_RECEIVED reached from LISTEN returns the server to LISTEN (RFC 9293 3.10.7.4)', () => {
+    const sim = new Simulation(scenario('  - drop: { from: server, flags: "SYN,ACK" }\n  - open: client\n  - advance: 20ms\n  - abort: client\n  - settle: true\n'));
+    sim.run();
+    expect(sim.transitions().filter((t) => t.endpoint === 'server').map((t) => t.to)).toEqual(['LISTEN', 'SYN_RECEIVED', 'LISTEN']);
+  });
+});

@@ -1,0 +1,74 @@
+/** The listing of states and transitions comes from the machine, and the lab's sequence checker uses it. */
+import { describe, expect, it } from 'vitest';
+import { createEndpointMachine } from '../../src/tcp/endpoint.machine.js';
+import { checkSequence, listTransitions, toMermaid } from '../../src/tcp/transitions.js';
+import { TCP_STATES } from '../../src/tcp/states.js';
+
+describe('listTransitions', () => {
+  it('lists exactly the transitions of the machine object, state by state', () => {
+    const machine = createEndpointMachine('rfc9293', 'explicit');
+    let n = 0;
+    for (const node of Object.values(machine.root.states)) for (const list of node.transitions.values()) n += list.length;
+    expect(listTransitions()).toHaveLength(n);
+    expect(new Set(listTransitions().map((t) => t.from))).toEqual(new Set(TCP_STATES));
+  });
+
+  it('names events by kind: application calls, received segments, timeouts', () => {
+    const kinds = new Map(listTransitions().map((t) => [t.event, t.kind]));
+    expect(kinds.get('CLOSE')).toBe('application');
+    expect(kinds.get('SEGMENT')).toBe('segment');
+    expect(kinds.get('TIME_WAIT_TIMEOUT')).toBe('timeout');
+    expect(listTransitions().find((t) => t.from === 'SYN_SENT' && t.to === 'ESTABLISHED')).toMatchObject({
+      event: 'SEGMENT',
+      guard: 'isSynAckAcceptable',
+      actions: ['acceptSynAck'],
+    });
+  });
+
+  it('the linux profile adds the RST answer to data after close() and nothing else', () => {
+    const key = (t: { from: string; event: string; guard?: string; to: string }) => `${t.from} ${t.event} ${t.guard} ${t.to}`;
+    const rfc = new Set(listTransitions('rfc9293').map(key));
+    const extra = listTransitions('linux').filter((t) => !rfc.has(key(t)));
+    expect(extra.map(key)).toEqual(['FIN_WAIT_1 SEGMENT dataAfterClose CLOSED', 'FIN_WAIT_2 SEGMENT dataAfterClose CLOSED']);
+  });
+});
+
+describe('toMermaid', () => {
+  it('is a stateDiagram-v2 whose lines are all `A --> B : label` with known states', () => {
+    const lines = toMermaid().trimEnd().split('\n');
+    expect(lines[0]).toBe('stateDiagram-v2');
+    expect(lines[1]).toBe('    [*] --> CLOSED');
+    const states = new Set<string>(TCP_STATES);
+    for (const l of lines.slice(2)) {
+      const m = /^ {4}([A-Z_0-9]+) --> ([A-Z_0-9]+) : ([A-Za-z0-9_ ]+)$/.exec(l);
+      expect(m, l).not.toBeNull();
+      expect(states.has(m![1]!) && states.has(m![2]!)).toBe(true);
+    }
+    expect(lines).toContain('    TIME_WAIT --> TIME_WAIT : SEGMENT if isFin');
+  });
+});
+
+describe('checkSequence', () => {
+  it('accepts the kernel sequence of an active close with the calls made', () => {
+    expect(checkSequence(['SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT', 'CLOSED'], { actions: ['connect', 'end'] }).ok).toBe(true);
+  });
+
+  it('allows states the observer missed, unless direct', () => {
+    expect(checkSequence(['SYN_SENT', 'ESTABLISHED', 'TIME_WAIT'], { actions: ['connect', 'destroy'] }).ok).toBe(true);
+    const direct = checkSequence(['ESTABLISHED', 'TIME_WAIT'], { actions: ['destroy'], direct: true });
+    expect(direct.ok).toBe(false);
+  });
+
+  it('rejects a state change that needs a call the application did not make', () => {
+    const r = checkSequence(['ESTABLISHED', 'FIN_WAIT_1'], { actions: ['connect'] });
+    expect(r.ok).toBe(false);
+    expect(r.violations[0]).toMatchObject({ index: 1, from: 'ESTABLISHED', to: 'FIN_WAIT_1' });
+    // ... while the peer's FIN can always arrive.
+    expect(checkSequence(['ESTABLISHED', 'CLOSE_WAIT'], { actions: [] }).ok).toBe(true);
+  });
+
+  it('explains each step with the transitions taken', () => {
+    const r = checkSequence(['ESTABLISHED', 'CLOSED'], { actions: ['resetAndDestroy'], direct: true });
+    expect(r.paths[0]!.map((t) => t.event)).toEqual(['ABORT']);
+  });
+});
