@@ -304,7 +304,14 @@ export function parseCidr(text: string, mask?: string): ParsedCidr {
   if (slash !== -1 && t.indexOf('/', slash + 1) !== -1) throw new InputError('more than one "/"', input);
   if (slash !== -1 && mask !== undefined) throw new InputError('give the prefix either after "/" or as a mask, not both', input);
   const addrText = slash === -1 ? t : t.slice(0, slash);
-  const a = parseAddress(addrText);
+  let a: ParsedAddress;
+  try {
+    a = parseAddress(addrText);
+  } catch (e) {
+    // Report what the user wrote (`127.1/8`), not the part we split off.
+    if (e instanceof InputError && e.input !== input) throw new InputError(e.message, input);
+    throw e;
+  }
   let prefix: number;
   if (slash !== -1) {
     const suffix = t.slice(slash + 1);
