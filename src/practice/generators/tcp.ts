@@ -112,7 +112,7 @@ export const tcpStateAfter: Generator = {
       check: { kind: 'state' },
       explanation: STATE_WHY,
       working: ladder(shown),
-      params: { story, segment: k + 1, endpoint: who, isn: run.isn },
+      params: { story, segment: k + 1, endpoint: who, role: askReceiver ? 'receiver' : 'sender', isn: run.isn },
     });
   },
 };
@@ -200,7 +200,7 @@ export const tcpLostAck: Generator = {
     const [firstFin] = fins[0]!;
     const [resent] = fins[1] ?? fins[0]!;
     const lastAck = [...segs].reverse().find((s) => s.from === 'client' && s.flags === 'ACK' && !s.dropped)!;
-    const leave = run.transitions.find((t) => t.endpoint === 'client' && t.from === 'TIME_WAIT');
+    const leave = run.transitions.find((t) => t.endpoint === 'client' && t.from === 'TIME_WAIT' && t.to === 'CLOSED');
     const serverClosed = run.transitions.find((t) => t.endpoint === 'server' && t.to === 'CLOSED');
     const i = intro('lost-final-ack', run);
     const setting = text(`${i.en} RTO ${rto} ms, MSL ${msl / 1000} s, one-way delay 10 ms.`, `${i.zh} RTO ${rto} 毫秒,MSL ${msl / 1000} 秒,单向时延 10 毫秒。`);
