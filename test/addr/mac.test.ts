@@ -7,6 +7,9 @@ import { macInfo, parseMac } from '../../src/addr/mac.js';
 interface MacVector { mac: string; eui64: string; linkLocalIPv6: string; multicast: boolean; local: boolean }
 const vectors = (JSON.parse(readFileSync(new URL('../data/sets-vectors.json', import.meta.url), 'utf8')) as { mac: MacVector[] }).mac;
 
+/** Any UTF-16 code unit, lone surrogates and controls included (fast-check's 'binary' unit is slow to generate). */
+const utf16 = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+
 describe('RFC examples', () => {
   it('RFC 2464 section 4: 34-56-78-9A-BC-DE has interface identifier 36-56-78-FF-FE-9A-BC-DE', () => {
     const m = macInfo('34-56-78-9A-BC-DE');
@@ -97,7 +100,7 @@ describe('fuzz: parseMac on 100,000 arbitrary strings', () => {
       }
     };
     fc.assert(fc.property(fc.string({ maxLength: 24 }), check), { numRuns: 30_000, seed: 21 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), check), { numRuns: 20_000, seed: 22 });
+    fc.assert(fc.property(fc.string({ unit: utf16, maxLength: 20 }), check), { numRuns: 20_000, seed: 22 });
     // Mostly MAC-shaped strings, so the accepting paths are exercised too.
     const hexPair = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFg'), minLength: 1, maxLength: 3 });
     const shaped = fc.tuple(fc.array(hexPair, { minLength: 2, maxLength: 8 }), fc.constantFrom(':', '-', '.', ':', '-'))

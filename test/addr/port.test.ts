@@ -18,6 +18,9 @@ function ianaRows(): { name: string; port: number; protocol: string }[] {
   return rows;
 }
 
+/** Any UTF-16 code unit, lone surrogates and controls included (fast-check's 'binary' unit is slow to generate). */
+const utf16 = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+
 describe('services table against the IANA registry excerpt', () => {
   const rows = ianaRows();
   const ports = [...new Set(rows.map((r) => r.port))];
@@ -138,7 +141,7 @@ describe('fuzz: lookupPort on 100,000 arbitrary strings', () => {
       }
     };
     fc.assert(fc.property(fc.string({ maxLength: 20 }), check), { numRuns: 30_000, seed: 11 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), check), { numRuns: 20_000, seed: 12 });
+    fc.assert(fc.property(fc.string({ unit: utf16, maxLength: 20 }), check), { numRuns: 20_000, seed: 12 });
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'0123456789-+ abcdhtpsx'), maxLength: 8 }), check), { numRuns: 50_000, seed: 13 });
   });
 });

@@ -19,6 +19,9 @@ function rng(seed: number): () => number {
   };
 }
 
+/** Any UTF-16 code unit, lone surrogates and controls included (fast-check's 'binary' unit is slow to generate). */
+const utf16 = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+
 describe('range against Python ipaddress.summarize_address_range', () => {
   it(`${vectors.length} ranges (IPv4 and IPv6, edges included) give the same CIDR list`, () => {
     for (const v of vectors) expect(rangeInfo(v.start, v.end).cidrs, `${v.start} - ${v.end}`).toEqual(v.cidrs);
@@ -82,7 +85,7 @@ describe('fuzz: rangeInfo on 100,000 arbitrary string pairs', () => {
       }
     };
     fc.assert(fc.property(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), check), { numRuns: 30_000, seed: 31 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 16 }), fc.string({ unit: 'binary', maxLength: 16 }), check), { numRuns: 20_000, seed: 32 });
+    fc.assert(fc.property(fc.string({ unit: utf16, maxLength: 16 }), fc.string({ unit: utf16, maxLength: 16 }), check), { numRuns: 20_000, seed: 32 });
     const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '01', '', 'x'));
     const v4 = fc.array(octet, { minLength: 3, maxLength: 5 }).map((o) => o.join('.'));
     const v6 = fc.array(fc.constantFrom('', '0', '1', 'ffff', 'db8', '2001', 'fffff', 'g'), { minLength: 2, maxLength: 9 }).map((g) => g.join(':'));
