@@ -217,7 +217,19 @@ interface TimerFire {
   readonly timer: TimerName;
   readonly gen: number;
 }
-type Item = Arrival | TimerFire;
+interface FloodTick {
+  readonly at: number;
+  readonly order: number;
+  readonly kind: 'flood';
+  readonly host: Host;
+  readonly start: number;
+  readonly sent: number;
+  readonly total: number;
+}
+type Item = Arrival | TimerFire | FloodTick;
+
+/** Spoofed SYNs of a `flood` step leave one every 10 µs of virtual time (100,000 per second). */
+const FLOOD_INTERVAL = 0.01;
 
 const DAY = 86_400_000;
 
@@ -560,6 +572,11 @@ export class Simulation {
   private process(item: Item): void {
     this.counters.events++;
     if (item.at > this.now_) this.now_ = item.at;
+    if (item.kind === 'flood') {
+      this.inFlight--;
+      this.floodTick(item);
+      return;
+    }
     if (item.kind === 'arrive') {
       this.inFlight--;
       if (!item.cancelled) this.arrive(item.rec, item.seg);
@@ -656,11 +673,23 @@ export class Simulation {
     for (const c of [...h.extra.values()]) this.forget(c);
   }
 
+  /**
+   * Spoofed SYNs are generated lazily, one per FLOOD_INTERVAL, so that memory holds the backlog and the
+   * segments in flight, not the whole flood.
+   */
   private flood(h: Host, syns: number): void {
-    for (let i = 0; i < syns; i++) {
-      const src = `spoof-${++this.spoofCount}`;
-      const seg: Segment = { seq: fnv(src), ack: 0, flags: SYN, len: 0 };
-      this.send(src, h.name, seg, 'CLOSED', true);
+    this.inFlight++;
+    this.queue.push({ at: this.now_, order: this.order++, kind: 'flood', host: h, start: this.now_, sent: 0, total: syns });
+  }
+
+  private floodTick(t: FloodTick): void {
+    const src = `spoof-${++this.spoofCount}`;
+    const seg: Segment = { seq: fnv(src), ack: 0, flags: SYN, len: 0 };
+    this.send(src, t.host.name, seg, 'CLOSED', true);
+    const sent = t.sent + 1;
+    if (sent < t.total) {
+      this.inFlight++;
+      this.queue.push({ ...t, at: t.start + sent * FLOOD_INTERVAL, order: this.order++, sent });
     }
   }
 
