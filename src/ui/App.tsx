@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useLatestState } from './use-latest-state.js';
 import { Box, Text, useApp } from 'ink';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { KeyHints } from './components/KeyHints.js';
@@ -32,14 +33,14 @@ export function App({ lang, theme, initialScreen = 'home' }: AppProps): React.JS
   const { exit } = useApp();
   const size = useTerminalSize();
   const [screen, setScreen] = useState<ScreenId | 'home'>(initialScreen);
-  const [homeSelected, setHomeSelected] = useState(initialScreen === 'home' ? 0 : SCREENS.indexOf(initialScreen));
-  const [help, setHelp] = useState(false);
+  const [homeSelected, getHomeSelected, setHomeSelected] = useLatestState(initialScreen === 'home' ? 0 : SCREENS.indexOf(initialScreen));
+  const [help, getHelp, setHelp] = useLatestState(false);
   const [textEntry, setTextEntry] = useState(false);
 
   const ownsAllKeys = screen !== 'home' && OWNS_ALL_KEYS.has(screen);
   useKeys(
     (input) => {
-      if (help) {
+      if (getHelp()) {
         setHelp(false);
         return;
       }
@@ -47,7 +48,8 @@ export function App({ lang, theme, initialScreen = 'home' }: AppProps): React.JS
       if (input === '?') setHelp(true);
       else if (input === 'q' && !textEntry) exit();
     },
-    { isActive: !ownsAllKeys, global: true },
+    // A paste that contains `q` or `?` is text, not a command: the frame sees it whole.
+    { isActive: !ownsAllKeys, global: true, splitPastes: false },
   );
 
   const keyControl = useMemo<KeyControl>(() => ({ active: !help, setTextEntry }), [help]);
@@ -65,6 +67,7 @@ export function App({ lang, theme, initialScreen = 'home' }: AppProps): React.JS
     body = (
       <HomeScreen
         selected={homeSelected}
+        getSelected={getHomeSelected}
         onSelect={setHomeSelected}
         onOpen={setScreen}
         width={size.width}

@@ -11,15 +11,22 @@ export type KeyHandler = (input: string, key: Key) => void;
  * latest handler, refreshed in a layout effect, which ink's per-key batchedUpdates flushes before
  * the next key. A screen's keys also stop while the help overlay is open.
  */
-export function useKeys(handler: KeyHandler, options: { readonly isActive?: boolean; readonly global?: boolean } = {}): void {
+export function useKeys(handler: KeyHandler, options: { readonly isActive?: boolean; readonly global?: boolean; readonly splitPastes?: boolean } = {}): void {
   const { active } = useKeyControl();
   const enabled = (options.isActive ?? true) && (options.global === true || active);
-  const latest = useRef<{ handler: KeyHandler; enabled: boolean }>({ handler, enabled });
+  const split = options.splitPastes ?? true;
+  const latest = useRef<{ handler: KeyHandler; enabled: boolean; split: boolean }>({ handler, enabled, split });
   useLayoutEffect(() => {
-    latest.current = { handler, enabled };
+    latest.current = { handler, enabled, split };
   });
   const stable = useCallback<KeyHandler>((input, key) => {
-    if (latest.current.enabled) latest.current.handler(input, key);
+    if (!latest.current.enabled) return;
+    // ink hands several printable characters that arrive in one read over as one string (a paste);
+    // a screen of one-letter commands must see `nnn` as three presses. Input lines get the same text.
+    const chars = [...input];
+    if (latest.current.split && chars.length > 1 && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
+      for (const ch of chars) if (latest.current.enabled) latest.current.handler(ch, key);
+    } else latest.current.handler(input, key);
   }, []);
   useInput(stable);
 }

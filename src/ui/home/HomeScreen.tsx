@@ -9,21 +9,23 @@ import { Paint } from '../components/Paint.js';
 
 export interface HomeScreenProps {
   readonly selected: number;
+  /** The selection as the previous key left it (keys can arrive faster than renders). */
+  readonly getSelected: () => number;
   readonly onSelect: (index: number) => void;
   readonly onOpen: (screen: ScreenId) => void;
   readonly width: number;
   readonly height: number;
 }
 
-export function HomeScreen({ selected, onSelect, onOpen, width, height }: HomeScreenProps): React.JSX.Element {
+export function HomeScreen({ selected, getSelected, onSelect, onOpen, width, height }: HomeScreenProps): React.JSX.Element {
   const t = useT();
   const theme = useTheme();
   const n = SCREENS.length;
   useKeys(
     (input, key) => {
-      if (key.upArrow || input === 'k') onSelect((selected + n - 1) % n);
-      else if (key.downArrow || input === 'j' || key.tab) onSelect((selected + 1) % n);
-      else if (key.return) onOpen(SCREENS[selected]!);
+      if (key.upArrow || input === 'k') onSelect((getSelected() + n - 1) % n);
+      else if (key.downArrow || input === 'j' || key.tab) onSelect((getSelected() + 1) % n);
+      else if (key.return) onOpen(SCREENS[getSelected()]!);
       else if (/^[1-5]$/.test(input)) onOpen(SCREENS[Number(input) - 1]!);
     },
   );

@@ -7,6 +7,7 @@ import { Paint } from '../components/Paint.js';
 import { useT } from '../i18n/strings.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../use-keys.js';
+import { useLatestState } from '../use-latest-state.js';
 import { Ladder } from './Ladder.js';
 import { SimSession, type SessionView } from './sim-session.js';
 import { endpointTags, StateList } from './StateList.js';
@@ -42,7 +43,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   if (session.current === null || session.current.scenario !== scenario) session.current = new SimSession(scenario);
   const [view, setView] = useState<SessionView>(() => session.current!.view());
   const [playing, setPlaying] = useState(false);
-  const [selected, setSelected] = useState(0);
+  const [selected, getSelected, setSelected] = useLatestState(0);
   const [note, setNote] = useState<string | undefined>(undefined);
 
   const refresh = useCallback(() => setView(session.current!.view()), []);
@@ -85,7 +86,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
       session.current!.restart();
       refresh();
     } else if (INJECT[input] !== undefined) {
-      const step = INJECT[input](actOn);
+      const step = INJECT[input](names[getSelected() % names.length]!);
       session.current!.inject(step);
       setNote(`${t('tcp.injected')}: ${describe(step)}`);
       refresh();

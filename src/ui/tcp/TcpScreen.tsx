@@ -12,6 +12,7 @@ import { useTextEntry } from '../key-context.js';
 import type { ScreenProps } from '../screen-props.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../use-keys.js';
+import { useLatestState } from '../use-latest-state.js';
 import { listBuiltinScenarios, loadScenarioFile, type ScenarioEntry } from './scenario-files.js';
 import { SimulatorView } from './SimulatorView.js';
 
@@ -26,9 +27,9 @@ export function TcpScreen({ onBack, width, height, scenarioDir, playInterval }: 
   const t = useT();
   const theme = useTheme();
   const entries = useMemo<ScenarioEntry[]>(() => listBuiltinScenarios(scenarioDir), [scenarioDir]);
-  const [selected, setSelected] = useState(0);
+  const [selected, getSelected, setSelected] = useLatestState(0);
   const [running, setRunning] = useState<TcpScenario | undefined>(undefined);
-  const [path, setPath] = useState('');
+  const [path, getPath, setPath] = useLatestState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const fileItem = entries.length;
   const typing = running === undefined && selected === fileItem;
@@ -38,12 +39,13 @@ export function TcpScreen({ onBack, width, height, scenarioDir, playInterval }: 
     (input, key) => {
       if (key.escape) return onBack();
       const n = entries.length + 1;
-      if (key.upArrow) return setSelected((selected + n - 1) % n);
-      if (key.downArrow || key.tab) return setSelected((selected + 1) % n);
+      if (key.upArrow) return setSelected((s) => (s + n - 1) % n);
+      if (key.downArrow || key.tab) return setSelected((s) => (s + 1) % n);
+      const selected = getSelected();
       if (key.return) {
         if (selected === fileItem) {
           try {
-            setRunning(loadScenarioFile(path));
+            setRunning(loadScenarioFile(getPath()));
             setError(undefined);
           } catch (e) {
             setError(e instanceof InputError ? e.parseMessage : e instanceof Error ? e.message : String(e));
@@ -57,8 +59,8 @@ export function TcpScreen({ onBack, width, height, scenarioDir, playInterval }: 
         } else setError(entry.error);
         return;
       }
-      if (typing && input !== '?') {
-        const next = editLine(path, input, key);
+      if (selected === fileItem && input !== '?') {
+        const next = editLine(getPath(), input, key);
         if (next !== undefined) setPath(next);
       }
     },
