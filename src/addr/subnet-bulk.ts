@@ -83,7 +83,12 @@ function rangesBytes(address: number): Uint8Array {
   return b;
 }
 
+/** Constant fragments: memcpy (`set`) for the long ones, a byte loop where the call would cost more. */
 function put(out: Uint8Array, pos: number, frag: Uint8Array): number {
+  if (frag.length > 8) {
+    out.set(frag, pos);
+    return pos + frag.length;
+  }
   for (let k = 0; k < frag.length; k++) out[pos + k] = frag[k]!;
   return pos + frag.length;
 }
@@ -98,13 +103,18 @@ function putDot(out: Uint8Array, pos: number, v: number): number {
   return pos;
 }
 
+const BIN_OCTET: readonly Uint8Array[] = Array.from({ length: 256 }, (_, v) => BIN.slice(v * 8, v * 8 + 8));
+
+/** Dotted binary: always 35 bytes. */
 function putBin(out: Uint8Array, pos: number, v: number): number {
-  for (let shift = 24; shift >= 0; shift -= 8) {
-    const o = ((v >>> shift) & 255) * 8;
-    for (let k = 0; k < 8; k++) out[pos++] = BIN[o + k]!;
-    if (shift > 0) out[pos++] = 46;
-  }
-  return pos;
+  out.set(BIN_OCTET[v >>> 24]!, pos);
+  out[pos + 8] = 46;
+  out.set(BIN_OCTET[(v >>> 16) & 255]!, pos + 9);
+  out[pos + 17] = 46;
+  out.set(BIN_OCTET[(v >>> 8) & 255]!, pos + 18);
+  out[pos + 26] = 46;
+  out.set(BIN_OCTET[v & 255]!, pos + 27);
+  return pos + 35;
 }
 
 /** Strict dotted decimal from bytes [start, end) to uint32, or -1 (same rules as `scanIPv4`). */

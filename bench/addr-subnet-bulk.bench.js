@@ -1,0 +1,92 @@
+// Bulk: `netkata subnet --stdin --json` over 1,000,000 random IPv4 CIDRs (seeded) against Python's
+// ipaddress doing the same per line (network, broadcast, first/last host, host count), same input,
+// same run, both writing to /dev/null. Medians of BENCH_RUNS (default 3) runs each, interleaved.
+// Target (issue 2): netkata at least 12x faster. netkata prints the full JSON record (16 fields, ~470
+// bytes a line); Python prints five values (~70 bytes), so the comparison is, if anything, kind to Python.
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'bench', 'out');
+mkdirSync(out, { recursive: true });
+const bin = join(root, 'bin', 'netkata.js');
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+// mulberry32: the same seed gives the same file.
+let seed = 0x5eed2024;
+const next = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return (t ^ (t >>> 14)) >>> 0;
+};
+const lines = new Array(LINES);
+for (let i = 0; i < LINES; i++) {
+  const a = next();
+  lines[i] = `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}/${next() % 33}`;
+}
+const input = join(out, 'addr-cidrs.txt');
+writeFileSync(input, lines.join('\n') + '\n');
+
+const py = join(out, 'addr_subnet_bulk.py');
+writeFileSync(py, `import sys, ipaddress
+w = sys.stdout.write
+for line in sys.stdin:
+    line = line.strip()
+    if not line:
+        continue
+    try:
+        n = ipaddress.ip_network(line, strict=False)
+    except ValueError as e:
+        w('%s\\terror: %s\\n' % (line, e))
+        continue
+    p = n.prefixlen
+    if p == 32:
+        first = last = n.network_address; count = 1
+    elif p == 31:
+        first, last, count = n.network_address, n.broadcast_address, 2
+    else:
+        first, last, count = n.network_address + 1, n.broadcast_address - 1, n.num_addresses - 2
+    w('%s\\t%s\\t%s\\t%s\\t%s\\t%d\\n' % (line, n.network_address, n.broadcast_address, first, last, count))
+`);
+
+const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+if (python.status !== 0) {
+  console.log('python3 not found: the Python baseline cannot run (skipped)');
+  process.exit(0);
+}
+
+function timed(cmd, args, stdoutPath = '/dev/null') {
+  const inFd = openSync(input, 'r');
+  const outFd = openSync(stdoutPath, 'w');
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { stdio: [inFd, outFd, 'inherit'] });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  closeSync(inFd);
+  closeSync(outFd);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const node = [];
+const pyTimes = [];
+for (let i = 0; i < RUNS; i++) {
+  node.push(timed(process.execPath, [bin, 'subnet', '--stdin', '--json']));
+  pyTimes.push(timed('python3', [py]));
+}
+const fmt = (xs) => `median ${(median(xs) / 1000).toFixed(2)} s  (runs: ${xs.map((x) => (x / 1000).toFixed(2)).join(', ')})`;
+console.log(`input: ${LINES.toLocaleString('en')} random IPv4 CIDRs (${input})`);
+console.log(`netkata subnet --stdin --json      ${fmt(node)}  ${((LINES / median(node)) * 1000).toFixed(0)} lines/s`);
+console.log(`python3 ${python.stdout.trim().split(' ')[1]} ipaddress per line   ${fmt(pyTimes)}  ${((LINES / median(pyTimes)) * 1000).toFixed(0)} lines/s`);
+const ratio = median(pyTimes) / median(node);
+console.log(`speed-up netkata vs Python: ${ratio.toFixed(1)}x (target >= 12x): ${ratio >= 12 ? 'met' : 'NOT met'}`);
