@@ -68,23 +68,28 @@ function gradeChoice(q: Question, given: string, base: Omit<Verdict, 'correct'>)
   return { ...base, correct: index === want };
 }
 
-/** `2`, `b`, `B)` or the choice's text in either language. */
+/**
+ * The choice's text in either language, else `2` (1-based) or `b` / `B)`. Text is tried first so
+ * that choices which are themselves numbers (`1000`, `1001`) are read as written.
+ */
 export function choiceIndex(choices: readonly Text[], given: string): number | undefined {
   const t = tidy(given);
+  const key = readText(t);
+  if (key.ok) {
+    const found = choices.findIndex((c) => [c.en, c.zh].some((s) => { const k = readText(s); return k.ok && k.key === key.key; }));
+    if (found !== -1) return found;
+  }
   const num = /^(\d+)[.)]?$/.exec(t);
   if (num) {
     const n = Number(num[1]);
     return n >= 1 && n <= choices.length ? n - 1 : undefined;
   }
   const letter = /^([a-j])[.)]?$/i.exec(t);
-  if (letter && choices.length <= 10) {
+  if (letter) {
     const n = letter[1]!.toLowerCase().charCodeAt(0) - 97;
     if (n < choices.length) return n;
   }
-  const key = readText(t);
-  if (!key.ok) return undefined;
-  const found = choices.findIndex((c) => [c.en, c.zh].some((s) => { const k = readText(s); return k.ok && k.key === key.key; }));
-  return found === -1 ? undefined : found;
+  return undefined;
 }
 
 /** The verdict as plain lines (line mode and the exam key share it). */

@@ -5,14 +5,16 @@
  */
 import { parseTcpScenario } from '../scenario/tcp.js';
 import { parseBank, poolOf, type Pool } from './bank.js';
-import type { Question } from './question.js';
+import type { Question, TopicSelection } from './question.js';
 import { askQuestions } from './scenario-ask.js';
 import { readScenarioFiles } from './store.js';
 
-export function loadPool(warn: (message: string) => void = () => {}, root?: string): Pool {
+export function loadPool(warn: (message: string) => void = () => {}, root?: string, topic: TopicSelection = 'all'): Pool {
   const banks = readScenarioFiles('practice', root).map((f) => parseBank(f.text, f.file));
   const asks: Question[] = [];
-  for (const f of readScenarioFiles('tcp', root)) {
+  // Running every scenario up to its ask steps is the slow part; only the tcp topic needs it.
+  const scenarios = topic === 'all' || topic === 'tcp' ? readScenarioFiles('tcp', root) : [];
+  for (const f of scenarios) {
     try {
       asks.push(...askQuestions(parseTcpScenario(f.text, f.file)));
     } catch (e) {

@@ -73,7 +73,7 @@ async function examAction(opts: ExamOpts): Promise<void> {
   const { examJson, examMarkdown } = await import('../../practice/present.js');
   const { writeJson, writeOut } = await import('../io.js');
   const seed = given ?? randomSeed();
-  const pool = loadPool((m) => process.stderr.write(`netkata: warning: ${m}\n`));
+  const pool = loadPool((m) => process.stderr.write(`netkata: warning: ${m}\n`), undefined, topic);
   const questions = buildSession(pool, { seed, count, topic });
   if (opts.json) writeJson(examJson(seed, topic, lang, questions));
   else writeOut(examMarkdown(seed, topic, lang, questions));
@@ -96,7 +96,7 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
   const { loadPool } = await import('../../practice/pool-files.js');
   const { buildSession } = await import('../../practice/session.js');
   const { topicWeights } = await import('../../practice/leitner.js');
-  const pool = loadPool(warn);
+  const pool = loadPool(warn, undefined, topic);
   const seed = given ?? randomSeed();
   // An explicit seed replays exactly; without one, weak topics (low Leitner boxes) come up more.
   const questions = buildSession(pool, given === undefined ? { seed, count, topic, topicWeights: topicWeights(progress) } : { seed, count, topic });

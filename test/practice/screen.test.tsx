@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseBank, poolOf } from '../../src/practice/bank.js';
+import { ProgressStore } from '../../src/practice/store.js';
+import { PracticeScreen } from '../../src/ui/practice/PracticeScreen.js';
+
+const BANK = `name: t
+title: T
+topic: osi
+questions:
+  - id: layer
+    prompt: Which layer does IP work at?
+    choices: [network, transport]
+    answer: network
+    explain: IP routes packets between networks.
+    zh: { prompt: IP 工作在哪一层?, choices: [网络层, 传输层], explain: IP 在网络之间路由分组。 }
+  - id: probes
+    prompt: How many keepalive probes does Linux send?
+    answer: 9
+    check: integer
+    explain: tcp_keepalive_probes defaults to 9.
+    zh: { prompt: Linux 发送几次保活探测?, explain: tcp_keepalive_probes 默认是 9。 }
+`;
+const pool = poolOf([parseBank(BANK, 't.yaml')]);
+
+const macrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/** React 19 runs passive effects (ink's input subscriptions, @inkjs/ui's onChange) a macrotask or two later. */
+const tick = async (): Promise<void> => { for (let i = 0; i < 3; i++) await macrotask(); };
+const dirs: string[] = [];
+afterEach(() => {
+  cleanup();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function type(stdin: { write: (s: string) => void }, text: string): Promise<void> {
+  for (const c of text) { stdin.write(c); await tick(); }
+}
+
+describe('PracticeScreen', () => {
+  it('picks a topic, grades typed answers with the explanation, saves progress, and Esc goes back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netkata-screen-'));
+    dirs.push(dir);
+    const onBack = vi.fn();
+    const { stdin, lastFrame } = render(
+      <PracticeScreen lang="en" onBack={onBack} width={80} height={24} store={new ProgressStore(dir)} pool={pool} seed={1} count={2} />,
+    );
+    await tick();
+    expect(lastFrame()).toMatch(/Practice: pick a topic/);
+    await tick();
+    stdin.write('\r'); // "all topics" is first
+    await tick();
+    await tick();
+    const first = lastFrame()!;
+    expect(first).toMatch(/\[1\/2\] osi/);
+    const isLayer = /Which layer/.test(first);
+    await type(stdin, isLayer ? '1' : '9');
+    stdin.write('\r');
+    await tick();
+    expect(lastFrame()).toMatch(/✓ correct/);
+    expect(lastFrame()).toMatch(isLayer ? /IP routes packets/ : /defaults to 9/);
+    stdin.write('\r');
+    await tick();
+    expect(lastFrame()).toMatch(/\[2\/2\]/);
+    await type(stdin, 'wrong');
+    stdin.write('\r');
+    await tick();
+    expect(lastFrame()).toMatch(/✗ wrong: the answer is/);
+    stdin.write('\r');
+    await tick();
+    expect(lastFrame()).toMatch(/Score: 1\/2 \(50%\)/);
+    const saved = JSON.parse(readFileSync(join(dir, 'progress.json'), 'utf8')) as { topics: { osi: { answered: number; correct: number } } };
+    expect(saved.topics.osi).toMatchObject({ answered: 2, correct: 1 });
+    stdin.write('\u001b');
+    await tick();
+    await tick();
+    expect(onBack).toHaveBeenCalled();
+  });
+
+  it('speaks Chinese with lang zh', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netkata-screen-'));
+    dirs.push(dir);
+    const { lastFrame } = render(
+      <PracticeScreen lang="zh" onBack={() => {}} width={80} height={24} store={new ProgressStore(dir)} pool={pool} seed={1} count={1} topic="osi" />,
+    );
+    await tick();
+    expect(lastFrame()).toMatch(/IP 工作在哪一层|Linux 发送几次保活探测/);
+  });
+});
