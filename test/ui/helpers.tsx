@@ -38,6 +38,8 @@ export function withHelpers(r: ReturnType<typeof render>): Rendered {
     for (const k of keys) {
       r.stdin.write(k);
       await tick();
+      // A lone Esc could be the start of an escape sequence: ink waits one more turn before emitting it.
+      if (k === KEY.escape) await tick();
     }
   };
   return Object.assign(r, { frame, press });

@@ -42,7 +42,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   const session = useRef<SimSession | null>(null);
   if (session.current === null || session.current.scenario !== scenario) session.current = new SimSession(scenario);
   const [view, setView] = useState<SessionView>(() => session.current!.view());
-  const [playing, setPlaying] = useState(false);
+  const [playing, isPlaying, setPlaying] = useLatestState(false);
   const [selected, getSelected, setSelected] = useLatestState(0);
   const [note, setNote] = useState<string | undefined>(undefined);
 
@@ -56,10 +56,11 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   useEffect(() => {
     if (!playing) return undefined;
     const timer = setInterval(() => {
-      if (!forward()) setPlaying(false);
+      // A pause can land before this effect's cleanup runs: check the latest value, not the render's.
+      if (isPlaying() && !forward()) setPlaying(false);
     }, playInterval);
     return () => clearInterval(timer);
-  }, [playing, forward, playInterval]);
+  }, [playing, isPlaying, setPlaying, forward, playInterval]);
 
   const names = view.snapshot.endpoints.map((e) => e.name);
   const actOn = names[selected % names.length]!;
@@ -115,12 +116,12 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     <Box flexDirection="column" width={width} height={height}>
       <Box flexShrink={0}>
         <Text wrap="truncate">
-          <Text bold>{scenario.title}</Text>
+          <Paint color={playing ? theme.ok : theme.muted}>{playing ? `▶ ${t('tcp.playing')}` : `❚❚ ${t('tcp.paused')}`}</Paint>
           <Text dimColor>
-            {'  '}
+            {' · '}
             {t('tcp.step')} {view.stepsTaken}/{view.stepsTotal} · {t('tcp.time')} {formatTime(snap.now)} ·{' '}
           </Text>
-          <Paint color={playing ? theme.ok : theme.muted}>{playing ? `▶ ${t('tcp.playing')}` : `❚❚ ${t('tcp.paused')}`}</Paint>
+          <Text bold>{scenario.title}</Text>
         </Text>
       </Box>
       <Box flexShrink={0}>
@@ -169,14 +170,19 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
 /** `close client`, `drop from=client`, `advance 60s`: a step as one short phrase. */
 export function describe(step: TcpStep): string {
   const [verb, value] = Object.entries(step)[0] as [string, unknown];
-  if (typeof value === 'string') return `${verb} ${value}`;
   if (typeof value === 'number') return `${verb} ${formatTime(value)}`;
   if (value === true) return verb;
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([k]) => k !== 'explain' && k !== 'prompt' && k !== 'choices')
-      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? Object.values(x as object).join(':') : String(x))).join(',') : String(v)}`);
+      .map(([k, v]) => `${k}=${phrase(v)}`);
     return `${verb} ${parts.join(' ')}`;
   }
-  return verb;
+  return `${verb} ${phrase(value)}`;
+}
+
+function phrase(v: unknown): string {
+  if (Array.isArray(v)) return v.map(phrase).join(',');
+  if (v !== null && typeof v === 'object') return Object.values(v as object).map(phrase).join(':');
+  return String(v);
 }
