@@ -66,14 +66,11 @@ export class Observer {
   private readonly listenerPorts = new Set<number>();
   private readonly waiters = new Set<() => boolean>();
   private times: PollTimes | undefined;
+  private fresh: { at: number; entries: ProcNetEntry[] } | undefined;
 
   constructor(private readonly options: ObserverOptions) {
-    this.poller = new Poller({
-      dir: options.dir,
-      families: options.families,
-      periodMs: options.periodMs,
-      onRows: (r) => this.onRows(r),
-    });
+    this.poller = Poller.shared({ dir: options.dir, families: options.families, periodMs: options.periodMs });
+    this.poller.begin((r) => this.onRows(r));
   }
 
   /** Resolves when the poll thread runs. */
@@ -125,9 +122,11 @@ export class Observer {
     return undefined;
   }
 
-  /** The kernel's entry of `name` read right now (one synchronous read: for timers, which tick). */
+  /** The kernel's entry of `name` read right now (a synchronous read, shared for 1 ms: timers tick). */
   freshEntry(name: string): ProcNetEntry | undefined {
-    for (const e of readProcNet(this.options.families, this.options.dir)) {
+    const now = monotonicMs();
+    if (!this.fresh || now - this.fresh.at > 1) this.fresh = { at: now, entries: readProcNet(this.options.families, this.options.dir) };
+    for (const e of this.fresh.entries) {
       const key = entryKey(e);
       if (!this.excluded.has(key) && this.nameOf(key) === name) return e;
     }
@@ -164,7 +163,7 @@ export class Observer {
   }
 
   async stop(): Promise<PollStats> {
-    this.times = await this.poller.stop();
+    this.times = await this.poller.end();
     return this.stats();
   }
 

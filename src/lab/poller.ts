@@ -16,10 +16,13 @@ import { join } from 'node:path';
 
 export const MAX_PORTS = 256;
 const CTL_STOP = 0;
-const CTL_NPORTS = 1;
-const CTL_PORTS = 2;
+const CTL_SESSION = 1;
+const CTL_REPORT = 2;
+const CTL_NPORTS = 3;
+const CTL_PORTS = 4;
 
 export interface PollRows {
+  readonly session: number;
   /** Monotonic ms (process.hrtime) at the end of the read. */
   readonly at: number;
   readonly rows: readonly (readonly [4 | 6, string])[];
@@ -32,6 +35,7 @@ export interface PollTimes {
   readonly starts: readonly number[];
 }
 
+// The thread sleeps on CTL_STOP between polls; main notifies it to stop, to report, or when ports change.
 const WORKER_SOURCE = String.raw`
 const { workerData, parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
@@ -54,52 +58,60 @@ function readAll(file) {
     fs.closeSync(fd);
   }
 }
-const reads = [];
-const starts = [];
-let prev = '';
-let first = true;
+let reads = [];
+let starts = [];
+let prev = null;
+let prevSession = -1;
+parentPort.postMessage({ type: 'ready' });
 while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
+  if (Atomics.load(ctl, ${CTL_REPORT}) === 1) {
+    parentPort.postMessage({ type: 'times', session: Atomics.load(ctl, ${CTL_SESSION}), reads, starts });
+    reads = [];
+    starts = [];
+    Atomics.store(ctl, ${CTL_REPORT}, 0);
+  }
+  const session = Atomics.load(ctl, ${CTL_SESSION});
+  if (session !== prevSession) {
+    prev = null;
+    prevSession = session;
+  }
+  const n = Atomics.load(ctl, ${CTL_NPORTS});
+  if (n === 0) {
+    Atomics.wait(ctl, ${CTL_STOP}, 0, 50); // idle: nothing to watch
+    continue;
+  }
   const t0 = now();
   starts.push(t0);
-  const n = Atomics.load(ctl, ${CTL_NPORTS});
   const want = new Set();
   for (let i = 0; i < n; i++) want.add(':' + Atomics.load(ctl, ${CTL_PORTS} + i).toString(16).toUpperCase().padStart(4, '0'));
   const rows = [];
   let key = '';
-  if (want.size > 0) {
-    for (const [family, file] of files) {
-      const lines = readAll(file).split('\n');
-      for (let i = 1; i < lines.length; i++) {
-        const f = lines[i].trim().split(/\s+/);
-        if (f.length < 4) continue;
-        if (want.has(f[1].slice(-5)) || want.has(f[2].slice(-5))) {
-          rows.push([family, lines[i]]);
-          key += f[1] + f[2] + f[3] + '|';
-        }
+  for (const [family, file] of files) {
+    const lines = readAll(file).split('\n');
+    for (let i = 1; i < lines.length; i++) {
+      const f = lines[i].trim().split(/\s+/);
+      if (f.length < 4) continue;
+      if (want.has(f[1].slice(-5)) || want.has(f[2].slice(-5))) {
+        rows.push([family, lines[i]]);
+        key += f[1] + f[2] + f[3] + '|';
       }
     }
   }
   const t1 = now();
-  if (want.size > 0) reads.push(t1 - t0);
+  reads.push(t1 - t0);
   if (key !== prev) {
-    parentPort.postMessage({ type: 'rows', at: t1, rows });
+    parentPort.postMessage({ type: 'rows', session, at: t1, rows });
     prev = key;
-  }
-  if (first) {
-    parentPort.postMessage({ type: 'ready' });
-    first = false;
   }
   const left = period - (now() - t0);
   if (left > 0) Atomics.wait(ctl, ${CTL_STOP}, 0, left);
 }
-parentPort.postMessage({ type: 'times', reads, starts });
 `;
 
-export interface PollerOptions {
+export interface PollerConfig {
   readonly dir: string;
   readonly families: readonly (4 | 6)[];
   readonly periodMs: number;
-  readonly onRows: (rows: PollRows) => void;
 }
 
 /** Monotonic milliseconds, the clock the worker stamps its reads with. */
@@ -107,42 +119,79 @@ export function monotonicMs(): number {
   return Number(process.hrtime.bigint() / 1000n) / 1000;
 }
 
+const shared = new Map<string, Poller>();
+
+/**
+ * One poll thread per configuration, kept (unref'd) between runs: starting a worker costs ~100 ms here,
+ * more than most experiments. Each run is a session: its own ports, callback and timing figures.
+ */
 export class Poller {
   private readonly ctl = new Int32Array(new SharedArrayBuffer(4 * (CTL_PORTS + MAX_PORTS)));
   private readonly worker: Worker;
-  private readonly ports: number[] = [];
-  private readonly done: Promise<PollTimes>;
-  /** Resolves once the thread has run its first poll. */
+  private ports: number[] = [];
+  private onRows: ((r: PollRows) => void) | undefined;
+  private timesWaiter: ((t: PollTimes) => void) | undefined;
+  private readonly exited: Promise<void>;
+  private dead = false;
+  /** Resolves once the thread runs. */
   readonly ready: Promise<void>;
-  private stopped = false;
 
-  constructor(private readonly options: PollerOptions) {
-    const files = options.families.map((f) => [f, join(options.dir, f === 4 ? 'tcp' : 'tcp6')]);
+  static shared(config: PollerConfig): Poller {
+    const key = JSON.stringify(config);
+    let p = shared.get(key);
+    if (!p || p.dead) {
+      p = new Poller(config);
+      shared.set(key, p);
+    }
+    return p;
+  }
+
+  /** Stop every shared poll thread (tests, and a process that wants to exit at once). */
+  static async closeAll(): Promise<void> {
+    const all = [...shared.values()];
+    shared.clear();
+    await Promise.all(all.map((p) => p.close()));
+  }
+
+  constructor(config: PollerConfig) {
+    const files = config.families.map((f) => [f, join(config.dir, f === 4 ? 'tcp' : 'tcp6')]);
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { control: this.ctl.buffer, files, periodMs: options.periodMs },
+      workerData: { control: this.ctl.buffer, files, periodMs: config.periodMs },
       stdout: false,
       stderr: false,
     });
-    this.worker.unref();
     let isReady: () => void = () => undefined;
     this.ready = new Promise<void>((resolve) => (isReady = resolve));
-    let gotTimes: (t: PollTimes) => void = () => undefined;
-    const times = new Promise<PollTimes>((resolve) => (gotTimes = resolve));
-    const exited = new Promise<void>((resolve, reject) => {
-      this.worker.on('error', reject);
+    this.exited = new Promise<void>((resolve) => {
+      this.worker.on('error', () => undefined);
       this.worker.on('exit', () => {
-        gotTimes({ reads: [], starts: [] }); // terminated before it could report: no figures
+        this.dead = true;
         isReady();
+        this.timesWaiter?.({ reads: [], starts: [] });
         resolve();
       });
     });
-    this.worker.on('message', (m: { type: string } & PollRows & PollTimes) => {
-      if (m.type === 'rows') this.options.onRows(m);
-      else if (m.type === 'ready') isReady();
-      else gotTimes({ reads: m.reads, starts: m.starts });
+    this.worker.on('message', (m: { type: string; session: number } & PollRows & PollTimes) => {
+      const current = Atomics.load(this.ctl, CTL_SESSION);
+      if (m.type === 'ready') isReady();
+      else if (m.session !== current) return; // from an earlier run
+      else if (m.type === 'rows') this.onRows?.(m);
+      else if (m.type === 'times') {
+        this.timesWaiter?.({ reads: m.reads, starts: m.starts });
+        this.timesWaiter = undefined;
+      }
     });
-    this.done = Promise.all([times, exited]).then(([t]) => t);
+    // after the listeners: adding a 'message' listener refs the worker's port again
+    this.worker.unref();
+  }
+
+  /** Start a session: no ports watched yet, rows go to `onRows`. */
+  begin(onRows: (r: PollRows) => void): void {
+    this.ports = [];
+    Atomics.store(this.ctl, CTL_NPORTS, 0);
+    Atomics.add(this.ctl, CTL_SESSION, 1);
+    this.onRows = onRows;
   }
 
   /** Watch one more port (local or remote side of a socket). */
@@ -152,21 +201,27 @@ export class Poller {
     Atomics.store(this.ctl, CTL_PORTS + this.ports.length, port);
     this.ports.push(port);
     Atomics.store(this.ctl, CTL_NPORTS, this.ports.length);
+    Atomics.notify(this.ctl, CTL_STOP);
   }
 
-  /** Stop polling; resolves with the timing of every poll once the thread has exited. */
-  async stop(): Promise<PollTimes> {
-    if (!this.stopped) {
-      this.stopped = true;
-      Atomics.store(this.ctl, CTL_STOP, 1);
-      Atomics.notify(this.ctl, CTL_STOP);
-      const timer = setTimeout(() => void this.worker.terminate(), 2000);
-      try {
-        return await this.done;
-      } finally {
-        clearTimeout(timer);
-      }
-    }
-    return this.done;
+  /** End the session: stop watching, and get the timing of its polls. */
+  async end(): Promise<PollTimes> {
+    this.onRows = undefined;
+    if (this.dead) return { reads: [], starts: [] };
+    const times = new Promise<PollTimes>((resolve) => (this.timesWaiter = resolve));
+    Atomics.store(this.ctl, CTL_REPORT, 1);
+    Atomics.notify(this.ctl, CTL_STOP);
+    const t = await times;
+    this.ports = [];
+    Atomics.store(this.ctl, CTL_NPORTS, 0);
+    return t;
+  }
+
+  async close(): Promise<void> {
+    Atomics.store(this.ctl, CTL_STOP, 1);
+    Atomics.notify(this.ctl, CTL_STOP);
+    const timer = setTimeout(() => void this.worker.terminate(), 1000);
+    await this.exited;
+    clearTimeout(timer);
   }
 }
