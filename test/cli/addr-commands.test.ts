@@ -104,17 +104,17 @@ describe('netkata subnet --stdin', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('192.168.12.87/24\tnetwork 192.168.12.0/24\tmask 255.255.255.0\tbroadcast 192.168.12.255\thosts 192.168.12.1-192.168.12.254 (254)');
   });
-  it('lines split across 1 MiB read chunks come out whole and in order (80,000 lines)', () => {
+  it('lines split across 1 MiB read chunks come out whole and in order (70,000 lines)', () => {
     const lines: string[] = [];
-    for (let i = 0; i < 80_000; i++) lines.push(`${(i * 7919) & 255}.${(i >> 8) & 255}.${i & 255}.${(i * 31) & 255}/${i % 33}`);
+    for (let i = 0; i < 70_000; i++) lines.push(`${(i * 7919) & 255}.${(i >> 8) & 255}.${i & 255}.${(i * 31) & 255}/${i % 33}`);
     lines[40_000] = '1.2.3/8';
     const file = join(dir, 'many.txt');
     writeFileSync(file, lines.join('\n'));
     const r = netkata(['subnet', '--stdin', '--json'], readFileSync(file, 'utf8'));
     expect(r.code).toBe(2);
     const out = r.stdout.split('\n');
-    expect(out).toHaveLength(80_001);
-    for (const k of [0, 1, 12_345, 39_999, 40_001, 65_535, 79_999]) expect(out[k]).toBe(subnetJsonLine(lines[k]!));
+    expect(out).toHaveLength(70_001);
+    for (const k of [0, 1, 12_345, 39_999, 40_001, 65_535, 69_999]) expect(out[k]).toBe(subnetJsonLine(lines[k]!));
     expect(JSON.parse(out[40_000]!)).toMatchObject({ input: '1.2.3/8' });
   });
   it('refuses an address argument together with --stdin', () => {
