@@ -23,6 +23,8 @@ export interface Observation {
   readonly timer?: KernelTimer;
   readonly txQueue?: number;
   readonly rxQueue?: number;
+  /** 0: no file descriptor holds the socket (timewait, request or orphaned socket). */
+  readonly inode?: number;
   /** The socket left the table: the kernel freed it. */
   readonly vanished?: true;
 }
@@ -190,7 +192,8 @@ export class Observer {
       seen.add(key);
       const before = this.current.get(key);
       this.current.set(key, e);
-      if (before?.state !== e.state) this.record({ at, key, entry: e, local: formatSocketAddress(e.local), remote: formatSocketAddress(e.remote) });
+      // a new state, or the application letting go of it (inode -> 0: orphaned, the kernel's now)
+      if (before?.state !== e.state || (before.inode !== 0 && e.inode === 0)) this.record({ at, key, entry: e, local: formatSocketAddress(e.local), remote: formatSocketAddress(e.remote) });
     }
     for (const [key, e] of this.current) {
       if (seen.has(key)) continue;
@@ -216,6 +219,7 @@ export class Observer {
       ...(e.timer ? { timer: e.timer } : {}),
       txQueue: e.txQueue,
       rxQueue: e.rxQueue,
+      inode: e.inode,
     };
   }
 

@@ -93,7 +93,7 @@ while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
       if (f.length < 4) continue;
       if (want.has(f[1].slice(-5)) || want.has(f[2].slice(-5))) {
         rows.push([family, lines[i]]);
-        key += f[1] + f[2] + f[3] + '|';
+        key += f[1] + f[2] + f[3] + (f[9] === '0' ? 'o' : '') + '|';
       }
     }
   }

@@ -1,0 +1,88 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXPERIMENTS } from '../../src/lab/experiments/index.js';
+import { Poller } from '../../src/lab/poller.js';
+import { hasProcNet } from '../../src/lab/procnet.js';
+import { runLabExperiment, type LabReport } from '../../src/lab/runner.js';
+
+// Real sockets on loopback, real kernel tables: nothing here is mocked.
+const noProc = !hasProcNet();
+const run = (name: string, params: Record<string, unknown> = {}): Promise<LabReport> => runLabExperiment(name, { timeoutMs: 8000, params });
+
+afterAll(() => Poller.closeAll());
+
+describe.skipIf(noProc)('lab experiments on this kernel (skipped: no /proc/net/tcp)', () => {
+  it.each(EXPERIMENTS.map((e) => e.name))('%s: conformance and expectations hold, no error', async (name) => {
+    const r = await run(name, name === 'time-wait' ? { watchMs: 50 } : {});
+    expect(r.error).toBeNull();
+    expect(r.conformance.violations).toEqual([]);
+    expect(r.expectations.failures).toEqual([]);
+    expect(r.ok).toBe(true);
+    for (const o of r.observations) expect(o.state).toMatch(/^[A-Z_12]+$/); // kernel states only
+  });
+
+  it('rst: the aborting end never shows FIN_WAIT or TIME_WAIT, and the peer gets ECONNRESET', async () => {
+    const r = await run('rst');
+    expect(r.sequences['client']!.filter((s) => s.startsWith('FIN_WAIT') || s === 'TIME_WAIT')).toEqual([]);
+    expect(r.sequences['client']!.at(-1)).toBe('CLOSED');
+    expect(r.result).toMatchObject({ peerError: 'ECONNRESET', clientTimeWait: false });
+    expect(r.nodeEvents.some((e) => e.socket === 'server' && e.event === 'error ECONNRESET')).toBe(true);
+  });
+
+  it('time-wait: the kernel reports at most 60 s left, counting down (TCP_TIMEWAIT_LEN)', async () => {
+    const r = await run('time-wait', { watchMs: 120 });
+    const readings = (r.result as { readings: { remainingMs: number }[] }).readings;
+    expect(readings).toHaveLength(2);
+    expect(readings[0]!.remainingMs).toBeLessThanOrEqual(60_000);
+    expect(readings[0]!.remainingMs).toBeGreaterThan(58_000);
+    expect(readings[1]!.remainingMs).toBeLessThan(readings[0]!.remainingMs);
+  });
+
+  it('close-wait: orphaned FIN_WAIT_2 sockets are timewait sockets (inode 0, timer 3)', async () => {
+    const r = await run('close-wait', { clients: 3 });
+    const orphans = (r.result as { orphanedFinWait2: { inode: number; timer: { kind: string } }[] }).orphanedFinWait2;
+    expect(orphans).toHaveLength(3);
+    for (const o of orphans) expect(o).toMatchObject({ inode: 0, timer: { kind: 'timewait' } });
+    expect(r.linux.find((d) => d.id === 'orphan-fin-wait-2')!.shown).toBe(true);
+  });
+
+  it('syn-sent: backlog 1 holds two connections, the third client stays in SYN_SENT with a SYN timer', async () => {
+    const r = await run('syn-sent');
+    expect(r.result).toMatchObject({ backlog: 1, acceptQueue: 2, established: 2 });
+    const held = (r.result as { synSent: { socket: string; state: string; timer: { kind: string } }[] }).synSent;
+    expect(held).toEqual([expect.objectContaining({ socket: 'client-3', state: 'SYN_SENT', timer: expect.objectContaining({ kind: 'retransmit' }) })]);
+    expect(r.sequences['server-3']).toBeUndefined(); // the dropped SYN left no socket at the server
+  });
+
+  it('fin-wait-1 and last-ack: the held state shows a zero-window probe timer and a full send queue', async () => {
+    for (const [name, state] of [['fin-wait-1', 'FIN_WAIT_1'], ['last-ack', 'LAST_ACK']] as const) {
+      const r = await run(name);
+      const held = (r.result as { held: { state: string; sendQueue: number; timer: { kind: string } } }).held;
+      expect(held.state).toBe(state);
+      expect(held.sendQueue).toBeGreaterThan(0);
+      expect(held.timer.kind).toBe('zero-window-probe');
+    }
+  });
+
+  it('sticky reports chunks that reassemble the writes, whatever their boundaries', async () => {
+    const r = await run('sticky', { writes: ['abc', 'def', 'ghi'] });
+    for (const x of (r.result as { runs: { chunks: string[] }[] }).runs) expect(x.chunks.join('')).toBe('abcdefghi');
+  });
+
+  it('auth, file, framing, udp-echo, time, concurrent give the right answers', async () => {
+    expect((await run('auth')).result).toMatchObject({ accepted: [true, false, false] });
+    const f = (await run('file', { size: 70_001 })).result as { sha256: { sender: string; receiver: string }; verified: boolean };
+    expect(f.sha256.receiver).toBe(f.sha256.sender);
+    expect((await run('framing', { sizes: [3, 0, 65_536], slices: [1, 2, 1000] })).result).toMatchObject({ intact: true, messages: 3 });
+    expect((await run('udp-echo', { sizes: [0, 7, 1500] })).result).toMatchObject({ received: [0, 7, 1500] });
+    const t = (await run('time')).result as { rttMs: number; serverTime: string };
+    expect(t.rttMs).toBeGreaterThan(0);
+    expect(Math.abs(Date.parse(t.serverTime) - Date.now())).toBeLessThan(5000);
+    expect((await run('concurrent', { clients: 20 })).result).toMatchObject({ clients: 20, correct: 20 });
+  });
+
+  it('times out cleanly: a run that cannot finish is aborted with every socket closed', async () => {
+    const r = await runLabExperiment('syn-sent', { timeoutMs: 300, params: { holdMs: 5000 } });
+    expect(r.error).toBe('timed out after 300 ms');
+    expect(r.ok).toBe(false);
+  });
+});
