@@ -36,6 +36,16 @@ function kindOf(e: FixedBankEntry): AnswerKind {
   }
 }
 
+/**
+ * YAML folds a long line into one with a space at each line break (`>-`), right for English but a
+ * stray gap in Chinese: drop a folded space between two Chinese characters or after Chinese punctuation.
+ */
+export function unfoldChinese(text: string): string {
+  return text
+    .replace(/([\u3400-\u9fff\u3000-\u303f\uff00-\uffef]) (?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '$1')
+    .replace(/([\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]) /g, '$1');
+}
+
 export function fixedQuestion(bank: PracticeBank, e: FixedBankEntry): Question {
   const zh = e.zh;
   const choices: Text[] | undefined = e.choices?.map((c, i) => ({ en: c, zh: zh?.choices?.[i] ?? c }));
@@ -45,11 +55,11 @@ export function fixedQuestion(bank: PracticeBank, e: FixedBankEntry): Question {
     id: `${bank.name}/${e.id}`,
     topic: (e.topic ?? bank.topic) as Topic,
     source: `bank:${bank.name}`,
-    prompt: { en: e.prompt, zh: zh?.prompt ?? e.prompt },
+    prompt: { en: e.prompt, zh: unfoldChinese(zh?.prompt ?? e.prompt) },
     answer: { en: e.answer, zh: answerZh },
     accepts: [...(e.accepts ?? []), ...(zh?.accepts ?? [])],
     check: kindOf(e),
-    explanation: { en: e.explain, zh: zh?.explain ?? e.explain },
+    explanation: { en: e.explain, zh: unfoldChinese(zh?.explain ?? e.explain) },
     working: { en: '', zh: '' },
   };
   return choices === undefined ? q : { ...q, choices };

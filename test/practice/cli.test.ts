@@ -64,7 +64,8 @@ describe('netkata exam', () => {
 });
 
 describe('netkata practice in line mode', () => {
-  const exam = (): Exam => JSON.parse(spawnSync(process.execPath, [BIN, 'exam', '--seed', '11', '--count', '4', '--topic', 'subnet', '--json'], { env, encoding: 'utf8' }).stdout) as Exam;
+  let cached: Exam | undefined;
+  const exam = (): Exam => (cached ??= JSON.parse(spawnSync(process.execPath, [BIN, 'exam', '--seed', '11', '--count', '4', '--topic', 'subnet', '--json'], { env, encoding: 'utf8' }).stdout) as Exam);
 
   it('asks, grades, explains and sums up; the right answers from the exam key score 4/4', async () => {
     const key = exam().questions.map((q) => q.answer);
