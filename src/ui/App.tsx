@@ -7,6 +7,7 @@ import { CalculatorsScreen } from './calc/CalculatorsScreen.js';
 import { ConceptsScreen } from './concepts/ConceptsScreen.js';
 import { HomeScreen } from './home/HomeScreen.js';
 import { LangContext, translate } from './i18n/strings.js';
+import { KeyBusProvider } from './key-bus.js';
 import { KeyContext, type KeyControl } from './key-context.js';
 import { LabScreen } from './lab/LabScreen.js';
 import { PracticeScreen } from './practice/PracticeScreen.js';
@@ -29,7 +30,15 @@ export interface AppProps {
  * The frame: a title line, the current screen, and the keys every screen shares (`?` help, `q` quit,
  * Ctrl-C quit via ink). Screens get the room that is left and an onBack that returns home.
  */
-export function App({ lang, theme, initialScreen = 'home' }: AppProps): React.JSX.Element {
+export function App(props: AppProps): React.JSX.Element {
+  return (
+    <KeyBusProvider>
+      <Frame {...props} />
+    </KeyBusProvider>
+  );
+}
+
+function Frame({ lang, theme, initialScreen = 'home' }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const size = useTerminalSize();
   const [screen, setScreen] = useState<ScreenId | 'home'>(initialScreen);

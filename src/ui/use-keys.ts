@@ -1,15 +1,15 @@
-import { useCallback, useLayoutEffect, useRef } from 'react';
-import { useInput, type Key } from 'ink';
+import { useCallback, useContext, useLayoutEffect, useRef } from 'react';
+import { useInput } from 'ink';
+import { KeyBusContext, type KeyHandler } from './key-bus.js';
 import { useKeyControl } from './key-context.js';
 
-export type KeyHandler = (input: string, key: Key) => void;
+export type { KeyHandler } from './key-bus.js';
 
 /**
  * ink's useInput re-subscribes its handler in a passive effect after every render, so a key that
  * arrives before that effect runs reaches the previous render's handler (stale state: a key typed
- * right after `?` would not close the help). Here ink holds one stable listener that calls the
- * latest handler, refreshed in a layout effect, which ink's per-key batchedUpdates flushes before
- * the next key. A screen's keys also stop while the help overlay is open.
+ * right after `?` would not close the help). Here the listener is stable and calls the latest
+ * handler, refreshed in a layout effect. A screen's keys also stop while the help overlay is open.
  */
 export function useKeys(handler: KeyHandler, options: { readonly isActive?: boolean; readonly global?: boolean; readonly splitPastes?: boolean } = {}): void {
   const { active } = useKeyControl();
@@ -28,5 +28,9 @@ export function useKeys(handler: KeyHandler, options: { readonly isActive?: bool
       for (const ch of chars) if (latest.current.enabled) latest.current.handler(ch, key);
     } else latest.current.handler(input, key);
   }, []);
-  useInput(stable);
+  // Inside the app the key bus delivers (subscribed at commit, see key-bus.tsx); a component rendered
+  // on its own (tests) listens to ink directly.
+  const bus = useContext(KeyBusContext);
+  useLayoutEffect(() => (bus === undefined ? undefined : bus.subscribe(stable)), [bus, stable]);
+  useInput(stable, { isActive: bus === undefined });
 }
