@@ -25,7 +25,7 @@ export function grade(q: Question, input: string): Verdict {
   if (!reading.ok) return { ...base, correct: false, note: reading.why };
   const keys = expectedKeys(q);
   if (keys.has(reading.key)) return { ...base, correct: true };
-  const note = formNote(q, reading);
+  const note = sameValue(q, given) ? formNote(q, reading) : undefined;
   return note === undefined ? { ...base, correct: false } : { ...base, correct: false, note };
 }
 
@@ -37,6 +37,14 @@ export function expectedKeys(q: Question): Set<string> {
     if (r.ok) keys.add(r.key);
   }
   return keys;
+}
+
+/** For a strict IPv6 form: does the answer name the right address, only spelled differently? */
+function sameValue(q: Question, given: string): boolean {
+  if (q.check.kind !== 'ipv6') return false;
+  const a = read({ kind: 'ipv6', form: 'any' }, given);
+  const b = read({ kind: 'ipv6', form: 'any' }, q.answer.en);
+  return a.ok && b.ok && a.key === b.key;
 }
 
 function formNote(q: Question, r: Reading & { ok: true }): Text | undefined {

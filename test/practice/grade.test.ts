@@ -35,6 +35,7 @@ describe('tolerant grading: right in another form is right', () => {
     expect(right(c, '2001:db8:0:0:1::1')).toBe(false); // the first of two tied runs is compressed
     expect(right(c, '2001:DB8::1:0:0:1')).toBe(false); // RFC 5952 4.3: lower case
     expect(grade(c, '2001:db8:0:0:1::1').note?.en).toMatch(/RFC 5952/);
+    expect(grade(c, '2001:db8::2').note, 'a different address gets no "right address" note').toBeUndefined();
   });
   it('state names in RFC, Linux and textbook spellings', () => {
     const s = q('SYN_RECEIVED', { kind: 'state' });

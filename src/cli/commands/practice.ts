@@ -112,7 +112,7 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const zh = lang === 'zh';
-  writeOut(zh ? `netkata 练习:${questions.length} 题,主题 ${topic},种子 ${seed}(用 --seed ${seed} 重现)\n` : `netkata practice: ${questions.length} questions, topic ${topic}, seed ${seed} (replay with --seed ${seed})\n`);
+  writeOut(zh ? `netkata 练习:${questions.length} 题,主题 ${topic},种子 ${seed}(用 --seed ${seed} 重现)\n` : `netkata practice: ${questions.length} question${questions.length === 1 ? '' : 's'}, topic ${topic}, seed ${seed} (replay with --seed ${seed})\n`);
   const result = await runLineMode(questions, lines, writeOut, lang, (q, correct) => {
     store.record(q.topic, correct);
     store.save();
