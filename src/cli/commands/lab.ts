@@ -11,6 +11,25 @@ interface LabOptions {
   compare?: boolean;
   period?: string;
   ipv6?: boolean;
+  param?: string[];
+}
+
+/** `--param holdMs=1100`: the value is JSON when it parses as JSON, else a string. */
+function parseParams(list: readonly string[] | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of list ?? []) {
+    const eq = p.indexOf('=');
+    if (eq < 1) throw new InputError('a parameter is key=value', p);
+    const raw = p.slice(eq + 1);
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // a plain string
+    }
+    out[p.slice(0, eq)] = value;
+  }
+  return out;
 }
 
 function positiveInt(text: string | undefined, what: string, max: number): number | undefined {
@@ -29,6 +48,7 @@ export function registerLabCommands(program: Command): void {
     .option('--compare', 'replay the same actions in the simulator (linux profile), side by side')
     .option('--period <ms>', 'target polling period of /proc/net/tcp, ms', '2')
     .option('--ipv6', 'use ::1 instead of 127.0.0.1')
+    .option('--param <key=value...>', "override a parameter of the experiment's scenario (scenarios/lab/<name>.yaml)")
     .action(async (name: string, opts: LabOptions) => {
       const { EXPERIMENTS } = await import('../../lab/experiments/index.js');
       if (name === 'list') {
@@ -50,6 +70,7 @@ export function registerLabCommands(program: Command): void {
           ...(timeoutMs !== undefined ? { timeoutMs } : {}),
           ...(periodMs !== undefined ? { periodMs } : {}),
           host: opts.ipv6 ? '::1' : '127.0.0.1',
+          params: parseParams(opts.param),
         });
       } finally {
         process.off('SIGINT', onSigint);
