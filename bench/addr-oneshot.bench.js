@@ -2,16 +2,30 @@
 // Node CLI), 20 runs each, interleaved so both see the same machine load; medians and their ratio.
 // Target (issue 2): within 1.25x of node -e 0.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'netkata.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
+// The same command through the direct dispatch of src/cli/commands/addr-direct.ts, as bin/netkata.js
+// would run it with the proposed two-line change (skips commander and the other commands' modules).
+const out = join(root, 'bench', 'out');
+mkdirSync(out, { recursive: true });
+const direct = join(out, 'netkata-direct.js');
+writeFileSync(direct, `import { runAddressDirect } from ${JSON.stringify(pathToFileURL(join(root, 'dist/cli/commands/addr-direct.js')).href)};
+const argv = process.argv.slice(2);
+const code = await runAddressDirect(argv);
+if (code !== undefined) process.exitCode = code;
+else process.exitCode = await (await import(${JSON.stringify(pathToFileURL(join(root, 'dist/cli/main.js')).href)})).run(argv);
+`);
+
 const cases = {
   'node -e 0': [process.execPath, ['-e', '0']],
   'netkata subnet 192.168.12.87/24 --json': [process.execPath, [bin, 'subnet', '192.168.12.87/24', '--json']],
+  '  same, direct dispatch (proposed bin)': [process.execPath, [direct, 'subnet', '192.168.12.87/24', '--json']],
 };
 
 function once([cmd, args]) {
@@ -33,9 +47,11 @@ for (const c of Object.values(cases)) once(c); // warm the file cache
 for (let i = 0; i < RUNS; i++) {
   for (const [name, c] of Object.entries(cases)) times[name].push(once(c));
 }
-const [base, subject] = Object.keys(cases);
+const [base, subject, viaDirect] = Object.keys(cases);
 for (const [name, xs] of Object.entries(times)) {
   console.log(`${name.padEnd(42)} median ${median(xs).toFixed(1)} ms  (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, ${xs.length} runs)`);
 }
 const ratio = median(times[subject]) / median(times[base]);
+const ratioDirect = median(times[viaDirect]) / median(times[base]);
 console.log(`ratio netkata/node: ${ratio.toFixed(2)}x (target <= 1.25x): ${ratio <= 1.25 ? 'met' : 'NOT met'}`);
+console.log(`ratio with direct dispatch: ${ratioDirect.toFixed(2)}x`);

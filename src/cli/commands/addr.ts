@@ -16,7 +16,7 @@ function noArgsWithStdin(command: string, args: readonly (string | undefined)[])
   }
 }
 
-async function subnetAction(address: string | undefined, mask: string | undefined, opts: OutputOpts): Promise<void> {
+export async function subnetAction(address: string | undefined, mask: string | undefined, opts: OutputOpts): Promise<void> {
   if (opts.stdin === true) {
     noArgsWithStdin('subnet', [address, mask]);
     const [{ runLines, jsonErrorLine, textErrorLine }, bulk] = await Promise.all([
@@ -58,7 +58,7 @@ async function sameSegmentAction(ip1: string, ip2: string, opts: OutputOpts & { 
   writeOut(renderSameSegmentText(result, useColor()));
 }
 
-async function classifyAction(address: string | undefined, opts: OutputOpts): Promise<void> {
+export async function classifyAction(address: string | undefined, opts: OutputOpts): Promise<void> {
   const { classify } = await import('../../addr/classify.js');
   if (opts.stdin === true) {
     noArgsWithStdin('classify', [address]);
@@ -87,7 +87,7 @@ interface IpOpts extends OutputOpts {
   readonly v6?: boolean;
 }
 
-async function ipAction(address: string | undefined, opts: IpOpts): Promise<void> {
+export async function ipAction(address: string | undefined, opts: IpOpts): Promise<void> {
   const n = await import('../../addr/notation.js');
   const sources = [address !== undefined, opts.fromInt !== undefined, opts.fromBinary !== undefined, opts.stdin === true];
   if (sources.filter(Boolean).length > 1) {

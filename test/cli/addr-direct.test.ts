@@ -1,0 +1,46 @@
+// The start-up shortcut (src/cli/commands/addr-direct.ts) must behave exactly like the commander
+// program for what it takes, and hand everything else back. Both run as real processes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin', 'netkata.js');
+const dir = mkdtempSync(join(tmpdir(), 'netkata-direct-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const entry = join(dir, 'direct.mjs');
+writeFileSync(entry, `import { runAddressDirect } from ${JSON.stringify(pathToFileURL(join(root, 'dist/cli/commands/addr-direct.js')).href)};
+const code = await runAddressDirect(process.argv.slice(2));
+process.stdout.write(code === undefined ? 'FALLBACK' : '');
+if (code !== undefined) process.exitCode = code;
+`);
+
+function run(file: string, args: string[], input = ''): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1', NETKATA_DEBUG: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('direct dispatch of address one-liners', () => {
+  it.each([
+    [['subnet', '192.168.12.87/24', '--json']],
+    [['subnet', '192.168.12.87', '255.255.255.0']],
+    [['subnet', '2001:db8::1/64', '--no-color']],
+    [['subnet', '127.1/8']],
+    [['subnet']],
+    [['classify', '::ffff:127.0.0.1', '--json']],
+    [['classify', '012.1.2.3']],
+    [['ip', '192.168.12.87']],
+    [['subnet', '--stdin', '--json'], '10.0.0.1/31\nbad\n'],
+  ] as [string[], string?][])('%j: same stdout, stderr and exit code as the full program', (args, input) => {
+    expect(run(entry, args, input)).toEqual(run(bin, args, input));
+  });
+  it.each([[['subnet', '--help']], [['ip', '--from-int', '5']], [['classify', 'a', 'b']], [['split', '10.0.0.0/8', '--prefix', '9']], [[]]])(
+    '%j goes to the full program',
+    (args) => {
+      expect(run(entry, args).stdout).toBe('FALLBACK');
+    },
+  );
+});
