@@ -84,7 +84,10 @@ export const subnetHostCount: Generator = {
       check: { kind: 'integer' },
       explanation: text('Usable hosts = 2^(host bits) - 2: the all-zeros address names the network and the all-ones address is the broadcast. /31 (RFC 3021) and /32 are the exceptions.',
         '可用主机数 = 2^主机位数 - 2:主机位全 0 是网络地址,全 1 是广播地址。/31(RFC 3021)和 /32 是例外。'),
-      working: hostRows(s),
+      // The address was only needed to ask subnet(); the working shows the count, not that address.
+      working: prefix >= 31 ? hostRows(s) : text(
+        `${32 - prefix} host bits: 2^${32 - prefix} = ${s.addressCount} addresses, minus network and broadcast = ${s.hostCount} hosts.`,
+        `主机位 ${32 - prefix} 位:2^${32 - prefix} = ${s.addressCount} 个地址,去掉网络地址和广播地址,可用主机 ${s.hostCount} 个。`),
       params: { prefix },
     });
   },
