@@ -304,7 +304,7 @@ export function endpointConfig(profile: ProfileName = 'rfc9293') {
   return {
     id: 'tcp',
     initial: 'CLOSED',
-    context: ({ input }: { input: TcbInput | undefined }) => createTcb({ ...input, profile }),
+    context: ({ input }: { input: TcbInput | undefined }) => createTcb(input ?? {}, profile),
     states,
   };
 }

@@ -28,10 +28,14 @@ const NAMES: readonly (readonly [number, string])[] = [
 
 /** `SYN,ACK`, `FIN,ACK`, `PSH,ACK`: the order tshark's info column uses (lowest bit first). */
 export function flagsString(flags: number): string {
+  if (flags >= 0 && flags < 32) return FLAG_STRINGS[flags]!;
   const out: string[] = [];
   for (const [bit, name] of NAMES) if (flags & bit) out.push(name);
   return out.join(',');
 }
+const FLAG_STRINGS: readonly string[] = Array.from({ length: 32 }, (_, f) =>
+  NAMES.filter(([bit]) => f & bit).map(([, n]) => n).join(','),
+);
 
 /** Inverse of flagsString; undefined for an unknown flag name. Order and spaces do not matter. */
 export function parseFlags(text: string): number | undefined {

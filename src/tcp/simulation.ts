@@ -182,6 +182,8 @@ interface Host {
   listening: boolean;
   crashed: boolean;
   accepted: number;
+  /** TCBs of this host in SYN_RECEIVED reached from LISTEN (the backlog in use), kept up to date by deliver(). */
+  halfOpen: number;
   main: Conn;
   readonly extra: Map<string, Conn>;
 }
@@ -297,6 +299,7 @@ export class Simulation {
         listening: false,
         crashed: false,
         accepted: 0,
+        halfOpen: 0,
         extra: new Map<string, Conn>(),
       } as Omit<Host, 'main'> as Host;
       host.main = this.newConn(host, true, undefined, spec.isn);
@@ -376,6 +379,11 @@ export class Simulation {
       steps: [...this.results],
       failures: [...this.failures],
     };
+  }
+
+  /** Half-open connections an endpoint holds now (cheaper than snapshot() for benchmarks). */
+  halfOpenCount(endpoint: string): number {
+    return this.halfOpen(this.host(endpoint));
   }
 
   /** The transitions named endpoints took so far. */
@@ -604,10 +612,7 @@ export class Simulation {
   }
 
   private halfOpen(h: Host): number {
-    let n = 0;
-    if (!h.crashed && h.main.ep.state === 'SYN_RECEIVED' && h.main.ep.tcb.passive) n++;
-    for (const c of h.extra.values()) if (c.ep.state === 'SYN_RECEIVED' && c.ep.tcb.passive) n++;
-    return n;
+    return h.halfOpen;
   }
 
   private newConn(host: Host, main: boolean, remote: string | undefined, isn: number): Conn {
@@ -641,9 +646,12 @@ export class Simulation {
   /** Send one event to a TCB, recording the named endpoint's transition and the senders' states. */
   private deliver(conn: Conn, ev: TcpEvent): void {
     const from = conn.ep.state;
+    const wasHalfOpen = from === 'SYN_RECEIVED' && conn.ep.tcb.passive;
     const t = fire(this.machine, conn.ep, ev, conn.fx);
     if (t && t.target !== undefined) this.counters.transitions++;
     const to = conn.ep.state;
+    const isHalfOpen = to === 'SYN_RECEIVED' && conn.ep.tcb.passive;
+    if (wasHalfOpen !== isHalfOpen) conn.host.halfOpen += isHalfOpen ? 1 : -1;
     for (const rec of this.pendingSent) rec.fromState = to;
     this.pendingSent.length = 0;
     if (conn.main && t && (from !== to || t.reenter)) {
@@ -669,6 +677,7 @@ export class Simulation {
 
   private crash(h: Host): void {
     h.crashed = true;
+    h.halfOpen = 0;
     for (const c of [h.main, ...h.extra.values()]) for (const name of [...c.timers.keys()]) this.dropTimer(c, name);
     for (const c of [...h.extra.values()]) this.forget(c);
   }
@@ -689,7 +698,8 @@ export class Simulation {
     const sent = t.sent + 1;
     if (sent < t.total) {
       this.inFlight++;
-      this.queue.push({ ...t, at: t.start + sent * FLOOD_INTERVAL, order: this.order++, sent });
+      const next: FloodTick = { at: t.start + sent * FLOOD_INTERVAL, order: this.order++, kind: 'flood', host: t.host, start: t.start, sent, total: t.total };
+      this.queue.push(next);
     }
   }
 
@@ -786,12 +796,10 @@ export class Simulation {
     rec.arrivedAt = this.now_;
     const conn = this.connFor(host, rec.from, seg);
     if (!conn) return;
-    const ev: TcpEvent = {
-      type: 'SEGMENT',
-      seg,
-      backlogFull: this.halfOpen(host) >= host.backlog,
-      ...(host.syncookies ? { cookie: fnv(`${host.name}|${rec.from}|cookie`) } : {}),
-    };
+    const backlogFull = this.halfOpen(host) >= host.backlog;
+    const ev: TcpEvent = host.syncookies
+      ? { type: 'SEGMENT', seg, backlogFull, cookie: fnv(`${host.name}|${rec.from}|cookie`) }
+      : { type: 'SEGMENT', seg, backlogFull };
     this.deliver(conn, ev);
     if (!conn.main && conn.alive && conn.ep.state === 'LISTEN') this.forget(conn);
     rec.toState = conn.ep.state;
@@ -825,6 +833,13 @@ function seqFrom(isn: number, remote: string): number {
 
 /** `open client`, `drop from=client flags=ACK`, `expect client=ESTABLISHED server=ESTABLISHED`. */
 export function describeStep(step: TcpStep): string {
+  let text = described.get(step);
+  if (text === undefined) described.set(step, (text = describe(step)));
+  return text;
+}
+const described = new WeakMap<TcpStep, string>();
+
+function describe(step: TcpStep): string {
   const verb = stepVerb(step);
   const v = (step as Record<string, unknown>)[verb];
   if (typeof v === 'string') return `${verb} ${v}`;

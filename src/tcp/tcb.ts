@@ -75,8 +75,9 @@ export interface TcbInput {
   readonly config?: Partial<TcpConfig>;
 }
 
-export function createTcb(input: TcbInput = {}): Tcb {
-  const profile = getProfile(input.profile);
+/** A fresh TCB; `profile` overrides input.profile (the machine's profile decides). */
+export function createTcb(input: TcbInput = {}, profileName: ProfileName | undefined = input.profile): Tcb {
+  const profile = getProfile(profileName);
   const c: TcpConfig = { ...profile.defaults, ...input.config };
   const iss = (input.isn ?? 0) >>> 0;
   return {
