@@ -41,6 +41,10 @@ export async function startApp(options: StartOptions): Promise<void> {
   };
 
   stdout.write(ENTER_ALT_SCREEN);
+  // Raw mode now, not when ink's input hook gets to it (a passive effect that can run well after the
+  // first frame on a busy machine): keys pressed as the home screen appears are neither echoed nor
+  // line-buffered; they wait in the tty until ink reads them.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   const instance = render(createElement(App, { lang, theme }), { exitOnCtrlC: true, patchConsole: true });
 
   const fatal = (e: unknown): void => {

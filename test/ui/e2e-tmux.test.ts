@@ -1,0 +1,106 @@
+/**
+ * End to end in a real terminal: the built app (`node bin/netkata.js`) in a detached tmux session of
+ * 80x24, driven with send-keys and read with capture-pane. Needs `npx tsc -p .` first (npm test does).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const built = existsSync(join(root, 'dist', 'ui', 'start.js'));
+const session = `netkata-e2e-${process.pid}`;
+// A private server socket: never touch the user's tmux server.
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
+const capture = (): string => tmux('capture-pane', '-p', '-t', session);
+const send = (...keys: string[]): void => void tmux('send-keys', '-t', session, ...keys);
+const typeText = (text: string): void => void tmux('send-keys', '-t', session, '-l', text);
+
+async function waitFor(what: string | RegExp, timeoutMs = 20_000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const screen = capture();
+    if (typeof what === 'string' ? screen.includes(what) : what.test(screen)) return screen;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(what)}; screen:\n${screen}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.skipIf(!hasTmux || !built)('netkata in tmux (skipped: tmux not installed or dist/ not built)', () => {
+  beforeAll(() => {
+    // sh with a fixed prompt; CI unset so ink draws every frame, as in a person's terminal.
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', root, 'env', '-u', 'CI', '-u', 'NO_COLOR', 'PS1=$ ', 'LANG=C.UTF-8', 'sh');
+  });
+  afterAll(() => {
+    if (hasTmux) spawnSync('tmux', ['-L', session, 'kill-server']);
+  });
+
+  it('starts, computes a subnet, steps a TCP scenario, quits with q and restores the terminal', async () => {
+    await waitFor(/^\$/m);
+    typeText('node bin/netkata.js; echo "EXIT=$?"');
+    send('Enter');
+    const home = await waitFor('Calculators');
+    expect(home).toContain('TCP simulator');
+    expect(home).toContain('q quit');
+    expect(tmux('display', '-p', '-t', session, '#{alternate_on}').trim()).toBe('1');
+
+    send('Enter'); // Calculators, subnet first
+    await waitFor('> subnet');
+    typeText('192.168.12.87/24');
+    const calc = await waitFor(/broadcast\s+192\.168\.12\.255/);
+    // Python: ipaddress.ip_network('192.168.12.87/24', strict=False) -> 192.168.12.0, broadcast .255
+    expect(calc).toMatch(/network\s+192\.168\.12\.0/);
+    expect(calc).toMatch(/address\s+11000000\.10101000\.00001100\|01010111/);
+
+    send('Escape');
+    await waitFor('> 1 Calculators');
+    send('Down');
+    await waitFor('> 2 TCP simulator');
+    send('Enter');
+    await waitFor('Choose a scenario');
+    for (let i = 0; i < 30 && !capture().includes('> handshake'); i++) {
+      send('Down');
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    send('Enter');
+    await waitFor('The three-way handshake');
+    for (let i = 1; i <= 6; i++) {
+      send('Right');
+      await waitFor(`step ${i}/`);
+    }
+    const tcp = capture();
+    expect(tcp).toMatch(/SYN seq=1000/);
+    expect(tcp).toMatch(/ESTABLISHED\s+● ●/);
+
+    send('q');
+    const after = await waitFor(/EXIT=\d+/);
+    expect(after).toContain('EXIT=0');
+    expect(after).toMatch(/EXIT=0\n\$/); // the shell prompt is back (capture-pane trims the trailing space)
+    expect(tmux('display', '-p', '-t', session, '#{alternate_on} #{cursor_flag}').trim()).toBe('0 1'); // main screen, cursor shown
+    // Raw mode is off again: the line discipline echoes typed text.
+    typeText('echo restored');
+    send('Enter');
+    await waitFor(/^restored$/m);
+  });
+
+  it('honours NO_COLOR (no colour escapes in the pane) and colours without it', async () => {
+    const run = async (env: string): Promise<string> => {
+      typeText(`clear; ${env} node bin/netkata.js --lang zh`);
+      send('Enter');
+      await waitFor('计算器');
+      send('Enter');
+      await waitFor('> 子网');
+      typeText('10.1.2.3/8');
+      await waitFor(/广播地址\s+10\.255\.255\.255/);
+      const escaped = tmux('capture-pane', '-p', '-e', '-t', session);
+      send('C-c');
+      await waitFor(/^\$\s*$/m);
+      return escaped;
+    };
+    const plain = await run('NO_COLOR=1');
+    expect(plain).not.toMatch(/\u001b\[(3[0-7]|9[0-7]|38;)/);
+    const coloured = await run('FORCE_COLOR=1');
+    expect(coloured).toMatch(/\u001b\[(3[0-7]|9[0-7]|38;)/);
+  });
+});
