@@ -53,55 +53,57 @@ export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): st
   const width = options.arrowWidth ?? 44;
   const names = snap.endpoints.map((e) => e.name);
   const out: string[] = [];
-  out.push(`${snap.scenario} (profile ${snap.profile}): arrows at send time; the receiver's column shows its state after the segment arrived`);
+  out.push(`${snap.scenario} (profile ${snap.profile}): each row is one event in order; arrows at send time`);
   if (names.length !== 2) return renderList(snap, out);
   const [a, b] = names as [string, string];
   const initial = snap.steps.length ? initialStates(snap) : Object.fromEntries(snap.endpoints.map((e) => [e.name, e.state]));
   out.push('');
   out.push(`${padStart('time', 9)}  ${pad(a, STATE_W)} ${' '.repeat(width)} ${b}`);
   out.push(`${padStart('', 9)}  ${pad(initial[a] ?? '', STATE_W)} ${' '.repeat(width)} ${initial[b] ?? ''}`);
-  let state: Record<string, string> = { ...initial };
+  const state: Record<string, string> = { ...initial };
+  const row = (at: number, middle: string, note = '') =>
+    `${padStart(formatTime(at), 9)}  ${pad(state[a]!, STATE_W)} ${pad(middle, width)} ${state[b]}${note}`;
   for (const step of snap.steps) {
+    if (step.verb === 'ask') continue; // questions are for practice mode
     out.push(stepLine(step));
     const segs = snap.segments.filter((r) => r.index >= step.segments[0] && r.index < step.segments[1]);
     const named = segs.filter((r) => !r.flood);
     const flood = segs.filter((r) => r.flood);
     if (flood.length) out.push(`${padStart('', 9)}  ${floodSummary(flood)}`);
-    // Transitions without a segment of their own (timeouts, application calls that send nothing).
-    const quiet = step.transitions.filter(
-      (t) => !named.some((r) => (r.from === t.endpoint && r.at === t.at) || (r.to === t.endpoint && r.arrivedAt === t.at)),
-    );
-    type Row = { at: number; order: number; line: () => string };
-    const rows: Row[] = [];
-    named.forEach((r, i) =>
-      rows.push({
-        at: r.at,
-        order: i * 2,
-        line: () => {
-          const right = r.from === a;
+    type Ev = { order: number; draw: () => string | undefined };
+    const events: Ev[] = [];
+    for (const r of named) {
+      events.push({
+        order: r.order,
+        draw: () => {
           state[r.from] = r.fromState;
-          if (!r.dropped && r.toState) state[r.to] = r.toState;
-          const label = arrow(segmentLabel(r), right, width, r.dropped, r.duplicated === true);
-          const note = r.dropped && r.reason === 'host down' ? '  (host down)' : '';
-          return `${padStart(formatTime(r.at), 9)}  ${pad(state[a]!, STATE_W)} ${pad(label, width)} ${state[b]}${note}`;
+          const label = arrow(segmentLabel(r), r.from === a, width, r.dropped, r.duplicated === true);
+          const note =
+            r.dropped && r.reason === 'host down' ? '  (host down)' : !r.dropped && r.arrivedAt === undefined ? '  (still in flight)' : '';
+          return row(r.at, label, note);
         },
-      }),
-    );
-    quiet.forEach((t, i) =>
-      rows.push({
-        at: t.at,
-        order: i * 2 + 1,
-        line: () => {
+      });
+    }
+    for (const t of step.transitions) {
+      // A state change the next row already shows (the endpoint sent a segment in that same event) is
+      // not drawn twice.
+      const shown = t.sent > 0;
+      events.push({
+        order: t.order,
+        draw: () => {
           state[t.endpoint] = t.to;
-          const why = t.event.endsWith('_TIMEOUT') ? t.event : t.event.toLowerCase();
-          const text = `${pad(`  (${t.endpoint}: ${why})`, width)}`;
-          return `${padStart(formatTime(t.at), 9)}  ${pad(state[a]!, STATE_W)} ${text} ${state[b]}`;
+          if (shown) return undefined;
+          const why = t.event === 'SEGMENT' ? `rcv ${t.segment ?? 'segment'}` : t.event;
+          return row(t.at, `   (${t.endpoint}: ${why} -> ${t.to})`);
         },
-      }),
-    );
-    rows.sort((x, y) => x.at - y.at || x.order - y.order);
-    for (const r of rows) out.push(r.line());
-    state = { ...state, ...step.states };
+      });
+    }
+    events.sort((x, y) => x.order - y.order);
+    for (const e of events) {
+      const line = e.draw();
+      if (line !== undefined) out.push(line);
+    }
+    Object.assign(state, step.states);
   }
   out.push('');
   out.push(summary(snap));

@@ -55,6 +55,8 @@ export interface SegmentRecord {
   readonly step: number;
   /** The segment involves a flood source (not a named endpoint). */
   readonly flood: boolean;
+  /** Position in the run's single order of sends and transitions (for drawing them in sequence). */
+  readonly order: number;
 }
 
 export interface StepResult {
@@ -83,6 +85,11 @@ export interface TransitionRecord {
   readonly to: TcpState;
   readonly event: string;
   readonly guard?: string;
+  /** For SEGMENT: the flags of the segment that caused it. */
+  readonly segment?: string;
+  /** Segments the endpoint sent while taking this transition (they come just before it in `order`). */
+  readonly sent: number;
+  readonly order: number;
 }
 
 export interface Failure {
@@ -267,6 +274,7 @@ export class Simulation {
   private lastExpectSegment = 0;
   private currentStep = 0;
   private spoofCount = 0;
+  private eventNo = 0;
   private pendingSent: SegmentRecord[] = [];
   private readonly recordFlood: boolean;
   private readonly settleLimit: number;
@@ -650,6 +658,7 @@ export class Simulation {
     const t = fire(this.machine, conn.ep, ev, conn.fx);
     if (t && t.target !== undefined) this.counters.transitions++;
     const to = conn.ep.state;
+    const sent = this.pendingSent.length;
     const isHalfOpen = to === 'SYN_RECEIVED' && conn.ep.tcb.passive;
     if (wasHalfOpen !== isHalfOpen) conn.host.halfOpen += isHalfOpen ? 1 : -1;
     for (const rec of this.pendingSent) rec.fromState = to;
@@ -662,6 +671,9 @@ export class Simulation {
         to,
         event: ev.type,
         ...(t.guardName ? { guard: t.guardName } : {}),
+        ...(ev.type === 'SEGMENT' ? { segment: flagsString(ev.seg.flags) } : {}),
+        sent,
+        order: this.eventNo++,
       });
     }
     if (from !== to && to === 'ESTABLISHED' && conn.ep.tcb.passive) conn.host.accepted++;
@@ -726,6 +738,7 @@ export class Simulation {
       fromState,
       step: this.currentStep,
       flood,
+      order: this.eventNo++,
     };
     if (!flood || this.recordFlood) this.log.push(rec);
     if (!flood) this.pendingSent.push(rec);

@@ -32,7 +32,8 @@ describe('netkata tcp', () => {
   it('run prints a ladder with states and a dropped segment marked', () => {
     const r = netkata(['tcp', 'run', 'lost-final-ack']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/SYN_SENT +-- SYN seq=1000 -+> +SYN_RECEIVED/);
+    expect(r.stdout).toMatch(/SYN_SENT +-- SYN seq=1000 -+> +LISTEN/);
+    expect(r.stdout).toMatch(/\(server: rcv ACK -> ESTABLISHED\) +ESTABLISHED/);
     expect(r.stdout).toMatch(/-- ACK seq=1002 ack=5002 -+ X lost/);
     expect(r.stdout).toMatch(/final: client CLOSED, server CLOSED at 61\.07s; passed/);
   });
