@@ -3,14 +3,15 @@
  * 80x24, driven with send-keys and read with capture-pane. Needs `npx tsc -p .` first (npm test does).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const built = existsSync(join(root, 'dist', 'ui', 'start.js'));
-const session = `netkata-e2e-${process.pid}`;
+let session = `netkata-e2e-${process.pid}-0`;
+let sessions = 0;
 // A private server socket: never touch the user's tmux server.
 const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
 const capture = (): string => tmux('capture-pane', '-p', '-t', session);
@@ -28,7 +29,9 @@ async function waitFor(what: string | RegExp, timeoutMs = 20_000): Promise<strin
 }
 
 describe.skipIf(!hasTmux || !built)('netkata in tmux (skipped: tmux not installed or dist/ not built)', () => {
-  beforeAll(() => {
+  beforeEach(() => {
+    spawnSync('tmux', ['-L', session, 'kill-server']);
+    session = `netkata-e2e-${process.pid}-${++sessions}`; // a fresh private server per test
     // sh with a fixed prompt; CI unset so ink draws every frame, as in a person's terminal.
     tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', root, 'env', '-u', 'CI', '-u', 'NO_COLOR', 'PS1=$ ', 'LANG=C.UTF-8', 'sh');
   });
@@ -59,9 +62,11 @@ describe.skipIf(!hasTmux || !built)('netkata in tmux (skipped: tmux not installe
     await waitFor('> 2 TCP simulator');
     send('Enter');
     await waitFor('Choose a scenario');
-    for (let i = 0; i < 30 && !capture().includes('> handshake'); i++) {
+    // The picker lists scenarios/tcp/*.yaml by file name; move one row at a time, waiting for each.
+    const names = readdirSync(join(root, 'scenarios', 'tcp')).filter((f) => f.endsWith('.yaml')).sort().map((f) => f.slice(0, -5));
+    for (let i = 1; i <= names.indexOf('handshake'); i++) {
       send('Down');
-      await new Promise((r) => setTimeout(r, 60));
+      await waitFor(`> ${names[i]!} `);
     }
     send('Enter');
     await waitFor('The three-way handshake');
@@ -85,6 +90,7 @@ describe.skipIf(!hasTmux || !built)('netkata in tmux (skipped: tmux not installe
   });
 
   it('honours NO_COLOR (no colour escapes in the pane) and colours without it', async () => {
+    await waitFor(/^\$/m);
     const run = async (env: string): Promise<string> => {
       typeText(`clear; ${env} node bin/netkata.js --lang zh`);
       send('Enter');
