@@ -59,6 +59,7 @@ const endpoint = z
     listen: z.boolean().optional(),
     backlog: z.number().int().min(0).optional(),
     syncookies: z.boolean().optional(),
+    reads: z.boolean().optional(),
   })
   .strict();
 
@@ -183,6 +184,8 @@ export interface TcpEndpointSpec {
   readonly listen: boolean;
   readonly backlog: number;
   readonly syncookies: boolean;
+  /** The application reads received data at once (default true); false leaves it unread. */
+  readonly reads?: boolean;
 }
 
 export interface TcpScenarioConfig {
@@ -299,6 +302,7 @@ export function parseTcpScenario(text: string, file: string): TcpScenario {
       listen: e?.listen ?? false,
       backlog: e?.backlog ?? 128,
       syncookies: e?.syncookies ?? false,
+      reads: e?.reads ?? true,
     })),
     steps: raw.steps,
   };

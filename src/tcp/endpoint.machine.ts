@@ -78,6 +78,9 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
   // receiving in FIN_WAIT_1/2 because its CLOSE only means "I have no more to send".
   const dataAfterClose: readonly TransitionSpec[] =
     profile === 'linux' ? [{ guard: 'dataAfterClose', target: 'CLOSED', actions: 'sendResetForDataAfterClose' }] : [];
+  // Linux tcp_close (RFC 1122 4.2.2.13): close() with unread received data resets the connection.
+  const closeWithUnread: readonly TransitionSpec[] =
+    profile === 'linux' ? [{ guard: 'closeWithUnreadData', target: 'CLOSED', actions: 'sendResetForDataAfterClose' }] : [];
   return {
     CLOSED: {
       entry: ['deleteTcb'],
@@ -153,7 +156,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
           { actions: 'processSegment' },
         ],
         SEND: { actions: 'sendData' },
-        CLOSE: { target: 'FIN_WAIT_1', actions: 'sendFin' },
+        CLOSE: [...closeWithUnread, { target: 'FIN_WAIT_1', actions: 'sendFin' }],
         ABORT: ABORT_WITH_RST,
         SET_KEEPALIVE: { actions: ['enableKeepalive', 'startKeepalive'] },
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
@@ -196,7 +199,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
       on: {
         SEGMENT: [...RST_CLOSES, { guard: 'hasSyn', actions: 'sendChallengeAck' }, { actions: 'processSegment' }],
         SEND: { actions: 'sendData' },
-        CLOSE: { target: 'LAST_ACK', actions: 'sendFin' },
+        CLOSE: [...closeWithUnread, { target: 'LAST_ACK', actions: 'sendFin' }],
         ABORT: ABORT_WITH_RST,
         SET_KEEPALIVE: { actions: ['enableKeepalive', 'startKeepalive'] },
         RETRANSMISSION_TIMEOUT: RETRANSMIT,

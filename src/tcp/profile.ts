@@ -35,6 +35,11 @@ export interface Profile {
    * closing side keep receiving (CLOSE is a half-close).
    */
   readonly resetOnDataAfterClose: boolean;
+  /**
+   * Linux tcp_close (RFC 1122 4.2.2.13): close() while received data is unread sends a RST instead of a
+   * FIN and drops the connection at once (ESTABLISHED or CLOSE_WAIT -> CLOSED).
+   */
+  readonly resetOnCloseWithUnreadData: boolean;
   /** Linux tcp_send_active_reset sets ACK on an abort's RST; RFC 9293 3.10.5 sends <SEQ=SND.NXT><CTL=RST>. */
   readonly abortRstCarriesAck: boolean;
   /**
@@ -62,6 +67,7 @@ export const RFC9293: Profile = {
   timeWaitLength: undefined,
   maxRto: 60_000,
   resetOnDataAfterClose: false,
+  resetOnCloseWithUnreadData: false,
   abortRstCarriesAck: false,
   finWait2AsTimewaitSocket: false,
 };
@@ -70,7 +76,7 @@ export const LINUX: Profile = {
   name: 'linux',
   description:
     'Linux: TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
-    'data after close() answered with RST, abort RST carries ACK, RTO capped at 120 s',
+    'data after close() and close() with unread data answered with RST, abort RST carries ACK, RTO capped at 120 s',
   defaults: {
     msl: 30_000,
     rto: 1_000,
@@ -84,6 +90,7 @@ export const LINUX: Profile = {
   timeWaitLength: 60_000,
   maxRto: 120_000,
   resetOnDataAfterClose: true,
+  resetOnCloseWithUnreadData: true,
   abortRstCarriesAck: true,
   finWait2AsTimewaitSocket: true,
 };

@@ -186,6 +186,7 @@ interface Host {
   readonly isn: number;
   readonly backlog: number;
   readonly syncookies: boolean;
+  readonly reads: boolean;
   listening: boolean;
   crashed: boolean;
   accepted: number;
@@ -304,6 +305,7 @@ export class Simulation {
         isn: spec.isn,
         backlog: spec.backlog,
         syncookies: spec.syncookies,
+        reads: spec.reads ?? true,
         listening: false,
         crashed: false,
         accepted: 0,
@@ -633,7 +635,7 @@ export class Simulation {
     (conn as { fx: Effects }).fx = fx;
     (conn as { ep: EngineEndpoint }).ep = createEngineEndpoint(
       this.machine,
-      { isn, syncookies: host.syncookies, config: this.tcpConfig },
+      { isn, syncookies: host.syncookies, appReads: host.reads, config: this.tcpConfig },
       fx,
     );
     return conn;

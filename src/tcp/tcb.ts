@@ -39,7 +39,10 @@ export interface Tcb {
   readonly mss: number;
   readonly syncookies: boolean;
   readonly resetOnDataAfterClose: boolean;
+  readonly resetOnCloseWithUnreadData: boolean;
   readonly abortRstCarriesAck: boolean;
+  /** The application reads what arrives at once (scenario endpoint `reads`, default true). */
+  readonly appReads: boolean;
   /** Initial send sequence number (scenario `isn`). */
   iss: number;
   /** Initial receive sequence number. */
@@ -63,6 +66,8 @@ export interface Tcb {
   /** Running timers, TIMER_BIT mask (kept so a snapshot and the graph form can see them). */
   timers: number;
   bytesReceived: number;
+  /** Received bytes the application has not read (stays 0 when appReads). */
+  unread: number;
   bytesAcked: number;
   /** Why the TCB last went to CLOSED (or back to LISTEN): for people reading a run. */
   reason: string;
@@ -72,6 +77,8 @@ export interface TcbInput {
   readonly profile?: ProfileName;
   readonly isn?: number;
   readonly syncookies?: boolean;
+  /** False: the application never reads (received data stays unread). Default true. */
+  readonly appReads?: boolean;
   readonly config?: Partial<TcpConfig>;
 }
 
@@ -93,6 +100,8 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
     mss: c.mss,
     syncookies: input.syncookies ?? false,
     resetOnDataAfterClose: profile.resetOnDataAfterClose,
+    resetOnCloseWithUnreadData: profile.resetOnCloseWithUnreadData,
+    appReads: input.appReads ?? true,
     abortRstCarriesAck: profile.abortRstCarriesAck,
     iss,
     irs: 0,
@@ -109,6 +118,7 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
     probesSent: 0,
     timers: 0,
     bytesReceived: 0,
+    unread: 0,
     bytesAcked: 0,
     reason: '',
   };
@@ -265,6 +275,8 @@ export const guards = {
     const seg = segOf(ev);
     return t.resetOnDataAfterClose && !has(seg, RST) && seg.len > 0 && seqLt(seqAdd(t.rcvNxt, -1), seqAdd(seg.seq, seg.len));
   },
+  /** Linux profile: close() while received data is unread (RFC 1122 4.2.2.13): RST instead of FIN. */
+  closeWithUnreadData: (t) => t.resetOnCloseWithUnreadData && t.unread > 0,
   /** The peer retransmitted its FIN (our last ACK was lost). */
   isFin: (_t, ev) => has(segOf(ev), FIN) && !has(segOf(ev), RST),
 
@@ -357,6 +369,7 @@ function processSegment(t: Tcb, seg: Segment, fx: Effects): void {
   if (occupies > 0 && inOrder(t, seg)) {
     t.rcvNxt = seqAdd(t.rcvNxt, occupies);
     t.bytesReceived += seg.len;
+    if (!t.appReads) t.unread += seg.len;
     emit(fx, t.sndNxt, t.rcvNxt, ACK);
   }
 }
@@ -385,6 +398,7 @@ function resetTcb(t: Tcb): void {
   t.finSeq = 0;
   t.retransmits = 0;
   t.probesSent = 0;
+  t.unread = 0;
 }
 
 export const actions = {
@@ -524,7 +538,7 @@ export const actions = {
   },
   /** Keepalive gave up: Linux sends a RST (tcp_keepalive_timer) before dropping the connection. */
   sendResetOnKeepaliveTimeout: (t, _ev, fx) => emit(fx, t.sndNxt, t.rcvNxt, RST | ACK),
-  /** Data after close() on Linux: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>. */
+  /** Data after close(), or close() with unread data, on Linux: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>. */
   sendResetForDataAfterClose: (t, _ev, fx) => emit(fx, t.sndNxt, t.rcvNxt, RST | ACK),
   startTimeWaitTimer: (t, _ev, fx) => start(t, fx, 'timeWait'),
   cancelTimeWaitTimer: (t, _ev, fx) => cancel(t, fx, 'timeWait'),

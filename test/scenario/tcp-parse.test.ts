@@ -23,8 +23,8 @@ describe('parseTcpScenario', () => {
       keepalive: { idle: 7_200_000, interval: 75_000, probes: 9 }, profile: 'rfc9293',
     });
     expect(s.endpoints).toEqual([
-      { name: 'client', isn: 1000, listen: false, backlog: 128, syncookies: false },
-      { name: 'server', isn: 5000, listen: true, backlog: 128, syncookies: false },
+      { name: 'client', isn: 1000, listen: false, backlog: 128, syncookies: false, reads: true },
+      { name: 'server', isn: 5000, listen: true, backlog: 128, syncookies: false, reads: true },
     ]);
   });
 

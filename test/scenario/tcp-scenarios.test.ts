@@ -52,6 +52,13 @@ describe('scenarios that teach a difference of the linux profile', () => {
     expect(linux.passed).toBe(true);
   });
 
+  it('close-unread-data: under RFC 9293 the same close is an orderly FIN', () => {
+    const r = runScenario(load('close-unread-data.yaml'), { profile: 'rfc9293' });
+    expect(r.passed).toBe(false);
+    expect(r.segments.some((s) => s.flags.startsWith('RST'))).toBe(false);
+    expect(r.final).toEqual({ client: 'CLOSE_WAIT', server: 'FIN_WAIT_2' });
+  });
+
   it('abort: the Linux RST carries ACK (tcp_send_active_reset), the RFC one does not (3.10.5)', () => {
     const rfc = runScenario(load('abort.yaml'));
     const linux = runScenario(load('abort.yaml'), { profile: 'linux' });
