@@ -55,13 +55,17 @@ export interface Conformance {
   readonly paths: Record<string, PathStep[]>;
 }
 
-/** What an application action is in the machine's terms. close(2) with unread data sends RST on Linux. */
-const ACTION_EVENTS: Readonly<Record<AppAction, readonly string[]>> = {
-  listen: ['PASSIVE_OPEN'],
-  connect: ['ACTIVE_OPEN'],
-  end: ['CLOSE'],
-  destroy: ['CLOSE', 'ABORT'],
-  resetAndDestroy: ['ABORT'],
+/**
+ * Which machine transitions an application action can drive. end() is shutdown(SHUT_WR): a CLOSE that
+ * never resets; destroy() is close(2): a CLOSE that Linux turns into a RST when received data is left
+ * unread (the machine's closeWithUnreadData guard, RFC 1122 4.2.2.13).
+ */
+const ACTION_DRIVES: Readonly<Record<AppAction, (t: MachineTransition) => boolean>> = {
+  listen: (t) => t.event === 'PASSIVE_OPEN',
+  connect: (t) => t.event === 'ACTIVE_OPEN',
+  end: (t) => t.event === 'CLOSE' && t.guard !== 'closeWithUnreadData',
+  destroy: (t) => t.event === 'CLOSE',
+  resetAndDestroy: (t) => t.event === 'ABORT',
 };
 const APP_EVENTS = new Set(['PASSIVE_OPEN', 'ACTIVE_OPEN', 'CLOSE', 'ABORT', 'SEND', 'SET_KEEPALIVE']);
 
@@ -130,7 +134,7 @@ interface Found {
 }
 
 /** Transitions taken only when nothing ordinary explains a step: resets, SYN cookies, Linux's RST on data after close. */
-const EXCEPTIONAL = /rst|cookie|dataAfterClose/i;
+const EXCEPTIONAL = /rst|cookie|dataAfterClose|unread/i;
 
 /**
  * The shortest path from `from` to `to` using only the actions available, preferring one without
@@ -168,7 +172,7 @@ function search(
       if (t.from !== n.state || t.to === n.state || !usable(t)) continue;
       let used = n.used;
       if (APP_EVENTS.has(t.event)) {
-        const a = available.find((x) => !n.used.includes(x) && ACTION_EVENTS[x.action].includes(t.event));
+        const a = available.find((x) => !n.used.includes(x) && ACTION_DRIVES[x.action](t));
         if (!a) continue;
         used = [...n.used, a];
       } else if ((options.timerMinimum[`${t.event}[${t.guard}]`] ?? options.timerMinimum[t.event] ?? 0) > elapsed) {
@@ -194,11 +198,11 @@ function explain(
   elapsed: number,
   options: ConformanceOptions,
 ): string {
-  const all: ActionRecord[] = (['listen', 'connect', 'end', 'resetAndDestroy'] as const).map((action) => ({ at: 0, socket, action }));
+  const all: ActionRecord[] = (['listen', 'connect', 'destroy', 'resetAndDestroy'] as const).map((action) => ({ at: 0, socket, action }));
   const withActions = findPath(from, to, all, elapsed, options);
   const taken = mine.length ? mine.map((a) => `${a.action} at ${a.at} ms`).join(', ') : 'none';
   if (withActions) {
-    const needed = withActions.used.map((a) => a.action).join(' + ');
+    const needed = withActions.used.map((a) => (a.action === 'destroy' ? 'close (end or destroy)' : a.action)).join(' + ');
     return `${socket}: ${from} -> ${to} needs the application to ${needed} first; actions taken on ${socket}: ${taken}`;
   }
   const withTime = findPath(from, to, all, Number.POSITIVE_INFINITY, options);

@@ -62,6 +62,8 @@ let reads = [];
 let starts = [];
 let prev = null;
 let prevSession = -1;
+let last = new Map();
+let missing = new Set();
 parentPort.postMessage({ type: 'ready' });
 while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
   if (Atomics.load(ctl, ${CTL_REPORT}) === 1) {
@@ -74,6 +76,8 @@ while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
   if (session !== prevSession) {
     prev = null;
     prevSession = session;
+    last = new Map();
+    missing = new Set();
   }
   const n = Atomics.load(ctl, ${CTL_NPORTS});
   if (n === 0) {
@@ -84,18 +88,31 @@ while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
   starts.push(t0);
   const want = new Set();
   for (let i = 0; i < n; i++) want.add(':' + Atomics.load(ctl, ${CTL_PORTS} + i).toString(16).toUpperCase().padStart(4, '0'));
-  const rows = [];
-  let key = '';
+  const now_ = new Map();
   for (const [family, file] of files) {
     const lines = readAll(file).split('\n');
     for (let i = 1; i < lines.length; i++) {
       const f = lines[i].trim().split(/\s+/);
       if (f.length < 4) continue;
-      if (want.has(f[1].slice(-5)) || want.has(f[2].slice(-5))) {
-        rows.push([family, lines[i]]);
-        key += f[1] + f[2] + f[3] + (f[9] === '0' ? 'o' : '') + '|';
-      }
+      if (want.has(f[1].slice(-5)) || want.has(f[2].slice(-5))) now_.set(family + f[1] + f[2], [family, lines[i], f]);
     }
+  }
+  // A table bigger than one page is read in several read(2) calls, and the kernel resumes its walk by
+  // position: a socket can be skipped when others come and go in between. So a socket leaves our view
+  // only after two polls without it.
+  const carried = new Set();
+  for (const [k, v] of last) {
+    if (now_.has(k) || missing.has(k)) continue; // present, or missing for the second poll: gone
+    now_.set(k, v);
+    carried.add(k);
+  }
+  missing = carried;
+  last = now_;
+  const rows = [];
+  let key = '';
+  for (const [family, line, f] of now_.values()) {
+    rows.push([family, line]);
+    key += f[1] + f[2] + f[3] + (f[9] === '0' ? 'o' : '') + '|';
   }
   const t1 = now();
   reads.push(t1 - t0);

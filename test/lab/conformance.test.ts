@@ -27,7 +27,7 @@ describe('conformance against the linux profile', () => {
     const c = checkConformance([ob(5, 'client', 'ESTABLISHED'), ob(9, 'client', 'FIN_WAIT_1')], [act(1, 'client', 'connect')], opts);
     expect(c.ok).toBe(false);
     expect(c.violations).toEqual([
-      { socket: 'client', from: 'ESTABLISHED', to: 'FIN_WAIT_1', at: 9, message: 'client: ESTABLISHED -> FIN_WAIT_1 needs the application to end first; actions taken on client: connect at 1 ms' },
+      { socket: 'client', from: 'ESTABLISHED', to: 'FIN_WAIT_1', at: 9, message: 'client: ESTABLISHED -> FIN_WAIT_1 needs the application to close (end or destroy) first; actions taken on client: connect at 1 ms' },
     ]);
   });
 

@@ -16,6 +16,7 @@ export const rst: Experiment<Record<string, never>> = {
     const accepted: net.Socket[] = [];
     const { port } = await run.listen({}, (s) => accepted.push(s));
     const client = await run.connect('client', 'server', port);
+    await run.waitState('client', 'ESTABLISHED');
     await run.waitState('server', 'ESTABLISHED');
     const server = accepted[0]!;
     const peerError = new Promise<string>((resolve) => {
