@@ -131,7 +131,8 @@ function stepLine(step: StepResult): string {
     return `${padStart(formatTime(step.at), 9)}  FAIL ${step.action}\n${' '.repeat(16)}${why}`;
   }
   const tag = step.injected ? '(injected) ' : '';
-  return `${padStart('', 9)}  == ${tag}${step.action}`;
+  const note = step.note ? `  [${step.note}]` : '';
+  return `${padStart('', 9)}  == ${tag}${step.action}${note}`;
 }
 
 function floodSummary(flood: readonly SegmentRecord[]): string {

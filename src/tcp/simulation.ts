@@ -76,6 +76,12 @@ export interface StepResult {
   readonly transitions: readonly TransitionRecord[];
   readonly injected: boolean;
   readonly failures: readonly Failure[];
+  /**
+   * Set when an application call had no effect: the machine has no transition for it in that state
+   * (RFC 9293 3.10 answers such calls with an error, e.g. SEND in CLOSED: "connection does not
+   * exist"), or the host has crashed.
+   */
+  readonly note?: string;
 }
 
 export interface TransitionRecord {
@@ -451,11 +457,12 @@ export class Simulation {
     const firstTransition = this.transitionsLog.length;
     const failures: Failure[] = [];
     const verb = stepVerb(step);
+    let note: string | undefined;
     switch (verb) {
       case 'listen': {
         const h = this.host((step as { listen: string }).listen);
         h.listening = true;
-        this.deliver(h.main, { type: 'PASSIVE_OPEN' });
+        note = this.call(h, { type: 'PASSIVE_OPEN' });
         break;
       }
       case 'open': {
@@ -463,25 +470,25 @@ export class Simulation {
         const from = typeof o === 'string' ? o : o.from;
         const to = typeof o === 'string' ? this.other(o) : o.to;
         const h = this.host(from);
-        h.main.remote = to;
-        this.deliver(h.main, { type: 'ACTIVE_OPEN' });
+        if (!h.crashed) h.main.remote = to;
+        note = this.call(h, { type: 'ACTIVE_OPEN' });
         break;
       }
       case 'send': {
         const s = (step as { send: { from: string; bytes: number } }).send;
         const h = this.host(s.from);
-        if (h.main.remote === undefined) h.main.remote = this.other(s.from);
-        this.deliver(h.main, { type: 'SEND', bytes: s.bytes });
+        if (h.main.remote === undefined && !h.crashed) h.main.remote = this.other(s.from);
+        note = this.call(h, { type: 'SEND', bytes: s.bytes });
         break;
       }
       case 'close':
-        this.deliver(this.host((step as { close: string }).close).main, { type: 'CLOSE' });
+        note = this.call(this.host((step as { close: string }).close), { type: 'CLOSE' });
         break;
       case 'abort':
-        this.deliver(this.host((step as { abort: string }).abort).main, { type: 'ABORT' });
+        note = this.call(this.host((step as { abort: string }).abort), { type: 'ABORT' });
         break;
       case 'keepalive':
-        this.deliver(this.host((step as { keepalive: string }).keepalive).main, { type: 'SET_KEEPALIVE' });
+        note = this.call(this.host((step as { keepalive: string }).keepalive), { type: 'SET_KEEPALIVE' });
         break;
       case 'crash':
         this.crash(this.host((step as { crash: string }).crash));
@@ -529,6 +536,7 @@ export class Simulation {
       transitions: this.transitionsLog.slice(firstTransition),
       injected,
       failures,
+      ...(note === undefined ? {} : { note }),
     };
     this.results.push(result);
     return result;
@@ -602,7 +610,7 @@ export class Simulation {
     }
     const conn = item.conn;
     const t = conn.timers.get(item.timer);
-    if (!conn.alive || !t || t.gen !== item.gen) return;
+    if (!conn.alive || conn.host.crashed || !t || t.gen !== item.gen) return;
     this.dropTimer(conn, item.timer);
     this.deliver(conn, { type: TIMER_EVENT[item.timer] });
   }
@@ -654,7 +662,14 @@ export class Simulation {
   }
 
   /** Send one event to a TCB, recording the named endpoint's transition and the senders' states. */
-  private deliver(conn: Conn, ev: TcpEvent): void {
+  /** An application call on a named endpoint; returns a note when it had no effect. */
+  private call(h: Host, ev: TcpEvent): string | undefined {
+    if (h.crashed) return `${h.name} has crashed: ${ev.type} ignored`;
+    const state = h.main.ep.state;
+    return this.deliver(h.main, ev) ? undefined : `${ev.type} in ${state}: no transition (RFC 9293 3.10: error, nothing sent)`;
+  }
+
+  private deliver(conn: Conn, ev: TcpEvent): boolean {
     const from = conn.ep.state;
     const wasHalfOpen = from === 'SYN_RECEIVED' && conn.ep.tcb.passive;
     const t = fire(this.machine, conn.ep, ev, conn.fx);
@@ -681,6 +696,7 @@ export class Simulation {
     if (from !== to && to === 'ESTABLISHED' && conn.ep.tcb.passive) conn.host.accepted++;
     if (conn.main && to === 'LISTEN' && from !== 'LISTEN') conn.remote = undefined;
     if (!conn.main && (to === 'CLOSED' || to === 'LISTEN')) this.forget(conn);
+    return t !== undefined;
   }
 
   private forget(conn: Conn): void {

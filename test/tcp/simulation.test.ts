@@ -72,6 +72,17 @@ describe('Simulation', () => {
     }
   });
 
+  it('notes an application call the machine has no transition for, and calls on a crashed host', () => {
+    const sim = new Simulation(scenario('  - send: { from: client, bytes: 10 }\n  - crash: server\n  - close: server\n'));
+    sim.run();
+    expect(sim.snapshot().steps.map((s) => s.note)).toEqual([
+      'SEND in CLOSED: no transition (RFC 9293 3.10: error, nothing sent)',
+      undefined,
+      'server has crashed: CLOSE ignored',
+    ]);
+    expect(sim.snapshot().segments).toEqual([]);
+  });
+
   it('splits data into MSS-sized segments with PSH on the last one', () => {
     const sim = new Simulation(scenario('  - open: client\n  - settle: true\n  - send: { from: client, bytes: 3000 }\n  - settle: true\n'));
     sim.run();
