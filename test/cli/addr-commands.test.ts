@@ -117,6 +117,16 @@ describe('netkata subnet --stdin', () => {
     for (const k of [0, 1, 12_345, 39_999, 40_001, 65_535, 69_999]) expect(out[k]).toBe(subnetJsonLine(lines[k]!));
     expect(JSON.parse(out[40_000]!)).toMatchObject({ input: '1.2.3/8' });
   });
+  it('stops quietly when the reader goes away (| head -1): no EPIPE crash, nothing on stderr', () => {
+    const file = join(dir, 'pipe.txt');
+    writeFileSync(file, '10.0.0.0/8\n'.repeat(20_000));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" subnet --stdin --json < "${file}" | head -1; echo "status=\${PIPESTATUS:-done}"`], {
+      encoding: 'utf8',
+      env: { ...process.env, NETKATA_DEBUG: '' },
+    });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout.split('\n')[0]!)).toMatchObject({ cidr: '10.0.0.0/8' });
+  });
   it('refuses an address argument together with --stdin', () => {
     expectInputError(netkata(['subnet', '1.2.3.4/8', '--stdin']), /give no address arguments/);
   });

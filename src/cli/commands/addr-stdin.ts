@@ -58,8 +58,17 @@ class ChunkedWriter {
   }
 }
 
+/** Set when the reader went away (`| head`): stop quietly, as Unix tools do, instead of crashing on EPIPE. */
+let stdoutClosed = false;
+
 async function send(data: Buffer): Promise<void> {
-  if (!process.stdout.write(data)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  if (stdoutClosed) return;
+  if (!process.stdout.write(data)) {
+    await new Promise<void>((resolve) => {
+      process.stdout.once('drain', resolve);
+      process.stdout.once('close', resolve);
+    });
+  }
 }
 
 /** Runs over every non-blank stdin line; returns the number of bad lines (and raises exit 2 if any). */
@@ -92,9 +101,15 @@ export async function runLines(handle: LineHandler, onError: ErrorLine, encode?:
     w.line(result);
   };
 
+  const onStdoutError = (e: NodeJS.ErrnoException): void => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
+  };
+  process.stdout.on('error', onStdoutError);
   const stream = createReadStream('', { fd: 0, highWaterMark: CHUNK, autoClose: false });
   let carry: Buffer | undefined;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (stdoutClosed) break;
     let start = 0;
     if (carry !== undefined) {
       const nl = chunk.indexOf(10);
@@ -108,15 +123,21 @@ export async function runLines(handle: LineHandler, onError: ErrorLine, encode?:
       if (!w.roomy) await w.flush();
       start = nl + 1;
     }
-    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
-      doLine(chunk, start, nl);
+    // A plain loop finds the newlines: a native indexOf call per short line cost more than the scan.
+    const n = chunk.length;
+    for (let k = start; ; k++) {
+      while (k < n && chunk[k] !== 10) k++;
+      if (k === n) break;
+      doLine(chunk, start, k);
       if (!w.roomy) await w.flush();
-      start = nl + 1;
+      start = k + 1;
     }
     if (start < chunk.length) carry = chunk.subarray(start);
   }
-  if (carry !== undefined) doLine(carry, 0, carry.length);
+  if (carry !== undefined && !stdoutClosed) doLine(carry, 0, carry.length);
   await w.flush();
+  stream.destroy();
+  process.stdout.off('error', onStdoutError);
   if (bad > 0) raiseExit(EXIT.usage);
   return bad;
 }
