@@ -254,7 +254,14 @@ const TYPES = {
   input: {} as TcbInput | undefined,
   emitted: {} as SegmentEmitted,
 };
-const typedSetup = setup({ types: TYPES });
+/** The delays of setup(), named as the timers they time (RFC 9293 3.8.1, 3.10.8; RFC 1122 4.2.3.6). */
+const DELAYS = {
+  RTO: ({ context }: { context: Tcb }) => timerDelay('retransmission', context),
+  TIME_WAIT_LENGTH: ({ context }: { context: Tcb }) => timerDelay('timeWait', context),
+  FIN_WAIT_2_TIMEOUT: ({ context }: { context: Tcb }) => timerDelay('finWait2', context),
+  KEEPALIVE_TIME: ({ context }: { context: Tcb }) => timerDelay('keepalive', context),
+} satisfies Record<(typeof TIMER_DELAY)[TimerName], unknown>;
+const typedSetup = setup({ types: TYPES, delays: DELAYS });
 
 /** Run one action on a copy of the context, collecting its effects (what enqueueActions then enqueues). */
 function runAction(name: ActionName, context: Tcb, event: TcpEvent) {
@@ -281,7 +288,8 @@ function xstateActions(mode: TimerMode) {
       for (const [op, timer] of timerOps) {
         // Starting a running timer restarts it: cancel the scheduled event first.
         enqueue.cancel(timer);
-        if (op === 'start') enqueue.raise({ type: TIMER_EVENT[timer] }, { id: timer, delay: timerDelay(timer, draft) });
+        // The delay is named (setup's delays) and resolved against the context assigned just above.
+        if (op === 'start') enqueue.raise({ type: TIMER_EVENT[timer] }, { id: timer, delay: TIMER_DELAY[timer] });
       }
     });
   }
@@ -316,14 +324,12 @@ export function endpointConfig(profile: ProfileName = 'rfc9293') {
 export function createEndpointMachine(profile: ProfileName = 'rfc9293', mode: TimerMode = 'scheduled') {
   const guards: Record<string, (a: { context: Tcb; event: TcpEvent }) => boolean> = {};
   for (const [name, g] of Object.entries(GUARDS)) guards[name] = ({ context, event }) => g(context, event);
-  const delays: Record<string, (a: { context: Tcb }) => number> = {};
-  for (const [timer, delay] of Object.entries(TIMER_DELAY)) delays[delay] = ({ context }) => timerDelay(timer as TimerName, context);
   return setup({
     types: TYPES,
     guards,
     // The record is built in a loop from tcb.ts's actions; each entry is typedSetup.enqueueActions(...).
     actions: xstateActions(mode) as Record<string, ReturnType<typeof typedSetup.enqueueActions>>,
-    delays,
+    delays: DELAYS,
   }).createMachine(
     // The config is built from data (endpointStates); its guard and action names are checked there
     // against GuardName/ActionName, so xstate's literal inference has nothing more to check.
