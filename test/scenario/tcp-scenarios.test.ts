@@ -28,6 +28,11 @@ describe('built-in TCP scenarios', () => {
     expect(r.passed).toBe(true);
   });
 
+  it.each(files)('%s: a practice question whose answer is one of its choices', (f) => {
+    const asks = load(f).steps.filter((st): st is { ask: { answer: string; choices?: readonly string[] } } => 'ask' in st);
+    for (const { ask } of asks) if (ask.choices) expect(ask.choices).toContain(ask.answer);
+  });
+
   it.each(files)('%s: the same scenario always gives the same run', (f) => {
     const s = load(f);
     expect(JSON.stringify(runScenario(s))).toBe(JSON.stringify(runScenario(s)));
