@@ -286,7 +286,7 @@ export class Simulation {
   private readonly recordFlood: boolean;
   private readonly settleLimit: number;
   /** Segments sent and state transitions taken, for the benchmarks. */
-  counters = { segments: 0, transitions: 0, events: 0 };
+  counters = { segments: 0, transitions: 0, events: 0, machineEvents: 0 };
 
   constructor(scenario: TcpScenario, options: SimulationOptions = {}) {
     this.scenario = scenario;
@@ -673,6 +673,7 @@ export class Simulation {
     const from = conn.ep.state;
     const wasHalfOpen = from === 'SYN_RECEIVED' && conn.ep.tcb.passive;
     const t = fire(this.machine, conn.ep, ev, conn.fx);
+    this.counters.machineEvents++;
     if (t && t.target !== undefined) this.counters.transitions++;
     const to = conn.ep.state;
     const sent = this.pendingSent.length;
