@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { CheckFailed, writeJson, writeOut } from '../io.js';
 
@@ -7,7 +8,7 @@ import { CheckFailed, writeJson, writeOut } from '../io.js';
 
 /** The package's scenarios/tcp directory (dist/cli/commands -> package root), not the cwd. */
 export function builtinTcpDir(): string {
-  return new URL('../../../scenarios/tcp/', import.meta.url).pathname;
+  return fileURLToPath(new URL('../../../scenarios/tcp/', import.meta.url));
 }
 
 async function loadScenario(arg: string) {
