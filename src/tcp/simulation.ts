@@ -739,7 +739,7 @@ export class Simulation {
   private transmit(conn: Conn, seg: Segment): void {
     if (conn.host.crashed) return;
     const to = conn.remote ?? this.other(conn.host.name);
-    this.send(conn.host.name, to, seg, conn.ep.state, !conn.main || !this.hosts.has(to));
+    this.send(conn.host.name, to, seg, conn.ep.state, !this.hosts.has(to));
   }
 
   private send(from: string, to: string, seg: Segment, fromState: TcpState, flood: boolean): void {

@@ -83,6 +83,21 @@ describe('Simulation', () => {
     expect(sim.snapshot().segments).toEqual([]);
   });
 
+  it('with three endpoints, a second client gets a connection of its own at the listener', () => {
+    const sim = new Simulation(
+      scenario(
+        '  - open: { from: a, to: server }\n  - open: { from: b, to: server }\n  - settle: true\n  - expect: { a: ESTABLISHED, b: ESTABLISHED, server: ESTABLISHED, accepted: { server: 2 } }\n',
+        'endpoints: { a: { isn: 100 }, b: { isn: 200 }, server: { isn: 5000, listen: true } }\n',
+      ),
+    );
+    const r = sim.run();
+    expect(r.failures).toEqual([]);
+    expect(r.segments.filter((x) => x.flags === 'SYN,ACK').map((x) => [x.from, x.to, x.ack])).toEqual([
+      ['server', 'a', 101],
+      ['server', 'b', 201],
+    ]);
+  });
+
   it('splits data into MSS-sized segments with PSH on the last one', () => {
     const sim = new Simulation(scenario('  - open: client\n  - settle: true\n  - send: { from: client, bytes: 3000 }\n  - settle: true\n'));
     sim.run();
