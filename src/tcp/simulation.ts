@@ -207,6 +207,8 @@ interface Fault {
   readonly from: string | undefined;
   readonly flags: number | undefined;
   remaining: number;
+  /** reorder: how many later segments from the same sender overtake the held one. */
+  readonly overtakers: number;
 }
 
 interface Held {
@@ -502,8 +504,8 @@ export class Simulation {
           from: f.from,
           flags: f.flags === undefined ? undefined : parseFlags(f.flags),
           remaining: verb === 'reorder' ? 1 : (f.count ?? 1),
+          overtakers: verb === 'reorder' ? (f.count ?? 1) : 0,
         });
-        if (verb === 'reorder') this.reorderOvertakers.push(f.count ?? 1);
         break;
       }
       case 'flood': {
@@ -541,8 +543,6 @@ export class Simulation {
     this.results.push(result);
     return result;
   }
-
-  private reorderOvertakers: number[] = [];
 
   private check(e: ExpectSpec, step: number): Failure[] {
     const out: Failure[] = [];
@@ -780,9 +780,8 @@ export class Simulation {
         }
       }
       if (fault?.kind === 'reorder') {
-        const overtakers = this.reorderOvertakers.shift() ?? 1;
         // Held back until `overtakers` later segments from the same sender passed it, or 4 delays at most.
-        const held: Held = { rec, seg, overtakers, item: undefined };
+        const held: Held = { rec, seg, overtakers: fault.overtakers, item: undefined };
         held.item = this.schedule(rec, seg, this.now_ + 4 * Math.max(delay, 1));
         this.held.push(held);
         return;
