@@ -85,7 +85,14 @@ const VERBS = {
   drop: z.object({ from: epName.optional(), flags: flags.optional(), count: count.optional() }).strict(),
   duplicate: z.object({ from: epName.optional(), flags: flags.optional(), count: count.optional() }).strict(),
   reorder: z.object({ from: epName.optional(), count: count.optional() }).strict(),
-  flood: z.object({ to: epName, syns: z.number().int().min(1).max(10_000_000), spoofed: z.boolean().optional() }).strict(),
+  flood: z
+    .object({
+      to: epName,
+      syns: z.number().int().min(1).max(10_000_000),
+      // Sources that answer (an accept-queue flood) are not simulated: say so rather than pretend.
+      spoofed: z.literal(true, { error: 'only spoofed floods are simulated (spoofed: true)' }).optional(),
+    })
+    .strict(),
   advance: duration,
   settle: z.literal(true),
   expect: expectBody,

@@ -70,6 +70,12 @@ describe('parseTcpScenario', () => {
     expect(errorOf(`${head}config:\n  mls: 30s\nsteps:\n  - open: client\n`)).toMatch(/^scenarios\/tcp\/x\.yaml:4: config: .*"mls"/);
   });
 
+  it('says that floods from sources that answer are not simulated', () => {
+    expect(errorOf(`${head}steps:\n  - flood: { to: server, syns: 5, spoofed: false }\n`)).toMatch(
+      /:4: steps\[0\]\.flood\.spoofed: only spoofed floods are simulated/,
+    );
+  });
+
   it('asks for open: {from, to} with more than two endpoints', () => {
     expect(errorOf(`${head}endpoints: { a: {}, b: {}, c: {} }\nsteps:\n  - open: a\n`)).toMatch(/:5: steps\[0\]\.open: with more than two endpoints/);
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
-import { CheckFailed, writeJson, writeOut } from '../io.js';
+import { CheckFailed, useColor, writeJson, writeOut } from '../io.js';
 
 // Registers `netkata tcp run | list | states`. Keep top-level imports light: yaml, zod and xstate load
 // inside the actions.
@@ -73,7 +73,9 @@ export function registerTcpCommands(program: Command): void {
       if (opts.json) writeJson(result);
       else {
         const { renderLadder } = await import('../../tcp/ladder.js');
-        writeOut(`${scenario.title}\n${renderLadder(sim.snapshot())}`);
+        const { colorLadder } = await import('../render/tcp-ladder.js');
+        const text = `${scenario.title}\n${renderLadder(sim.snapshot())}`;
+        writeOut(useColor() ? colorLadder(text) : text);
       }
       if (!result.passed) throw new CheckFailed(opts.json ? '' : `${scenario.name}: ${result.failures.length} expectation(s) failed`);
     });
