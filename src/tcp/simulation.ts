@@ -2,15 +2,19 @@
  * Deterministic simulation of TCP endpoints over a faulty link, in virtual time.
  *
  * API for the app, the lab and practice:
- *   const sim = new Simulation(parseTcpScenario(text, file));   // or createSimulation(scenario, { profile })
- *   sim.step()            // run the next scenario step; returns its StepResult (undefined when done)
+ *   const sim = new Simulation(parseTcpScenario(text, file), { profile: 'linux' }); // profile optional
+ *   sim.step()            // run the next scenario step; returns its StepResult (undefined when done):
+ *                         // { index, at, action, verb, states, ok, failures, segments: [first, last),
+ *                         //   transitions (named endpoints' state changes), injected, note? }
  *   sim.inject(step)      // run any step now, between scenario steps: { drop: { from: 'client' } },
  *                         // { close: 'server' }, { abort: 'client' }, { crash: 'server' }, { advance: 1000 } ...
- *   sim.snapshot()        // SimSnapshot: time, each endpoint's state/TCB/backlog, running timers with
- *                         // remaining virtual ms, segments so far (dropped ones marked), step results
- *   sim.run()             // run all remaining steps
- *   sim.result()          // RunResult, the `tcp run --json` document
- *   runScenario(scenario) // new Simulation(scenario).run() and result()
+ *   sim.snapshot()        // SimSnapshot: now, next, done, endpoints (state, crashed, backlog, accepted,
+ *                         // TCB), timers [{ endpoint, remote, timer, due, remaining }], segments so far
+ *                         // (dropped ones marked, with the sender's and receiver's states), steps, failures
+ *   sim.states()          // { client: 'ESTABLISHED', ... }; sim.transitions(): every named state change
+ *   sim.run()             // run all remaining steps; sim.result(): RunResult, the `tcp run --json` document
+ *   runScenario(scenario) // new Simulation(scenario).run()
+ *   describeStep(step)    // `drop from=client flags=ACK`
  * The same scenario always gives the same run (no wall clock, no randomness), so "step back" in the app
  * is: build a new Simulation and step it to where you want to be.
  *
