@@ -28,7 +28,7 @@ import {
   type TimerName,
 } from './tcb.js';
 import type { Segment } from './segment.js';
-import type { ProfileName } from './profile.js';
+import { getProfile, type ProfileName } from './profile.js';
 import type { TcpState } from './states.js';
 
 export type { Tcb as TcpContext, TcbInput as TcpInput, TcpEvent } from './tcb.js';
@@ -81,6 +81,11 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
   // Linux tcp_close (RFC 1122 4.2.2.13): close() with unread received data resets the connection.
   const closeWithUnread: readonly TransitionSpec[] =
     profile === 'linux' ? [{ guard: 'closeWithUnreadData', target: 'CLOSED', actions: 'sendResetForDataAfterClose' }] : [];
+  // Linux drops the unanswered request sock and its listener stays in LISTEN (inet_csk_reqsk_queue_prune);
+  // RFC 9293 closes the connection that ran out of retries (profile.ts listenerSurvivesSynAckGiveUp).
+  const synAckGiveUp: readonly TransitionSpec[] = getProfile(profile).listenerSurvivesSynAckGiveUp
+    ? [{ guard: 'retransmissionsExhaustedPassive', target: 'LISTEN', actions: 'returnToListen' }]
+    : [];
   return {
     CLOSED: {
       entry: ['deleteTcb'],
@@ -136,7 +141,8 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
           { guard: 'acksOurSyn', target: 'ESTABLISHED', actions: 'establish' },
         ],
         RETRANSMISSION_TIMEOUT: [
-          { guard: 'retransmissionsExhaustedPassive', target: 'LISTEN', actions: 'returnToListen' },
+          ...synAckGiveUp,
+          // RFC 9293 3.8.3 R2 / 3.10.8 user timeout: the connection is closed (CLOSED, TCB deleted).
           { guard: 'retransmissionsExhausted', target: 'CLOSED' },
           { actions: 'retransmitSynAck' },
         ],

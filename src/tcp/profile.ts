@@ -47,13 +47,22 @@ export interface Profile {
    * FIN_WAIT_2 in /proc/net/tcp) that dies after tcp_fin_timeout. Same state sequence, named for the lab.
    */
   readonly finWait2AsTimewaitSocket: boolean;
+  /**
+   * What a passive open does when its SYN,ACK retries run out (SYN_RECEIVED reached from LISTEN).
+   * false (RFC 9293): the connection is closed, SYN_RECEIVED -> CLOSED (3.8.3 R2 and 3.10.8 user timeout:
+   * "flush all queues ... enter the CLOSED state and delete the TCB"; SCENARIOS.md's retransmission rule).
+   * true (Linux): the request sock is dropped and the listener stays, SYN_RECEIVED -> LISTEN
+   * (inet_csk_reqsk_queue_prune / reqsk_timer_handler; the listening socket never left LISTEN).
+   */
+  readonly listenerSurvivesSynAckGiveUp: boolean;
 }
 
 const HOUR = 3_600_000;
 
 export const RFC9293: Profile = {
   name: 'rfc9293',
-  description: 'RFC 9293 as written: TIME_WAIT = 2*MSL, CLOSE is a half-close, abort sends <SEQ=SND.NXT><CTL=RST>',
+  description:
+    'RFC 9293 as written: a handshake that runs out of retries closes (CLOSED, also from SYN_RECEIVED), TIME_WAIT = 2*MSL, CLOSE is a half-close, abort sends <SEQ=SND.NXT><CTL=RST>',
   defaults: {
     msl: 30_000,
     rto: 1_000,
@@ -70,12 +79,14 @@ export const RFC9293: Profile = {
   resetOnCloseWithUnreadData: false,
   abortRstCarriesAck: false,
   finWait2AsTimewaitSocket: false,
+  listenerSurvivesSynAckGiveUp: false,
 };
 
 export const LINUX: Profile = {
   name: 'linux',
   description:
-    'Linux: TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
+    'Linux: a passive open whose SYN,ACK retries run out returns to LISTEN (the listener stays), ' +
+    'TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
     'data after close() and close() with unread data answered with RST, abort RST carries ACK, RTO capped at 120 s',
   defaults: {
     msl: 30_000,
@@ -93,6 +104,7 @@ export const LINUX: Profile = {
   resetOnCloseWithUnreadData: true,
   abortRstCarriesAck: true,
   finWait2AsTimewaitSocket: true,
+  listenerSurvivesSynAckGiveUp: true,
 };
 
 export function getProfile(name: ProfileName = 'rfc9293'): Profile {

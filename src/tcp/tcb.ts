@@ -282,6 +282,7 @@ export const guards = {
 
   // --- timeouts ---
   retransmissionsExhausted: (t) => t.retransmits >= t.retries,
+  /** Linux profile only (endpoint.machine.ts): a passive open's SYN,ACK gave up; the listener stays. */
   retransmissionsExhaustedPassive: (t) => t.retransmits >= t.retries && t.passive,
   hasUnacknowledged: (t) => t.sndUna !== t.sndNxt,
   probesExhausted: (t) => t.probesSent >= t.keepaliveProbes,
@@ -550,7 +551,7 @@ export const actions = {
     t.reason = closeReason(ev);
     resetTcb(t);
   },
-  /** Back to LISTEN from SYN_RECEIVED (RST, or the SYN,ACK was never acknowledged). */
+  /** Back to LISTEN from SYN_RECEIVED (a RST; on the linux profile also a SYN,ACK never acknowledged). */
   returnToListen: (t, ev, fx) => {
     for (const name of TIMERS) cancel(t, fx, name);
     t.reason = closeReason(ev);

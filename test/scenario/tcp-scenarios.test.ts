@@ -40,6 +40,13 @@ describe('built-in TCP scenarios', () => {
 });
 
 describe('scenarios that teach a difference of the linux profile', () => {
+  it('syn-ack-give-up: RFC 9293 closes the passive open, Linux keeps the listener in LISTEN', () => {
+    const r = runScenario(load('syn-ack-give-up.yaml'), { profile: 'linux' });
+    expect(r.passed).toBe(false);
+    expect(r.failures).toHaveLength(1);
+    expect(r.failures[0]).toMatchObject({ field: 'server', expected: 'CLOSED', actual: 'LISTEN' });
+  });
+
   it('half-close: data after close() is answered with a RST on Linux', () => {
     const r = runScenario(load('half-close.yaml'), { profile: 'linux' });
     expect(r.passed).toBe(false);

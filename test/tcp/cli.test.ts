@@ -87,4 +87,16 @@ describe('netkata tcp', () => {
     expect(m.stdout.startsWith('stateDiagram-v2\n')).toBe(true);
     expect(m.stdout).toContain('    FIN_WAIT_1 --> CLOSING : SEGMENT if finInOrder');
   });
+
+  it('states shows the profile difference of a passive open that runs out of SYN,ACK retries', () => {
+    const giveUp = (out: string) => out.split('\n').filter((l) => /^ +RETRANSMISSION_TIMEOUT \[retransmissionsExhausted/.test(l)).map((l) => l.trim().replace(/ +/g, ' '));
+    const section = (out: string) => out.slice(out.indexOf('\nSYN_RECEIVED\n'), out.indexOf('\nESTABLISHED\n'));
+    const rfc = netkata(['tcp', 'states']);
+    const linux = netkata(['tcp', 'states', '--profile', 'linux']);
+    expect(giveUp(section(rfc.stdout))).toEqual(['RETRANSMISSION_TIMEOUT [retransmissionsExhausted] -> CLOSED']);
+    expect(giveUp(section(linux.stdout))).toEqual([
+      'RETRANSMISSION_TIMEOUT [retransmissionsExhaustedPassive] -> LISTEN / returnToListen',
+      'RETRANSMISSION_TIMEOUT [retransmissionsExhausted] -> CLOSED',
+    ]);
+  });
 });

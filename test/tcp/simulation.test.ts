@@ -127,4 +127,29 @@ describe('Simulation', () => {
     sim.run();
     expect(sim.transitions().filter((t) => t.endpoint === 'server').map((t) => t.to)).toEqual(['LISTEN', 'SYN_RECEIVED', 'LISTEN']);
   });
+
+  describe.each(['rfc9293', 'linux'] as const)('SYN,ACK retries run out (profile %s)', (profile) => {
+    // The client's host dies after its SYN: the server's SYN,ACKs go unanswered. 1+2+4+8+16 s of resends,
+    // then 32 s for the last one: the give-up is at 10 ms + 63 s.
+    const steps = '  - open: client\n  - advance: 15ms\n  - crash: client\n  - advance: 63005ms\n  - advance: 10ms\n';
+
+    it('a named passive open ends CLOSED under rfc9293 (3.10.8), back in LISTEN under linux', () => {
+      const sim = new Simulation(scenario(steps), { profile });
+      sim.run();
+      const server = sim.transitions().filter((t) => t.endpoint === 'server');
+      expect(server.map((t) => t.to)).toEqual(['LISTEN', 'SYN_RECEIVED', profile === 'linux' ? 'LISTEN' : 'CLOSED']);
+      expect(server.at(-1)).toMatchObject({ at: 63_010, event: 'RETRANSMISSION_TIMEOUT' });
+      expect(sim.snapshot().segments.filter((x) => x.from === 'server' && x.flags === 'SYN,ACK')).toHaveLength(6);
+      expect(sim.snapshot().endpoints[1]).toMatchObject({ backlog: 0 });
+    });
+
+    it('flood half-open TCBs are freed without touching the named listener', () => {
+      const sim = new Simulation(scenario('  - flood: { to: server, syns: 300, spoofed: true }\n  - advance: 64s\n'), { profile });
+      sim.run();
+      expect(sim.snapshot().endpoints[1]).toMatchObject({ state: 'LISTEN', backlog: 0 });
+      expect(sim.snapshot().timers).toEqual([]);
+      // The only named change of the server is its passive open.
+      expect(sim.transitions().filter((t) => t.endpoint === 'server').map((t) => t.to)).toEqual(['LISTEN']);
+    });
+  });
 });
