@@ -198,7 +198,11 @@ export interface TcpEndpointSpec {
 export interface TcpScenarioConfig {
   readonly msl: number;
   readonly rto: number;
-  readonly retries: number;
+  /**
+   * Retransmissions before giving up, for SYN, SYN,ACK, data and FIN alike. Undefined when the file does
+   * not set it: the profile's defaults apply (rfc9293: 5 for all, SCENARIOS.md; linux: SYN 6, SYN,ACK 5).
+   */
+  readonly retries: number | undefined;
   readonly delay: number;
   readonly finWait2Timeout: number;
   readonly keepalive: { readonly idle: number; readonly interval: number; readonly probes: number };
@@ -272,7 +276,7 @@ const schema = scenarioShape.superRefine((s, ctx) => {
 export const DEFAULT_CONFIG: TcpScenarioConfig = {
   msl: 30_000,
   rto: 1_000,
-  retries: 5,
+  retries: undefined,
   delay: 10,
   finWait2Timeout: 60_000,
   keepalive: { idle: 7_200_000, interval: 75_000, probes: 9 },
@@ -293,7 +297,7 @@ export function parseTcpScenario(text: string, file: string): TcpScenario {
     config: {
       msl: c.msl ?? DEFAULT_CONFIG.msl,
       rto: c.rto ?? DEFAULT_CONFIG.rto,
-      retries: c.retries ?? DEFAULT_CONFIG.retries,
+      retries: c.retries,
       delay: c.delay ?? DEFAULT_CONFIG.delay,
       finWait2Timeout: c.finWait2Timeout ?? DEFAULT_CONFIG.finWait2Timeout,
       keepalive: {

@@ -11,8 +11,15 @@ export const PROFILES: readonly ProfileName[] = ['rfc9293', 'linux'];
 export interface TcpConfig {
   readonly msl: number;
   readonly rto: number;
-  /** Retransmissions of an unacknowledged SYN, SYN,ACK, data or FIN before giving up (then CLOSED). */
+  /** Retransmissions of unacknowledged data or FIN before giving up (then CLOSED). */
   readonly retries: number;
+  /**
+   * Retransmissions of an unacknowledged SYN (SYN_SENT, and SYN_RECEIVED reached by simultaneous open).
+   * A scenario's `retries`, when set, sets this and synAckRetries too (SCENARIOS.md: one count for all).
+   */
+  readonly synRetries: number;
+  /** Retransmissions of an unacknowledged SYN,ACK of a passive open (SYN_RECEIVED reached from LISTEN). */
+  readonly synAckRetries: number;
   readonly finWait2Timeout: number;
   readonly keepaliveIdle: number;
   readonly keepaliveInterval: number;
@@ -67,6 +74,8 @@ export const RFC9293: Profile = {
     msl: 30_000,
     rto: 1_000,
     retries: 5,
+    synRetries: 5,
+    synAckRetries: 5,
     finWait2Timeout: 60_000,
     keepaliveIdle: 2 * HOUR,
     keepaliveInterval: 75_000,
@@ -86,12 +95,16 @@ export const LINUX: Profile = {
   name: 'linux',
   description:
     'Linux: a passive open whose SYN,ACK retries run out returns to LISTEN (the listener stays), ' +
-    'TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
+    'SYN retries 6 and SYN,ACK retries 5 (tcp_syn_retries, tcp_synack_retries), TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
     'data after close() and close() with unread data answered with RST, abort RST carries ACK, RTO capped at 120 s',
   defaults: {
     msl: 30_000,
     rto: 1_000,
     retries: 5,
+    // Kernel defaults, Documentation/networking/ip-sysctl.rst: tcp_syn_retries "Default value is 6",
+    // tcp_synack_retries "Default value is 5".
+    synRetries: 6,
+    synAckRetries: 5,
     finWait2Timeout: 60_000,
     keepaliveIdle: 2 * HOUR,
     keepaliveInterval: 75_000,

@@ -304,7 +304,8 @@ export class Simulation {
     this.tcpConfig = {
       msl: c.msl,
       rto: c.rto,
-      retries: c.retries,
+      // Unset: the profile's own SYN, SYN,ACK and data counts (profile.ts).
+      ...(c.retries === undefined ? {} : { retries: c.retries }),
       finWait2Timeout: c.finWait2Timeout,
       keepaliveIdle: c.keepalive.idle,
       keepaliveInterval: c.keepalive.interval,

@@ -30,7 +30,12 @@ export interface Tcb {
   readonly profile: ProfileName;
   readonly rto: number;
   readonly maxRto: number;
+  /** Retransmissions of data or FIN before giving up. */
   readonly retries: number;
+  /** Retransmissions of our SYN (SYN_SENT; SYN_RECEIVED by simultaneous open) before giving up. */
+  readonly synRetries: number;
+  /** Retransmissions of the SYN,ACK of a passive open before giving up. */
+  readonly synAckRetries: number;
   readonly timeWaitLength: number;
   readonly finWait2Timeout: number;
   readonly keepaliveIdle: number;
@@ -86,12 +91,16 @@ export interface TcbInput {
 export function createTcb(input: TcbInput = {}, profileName: ProfileName | undefined = input.profile): Tcb {
   const profile = getProfile(profileName);
   const c: TcpConfig = { ...profile.defaults, ...input.config };
+  // An explicit `retries` (a scenario's config) counts for the handshake too, unless the SYN counts are given.
+  const handshake = input.config?.retries;
   const iss = (input.isn ?? 0) >>> 0;
   return {
     profile: profile.name,
     rto: c.rto,
     maxRto: profile.maxRto,
     retries: c.retries,
+    synRetries: input.config?.synRetries ?? handshake ?? c.synRetries,
+    synAckRetries: input.config?.synAckRetries ?? handshake ?? c.synAckRetries,
     timeWaitLength: profile.timeWaitLength ?? 2 * c.msl,
     finWait2Timeout: c.finWait2Timeout,
     keepaliveIdle: c.keepaliveIdle,
@@ -281,14 +290,23 @@ export const guards = {
   isFin: (_t, ev) => has(segOf(ev), FIN) && !has(segOf(ev), RST),
 
   // --- timeouts ---
-  retransmissionsExhausted: (t) => t.retransmits >= t.retries,
+  retransmissionsExhausted: (t) => t.retransmits >= retryLimit(t),
   /** Linux profile only (endpoint.machine.ts): a passive open's SYN,ACK gave up; the listener stays. */
-  retransmissionsExhaustedPassive: (t) => t.retransmits >= t.retries && t.passive,
+  retransmissionsExhaustedPassive: (t) => t.retransmits >= retryLimit(t) && t.passive,
   hasUnacknowledged: (t) => t.sndUna !== t.sndNxt,
   probesExhausted: (t) => t.probesSent >= t.keepaliveProbes,
   keepaliveEnabled: (t) => t.keepalive,
 } satisfies Record<string, Guard>;
 export type GuardName = keyof typeof guards;
+
+/**
+ * Retransmissions allowed for what is outstanding: while our SYN is unacknowledged (SND.UNA = ISS) the
+ * SYN count (passive open: the SYN,ACK count), else the data/FIN count.
+ */
+export function retryLimit(t: Tcb): number {
+  if (t.sndUna !== t.iss) return t.retries;
+  return t.passive ? t.synAckRetries : t.synRetries;
+}
 
 function emit(fx: Effects, seq: number, ack: number, flags: number, len = 0): void {
   fx.send({ seq: seq >>> 0, ack: ack >>> 0, flags, len });

@@ -152,4 +152,31 @@ describe('Simulation', () => {
       expect(sim.transitions().filter((t) => t.endpoint === 'server').map((t) => t.to)).toEqual(['LISTEN']);
     });
   });
+
+  it('SYN retries: rfc9293 resends 5 times (SCENARIOS.md), linux 6 (tcp_syn_retries), a scenario\'s retries both', () => {
+    const lostSyns = '  - drop: { from: client, flags: SYN, count: 20 }\n  - open: client\n  - advance: 300s\n';
+    const run = (profile: 'rfc9293' | 'linux', extra = '') => {
+      const sim = new Simulation(scenario(lostSyns, extra), { profile });
+      sim.run();
+      const syns = sim.snapshot().segments.filter((x) => x.from === 'client' && x.flags === 'SYN');
+      const end = sim.transitions().find((t) => t.endpoint === 'client' && t.to === 'CLOSED');
+      return { syns: syns.length, closedAt: end?.at };
+    };
+    // Give-up after the last resend's timeout: rto * (2^(n+1) - 1).
+    expect(run('rfc9293')).toEqual({ syns: 6, closedAt: 63_000 });
+    expect(run('linux')).toEqual({ syns: 7, closedAt: 127_000 });
+    expect(run('linux', 'config: { retries: 2 }\n')).toEqual({ syns: 3, closedAt: 7_000 });
+    expect(run('rfc9293', 'config: { retries: 2 }\n')).toEqual({ syns: 3, closedAt: 7_000 });
+  });
+
+  it('SYN,ACK retries: linux uses tcp_synack_retries = 5 when the scenario sets none, else the scenario\'s', () => {
+    const steps = '  - open: client\n  - advance: 15ms\n  - crash: client\n  - advance: 300s\n';
+    const synAcks = (extra: string) => {
+      const sim = new Simulation(scenario(steps, extra), { profile: 'linux' });
+      sim.run();
+      return sim.snapshot().segments.filter((x) => x.from === 'server' && x.flags === 'SYN,ACK').length;
+    };
+    expect(synAcks('')).toBe(6);
+    expect(synAcks('config: { retries: 1 }\n')).toBe(2);
+  });
 });
