@@ -9,10 +9,12 @@ export class CheckFailed extends Error {
 }
 
 export function writeOut(text: string): void {
+  if (stdoutGone) return;
   process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }
 
 export function writeJson(value: unknown): void {
+  if (stdoutGone) return;
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
@@ -50,8 +52,38 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   return stream.isTTY === true;
 }
 
+/**
+ * The reader of our stdout went away (`netkata split 10.0.0.0/8 --prefix 24 | head -1`): the next write
+ * fails with EPIPE, which Node reports as an 'error' event on process.stdout (Node ignores SIGPIPE, so
+ * the process is not killed as a C tool would be). Unhandled, that event is an uncaught exception with a
+ * stack trace. Like `yes | head`, we stop writing and end quietly, with the exit code earned so far (0
+ * unless a `--stdin` line was bad): nobody is left to read the rest. Any other stdout failure (EIO,
+ * ENOSPC on a redirected file) is one error line and exit 3. Installed once, on first import, for every
+ * command.
+ */
+let stdoutGone = false;
+let stdoutGuarded = false;
+
+export function stdoutClosed(): boolean {
+  return stdoutGone;
+}
+
+export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (stdoutGone) return;
+    stdoutGone = true;
+    if (e.code === 'EPIPE') process.exit(exitState.code);
+    writeError(`stdout: ${e.message}`);
+    process.exit(EXIT.environment);
+  });
+}
+
 /** A command that completes but must exit non-zero (e.g. `--stdin` with a bad line) raises this. */
 export const exitState = { code: 0 as number };
 export function raiseExit(code: number): void {
   if (code > exitState.code) exitState.code = code;
 }
+
+guardStdout();

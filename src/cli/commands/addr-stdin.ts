@@ -10,7 +10,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { InputError } from '../../errors.js';
-import { EXIT, raiseExit } from '../io.js';
+import { EXIT, raiseExit, stdoutClosed } from '../io.js';
 
 const CHUNK = 1 << 20;
 /** Room kept free after every line: a record from `encode`, or a string line up to 4 KiB in UTF-8. */
@@ -58,11 +58,10 @@ class ChunkedWriter {
   }
 }
 
-/** Set when the reader went away (`| head`): stop quietly, as Unix tools do, instead of crashing on EPIPE. */
-let stdoutClosed = false;
-
+// When the reader goes away (`| head`), io.ts's stdout guard ends the process quietly on EPIPE;
+// `stdoutClosed()` only keeps us from queueing more output in the same tick.
 async function send(data: Buffer): Promise<void> {
-  if (stdoutClosed) return;
+  if (stdoutClosed()) return;
   if (!process.stdout.write(data)) {
     await new Promise<void>((resolve) => {
       process.stdout.once('drain', resolve);
@@ -101,15 +100,10 @@ export async function runLines(handle: LineHandler, onError: ErrorLine, encode?:
     w.line(result);
   };
 
-  const onStdoutError = (e: NodeJS.ErrnoException): void => {
-    if (e.code !== 'EPIPE') throw e;
-    stdoutClosed = true;
-  };
-  process.stdout.on('error', onStdoutError);
   const stream = createReadStream('', { fd: 0, highWaterMark: CHUNK, autoClose: false });
   let carry: Buffer | undefined;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    if (stdoutClosed) break;
+    if (stdoutClosed()) break;
     let start = 0;
     if (carry !== undefined) {
       const nl = chunk.indexOf(10);
@@ -134,10 +128,9 @@ export async function runLines(handle: LineHandler, onError: ErrorLine, encode?:
     }
     if (start < chunk.length) carry = chunk.subarray(start);
   }
-  if (carry !== undefined && !stdoutClosed) doLine(carry, 0, carry.length);
+  if (carry !== undefined && !stdoutClosed()) doLine(carry, 0, carry.length);
   await w.flush();
   stream.destroy();
-  process.stdout.off('error', onStdoutError);
   if (bad > 0) raiseExit(EXIT.usage);
   return bad;
 }
