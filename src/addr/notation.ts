@@ -1,8 +1,10 @@
 /**
  * `netkata ip`: one address in every notation people meet it in, and back from an integer or bits.
- * IPv6 output is RFC 5952 section 4 (lower case, longest zero run as "::"); `mixed` is the section 5
- * form with the last 32 bits dotted, given for the blocks that carry IPv4 (mapped, NAT64, 6to4 is not
- * one of them: its IPv4 sits in bits 16-47, shown as `embeddedIPv4`).
+ * IPv6 `address` is RFC 5952: section 4 (lower case, longest zero run as "::"), and for IPv4-mapped and
+ * NAT64 Well-Known-Prefix addresses the section 5 mixed form (`::ffff:127.0.0.1`; see `formatIPv6Text`).
+ * For those two blocks `mixed` repeats that form (kept for scripts that read it) and `hexForm` gives the
+ * all-hex section 4 form (`::ffff:7f00:1`, what Python's ipaddress prints). 6to4 is not one of them: its
+ * IPv4 sits in bits 16-47, shown as `embeddedIPv4`.
  */
 import { InputError } from '../errors.js';
 import { embeddedIPv4Of } from './classify.js';
@@ -11,6 +13,8 @@ import {
   expandIPv6,
   formatIPv4,
   formatIPv6,
+  formatIPv6Mixed,
+  formatIPv6Text,
   MAX_IPV6,
   parseAddress,
   type ParsedAddress,
@@ -42,6 +46,8 @@ export interface NotationIPv6 {
   readonly embeddedIPv4?: string;
   readonly embeddedKind?: string;
   readonly mixed?: string;
+  /** Section 4 all-hex form, given only where `address` is the mixed form. */
+  readonly hexForm?: string;
 }
 
 export type Notation = NotationIPv4 | NotationIPv6;
@@ -63,26 +69,8 @@ export function notationIPv4(value: number): NotationIPv4 {
   };
 }
 
-/** RFC 5952 section 5: the first 96 bits compressed as in section 4, then the last 32 dotted. */
-export function formatIPv6Mixed(value: bigint): string {
-  const groups: number[] = [];
-  for (let k = 0; k < 6; k++) groups.push(Number((value >> BigInt(112 - 16 * k)) & 0xffffn));
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let k = 0; k < 6; ) {
-    if (groups[k] !== 0) { k++; continue; }
-    let e = k;
-    while (e < 6 && groups[e] === 0) e++;
-    if (e - k > bestLen) { bestStart = k; bestLen = e - k; }
-    k = e;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  const tail = formatIPv4(Number(value & 0xffffffffn));
-  if (bestStart === -1) return `${hex.join(':')}:${tail}`;
-  const before = hex.slice(0, bestStart).join(':');
-  const after = hex.slice(bestStart + bestLen);
-  return `${before}::${after.length > 0 ? `${after.join(':')}:` : ''}${tail}`;
-}
+/** Kept here for importers; the formatter lives in parse.ts beside the section 4 one. */
+export { formatIPv6Mixed };
 
 export function notationIPv6(value: bigint, zone?: string): NotationIPv6 {
   const hex32 = value.toString(16).padStart(32, '0');
@@ -90,7 +78,7 @@ export function notationIPv6(value: bigint, zone?: string): NotationIPv6 {
   const e = embeddedIPv4Of(value);
   const base: NotationIPv6 = {
     version: 6,
-    address: formatIPv6(value),
+    address: formatIPv6Text(value),
     expanded: expandIPv6(value),
     integer: value.toString(),
     hex: `0x${hex32}`,
@@ -100,7 +88,7 @@ export function notationIPv6(value: bigint, zone?: string): NotationIPv6 {
   };
   const withZone = zone === undefined ? base : { ...base, zone };
   if (e === undefined) return withZone;
-  const mixed = e.kind === 'ipv4-mapped' || e.kind === 'nat64' ? { mixed: formatIPv6Mixed(value) } : {};
+  const mixed = e.kind === 'ipv4-mapped' || e.kind === 'nat64' ? { mixed: formatIPv6Mixed(value), hexForm: formatIPv6(value) } : {};
   return { ...withZone, embeddedIPv4: formatIPv4(e.ipv4), embeddedKind: e.kind, ...mixed };
 }
 

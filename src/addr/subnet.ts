@@ -15,7 +15,7 @@ import {
   binaryIPv4,
   expandIPv6,
   formatIPv4,
-  formatIPv6,
+  formatIPv6Text,
   ipAddressLib,
   maskFromPrefix,
   type ParsedCidr,
@@ -110,18 +110,18 @@ export function subnetIPv6(address: bigint, prefix: number, input: string, zone?
   const hostBits = BigInt(128 - prefix);
   const network = (address >> hostBits) << hostBits;
   const last = network | ((1n << hostBits) - 1n);
-  const networkText = formatIPv6(network);
+  const networkText = formatIPv6Text(network);
   const count = (1n << hostBits).toString();
   const info: SubnetIPv6 = {
     version: 6,
     input,
-    address: formatIPv6(address),
+    address: formatIPv6Text(address),
     prefix,
     network: networkText,
     cidr: `${networkText}/${prefix}`,
     firstHost: networkText,
-    lastHost: formatIPv6(last),
-    lastAddress: formatIPv6(last),
+    lastHost: formatIPv6Text(last),
+    lastAddress: formatIPv6Text(last),
     hostCount: count,
     addressCount: count,
     expanded: expandIPv6(address),

@@ -4,7 +4,7 @@
  * and `255.255.255.0`; `SYN-RECEIVED`, `SYN_RCVD`, `SYN-RECV`; `syn+ack`; any case of hex; extra
  * spaces); strictness too, where the form is the point of the question.
  */
-import { expandIPv6, formatIPv4, formatIPv6, maskFromPrefix, parseAddress, parseCidr, parseMask } from '../addr/parse.js';
+import { expandIPv6, formatIPv4, formatIPv6Text, maskFromPrefix, parseAddress, parseCidr, parseMask } from '../addr/parse.js';
 import type { AnswerKind, Text } from './question.js';
 
 export type Reading =
@@ -140,8 +140,12 @@ export function readIPv6(input: string, form: 'any' | 'rfc5952' | 'expanded'): R
   } catch (e) {
     return notAnAddress(input, e);
   }
-  if (form === 'any') return ok(formatIPv6(value));
-  if (form === 'rfc5952') return ok(t === formatIPv6(value) ? formatIPv6(value) : `not-rfc5952:${t}`);
+  // The canonical text is the one every command prints: RFC 5952 section 4, plus section 5's mixed form for
+  // IPv4-mapped and NAT64 Well-Known-Prefix addresses, so a compression question about ::ffff:7f00:1 wants
+  // ::ffff:127.0.0.1 (the same text `netkata ip` shows as the answer).
+  const canonical = formatIPv6Text(value);
+  if (form === 'any') return ok(canonical);
+  if (form === 'rfc5952') return ok(t === canonical ? canonical : `not-rfc5952:${t}`);
   return ok(t.toLowerCase() === expandIPv6(value) ? expandIPv6(value) : `not-expanded:${t}`);
 }
 
@@ -152,7 +156,7 @@ export function readCidr(input: string): Reading {
     const parts = t.split(' ');
     const c = parts.length === 2 ? parseCidr(parts[0]!, parts[1]!) : parseCidr(t);
     if (!t.includes('/') && parts.length !== 2) return bad('give the prefix too, e.g. 192.168.1.64/26', '请带上前缀,例如 192.168.1.64/26');
-    return ok(`${c.version === 4 ? formatIPv4(Number(c.address)) : formatIPv6(c.address)}/${c.prefix}`);
+    return ok(`${c.version === 4 ? formatIPv4(Number(c.address)) : formatIPv6Text(c.address)}/${c.prefix}`);
   } catch (e) {
     return notAnAddress(input, e);
   }

@@ -77,9 +77,9 @@ describe('scope per block (IANA registries; CLI.md scope names)', () => {
 });
 
 describe('embedded IPv4 (RFC 6052 NAT64, RFC 3056 6to4, RFC 4380 Teredo, RFC 4291 mapped)', () => {
-  it('RFC 6052 2.4: 192.0.2.33 under 64:ff9b::/96 is 64:ff9b::c000:221', () => {
-    const c = classify('64:ff9b::192.0.2.33');
-    expect(c.address).toBe('64:ff9b::c000:221');
+  it('RFC 6052 2.4: 192.0.2.33 under 64:ff9b::/96 is 64:ff9b::c000:221, printed 64:ff9b::192.0.2.33', () => {
+    const c = classify('64:ff9b::c000:221');
+    expect(c.address).toBe('64:ff9b::192.0.2.33'); // RFC 5952 section 5 / RFC 6052 2.4 text form
     expect(c.embeddedIPv4).toBe('192.0.2.33');
     expect(c.embedded?.kind).toBe('nat64');
     // 64:ff9b::/96 is globally reachable (registry), but only as far as its IPv4 address is

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCidr } from '../../src/addr/parse.js';
 import { subnet, type SubnetIPv4, type SubnetIPv6 } from '../../src/addr/subnet.js';
-import { vectors } from './vectors.js';
+import { pythonToMixed, vectors } from './vectors.js';
 
 const v4 = (text: string, mask?: string): SubnetIPv4 => subnet(parseCidr(text, mask)) as SubnetIPv4;
 const v6 = (text: string): SubnetIPv6 => subnet(parseCidr(text)) as SubnetIPv6;
@@ -112,9 +112,10 @@ describe(`Python ${vectors.python} ipaddress agrees (IPv6, ${vectors.subnetV6.le
   // so only network, last address, count and the address forms are compared.
   it.each(vectors.subnetV6.map((v) => [v.input, v] as const))('%s', (_, v) => {
     const s = v6(v.input);
-    expect(s.address).toBe(v.address);
-    expect(s.network).toBe(v.network);
-    expect(s.lastAddress).toBe(v.broadcast);
+    // RFC 5952 section 5 mixed form for mapped / 64:ff9b::/96 text; Python prints section 4 (vectors.ts).
+    expect(s.address).toBe(pythonToMixed(v.address));
+    expect(s.network).toBe(pythonToMixed(v.network));
+    expect(s.lastAddress).toBe(pythonToMixed(v.broadcast));
     expect(s.addressCount).toBe(v.numAddresses);
     expect(s.expanded).toBe(v.exploded);
   });

@@ -37,3 +37,26 @@ export function seeded(seed: number): () => number {
     return (t ^ (t >>> 14)) >>> 0;
   };
 }
+
+/**
+ * Python's ipaddress prints every IPv6 address in RFC 5952 section 4 form (`::ffff:7f00:1`). netkata
+ * follows section 5 as well: "it is RECOMMENDED to use mixed notation if ... the address is known to be
+ * IPv4-mapped", and RFC 6052 2.4 writes NAT64 Well-Known-Prefix addresses the same way
+ * (`64:ff9b::192.0.2.33`). So a Python string in ::ffff:0:0/96 or 64:ff9b::/96 is compared after this
+ * rewrite of its last 32 bits to dotted decimal: a text operation on Python's output, independent of
+ * netkata's formatter. Every other string is returned unchanged.
+ */
+export function pythonToMixed(text: string): string {
+  const dotted = (hi: string | undefined, lo: string | undefined): string => {
+    const h = hi === undefined || hi === '' ? 0 : Number.parseInt(hi, 16);
+    const l = lo === undefined || lo === '' ? 0 : Number.parseInt(lo, 16);
+    return [h >> 8, h & 255, l >> 8, l & 255].join('.');
+  };
+  // Section 4 spelling of ::ffff:a.b.c.d: the five zero groups are always the "::" run.
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(text);
+  if (mapped) return `::ffff:${dotted(mapped[1], mapped[2])}`;
+  // 64:ff9b:0:0:0:0:hi:lo: "::" covers groups 3-6, plus hi when it is 0 (then one group, or none when lo is 0 too).
+  const nat64 = /^64:ff9b::(?:([0-9a-f]{1,4}):)?([0-9a-f]{1,4})?$/.exec(text);
+  if (nat64) return `64:ff9b::${dotted(nat64[1], nat64[2])}`;
+  return text;
+}

@@ -37,6 +37,15 @@ describe('tolerant grading: right in another form is right', () => {
     expect(grade(c, '2001:db8:0:0:1::1').note?.en).toMatch(/RFC 5952/);
     expect(grade(c, '2001:db8::2').note, 'a different address gets no "right address" note').toBeUndefined();
   });
+  it('IPv6 compression of an IPv4-mapped address wants the RFC 5952 section 5 mixed form', () => {
+    // Section 5: "RECOMMENDED to use mixed notation if ... the address is known to be IPv4-mapped";
+    // netkata prints ::ffff:127.0.0.1 everywhere, so the strict form is that one.
+    const c = q('::ffff:127.0.0.1', { kind: 'ipv6', form: 'rfc5952' });
+    expect(right(c, '::ffff:127.0.0.1')).toBe(true);
+    expect(right(c, '::ffff:7f00:1')).toBe(false);
+    expect(grade(c, '::ffff:7f00:1').note?.en).toMatch(/RFC 5952/);
+    expect(right(q('::ffff:127.0.0.1', { kind: 'ipv6', form: 'any' }), '::ffff:7f00:1')).toBe(true);
+  });
   it('state names in RFC, Linux and textbook spellings', () => {
     const s = q('SYN_RECEIVED', { kind: 'state' });
     for (const x of ['SYN_RECEIVED', 'syn-received', 'SYN_RCVD', 'SYN-RECV', ' syn received ']) expect(right(s, x)).toBe(true);

@@ -8,8 +8,12 @@ export const u32 = (s: string): number => s.split('.').reduce((a, o) => a * 256 
 export const fmt4 = (n: number): string => [24, 16, 8, 0].map((b) => (n >>> b) & 255).join('.');
 export const maskOf = (p: number): number => (p === 0 ? 0 : (0xffffffff << (32 - p)) >>> 0);
 
-export function groupsOf(text: string): number[] {
-  // Parse a valid IPv6 text (no zone, no dotted tail) into 8 groups.
+export function groupsOf(address: string): number[] {
+  // Parse a valid IPv6 text (no zone) into 8 groups. A dotted tail (RFC 5952 section 5 mixed form,
+  // ::ffff:192.0.2.1, which netkata prints for IPv4-mapped addresses) is the last two groups.
+  const dotted = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  const text = dotted === null ? address
+    : `${dotted[1]!}${(Number(dotted[2]) * 256 + Number(dotted[3])).toString(16)}:${(Number(dotted[4]) * 256 + Number(dotted[5])).toString(16)}`;
   const [head, tail] = text.includes('::') ? text.split('::') as [string, string] : [text, undefined];
   const h = head === '' ? [] : head.split(':').map((g) => parseInt(g, 16));
   if (tail === undefined) return h;

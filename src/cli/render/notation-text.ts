@@ -16,7 +16,7 @@ export function renderNotationText(n: Notation): string {
   } else {
     rows.push(['address', n.address], ['expanded', n.expanded]);
     if (n.zone !== undefined) rows.push(['zone', n.zone]);
-    if (n.mixed !== undefined) rows.push(['mixed', n.mixed]);
+    if (n.hexForm !== undefined) rows.push(['hex form', n.hexForm]);
     if (n.embeddedIPv4 !== undefined) rows.push(['embedded', `${n.embeddedIPv4} (${n.embeddedKind ?? ''})`]);
     rows.push(['integer', n.integer], ['hex', n.hex]);
     const groups = n.binary.split(':');

@@ -106,7 +106,13 @@ function renderV6(s: SubnetIPv6, p: Painter): string {
   return out.join('\n');
 }
 
-function expandedOf(compressed: string): string {
+function expandedOf(text: string): string {
+  // RFC 5952 section 5 mixed form (::ffff:10.1.2.0): the dotted tail is the last two groups.
+  const dotted = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  const hexPair = (a: string, b: string): string => ((Number(a) << 8) | Number(b)).toString(16);
+  const compressed = dotted === null
+    ? text
+    : `${dotted[1]!}${hexPair(dotted[2]!, dotted[3]!)}:${hexPair(dotted[4]!, dotted[5]!)}`;
   const [head, tail] = compressed.includes('::') ? compressed.split('::') as [string, string] : [compressed, undefined];
   const h = head === '' ? [] : head.split(':');
   const t = tail === undefined ? [] : tail === '' ? [] : tail.split(':');
