@@ -28,23 +28,25 @@ export function askQuestions(scenario: TcpScenario): Question[] {
       sim.step();
     }
     const ask = step.ask;
+    // The zh block (SCENARIOS.md ask steps) when the file has one, else the English text in both.
+    const zh = ask.zh;
+    const both = (en: string, z: string | undefined): Text => ({ en, zh: z ?? en });
     const segs = sim.snapshot().segments;
-    const same = (s: string): Text => ({ en: s, zh: s });
     const context = `${scenario.title} (scenario ${scenario.name}, step ${index + 1})\nsteps so far: ${done.join('; ')}\n${plainSegments(segs)}`;
     const contextZh = `${scenario.title}(场景 ${scenario.name},第 ${index + 1} 步)\n已执行:${done.join(';')}\n${plainSegments(segs)}`;
     const q: Question = {
       id: `${scenario.name}#${index + 1}`,
       topic: 'tcp',
       source: `scenario:${scenario.name}`,
-      prompt: { en: `${context}\n${ask.prompt}`, zh: `${contextZh}\n${ask.prompt}` },
-      answer: same(ask.answer),
+      prompt: { en: `${context}\n${ask.prompt}`, zh: `${contextZh}\n${zh?.prompt ?? ask.prompt}` },
+      answer: both(ask.answer, zh?.answer),
       accepts: [],
       check: kindFor(ask.answer, ask.choices),
-      explanation: same(ask.explain),
+      explanation: both(ask.explain, zh?.explain),
       working: ladder(segs),
       params: { scenario: scenario.name, step: index + 1 },
     };
-    out.push(ask.choices === undefined ? q : { ...q, choices: ask.choices.map(same) });
+    out.push(ask.choices === undefined ? q : { ...q, choices: ask.choices.map((c, i) => both(c, zh?.choices?.[i])) });
   });
   return out;
 }

@@ -74,6 +74,39 @@ const expectBody = z
   })
   .catchall(stateName);
 
+const answerText = z.union([z.string(), z.number()]).transform(String);
+
+/**
+ * An ask step's Simplified Chinese block says the same question: its choices pair with the English ones
+ * by position (same length), and its answer is the choice at the English answer's position. Without
+ * zh.choices the English choices are shown in both languages and zh.answer must be the English answer.
+ */
+function checkZh(a: { choices?: string[] | undefined; answer: string; zh?: { choices?: string[] | undefined; answer: string } | undefined }, ctx: z.RefinementCtx): void {
+  const zh = a.zh;
+  if (zh === undefined) return;
+  if (a.choices === undefined) {
+    if (zh.choices !== undefined) ctx.addIssue({ code: 'custom', path: ['zh', 'choices'], message: 'zh.choices given but the English question has no choices' });
+    return;
+  }
+  const want = a.choices.indexOf(a.answer);
+  if (zh.choices === undefined) {
+    if (zh.answer !== a.answer) {
+      ctx.addIssue({ code: 'custom', path: ['zh', 'answer'], message: `without zh.choices the answer must be the English one (${JSON.stringify(a.answer)})` });
+    }
+    return;
+  }
+  if (zh.choices.length !== a.choices.length) {
+    ctx.addIssue({ code: 'custom', path: ['zh', 'choices'], message: `${zh.choices.length} zh choices for ${a.choices.length} English ones (they pair by position)` });
+    return;
+  }
+  const got = zh.choices.indexOf(zh.answer);
+  if (got === -1) {
+    ctx.addIssue({ code: 'custom', path: ['zh', 'answer'], message: `${JSON.stringify(zh.answer)} is not one of the zh choices` });
+  } else if (want !== -1 && got !== want) {
+    ctx.addIssue({ code: 'custom', path: ['zh', 'answer'], message: `zh choice ${got + 1} but the English answer is choice ${want + 1}` });
+  }
+}
+
 const VERBS = {
   listen: epName,
   open: z.union([epName, z.object({ from: epName, to: epName }).strict()]),
@@ -100,10 +133,15 @@ const VERBS = {
     .object({
       prompt: z.string(),
       choices: z.array(z.string()).optional(),
-      answer: z.union([z.string(), z.number()]).transform(String),
+      answer: answerText,
       explain: z.string(),
+      zh: z
+        .object({ prompt: z.string(), choices: z.array(z.string()).optional(), answer: answerText, explain: z.string() })
+        .strict()
+        .optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine((a, ctx) => checkZh(a, ctx)),
 } as const;
 export type TcpVerb = keyof typeof VERBS;
 export const TCP_VERBS = Object.keys(VERBS) as TcpVerb[];
@@ -136,11 +174,15 @@ export interface ExpectSpec {
   readonly accepted?: Readonly<Record<string, number>>;
   readonly [endpoint: string]: TcpState | unknown;
 }
-export interface AskSpec {
+export interface AskText {
   readonly prompt: string;
   readonly choices?: readonly string[];
   readonly answer: string;
   readonly explain: string;
+}
+export interface AskSpec extends AskText {
+  /** The same question in Simplified Chinese (choices pair with the English ones by position). */
+  readonly zh?: AskText;
 }
 
 export function stepVerb(step: TcpStep): TcpVerb {

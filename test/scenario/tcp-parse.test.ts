@@ -84,4 +84,37 @@ describe('parseTcpScenario', () => {
     expect(errorOf('title: X\nsteps: [{ settle: true }]\n')).toMatch(/^scenarios\/tcp\/x\.yaml:1: name: /);
     expect(errorOf(`${head}steps: []\n`)).toMatch(/:3: steps: /);
   });
+
+  describe('ask steps with a zh block', () => {
+    const ask = (zh: string) =>
+      `${head}steps:\n  - open: client\n  - ask:\n      prompt: "Who sends the SYN?"\n      choices: ["client", "server"]\n      answer: "client"\n      explain: "The opener."\n${zh}`;
+
+    it('accepts paired choices and keeps the zh text', () => {
+      const s = parseTcpScenario(ask('      zh: { prompt: "谁发送 SYN？", choices: ["客户端", "服务器"], answer: "客户端", explain: "主动打开的一端。" }\n'), 'x.yaml');
+      expect(s.steps[1]).toEqual({
+        ask: {
+          prompt: 'Who sends the SYN?', choices: ['client', 'server'], answer: 'client', explain: 'The opener.',
+          zh: { prompt: '谁发送 SYN？', choices: ['客户端', '服务器'], answer: '客户端', explain: '主动打开的一端。' },
+        },
+      });
+    });
+
+    it('names file, line and field when the zh choices do not pair with the English ones', () => {
+      const text = ask('      zh:\n        prompt: "谁发送 SYN？"\n        choices: ["客户端", "服务器", "都不是"]\n        answer: "客户端"\n        explain: "主动打开的一端。"\n');
+      expect(errorOf(text)).toMatch(/^scenarios\/tcp\/x\.yaml:12: steps\[1\]\.ask\.zh\.choices: 3 zh choices for 2 English ones/);
+    });
+
+    it('names the line of a zh answer that is not a zh choice, or not at the English answer\'s position', () => {
+      const notAChoice = ask('      zh:\n        prompt: "谁？"\n        choices: ["客户端", "服务器"]\n        answer: "client"\n        explain: "略"\n');
+      expect(errorOf(notAChoice)).toMatch(/^scenarios\/tcp\/x\.yaml:13: steps\[1\]\.ask\.zh\.answer: "client" is not one of the zh choices/);
+      const swapped = ask('      zh:\n        prompt: "谁？"\n        choices: ["客户端", "服务器"]\n        answer: "服务器"\n        explain: "略"\n');
+      expect(errorOf(swapped)).toMatch(/:13: steps\[1\]\.ask\.zh\.answer: zh choice 2 but the English answer is choice 1/);
+    });
+
+    it('rejects an unknown key and zh choices on a question without choices', () => {
+      expect(errorOf(ask('      zh: { prompt: "谁？", answer: "客户端", explain: "略", hint: "x" }\n'))).toMatch(/:10: steps\[1\]\.ask\.zh: .*hint/);
+      const free = `${head}steps:\n  - ask:\n      prompt: "How many?"\n      answer: 3\n      explain: "E"\n      zh:\n        prompt: "几个？"\n        choices: ["3", "4"]\n        answer: 3\n        explain: "略"\n`;
+      expect(errorOf(free)).toMatch(/^scenarios\/tcp\/x\.yaml:10: steps\[0\]\.ask\.zh\.choices: zh\.choices given but the English question has no choices/);
+    });
+  });
 });
