@@ -241,8 +241,20 @@ export class LabRun {
     );
   }
 
+  /** Wait `ms`, or reject at once on abort; the timer is cleared then, so it holds no process open. */
   delay(ms: number): Promise<void> {
-    return this.guard(new Promise((resolve) => setTimeout(resolve, ms)));
+    if (this.signal.aborted) return Promise.reject(this.signal.reason as Error);
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(this.signal.reason as Error);
+      };
+      const timer = setTimeout(() => {
+        this.signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      this.signal.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   /** The promise, or a rejection as soon as the run is aborted (timeout, Ctrl-C). */

@@ -1,11 +1,34 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasProcNet } from '../../src/lab/procnet.js';
+import { hasProcNet, readProcNet, type ProcNetEntry } from '../../src/lab/procnet.js';
 
 // The built CLI (npm test runs tsc first).
 const bin = new URL('../../bin/netkata.js', import.meta.url).pathname;
 const netkata = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 20_000 });
+
+/** The kernel's entries of the sockets `pid` holds a descriptor on (its own sockets, not the other test files'). */
+function socketsOf(pid: number): ProcNetEntry[] {
+  const inodes = new Set<number>();
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      const m = /^socket:\[(\d+)\]$/.exec(safeReadlink(`/proc/${pid}/fd/${fd}`));
+      if (m) inodes.add(Number(m[1]));
+    }
+  } catch {
+    return []; // the process is gone
+  }
+  return readProcNet([4]).filter((e) => e.inode !== 0 && inodes.has(e.inode));
+}
+
+function safeReadlink(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return ''; // closed meanwhile
+  }
+}
 
 describe('netkata lab', () => {
   it('lists the experiments of CLI.md', () => {
@@ -46,14 +69,23 @@ describe('netkata lab', () => {
   });
 
   it.skipIf(!hasProcNet())('closes every socket and exits 130 on Ctrl-C (skipped: no /proc/net/tcp)', async () => {
-    const child = spawn(process.execPath, [bin, 'lab', 'syn-sent', '--json', '--param', 'holdMs=5000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The hold outlasts any start-up under load; only the interrupt ends this run.
+    const child = spawn(process.execPath, [bin, 'lab', 'syn-sent', '--json', '--param', 'holdMs=10000', '--timeout', '60000'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (err += d));
-    // interrupt once the kernel shows the third client in SYN_SENT (the run is then holding)
-    setTimeout(() => child.kill('SIGINT'), 1200);
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    // Interrupt once the kernel shows the child's third client in SYN_SENT with its SYN retransmitted
+    // once (1 s after the SYN, TCP_TIMEOUT_INIT): the run is holding by then, and the child's 2 ms poll
+    // has had that second to record the state. A fixed delay here raced the child's start-up under load.
+    let holding = false;
+    for (const t0 = Date.now(); !holding && child.exitCode === null && Date.now() - t0 < 25_000; await new Promise((r) => setTimeout(r, 25))) {
+      holding = socketsOf(child.pid!).some((e) => e.state === 'SYN_SENT' && e.retransmits >= 1);
+    }
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(holding, `the child never held a SYN_SENT client; stderr: ${err}`).toBe(true);
     expect(code).toBe(130);
     expect(err).toBe('netkata: lab: interrupted; every socket was closed\n');
     const j = JSON.parse(out) as { error: string; sequences: Record<string, string[]> };
