@@ -86,6 +86,8 @@ export const SERVICES: readonly ServiceRow[] = [
   { port: 992, name: 'telnets', protocols: TU, description: 'telnet protocol over TLS/SSL' },
   { port: 993, name: 'imaps', protocols: T, description: 'IMAP over TLS protocol' },
   { port: 995, name: 'pop3s', protocols: TU, description: 'POP3 over TLS protocol' },
+  { port: 1194, name: 'openvpn', protocols: TU, description: 'OpenVPN' },
+  { port: 1433, name: 'ms-sql-s', protocols: TU, description: 'Microsoft-SQL-Server' },
   { port: 3306, name: 'mysql', protocols: TU, description: 'MySQL' },
   { port: 3389, name: 'ms-wbt-server', protocols: TU, description: 'MS WBT Server' },
   { port: 8000, name: 'irdmi', protocols: TU, description: 'iRDMI' },
@@ -123,5 +125,6 @@ export const SERVICE_ALIASES: Readonly<Record<string, ServiceAlias>> = {
   pop: { names: ['pop3'], note: 'IANA registers POP3 as "pop3" (110)' },
   rpcbind: { names: ['sunrpc'], note: 'the portmapper / rpcbind is registered as "sunrpc" (111)' },
   memcached: { names: ['memcache'], note: 'memcached is registered as "memcache" (11211)' },
+  mssql: { names: ['ms-sql-s'], note: 'Microsoft SQL Server is registered as "ms-sql-s" (1433)' },
   ipsec: { names: ['isakmp'], note: 'IKE for IPsec is registered as "isakmp" (500)' },
 };
