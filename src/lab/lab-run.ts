@@ -6,7 +6,7 @@
 import dgram from 'node:dgram';
 import { setMaxListeners } from 'node:events';
 import net from 'node:net';
-import { formatSocketAddress } from './procnet.js';
+import { formatSocketAddress, type ProcNetEntry } from './procnet.js';
 import { monotonicMs, tupleKey, type Observer } from './observer.js';
 import type { LabState } from './states.js';
 
@@ -202,6 +202,13 @@ export class LabRun {
     const o = this.observer;
     if (!o) throw new Error('this experiment has no kernel observer');
     await o.until(() => o.seen(name, state), this.signal);
+  }
+
+  /** Wait until an observation of `name` (recorded, so in the report) has an entry that passes `check`. */
+  async waitEntry(name: string, check: (e: ProcNetEntry) => boolean): Promise<void> {
+    const o = this.observer;
+    if (!o) throw new Error('this experiment has no kernel observer');
+    await o.until(() => o.seenEntry(name, check), this.signal);
   }
 
   /**

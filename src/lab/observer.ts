@@ -140,6 +140,11 @@ export class Observer {
     return this.raw.some((r) => this.nameOf(r.key) === name && (r.entry?.state ?? 'CLOSED') === state);
   }
 
+  /** Has an observation of `name` (not its vanishing) recorded an entry that passes `check`? */
+  seenEntry(name: string, check: (e: ProcNetEntry) => boolean): boolean {
+    return this.raw.some((r) => r.entry !== null && this.nameOf(r.key) === name && check(r.entry));
+  }
+
   /** Resolves when `check` holds (checked after every change), rejects on abort. */
   until(check: () => boolean, signal: AbortSignal): Promise<void> {
     if (check()) return Promise.resolve();

@@ -26,7 +26,9 @@ export const closeWait: Experiment<z.output<typeof Params>> = {
       await run.waitState(`client-${i}`, 'FIN_WAIT_2');
     }
     clients.forEach((c) => run.destroy(c));
-    await run.delay(20);
+    // close(2) makes each an orphaned FIN_WAIT_2 at once; wait until the poll has recorded that too (a
+    // fixed 20 ms was too short for a poll thread on a loaded machine), so the report shows it.
+    for (let i = 1; i <= p.clients; i++) await run.waitEntry(`client-${i}`, (e) => e.state === 'FIN_WAIT_2' && e.inode === 0);
     const o = run.observer!;
     const closeWait = Array.from({ length: p.clients }, (_, i) => o.freshEntry(`server-${i + 1}`)).filter((e) => e?.state === 'CLOSE_WAIT');
     const orphans = Array.from({ length: p.clients }, (_, i) => ({ socket: `client-${i + 1}`, e: o.freshEntry(`client-${i + 1}`) }))
