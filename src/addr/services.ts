@@ -88,13 +88,26 @@ export const SERVICES: readonly ServiceRow[] = [
   { port: 995, name: 'pop3s', protocols: TU, description: 'POP3 over TLS protocol' },
   { port: 1194, name: 'openvpn', protocols: TU, description: 'OpenVPN' },
   { port: 1433, name: 'ms-sql-s', protocols: TU, description: 'Microsoft-SQL-Server' },
+  // The registry also lists an old "shilp" entry (no description) on 2049, flagged as a conflict.
+  { port: 2049, name: 'nfs', protocols: TUS, description: 'Network File System - Sun Microsystems' },
+  { port: 2049, name: 'shilp', protocols: TU, description: '' },
   { port: 3306, name: 'mysql', protocols: TU, description: 'MySQL' },
   { port: 3389, name: 'ms-wbt-server', protocols: TU, description: 'MS WBT Server' },
+  { port: 5060, name: 'sip', protocols: TUS, description: 'SIP' },
+  { port: 5353, name: 'mdns', protocols: TU, description: 'Multicast DNS' },
+  { port: 5432, name: 'postgresql', protocols: TU, description: 'PostgreSQL Database' },
+  { port: 5900, name: 'rfb', protocols: TU, description: 'Remote Framebuffer' },
+  // 6379/udp is Reserved: Redis is registered on tcp only.
+  { port: 6379, name: 'redis', protocols: T, description: 'An advanced key-value cache and store' },
   { port: 8000, name: 'irdmi', protocols: TU, description: 'iRDMI' },
   { port: 8008, name: 'http-alt', protocols: TU, description: 'HTTP Alternate' },
   { port: 8080, name: 'http-alt', protocols: TU, description: 'HTTP Alternate (see port 80)' },
   { port: 8090, name: 'opsmessaging', protocols: T, description: 'Vehicle to station messaging' },
+  { port: 8443, name: 'pcsync-https', protocols: TU, description: 'PCsync HTTPS' },
+  { port: 9418, name: 'git', protocols: TU, description: 'git pack transfer service' },
   { port: 11211, name: 'memcache', protocols: TU, description: 'Memory cache service' },
+  // 27017/udp is Reserved: MongoDB is registered on tcp only.
+  { port: 27017, name: 'mongodb', protocols: T, description: 'Mongo database system' },
 ];
 
 /** Ports the registry marks Reserved on every transport (port 0: RFC 6335 section 6). */
@@ -127,4 +140,7 @@ export const SERVICE_ALIASES: Readonly<Record<string, ServiceAlias>> = {
   memcached: { names: ['memcache'], note: 'memcached is registered as "memcache" (11211)' },
   mssql: { names: ['ms-sql-s'], note: 'Microsoft SQL Server is registered as "ms-sql-s" (1433)' },
   ipsec: { names: ['isakmp'], note: 'IKE for IPsec is registered as "isakmp" (500)' },
+  postgres: { names: ['postgresql'], note: 'PostgreSQL is registered as "postgresql" (5432)' },
+  vnc: { names: ['rfb'], note: 'VNC speaks the Remote Framebuffer protocol (RFC 6143), registered as "rfb" (5900)' },
+  mongo: { names: ['mongodb'], note: 'MongoDB is registered as "mongodb" (27017)' },
 };

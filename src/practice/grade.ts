@@ -49,6 +49,14 @@ function sameValue(q: Question, given: string): boolean {
 
 function formNote(q: Question, r: Reading & { ok: true }): Text | undefined {
   if (r.key.startsWith('not-rfc5952:')) {
+    // Only IPv4-mapped and 64:ff9b::/96 answers end in a dotted IPv4 tail; that mixed form is RFC 5952
+    // section 5 (RFC 6052 section 2.4 for the NAT64 prefix), the rest is section 4. Wording only.
+    if (q.answer.en.includes('.')) {
+      return {
+        en: `that is the right address in another spelling; RFC 5952 sections 4-5 ask for ${q.answer.en}: lower case, no leading zeros, "::" for the longest run of two or more zero groups (the first one on a tie), a lone zero group written 0, and the last 32 bits of an IPv4-mapped or 64:ff9b::/96 address in dotted decimal (RFC 6052 section 2.4)`,
+        zh: `地址的值对,但写法不是 RFC 5952 第 4-5 节的规范形式,应写作 ${q.answer.zh}:小写、去掉前导零、用 "::" 代替最长的一段(至少两个)全零组(一样长取第一段)、单个全零组写 0,IPv4 映射地址或 64:ff9b::/96 地址的最后 32 位写成点分十进制(RFC 6052 第 2.4 节)`,
+      };
+    }
     return {
       en: `that is the right address in another spelling; RFC 5952 section 4 asks for ${q.answer.en}: lower case, no leading zeros, "::" for the longest run of two or more zero groups (the first one on a tie), a lone zero group written 0`,
       zh: `地址的值对,但写法不是 RFC 5952 第 4 节的规范形式,应写作 ${q.answer.zh}:小写、去掉前导零、用 "::" 代替最长的一段(至少两个)全零组(一样长取第一段)、单个全零组写 0`,
