@@ -10,7 +10,8 @@ afterAll(() => Poller.closeAll());
 const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const strip = (s: string | undefined): string => (s ?? '').replace(/\u001b\[[0-9;]*m/g, '');
 
-async function until(frame: () => string, re: RegExp, ms = 8000): Promise<string> {
+// Generous: the first run in a process loads the runner and starts the poll thread, slow on a loaded machine.
+async function until(frame: () => string, re: RegExp, ms = 20_000): Promise<string> {
   for (const t0 = Date.now(); Date.now() - t0 < ms; await tick(20)) if (re.test(frame())) return frame();
   return frame();
 }
