@@ -1,10 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+// Files that drive real sockets, kernel tables or a real terminal, and spawn the built CLI: they wait on
+// conditions (never fixed delays), but they run one at a time, after the rest, so that a CPU-bound file
+// beside them cannot starve their poll thread or child processes.
+const TIMING = ['test/lab/experiments.test.ts', 'test/lab/leak.test.ts', 'test/lab/cli.test.ts', 'test/lab/lab-screen.test.tsx', 'test/ui/e2e-tmux.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    pool: 'forks', // real processes: the lab reads /proc/self/fd and runs worker threads of its own
+    // vitest's default on 2 cores is 1 worker (cores - 1); most files wait on child processes or are
+    // short, so two at a time use both cores.
+    maxWorkers: 2,
+    // Deadlines for hangs, not for speed: a loaded 2-core runner can be several times slower than a desk.
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: TIMING, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'timing', include: TIMING, fileParallelism: false, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+    ],
   },
 });
