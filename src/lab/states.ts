@@ -2,25 +2,10 @@
  * The TCP state names of the contract (CLI.md), and how the Linux kernel's state codes map onto them.
  * Codes are `enum` values of include/net/tcp_states.h, as /proc/net/tcp prints them (`%02X`).
  */
-export const TCP_STATES = [
-  'CLOSED',
-  'LISTEN',
-  'SYN_SENT',
-  'SYN_RECEIVED',
-  'ESTABLISHED',
-  'FIN_WAIT_1',
-  'FIN_WAIT_2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-] as const;
-
-export type LabState = (typeof TCP_STATES)[number];
-
-export function isLabState(s: string): s is LabState {
-  return (TCP_STATES as readonly string[]).includes(s);
-}
+// The names are the endpoint machine's own (src/tcp/states.ts): one list for the simulator and the lab.
+import type { TcpState } from '../tcp/states.js';
+export { TCP_STATES, isTcpState as isLabState } from '../tcp/states.js';
+export type LabState = TcpState;
 
 /** Kernel code -> [kernel name, contract name]. */
 export const KERNEL_STATES: ReadonlyMap<number, readonly [string, LabState]> = new Map([

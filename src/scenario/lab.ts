@@ -6,20 +6,7 @@
 import { z } from 'zod';
 import { loadYaml } from './load.js';
 
-export const LAB_STATES = [
-  'CLOSED',
-  'LISTEN',
-  'SYN_SENT',
-  'SYN_RECEIVED',
-  'ESTABLISHED',
-  'FIN_WAIT_1',
-  'FIN_WAIT_2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-] as const;
-export type LabStateName = (typeof LAB_STATES)[number];
+import { TCP_STATES as LAB_STATES, type TcpState as LabStateName } from '../tcp/states.js';
 
 export interface ExpectedState {
   readonly state: LabStateName;
