@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { loadYaml } from './load.js';
-
 import { TCP_STATES as LAB_STATES, type TcpState as LabStateName } from '../tcp/states.js';
 
 export interface ExpectedState {
