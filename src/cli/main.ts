@@ -54,7 +54,13 @@ export async function run(argv: readonly string[]): Promise<number> {
     return exitState.code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // `netkata tcp` without a subcommand: commander shows the help on stderr as a usage error.
+      if (e.code === 'commander.help') {
+        if (e.exitCode === 0) return EXIT.ok;
+        writeError(`${argv.filter((a) => !a.startsWith('-')).join(' ')}: which one? a subcommand is missing (usage above)`);
+        return EXIT.usage;
+      }
       return EXIT.usage;
     }
     return exitCodeFor(e);

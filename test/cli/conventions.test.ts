@@ -1,0 +1,47 @@
+// CLI.md conventions that hold for every command: usage errors are one `netkata: ` line with exit 2,
+// help and version exit 0, and without a terminal the app refuses to start with the contract's message.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/netkata.js', import.meta.url));
+
+function netkata(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: '', timeout: 20_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('CLI conventions', () => {
+  it('without a terminal, `netkata` prints the usage and exits 2 with the contract message', () => {
+    const r = netkata([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: netkata');
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('netkata: interactive mode needs a terminal (try netkata --help)');
+  });
+
+  it('--help and --version exit 0 on stdout', () => {
+    const help = netkata(['--help']);
+    expect(help.code).toBe(0);
+    for (const cmd of ['subnet', 'same-segment', 'classify', 'ip', 'split', 'aggregate', 'range', 'port', 'mac', 'tcp', 'lab', 'practice', 'exam']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    }
+    const version = netkata(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it.each([
+    [['--bogus']],
+    [['nosuchcommand']],
+    [['tcp']],
+    [['tcp', 'run']],
+    [['subnet', '10.0.0.0/8', '--bogus']],
+  ])('%j is a usage error: exit 2, nothing on stdout, no stack trace', (args) => {
+    const r = netkata(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/netkata: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
