@@ -26,7 +26,7 @@ const TOPIC_LIST = 'subnet, same-segment, classify, ipv6, ports, mac, tcp, osi, 
 export function registerPracticeCommands(program: Command): void {
   program
     .command('practice')
-    .description('Practise: seeded questions with verdicts, working and explanations; progress is saved')
+    .description('practise: seeded questions with verdicts, working and explanations; progress is saved')
     .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
     .option('--seed <n>', 'replay exactly these questions (0-4294967295)')
     .option('--count <n>', 'number of questions', '10')
@@ -39,7 +39,7 @@ export function registerPracticeCommands(program: Command): void {
 
   program
     .command('exam')
-    .description('Print an exam and its answer key (Markdown, or JSON with --json)')
+    .description('print an exam and its answer key (Markdown, or JSON with --json)')
     .option('--seed <n>', 'seed (a random one is chosen and printed when omitted)')
     .option('--count <n>', 'number of questions', '20')
     .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
