@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseTcpScenario } from '../../src/scenario/tcp.js';
 import { ThemeContext, themeFor } from '../../src/ui/theme.js';
 import { SimSession } from '../../src/ui/tcp/sim-session.js';
-import { builtinScenarioDir, listBuiltinScenarios, loadScenarioFile } from '../../src/ui/tcp/scenario-files.js';
+import { builtinScenarioDir, listBuiltinScenarios, loadScenarioFile } from '../../src/cli/scenario-files.js';
 import { SimulatorView } from '../../src/ui/tcp/SimulatorView.js';
 import { KEY, renderApp, tick, type Rendered, withHelpers } from './helpers.js';
 

@@ -1,36 +1,9 @@
 import type { Command } from 'commander';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { CheckFailed, useColor, writeJson, writeOut } from '../io.js';
 
 // Registers `netkata tcp run | list | states`. Keep top-level imports light: yaml, zod and xstate load
 // inside the actions.
-
-/** The package's scenarios/tcp directory (dist/cli/commands -> package root), not the cwd. */
-export function builtinTcpDir(): string {
-  return fileURLToPath(new URL('../../../scenarios/tcp/', import.meta.url));
-}
-
-async function loadScenario(arg: string) {
-  const { readFileSync, existsSync, statSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { parseTcpScenario } = await import('../../scenario/tcp.js');
-  let file = arg;
-  if (!(existsSync(arg) && statSync(arg).isFile())) {
-    const builtin = join(builtinTcpDir(), `${arg}.yaml`);
-    if (!/^[a-z0-9-]+$/.test(arg) || !existsSync(builtin)) {
-      throw new InputError('no such scenario file or built-in scenario (try netkata tcp list)', arg);
-    }
-    file = builtin;
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read: ${(e as Error).message}`, arg);
-  }
-  return { scenario: parseTcpScenario(text, file === arg ? arg : `scenarios/tcp/${arg}.yaml`), file };
-}
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   const { writeFileSync, renameSync, unlinkSync } = await import('node:fs');
@@ -62,7 +35,8 @@ export function registerTcpCommands(program: Command): void {
       if (opts.profile !== undefined && opts.profile !== 'rfc9293' && opts.profile !== 'linux') {
         throw new InputError('unknown profile (rfc9293 or linux)', opts.profile);
       }
-      const { scenario } = await loadScenario(arg);
+      const { loadScenario } = await import('../scenario-files.js');
+      const scenario = loadScenario(arg);
       const { Simulation } = await import('../../tcp/simulation.js');
       const sim = new Simulation(scenario, opts.profile ? { profile: opts.profile as 'rfc9293' | 'linux' } : {});
       const result = sim.run();
@@ -85,17 +59,11 @@ export function registerTcpCommands(program: Command): void {
     .description('built-in scenarios with their titles')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const { readdirSync, readFileSync } = await import('node:fs');
-      const { join } = await import('node:path');
-      const { parseTcpScenario } = await import('../../scenario/tcp.js');
-      const dir = builtinTcpDir();
-      const rows = readdirSync(dir)
-        .filter((f) => f.endsWith('.yaml'))
-        .sort()
-        .map((f) => {
-          const s = parseTcpScenario(readFileSync(join(dir, f), 'utf8'), `scenarios/tcp/${f}`);
-          return { name: s.name, title: s.title, topic: s.topic ?? null };
-        });
+      const { listBuiltinScenarios } = await import('../scenario-files.js');
+      const entries = listBuiltinScenarios();
+      const broken = entries.find((e) => e.error !== undefined);
+      if (broken) throw new InputError(broken.error!);
+      const rows = entries.map((e) => ({ name: e.name, title: e.title, topic: e.scenario?.topic ?? null }));
       if (opts.json) return writeJson({ scenarios: rows });
       const w = Math.max(...rows.map((r) => r.name.length));
       writeOut(rows.map((r) => `${r.name.padEnd(w)}  ${r.title}`).join('\n'));

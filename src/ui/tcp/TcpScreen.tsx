@@ -13,7 +13,7 @@ import type { ScreenProps } from '../screen-props.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../use-keys.js';
 import { useLatestState } from '../use-latest-state.js';
-import { listBuiltinScenarios, loadScenarioFile, type ScenarioEntry } from './scenario-files.js';
+import { listBuiltinScenarios, loadScenarioFile, type ScenarioEntry } from '../../cli/scenario-files.js';
 import { SimulatorView } from './SimulatorView.js';
 
 export interface TcpScreenProps extends ScreenProps {

@@ -1,12 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../errors.js';
-import { parseTcpScenario, type TcpScenario } from '../../scenario/tcp.js';
+import { InputError } from '../errors.js';
+import { parseTcpScenario, type TcpScenario } from '../scenario/tcp.js';
 
-/** scenarios/tcp of the installed package: dist/ui/tcp/ -> ../../../scenarios/tcp (same from src/ under tests). */
+/**
+ * The built-in TCP scenarios and user scenario files, read for `netkata tcp` and the app's simulator
+ * screen alike (the scenario module itself only parses text).
+ */
+
+/** scenarios/tcp of the installed package: dist/cli/ -> ../../scenarios/tcp (same from src/ under tests). */
 export function builtinScenarioDir(): string {
-  return fileURLToPath(new URL('../../../scenarios/tcp/', import.meta.url));
+  return fileURLToPath(new URL('../../scenarios/tcp/', import.meta.url));
 }
 
 export interface ScenarioEntry {
@@ -51,4 +56,14 @@ export function loadScenarioFile(path: string, cwd: string = process.cwd()): Tcp
     throw new InputError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'error'})`, p);
   }
   return parseTcpScenario(text, p);
+}
+
+/** `netkata tcp run <arg>`: an existing file, else a built-in scenario by its file name. */
+export function loadScenario(arg: string): TcpScenario {
+  if (!existsSync(arg) && /^[a-z0-9-]+$/.test(arg)) {
+    const builtin = join(builtinScenarioDir(), `${arg}.yaml`);
+    if (existsSync(builtin)) return parseTcpScenario(readFileSync(builtin, 'utf8'), `scenarios/tcp/${arg}.yaml`);
+  }
+  if (!existsSync(arg)) throw new InputError('no such scenario file or built-in scenario (try netkata tcp list)', arg);
+  return loadScenarioFile(arg);
 }
