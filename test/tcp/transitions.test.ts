@@ -1,7 +1,7 @@
 /** The listing of states and transitions comes from the machine, and the lab's sequence checker uses it. */
 import { describe, expect, it } from 'vitest';
 import { createEndpointMachine } from '../../src/tcp/endpoint.machine.js';
-import { checkSequence, listTransitions, toMermaid } from '../../src/tcp/transitions.js';
+import { listTransitions, toMermaid } from '../../src/tcp/transitions.js';
 import { TCP_STATES } from '../../src/tcp/states.js';
 
 describe('listTransitions', () => {
@@ -54,30 +54,5 @@ describe('toMermaid', () => {
       expect(states.has(m![1]!) && states.has(m![2]!)).toBe(true);
     }
     expect(lines).toContain('    TIME_WAIT --> TIME_WAIT : SEGMENT if isFin');
-  });
-});
-
-describe('checkSequence', () => {
-  it('accepts the kernel sequence of an active close with the calls made', () => {
-    expect(checkSequence(['SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT', 'CLOSED'], { actions: ['connect', 'end'] }).ok).toBe(true);
-  });
-
-  it('allows states the observer missed, unless direct', () => {
-    expect(checkSequence(['SYN_SENT', 'ESTABLISHED', 'TIME_WAIT'], { actions: ['connect', 'destroy'] }).ok).toBe(true);
-    const direct = checkSequence(['ESTABLISHED', 'TIME_WAIT'], { actions: ['destroy'], direct: true });
-    expect(direct.ok).toBe(false);
-  });
-
-  it('rejects a state change that needs a call the application did not make', () => {
-    const r = checkSequence(['ESTABLISHED', 'FIN_WAIT_1'], { actions: ['connect'] });
-    expect(r.ok).toBe(false);
-    expect(r.violations[0]).toMatchObject({ index: 1, from: 'ESTABLISHED', to: 'FIN_WAIT_1' });
-    // ... while the peer's FIN can always arrive.
-    expect(checkSequence(['ESTABLISHED', 'CLOSE_WAIT'], { actions: [] }).ok).toBe(true);
-  });
-
-  it('explains each step with the transitions taken', () => {
-    const r = checkSequence(['ESTABLISHED', 'CLOSED'], { actions: ['resetAndDestroy'], direct: true });
-    expect(r.paths[0]!.map((t) => t.event)).toEqual(['ABORT']);
   });
 });
