@@ -15,7 +15,7 @@
 import { machineNodes } from './engine.js';
 import { eventKind, type EventKind } from './tcb.js';
 import type { ProfileName } from './profile.js';
-import { TCP_STATES, type TcpState } from './states.js';
+import type { TcpState } from './states.js';
 
 export interface TransitionInfo {
   readonly from: TcpState;
