@@ -2,32 +2,19 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { errorOf } from '../helpers/input-error.js';
+import { seeded } from './vectors.js';
 import { aggregate, aggregateGeneric, parseAggregateLine } from '../../src/addr/aggregate.js';
 
 interface AggVector { lines: string[]; input: number; hostBitsSet: number; output: string[] }
 const vectors = (JSON.parse(readFileSync(new URL('../data/sets-vectors.json', import.meta.url), 'utf8')) as { aggregate: AggVector[] }).aggregate;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 as a float in [0, 1): seeded, so failures replay. */
+const rng = (seed: number): (() => number) => {
+  const next = seeded(seed);
+  return () => next() / 4294967296;
+};
 
-/** The `<input>: <message>` of the InputError `f` throws (CLI.md's error line without `netkata: `). */
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.parseMessage;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 const ip4 = (n: number): string => `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 const mask4 = (p: number): string => ip4(p === 0 ? 0 : (0xffffffff << (32 - p)) >>> 0);

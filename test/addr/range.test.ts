@@ -2,22 +2,17 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { seeded } from './vectors.js';
 import { rangeInfo, summarizeBig, summarizeV4 } from '../../src/addr/range.js';
 
 interface RangeVector { start: string; end: string; cidrs: string[] }
 const vectors = (JSON.parse(readFileSync(new URL('../data/sets-vectors.json', import.meta.url), 'utf8')) as { range: RangeVector[] }).range;
 
-/** mulberry32: a small seeded generator, so failures replay. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 as a float in [0, 1): seeded, so failures replay. */
+const rng = (seed: number): (() => number) => {
+  const next = seeded(seed);
+  return () => next() / 4294967296;
+};
 
 /** Any UTF-16 code unit, lone surrogates and controls included (fast-check's 'binary' unit is slow to generate). */
 const utf16 = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { errorOf } from '../helpers/input-error.js';
 import { parseCidr } from '../../src/addr/parse.js';
 import { MAX_SUBNETS, parseHostList, parseSplitCount, parseSplitPrefix, planSplit, split } from '../../src/addr/split.js';
 
@@ -9,15 +10,6 @@ interface SplitVector { parent: string; prefix: number; subnets: { cidr: string;
 interface VlsmVector { parent: string; hosts: number[]; subnets: { need: number; hosts: number; cidr: string }[] | null; missing: number | null }
 const data = JSON.parse(readFileSync(new URL('../data/sets-vectors.json', import.meta.url), 'utf8')) as { split: SplitVector[]; vlsm: VlsmVector[] };
 
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.parseMessage;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('split --prefix against Python IPv4Network.subnets(new_prefix=...)', () => {
   it(`${data.split.length} parents: same subnets, networks, broadcasts and sizes`, () => {
