@@ -6,16 +6,10 @@
  * were sent (a capture at the sender), dropped ones included. The caller writes the file.
  */
 import { parseFlags } from './segment.js';
+import type { SegmentRecord } from './simulation.js';
 
-export interface PcapSegment {
-  readonly at: number;
-  readonly from: string;
-  readonly to: string;
-  readonly flags: string;
-  readonly seq: number;
-  readonly ack: number;
-  readonly len: number;
-}
+/** The fields of a simulation's segment record that a capture needs. */
+export type PcapSegment = Pick<SegmentRecord, 'at' | 'from' | 'to' | 'flags' | 'seq' | 'ack' | 'len'>;
 
 export interface Address {
   readonly ip: readonly [number, number, number, number];

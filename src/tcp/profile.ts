@@ -98,18 +98,11 @@ export const LINUX: Profile = {
     'SYN retries 6 and SYN,ACK retries 5 (tcp_syn_retries, tcp_synack_retries), TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
     'data after close() and close() with unread data answered with RST, abort RST carries ACK, RTO capped at 120 s',
   defaults: {
-    msl: 30_000,
-    rto: 1_000,
-    retries: 5,
-    // Kernel defaults, Documentation/networking/ip-sysctl.rst: tcp_syn_retries "Default value is 6",
-    // tcp_synack_retries "Default value is 5".
+    // Only what Linux changes; the rest is RFC9293's. Kernel defaults, Documentation/networking/ip-sysctl.rst:
+    // tcp_syn_retries "Default value is 6", tcp_synack_retries "Default value is 5".
+    ...RFC9293.defaults,
     synRetries: 6,
     synAckRetries: 5,
-    finWait2Timeout: 60_000,
-    keepaliveIdle: 2 * HOUR,
-    keepaliveInterval: 75_000,
-    keepaliveProbes: 9,
-    mss: 1460,
   },
   timeWaitLength: 60_000,
   maxRto: 120_000,
