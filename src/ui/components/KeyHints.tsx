@@ -1,11 +1,23 @@
 import { Box, Text } from 'ink';
 import { displayWidth } from '../text-width.js';
 import { useTheme } from '../theme.js';
+import type { StringKey } from '../i18n/strings.js';
 import { Paint } from './Paint.js';
 
 export interface KeyHint {
   readonly keys: string;
   readonly label: string;
+}
+
+/** The keys of a menu screen (home, scenario picker). */
+export function menuHints(t: (key: StringKey) => string): KeyHint[] {
+  return [
+    { keys: '↑/↓', label: t('key.move') },
+    { keys: 'Enter', label: t('key.open') },
+    { keys: 'Esc', label: t('key.back') },
+    { keys: '?', label: t('key.help') },
+    { keys: 'q', label: t('key.quit') },
+  ];
 }
 
 export interface KeyHintsProps {

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { KeyHints } from '../components/KeyHints.js';
+import { KeyHints, menuHints } from '../components/KeyHints.js';
 import { Menu } from '../components/Menu.js';
 import { useT } from '../i18n/strings.js';
 import { SCREENS, SCREEN_DESCRIPTION, SCREEN_TITLE, type ScreenId } from '../screens.js';
@@ -45,15 +45,7 @@ export function HomeScreen({ selected, getSelected, onSelect, onOpen, width, hei
           <Paint color={theme.muted}>{t('home.hint')}</Paint>
         </Box>
       </Box>
-      <KeyHints
-        hints={[
-          { keys: '↑/↓', label: t('key.move') },
-          { keys: 'Enter', label: t('key.open') },
-          { keys: 'Esc', label: t('key.back') },
-          { keys: '?', label: t('key.help') },
-          { keys: 'q', label: t('key.quit') },
-        ]}
-      />
+      <KeyHints hints={menuHints(t)} />
     </Box>
   );
 }

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { InputError } from '../../errors.js';
 import type { TcpScenario } from '../../scenario/tcp.js';
 import { editLine } from '../components/edit-line.js';
-import { KeyHints } from '../components/KeyHints.js';
+import { KeyHints, menuHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { Menu } from '../components/Menu.js';
 import { Paint } from '../components/Paint.js';
@@ -97,15 +97,7 @@ export function TcpScreen({ onBack, width, height, scenarioDir, playInterval }: 
           </Paint>
         ) : null}
       </Box>
-      <KeyHints
-        hints={[
-          { keys: '↑/↓', label: t('key.move') },
-          { keys: 'Enter', label: t('key.open') },
-          { keys: 'Esc', label: t('key.back') },
-          { keys: '?', label: t('key.help') },
-          { keys: 'q', label: t('key.quit') },
-        ]}
-      />
+      <KeyHints hints={menuHints(t)} />
     </Box>
   );
 }
