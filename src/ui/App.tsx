@@ -1,23 +1,19 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLatestState } from './use-latest-state.js';
 import { Box, Text, useApp } from 'ink';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { KeyHints } from './components/KeyHints.js';
-import { CalculatorsScreen } from './calc/CalculatorsScreen.js';
-import { ConceptsScreen } from './concepts/ConceptsScreen.js';
 import { HomeScreen } from './home/HomeScreen.js';
 import { LangContext, translate } from './i18n/strings.js';
 import { KeyBusProvider } from './key-bus.js';
 import { KeyContext, type KeyControl } from './key-context.js';
-import { LabScreen } from './lab/LabScreen.js';
-import { PracticeScreen } from './practice/PracticeScreen.js';
 import type { Lang, ScreenProps } from './screen-props.js';
 import { OWNS_ALL_KEYS, SCREENS, SCREEN_TITLE, type ScreenId } from './screens.js';
-import { TcpScreen } from './tcp/TcpScreen.js';
 import { ThemeContext, type Theme } from './theme.js';
 import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Paint } from './components/Paint.js';
+import { loadScreens, loadedScreens } from './screen-modules.js';
 
 export interface AppProps {
   readonly lang: Lang;
@@ -45,6 +41,10 @@ function Frame({ lang, theme, initialScreen = 'home' }: AppProps): React.JSX.Ele
   const [homeSelected, getHomeSelected, setHomeSelected] = useLatestState(initialScreen === 'home' ? 0 : SCREENS.indexOf(initialScreen));
   const [help, getHelp, setHelp] = useLatestState(false);
   const [textEntry, setTextEntry] = useState(false);
+  const [screens, setScreens] = useState(loadedScreens);
+  useEffect(() => {
+    if (screens === undefined) void loadScreens().then(setScreens);
+  }, [screens]);
 
   const ownsAllKeys = screen !== 'home' && OWNS_ALL_KEYS.has(screen);
   useKeys(
@@ -83,12 +83,14 @@ function Frame({ lang, theme, initialScreen = 'home' }: AppProps): React.JSX.Ele
         height={bodyHeight}
       />
     );
+  } else if (screens === undefined) {
+    body = <Text>…</Text>;
   } else if (ownsAllKeys) {
     const props: ScreenProps = { lang, onBack, width: size.width, height: bodyHeight - 1 };
     body = (
       <Box flexDirection="column" height={bodyHeight}>
         <Box flexGrow={1} flexDirection="column" overflow="hidden">
-          {screen === 'lab' ? <LabScreen {...props} /> : <PracticeScreen {...props} />}
+          {screen === 'lab' ? <screens.lab {...props} /> : <screens.practice {...props} />}
         </Box>
         <KeyHints hints={[{ keys: 'Esc', label: t('key.back') }, { keys: 'Ctrl-C', label: t('key.quit') }]} />
       </Box>
@@ -97,11 +99,11 @@ function Frame({ lang, theme, initialScreen = 'home' }: AppProps): React.JSX.Ele
     const props: ScreenProps = { lang, onBack, width: size.width, height: bodyHeight };
     body =
       screen === 'calc' ? (
-        <CalculatorsScreen {...props} />
+        <screens.calc {...props} />
       ) : screen === 'tcp' ? (
-        <TcpScreen {...props} />
+        <screens.tcp {...props} />
       ) : (
-        <ConceptsScreen {...props} />
+        <screens.concepts {...props} />
       );
   }
 

@@ -1,6 +1,10 @@
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
+import { loadScreens } from '../../src/ui/screen-modules.js';
+
+// The app loads its screens after the first frame; tests drive them at once, so load them first.
+await loadScreens();
 import type { Lang } from '../../src/ui/screen-props.js';
 import type { ScreenId } from '../../src/ui/screens.js';
 import { themeFor } from '../../src/ui/theme.js';
