@@ -32,102 +32,147 @@ export function subnetJsonLine(line: string): string {
 
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
-const BIN = new Uint8Array(256 * 8);
-for (let v = 0; v < 256; v++) {
-  for (let k = 0; k < 8; k++) BIN[v * 8 + k] = 48 + ((v >> (7 - k)) & 1);
+// The record is written eight or four bytes at a time through a DataView (unaligned little-endian
+// stores, compiled to single machine stores). A piece is stored whole even when shorter than its last
+// word; the position advances by its true length and the next piece overwrites the spare bytes. There
+// are no data-dependent byte loops left (the byte-at-a-time version's short copy loops were its cost).
+//
+// Eight-byte words are carried as float64 (a BigInt would allocate): a word of bytes below 0x7f (which
+// `frag` enforces) and zero padding never has a NaN bit pattern (all exponent bits set needs a top byte
+// of 0x7f or 0xff), and finite doubles are loaded and stored bit for bit. test/addr/subnet-diff checks the output bytes against JSON.stringify.
+// Measured in bench/addr-subnet-bulk.bench.js (quoted in issue 2's note).
+
+/** A constant piece of the record as little-endian 8-byte words, and its length in bytes. */
+interface Frag {
+  readonly words: Float64Array;
+  /** words.length as a plain number: reading a typed array's length in the copy loop cost more than the copy */
+  readonly count: number;
+  readonly length: number;
 }
 
-/** Everything that depends only on the prefix, pre-serialized per prefix. */
+function frag(s: string): Frag {
+  if (!/^[\x20-\x7e]*$/.test(s)) throw new Error(`subnet-bulk: a record piece must be printable ASCII: ${s}`);
+  const count = Math.ceil(s.length / 8);
+  const bytes = new Uint8Array(count * 8);
+  bytes.set(ascii(s));
+  const dv = new DataView(bytes.buffer);
+  const words = Float64Array.from({ length: count }, (_, k) => dv.getFloat64(k * 8, true));
+  return { words, count, length: s.length };
+}
+
+/** Little-endian word of up to four ASCII characters. */
+function word(s: string): number {
+  let w = 0;
+  for (let k = s.length - 1; k >= 0; k--) w = (w << 8) | s.charCodeAt(k);
+  return w >>> 0;
+}
+
+// "d." / "dd." / "ddd." for each octet value, as one word, and its length.
+const OCT = new Uint32Array(256);
+const OCT_LEN = new Uint8Array(256);
+// "bbbbbbbb" for each octet value as one 8-byte word.
+const BIN = new Float64Array(256);
+for (let v = 0; v < 256; v++) {
+  OCT[v] = word(`${v}.`);
+  OCT_LEN[v] = `${v}.`.length;
+  BIN[v] = frag(v.toString(2).padStart(8, '0')).words[0]!;
+}
+
+/**
+ * Everything that depends only on the prefix, pre-serialized. A record is
+ *   lead[0] dot lead[1] dot ... lead[n-1] dot | counts+class+ranges | bin(address) binMask bin(network) END
+ * with the dotted quads address, address, network, network, broadcast (not for /31, /32), first, last.
+ */
 interface PrefixParts {
-  readonly prefix: Uint8Array; // ","prefix":24,"network":"
-  /** /24","netmask":"255.255.255.0","wildcard":"0.0.0.255","broadcast":" (up to the broadcast address, or
-   * through `null,"firstHost":"` for /31 and /32, which have none) */
-  readonly cidrTail: Uint8Array;
-  readonly counts: Uint8Array; // ","hostCount":254,"addressCount":256,"class":"
-  readonly binMask: Uint8Array; // ","netmask":"1111...","network":"
+  /** `{"version":4,"input":"`, `/24","address":"`, `","prefix":24,"network":"`, `","cidr":"`,
+   * `/24","netmask":"255.255.255.0","wildcard":"0.0.0.255","broadcast":"`, `","firstHost":"`,
+   * `","lastHost":"`. For /31 and /32 the broadcast is `null` and the first host follows it directly. */
+  readonly lead: readonly Frag[];
+  readonly counts: string; // ","hostCount":254,"addressCount":256,"class":"
+  readonly binMask: Frag; // ","netmask":"1111...","network":"
+  /** counts, class letter, ranges and `"binary":{"address":"`, per class (A..E) and set of special blocks */
+  readonly tails: readonly Map<number, Frag>[];
 }
 
 const BY_PREFIX: readonly PrefixParts[] = Array.from({ length: 33 }, (_, p) => {
   const mask = maskFromPrefix(p);
   const hosts = p === 32 ? 1 : p === 31 ? 2 : 2 ** (32 - p) - 2;
+  const cidrTail = `/${p}","netmask":"${formatIPv4(mask)}","wildcard":"${formatIPv4(~mask >>> 0)}","broadcast":`;
+  const lead = ['{"version":4,"input":"', `/${p}","address":"`, `","prefix":${p},"network":"`, '","cidr":"'];
+  if (p >= 31) lead.push(`${cidrTail}null,"firstHost":"`);
+  else lead.push(`${cidrTail}"`, '","firstHost":"');
+  lead.push('","lastHost":"');
   return {
-    prefix: ascii(`","prefix":${p},"network":"`),
-    cidrTail: ascii(
-      `/${p}","netmask":"${formatIPv4(mask)}","wildcard":"${formatIPv4(~mask >>> 0)}","broadcast":` +
-        (p >= 31 ? 'null,"firstHost":"' : '"'),
-    ),
-    counts: ascii(`","hostCount":${hosts},"addressCount":${2 ** (32 - p)},"class":"`),
-    binMask: ascii(`","netmask":"${binaryIPv4(mask)}","network":"`),
+    lead: lead.map(frag),
+    counts: `","hostCount":${hosts},"addressCount":${2 ** (32 - p)},"class":"`,
+    binMask: frag(`","netmask":"${binaryIPv4(mask)}","network":"`),
+    tails: Array.from({ length: 5 }, () => new Map<number, Frag>()),
   };
 });
 
-const F_START = ascii('{"version":4,"input":"');
-const F_ADDRESS = ascii('","address":"');
-const F_CIDR = ascii('","cidr":"');
-const F_FIRST = ascii('","firstHost":"');
-const F_LAST = ascii('","lastHost":"');
-const F_END = ascii('"}}');
+const F_END = frag('"}}');
 
-const rangesCache = new Map<number, Uint8Array>();
-function rangesBytes(address: number): Uint8Array {
+function tailFrag(parts: PrefixParts, address: number): Frag {
+  const top = address >>> 24;
+  const cls = top < 128 ? 0 : top < 192 ? 1 : top < 224 ? 2 : top < 240 ? 3 : 4;
   const bits = ipv4RangeBits(address);
-  let b = rangesCache.get(bits);
-  if (b === undefined) {
-    // The fragment runs from after the class letter to the binary address: `","ranges":[...],"binary":{"address":"`.
-    b = ascii(`","ranges":${JSON.stringify(ipv4RangesFromBits(bits).map((r) => r.name))},"binary":{"address":"`);
-    rangesCache.set(bits, b);
+  const cache = parts.tails[cls]!;
+  let f = cache.get(bits);
+  if (f === undefined) {
+    const names = JSON.stringify(ipv4RangesFromBits(bits).map((r) => r.name));
+    f = frag(`${parts.counts}${'ABCDE'[cls]}","ranges":${names},"binary":{"address":"`);
+    cache.set(bits, f);
   }
-  return b;
+  return f;
 }
 
-/** Constant fragments: memcpy (`set`) for the long ones, a byte loop where the call would cost more. */
-function put(out: Uint8Array, pos: number, frag: Uint8Array): number {
-  if (frag.length > 8) {
-    out.set(frag, pos);
-    return pos + frag.length;
+/** The dotted quads of one record, in order. */
+const DOTS = new Uint32Array(7);
+
+let viewTarget: Uint8Array | undefined;
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+/** A DataView over `out`, made again only when the caller hands over another buffer. */
+function viewOf(out: Uint8Array): DataView<ArrayBufferLike> {
+  if (out !== viewTarget) {
+    view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    viewTarget = out;
   }
-  for (let k = 0; k < frag.length; k++) out[pos + k] = frag[k]!;
-  return pos + frag.length;
+  return view;
 }
 
-// "a.b" for every 16-bit value (up to 7 bytes at an 8-byte stride): a dotted quad is two copies and a
-// dot. Measured about 8% faster per record than octet by octet; built once (~65,536 entries) when the
-// bulk path loads.
-const DOT16 = new Uint8Array(65536 * 8);
-const DOT16_LEN = new Uint8Array(65536);
-for (let v = 0; v < 65536; v++) {
-  const t = `${v >>> 8}.${v & 255}`;
-  DOT16_LEN[v] = t.length;
-  for (let k = 0; k < t.length; k++) DOT16[v * 8 + k] = t.charCodeAt(k);
+function put(dv: DataView<ArrayBufferLike>, pos: number, f: Frag): number {
+  const w = f.words;
+  const n = f.count;
+  for (let k = 0; k < n; k++) dv.setFloat64(pos + k * 8, w[k]!, true);
+  return pos + f.length;
 }
 
-function putDot(out: Uint8Array, pos: number, v: number): number {
-  let o = (v >>> 16) * 8;
-  let len = DOT16_LEN[v >>> 16]!;
-  for (let k = 0; k < len; k++) out[pos++] = DOT16[o + k]!;
-  out[pos++] = 46;
-  o = (v & 0xffff) * 8;
-  len = DOT16_LEN[v & 0xffff]!;
-  for (let k = 0; k < len; k++) out[pos++] = DOT16[o + k]!;
-  return pos;
+/** Dotted decimal: four word stores, each octet with its dot; the last dot is left for the next piece to overwrite. */
+function putDot(dv: DataView<ArrayBufferLike>, pos: number, v: number): number {
+  let o = v >>> 24;
+  dv.setUint32(pos, OCT[o]!, true);
+  pos += OCT_LEN[o]!;
+  o = (v >>> 16) & 255;
+  dv.setUint32(pos, OCT[o]!, true);
+  pos += OCT_LEN[o]!;
+  o = (v >>> 8) & 255;
+  dv.setUint32(pos, OCT[o]!, true);
+  pos += OCT_LEN[o]!;
+  o = v & 255;
+  dv.setUint32(pos, OCT[o]!, true);
+  return pos + OCT_LEN[o]! - 1;
 }
 
-/** Dotted binary: always 35 bytes, eight stores per octet (cheaper than a `set` call for 8 bytes). */
-function putBin(out: Uint8Array, pos: number, v: number): number {
-  for (let shift = 24; shift >= 0; shift -= 8) {
-    const o = ((v >>> shift) & 255) * 8;
-    out[pos] = BIN[o]!;
-    out[pos + 1] = BIN[o + 1]!;
-    out[pos + 2] = BIN[o + 2]!;
-    out[pos + 3] = BIN[o + 3]!;
-    out[pos + 4] = BIN[o + 4]!;
-    out[pos + 5] = BIN[o + 5]!;
-    out[pos + 6] = BIN[o + 6]!;
-    out[pos + 7] = BIN[o + 7]!;
-    pos += 8;
-    if (shift > 0) out[pos++] = 46;
-  }
-  return pos;
+/** Dotted binary: always 35 bytes. */
+function putBin(dv: DataView<ArrayBufferLike>, pos: number, v: number): number {
+  dv.setFloat64(pos, BIN[v >>> 24]!, true);
+  dv.setUint8(pos + 8, 46);
+  dv.setFloat64(pos + 9, BIN[(v >>> 16) & 255]!, true);
+  dv.setUint8(pos + 17, 46);
+  dv.setFloat64(pos + 18, BIN[(v >>> 8) & 255]!, true);
+  dv.setUint8(pos + 26, 46);
+  dv.setFloat64(pos + 27, BIN[v & 255]!, true);
+  return pos + 35;
 }
 
 /** Strict dotted decimal from bytes [start, end) to uint32, or -1 (same rules as `scanIPv4`). */
@@ -183,7 +228,8 @@ export const MAX_ENCODED_RECORD = 1024;
 /**
  * Writes the JSON record (no newline) for the line in src[start, end) at out[pos] and returns the new
  * position, or -1 when the line is not exactly `a.b.c.d/n` (the caller then takes `subnetJsonLine`).
- * The caller guarantees MAX_ENCODED_RECORD bytes of room.
+ * The caller guarantees MAX_ENCODED_RECORD bytes of room: the record is under 600 bytes, and the word
+ * stores may leave up to 7 spare bytes after the returned position.
  */
 export function encodeSubnetJsonLine(src: Uint8Array, start: number, end: number, out: Uint8Array, pos: number): number {
   if (end - start > 18) return -1; // 255.255.255.255/32 is the longest
@@ -206,28 +252,25 @@ export function encodeSubnetJsonLine(src: Uint8Array, start: number, end: number
   else if (prefix === 31) { first = network; last = broadcast; }
   else { first = network + 1; last = broadcast - 1; }
 
-  let p = put(out, pos, F_START);
-  for (let k = start; k < end; k++) out[p++] = src[k]!; // only digits, dots and "/": no escaping
-  p = put(out, p, F_ADDRESS);
-  p = putDot(out, p, address);
-  p = put(out, p, parts.prefix);
-  p = putDot(out, p, network);
-  p = put(out, p, F_CIDR);
-  p = putDot(out, p, network);
-  p = put(out, p, parts.cidrTail);
-  if (prefix < 31) {
-    p = putDot(out, p, broadcast);
-    p = put(out, p, F_FIRST);
+  const dots = DOTS;
+  dots[0] = address; // a line the scanner accepts is canonical: the input is the address written back
+  dots[1] = address;
+  dots[2] = network;
+  dots[3] = network;
+  let n = 4;
+  if (prefix < 31) dots[n++] = broadcast;
+  dots[n++] = first;
+  dots[n++] = last;
+  const dv = viewOf(out);
+  const lead = parts.lead;
+  let p = pos;
+  for (let k = 0; k < n; k++) {
+    p = put(dv, p, lead[k]!);
+    p = putDot(dv, p, dots[k]!);
   }
-  p = putDot(out, p, first);
-  p = put(out, p, F_LAST);
-  p = putDot(out, p, last);
-  p = put(out, p, parts.counts);
-  const top = address >>> 24;
-  out[p++] = top < 128 ? 65 : top < 192 ? 66 : top < 224 ? 67 : top < 240 ? 68 : 69; // A..E
-  p = put(out, p, rangesBytes(address));
-  p = putBin(out, p, address);
-  p = put(out, p, parts.binMask);
-  p = putBin(out, p, network);
-  return put(out, p, F_END);
+  p = put(dv, p, tailFrag(parts, address));
+  p = putBin(dv, p, address);
+  p = put(dv, p, parts.binMask);
+  p = putBin(dv, p, network);
+  return put(dv, p, F_END);
 }

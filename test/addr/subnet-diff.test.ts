@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIPv4, parseCidr, type ParsedCidr } from '../../src/addr/parse.js';
 import { subnet, subnetViaLibrary } from '../../src/addr/subnet.js';
 import { encodeSubnetJsonLine, MAX_ENCODED_RECORD, subnetJsonLine } from '../../src/addr/subnet-bulk.js';
+import { IPV4_SPECIAL } from '../../src/addr/special-ranges.js';
 import { seeded } from './vectors.js';
 
 function randomV4Cidr(next: () => number): string {
@@ -60,6 +61,21 @@ describe('bulk byte serializer vs JSON.stringify(subnet(parseCidr(line)))', () =
       const want = JSON.stringify(subnet(parseCidr(line)));
       if (got !== want) expect(got).toBe(want);
       expect(subnetJsonLine(line)).toBe(want);
+    }
+  });
+
+  it('byte-identical at both edges of every IPv4 special-purpose block, under every prefix', () => {
+    // Random addresses seldom land in the small and nested blocks (192.0.0.9/32 inside 192.0.0.0/24), whose
+    // ranges lists the serializer caches per class and prefix.
+    for (const r of IPV4_SPECIAL) {
+      const c = parseCidr(r.cidr);
+      const s = subnet(c);
+      for (const a of [s.network, s.broadcast ?? s.lastHost]) {
+        for (let p = 0; p <= 32; p++) {
+          const line = `${a}/${p}`;
+          expect(encode(line)).toBe(JSON.stringify(subnet(parseCidr(line))));
+        }
+      }
     }
   });
 
