@@ -8,6 +8,7 @@
  */
 import { InputError } from '../errors.js';
 import { formatAddress, formatIPv4, parseAddress, parseCidr, scanIPv4, type IpVersion, type ParsedAddress } from './parse.js';
+import { extractIPv4, type Nat64Prefix } from './nat64.js';
 import { IPV4_SPECIAL, IPV6_SPECIAL, type Scope, type SpecialRange } from './special-ranges.js';
 
 export interface RangeRef {
@@ -41,8 +42,10 @@ export interface Classification {
   readonly global: boolean;
   readonly private: boolean;
   readonly ranges: readonly RangeRef[];
-  /** The IPv4 address carried by an IPv4-mapped, NAT64 (64:ff9b::/96), 6to4 or Teredo (client) address. */
+  /** The IPv4 address carried by an IPv4-mapped, NAT64 (64:ff9b::/96, or under `--nat64`), 6to4 or Teredo (client) address. */
   readonly embeddedIPv4?: string;
+  /** The NAT64 prefix the address was read under (`--nat64`). */
+  readonly nat64Prefix?: string;
   readonly zone?: string;
   /** How the embedded IPv4 address classifies on its own. */
   readonly embedded?: EmbeddedIPv4;
@@ -165,9 +168,11 @@ export function embeddedIPv4Of(value: bigint): { kind: EmbeddingKind; ipv4: numb
   return undefined;
 }
 
-export function classifyParsed(a: ParsedAddress): Classification {
+/** `nat64`: read an IPv6 address under that NAT64 prefix (RFC 6052, any length) instead of only 64:ff9b::/96. */
+export function classifyParsed(a: ParsedAddress, nat64?: Nat64Prefix): Classification {
   const address = formatAddress(a.version, a.value);
   if (a.version === 4) {
+    if (nat64 !== undefined) throw new InputError('--nat64 reads an IPv6 address; give the IPv6 address (netkata ip <ipv4> --nat64 <prefix> makes it)', a.input);
     const c = classifyIPv4Value(Number(a.value));
     return { address, version: 4, scope: c.scope, global: c.global, private: c.private, ranges: c.ranges.map(toRef) };
   }
@@ -175,7 +180,7 @@ export function classifyParsed(a: ParsedAddress): Classification {
   const scope: Scope = ranges[0]?.scope ?? 'global';
   const own = { global: registryGlobal(ranges), private: ranges.some(isUla) };
   const zone = a.zone === undefined ? {} : { zone: a.zone };
-  const e = embeddedIPv4Of(a.value);
+  const e = nat64 === undefined ? embeddedIPv4Of(a.value) : { kind: 'nat64' as const, ipv4: extractIPv4(nat64, a.value) };
   if (e === undefined) return { address, version: 6, scope, ...own, ranges: ranges.map(toRef), ...zone };
   const inner = classifyIPv4Value(e.ipv4);
   const embedded: EmbeddedIPv4 = {
@@ -197,14 +202,15 @@ export function classifyParsed(a: ParsedAddress): Classification {
     private: own.private || inner.private,
     ranges: ranges.map(toRef),
     embeddedIPv4: embedded.address,
+    ...(nat64 === undefined ? {} : { nat64Prefix: nat64.text }),
     ...zone,
     embedded,
     ...teredo,
   };
 }
 
-export function classify(text: string): Classification {
+export function classify(text: string, nat64?: Nat64Prefix): Classification {
   const t = text;
   if (t.includes('/')) throw new InputError('classify takes one address, not a CIDR', text);
-  return classifyParsed(parseAddress(t));
+  return classifyParsed(parseAddress(t), nat64);
 }

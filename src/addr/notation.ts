@@ -5,9 +5,13 @@
  * For those two blocks `mixed` repeats that form (kept for scripts that read it) and `hexForm` gives the
  * all-hex section 4 form (`::ffff:7f00:1`, what Python's ipaddress prints). 6to4 is not one of them: its
  * IPv4 sits in bits 16-47, shown as `embeddedIPv4`.
+ *
+ * With a NAT64 prefix (`--nat64 2001:db8:122::/48`, RFC 6052 any length) an IPv6 address is read under
+ * that prefix's layout, and an IPv4 address is embedded into it (see nat64.ts).
  */
 import { InputError } from '../errors.js';
 import { embeddedIPv4Of } from './classify.js';
+import { embedIPv4, extractIPv4, type Nat64Prefix } from './nat64.js';
 import {
   binaryIPv4,
   expandIPv6,
@@ -48,6 +52,8 @@ export interface NotationIPv6 {
   readonly mixed?: string;
   /** Section 4 all-hex form, given only where `address` is the mixed form. */
   readonly hexForm?: string;
+  /** The NAT64 prefix the address was read under (`--nat64`). */
+  readonly nat64Prefix?: string;
 }
 
 export type Notation = NotationIPv4 | NotationIPv6;
@@ -72,13 +78,16 @@ export function notationIPv4(value: number): NotationIPv4 {
 /** Kept here for importers; the formatter lives in parse.ts beside the section 4 one. */
 export { formatIPv6Mixed };
 
-export function notationIPv6(value: bigint, zone?: string): NotationIPv6 {
+export function notationIPv6(value: bigint, zone?: string, nat64?: Nat64Prefix): NotationIPv6 {
   const hex32 = value.toString(16).padStart(32, '0');
   const bits = value.toString(2).padStart(128, '0');
-  const e = embeddedIPv4Of(value);
+  const e = nat64 === undefined ? embeddedIPv4Of(value) : { kind: 'nat64', ipv4: extractIPv4(nat64, value) };
+  // RFC 5952 section 5: the mixed form where the prefix says the low 32 bits are IPv4 (under a given
+  // NAT64 prefix, only a /96 puts them there).
+  const mixedForm = e !== undefined && (e.kind === 'ipv4-mapped' || (e.kind === 'nat64' && (nat64 === undefined || nat64.length === 96)));
   const base: NotationIPv6 = {
     version: 6,
-    address: formatIPv6Text(value),
+    address: mixedForm ? formatIPv6Mixed(value) : formatIPv6Text(value),
     expanded: expandIPv6(value),
     integer: value.toString(),
     hex: `0x${hex32}`,
@@ -88,16 +97,19 @@ export function notationIPv6(value: bigint, zone?: string): NotationIPv6 {
   };
   const withZone = zone === undefined ? base : { ...base, zone };
   if (e === undefined) return withZone;
-  const mixed = e.kind === 'ipv4-mapped' || e.kind === 'nat64' ? { mixed: formatIPv6Mixed(value), hexForm: formatIPv6(value) } : {};
-  return { ...withZone, embeddedIPv4: formatIPv4(e.ipv4), embeddedKind: e.kind, ...mixed };
+  const mixed = mixedForm ? { mixed: formatIPv6Mixed(value), hexForm: formatIPv6(value) } : {};
+  const prefix = nat64 === undefined ? {} : { nat64Prefix: nat64.text };
+  return { ...withZone, embeddedIPv4: formatIPv4(e.ipv4), embeddedKind: e.kind, ...mixed, ...prefix };
 }
 
-export function notationOf(a: ParsedAddress): Notation {
-  return a.version === 4 ? notationIPv4(Number(a.value)) : notationIPv6(a.value, a.zone);
+export function notationOf(a: ParsedAddress, nat64?: Nat64Prefix): Notation {
+  if (nat64 === undefined) return a.version === 4 ? notationIPv4(Number(a.value)) : notationIPv6(a.value, a.zone);
+  // Under a NAT64 prefix an IPv4 address is shown as the IPv6 address that carries it.
+  return a.version === 4 ? notationIPv6(embedIPv4(nat64, Number(a.value)), undefined, nat64) : notationIPv6(a.value, a.zone, nat64);
 }
 
-export function notation(text: string): Notation {
-  return notationOf(parseAddress(text));
+export function notation(text: string, nat64?: Nat64Prefix): Notation {
+  return notationOf(parseAddress(text), nat64);
 }
 
 /**

@@ -4,12 +4,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { classify } from '../../src/addr/classify.js';
+import { parseNat64Prefix } from '../../src/addr/nat64.js';
 import { fromBinary, fromInteger, notation } from '../../src/addr/notation.js';
 import { parseAddress, parseCidr, parseIPv4ToUint32, parseMask } from '../../src/addr/parse.js';
 import { sameSegment } from '../../src/addr/same-segment.js';
 import { subnetJsonLine } from '../../src/addr/subnet-bulk.js';
 
 const RUNS = 100_000;
+const NSP48 = parseNat64Prefix('2001:db8:122::/48');
 
 // Mostly strings built from address characters (to get deep into the parsers), plus arbitrary unicode.
 const addressish = fc.oneof(
@@ -40,6 +42,8 @@ const parsers: [string, (s: string) => unknown][] = [
   ['fromBinary', fromBinary],
   ['subnet line', subnetJsonLine],
   ['sameSegment', (s) => sameSegment(s, '192.168.1.1', '/24')],
+  ['parseNat64Prefix', parseNat64Prefix],
+  ['notation under a NAT64 prefix', (s) => notation(s, NSP48)],
 ];
 
 describe('parsers under 100,000 arbitrary strings', () => {

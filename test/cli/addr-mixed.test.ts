@@ -53,3 +53,32 @@ describe('IPv4-mapped and NAT64 addresses print in RFC 5952 section 5 mixed form
     expect(line.address).toBe('::ffff:127.0.0.1');
   });
 });
+
+describe('--nat64 <prefix>: RFC 6052 under a network-specific prefix (ip, classify)', () => {
+  it('ip 192.0.2.33 --nat64 2001:db8:122::/48 gives the RFC 6052 2.4 address; /96 prints mixed', () => {
+    expect(json(['ip', '192.0.2.33', '--nat64', '2001:db8:122::/48'])).toMatchObject({
+      version: 6, address: '2001:db8:122:c000:2:2100::', embeddedIPv4: '192.0.2.33', embeddedKind: 'nat64', nat64Prefix: '2001:db8:122::/48',
+    });
+    expect(json(['ip', '192.0.2.33', '--nat64', '2001:db8:122:344::/96'])).toMatchObject({ address: '2001:db8:122:344::192.0.2.33' });
+    expect(netkata(['ip', '2001:db8:1c0:2:21::', '--nat64', '2001:db8:100::/40']).stdout).toMatch(/^embedded\s+192\.0\.2\.33 \(nat64\)$/m);
+  });
+
+  it('classify --stdin --nat64: each line read under the prefix; a line outside it is reported in place, exit 2', () => {
+    const r = netkata(['classify', '--stdin', '--json', '--nat64', '2001:db8::/32'], '2001:db8:7f00:1::\n2001:db9::1\n2001:db8:a00:1::\n');
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ embeddedIPv4: '127.0.0.1', global: false });
+    expect(lines[1]).toEqual({ input: '2001:db9::1', error: 'not inside the NAT64 prefix 2001:db8::/32' });
+    expect(lines[2]).toMatchObject({ embeddedIPv4: '10.0.0.1', private: true });
+  });
+
+  it('a bad prefix, or --nat64 with --from-int, is one line on stderr and exit 2', () => {
+    for (const args of [['ip', '1.2.3.4', '--nat64', '2001:db8::/33'], ['classify', '::1', '--nat64', '2001:db8::1/32'],
+      ['ip', '--from-int', '1', '--nat64', '2001:db8::/32'], ['classify', '10.0.0.1', '--nat64', '2001:db8::/32']]) {
+      const r = netkata(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^netkata: [^\n]+\n$/);
+    }
+  });
+});

@@ -58,8 +58,16 @@ async function sameSegmentAction(ip1: string, ip2: string, opts: OutputOpts & { 
   writeOut(renderSameSegmentText(result, useColor()));
 }
 
-export async function classifyAction(address: string | undefined, opts: OutputOpts): Promise<void> {
-  const { classify } = await import('../../addr/classify.js');
+/** `--nat64 <prefix>`, parsed before any input is read (a bad prefix is one error, not one per line). */
+async function nat64Of(text: string | undefined) {
+  if (text === undefined) return undefined;
+  const { parseNat64Prefix } = await import('../../addr/nat64.js');
+  return parseNat64Prefix(text);
+}
+
+export async function classifyAction(address: string | undefined, opts: OutputOpts & { readonly nat64?: string }): Promise<void> {
+  const [{ classify: classifyText }, nat64] = await Promise.all([import('../../addr/classify.js'), nat64Of(opts.nat64)]);
+  const classify = (line: string) => classifyText(line, nat64);
   if (opts.stdin === true) {
     noArgsWithStdin('classify', [address]);
     const { runLines, jsonErrorLine, textErrorLine } = await import('./addr-stdin.js');
@@ -82,6 +90,7 @@ export async function classifyAction(address: string | undefined, opts: OutputOp
 }
 
 interface IpOpts extends OutputOpts {
+  readonly nat64?: string;
   readonly fromInt?: string;
   readonly fromBinary?: string;
   readonly v6?: boolean;
@@ -93,20 +102,24 @@ export async function ipAction(address: string | undefined, opts: IpOpts): Promi
   if (sources.filter(Boolean).length > 1) {
     throw new InputError('give one of: an address, --from-int, --from-binary or --stdin');
   }
+  if (opts.nat64 !== undefined && (opts.fromInt !== undefined || opts.fromBinary !== undefined)) {
+    throw new InputError('--nat64 goes with an address or --stdin, not with --from-int or --from-binary');
+  }
+  const nat64 = await nat64Of(opts.nat64);
   if (opts.stdin === true) {
     const { runLines, jsonErrorLine, textErrorLine } = await import('./addr-stdin.js');
     if (opts.json === true) {
-      await runLines((line) => JSON.stringify(n.notation(line)), jsonErrorLine);
+      await runLines((line) => JSON.stringify(n.notation(line, nat64)), jsonErrorLine);
     } else {
       const { renderNotationLine } = await import('../render/notation-text.js');
-      await runLines((line) => renderNotationLine(n.notation(line)), textErrorLine);
+      await runLines((line) => renderNotationLine(n.notation(line, nat64)), textErrorLine);
     }
     return;
   }
   let result;
   if (opts.fromInt !== undefined) result = n.fromInteger(opts.fromInt, opts.v6 === true ? 6 : undefined);
   else if (opts.fromBinary !== undefined) result = n.fromBinary(opts.fromBinary);
-  else if (address !== undefined) result = n.notation(address);
+  else if (address !== undefined) result = n.notation(address, nat64);
   else throw new InputError('ip needs an address, --from-int <n>, --from-binary <bits> or --stdin');
   if (opts.json === true) {
     writeJson(result);
@@ -139,6 +152,7 @@ export function registerAddressCommands(program: Command): void {
     .command('classify')
     .description('special-purpose ranges (IANA registries), scope, global and private')
     .argument('[address]', 'an IPv4 or IPv6 address')
+    .option('--nat64 <prefix>', 'read IPv6 addresses under this NAT64 prefix (RFC 6052: /32, /40, /48, /56, /64 or /96)')
     .option('--json', 'print JSON (JSON Lines with --stdin)')
     .option('--stdin', 'read one address per line from stdin')
     .action(classifyAction);
@@ -150,6 +164,7 @@ export function registerAddressCommands(program: Command): void {
     .option('--from-int <n>', 'convert an integer (decimal or 0x hex) back to an address')
     .option('--from-binary <bits>', 'convert 32 or 128 bits back to an address')
     .option('--v6', 'with --from-int: treat a small integer as IPv6')
+    .option('--nat64 <prefix>', 'RFC 6052 under this NAT64 prefix: IPv4 in, the IPv6 address carrying it out; IPv6 in, its IPv4')
     .option('--json', 'print JSON (JSON Lines with --stdin)')
     .option('--stdin', 'read one address per line from stdin')
     .action(ipAction);
