@@ -99,10 +99,17 @@ describe('netkata range', () => {
     expectInputError(netkata(['range', '10.0.0.9', '10.0.0.1']), /^netkata: 10\.0\.0\.9 10\.0\.0\.1: start is after end/);
   });
 
-  it('a missing argument is a usage error (exit 2)', () => {
-    const r = netkata(['range', '10.0.0.1']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^netkata: missing required argument 'end'/);
+  it('one argument start-end (the form aggregate reads) is the same range', () => {
+    const two = netkata(['range', '10.0.0.1', '10.0.0.9', '--json']);
+    const one = netkata(['range', '10.0.0.1-10.0.0.9', '--json']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toBe(two.stdout);
+    expect(netkata(['range', '2001:db8::-2001:db8::ff']).stdout).toMatch(/^2001:db8::\/120\n/);
+  });
+
+  it('a missing end, or more than one "-", is a usage error (exit 2)', () => {
+    expectInputError(netkata(['range', '10.0.0.1']), /^netkata: 10\.0\.0\.1: range needs <start> <end>, or one argument <start>-<end>$/);
+    expectInputError(netkata(['range', '10.0.0.1-10.0.0.2-10.0.0.3']), /range needs <start> <end>/);
   });
 });
 

@@ -39,12 +39,19 @@ export function registerAddressExtraCommands(program: Command): void {
   program
     .command('range')
     .description('the minimal list of CIDRs covering an inclusive address range')
-    .argument('<start>', 'first address')
-    .argument('<end>', 'last address (inclusive)')
+    .argument('<start>', 'first address (or the whole range as start-end, the form aggregate reads)')
+    .argument('[end]', 'last address (inclusive)')
     .option('--json', 'print one JSON document')
-    .action(async (start: string, end: string, opts: JsonOpt) => {
+    .action(async (start: string, end: string | undefined, opts: JsonOpt) => {
       const { rangeInfo } = await import('../../addr/range.js');
-      const info = rangeInfo(start, end);
+      let info;
+      if (end !== undefined) info = rangeInfo(start, end);
+      else {
+        // Neither IPv4 nor IPv6 text contains "-", so one "-" can only separate the two ends.
+        const parts = start.split('-');
+        if (parts.length !== 2) throw new InputError('range needs <start> <end>, or one argument <start>-<end>', start);
+        info = rangeInfo(parts[0]!.trim(), parts[1]!.trim());
+      }
       if (opts.json) {
         writeJson(info);
         return;
