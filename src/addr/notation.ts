@@ -11,6 +11,7 @@
  */
 import { InputError } from '../errors.js';
 import { embeddedIPv4Of } from './classify.js';
+import { multicastMacOfIPv4, multicastMacOfIPv6 } from './mac.js';
 import { embedIPv4, extractIPv4, type Nat64Prefix } from './nat64.js';
 import {
   binaryIPv4,
@@ -34,6 +35,8 @@ export interface NotationIPv4 {
   readonly ipv4Mapped: string;
   readonly ipv4MappedHex: string;
   readonly reverse: string;
+  /** For 224.0.0.0/4: the Ethernet address frames to this group go to (RFC 1112 section 6.4). */
+  readonly multicastMac?: string;
 }
 
 export interface NotationIPv6 {
@@ -54,6 +57,8 @@ export interface NotationIPv6 {
   readonly hexForm?: string;
   /** The NAT64 prefix the address was read under (`--nat64`). */
   readonly nat64Prefix?: string;
+  /** For ff00::/8: the Ethernet address frames to this group go to (RFC 2464 section 7). */
+  readonly multicastMac?: string;
 }
 
 export type Notation = NotationIPv4 | NotationIPv6;
@@ -72,6 +77,7 @@ export function notationIPv4(value: number): NotationIPv4 {
     ipv4MappedHex: formatIPv6(0xffff00000000n | BigInt(value)),
     // RFC 1035 3.5: octets in reverse order under in-addr.arpa.
     reverse: `${[...octets].reverse().join('.')}.in-addr.arpa`,
+    ...(octets[0]! >= 224 && octets[0]! <= 239 ? { multicastMac: multicastMacOfIPv4(value) } : {}),
   };
 }
 
@@ -95,7 +101,7 @@ export function notationIPv6(value: bigint, zone?: string, nat64?: Nat64Prefix):
     // RFC 3596 2.5: nibbles in reverse order under ip6.arpa.
     reverse: `${[...hex32].reverse().join('.')}.ip6.arpa`,
   };
-  const withZone = zone === undefined ? base : { ...base, zone };
+  const withZone = { ...base, ...(zone === undefined ? {} : { zone }), ...(value >> 120n === 0xffn ? { multicastMac: multicastMacOfIPv6(value) } : {}) };
   if (e === undefined) return withZone;
   const mixed = mixedForm ? { mixed: formatIPv6Mixed(value), hexForm: formatIPv6(value) } : {};
   const prefix = nat64 === undefined ? {} : { nat64Prefix: nat64.text };

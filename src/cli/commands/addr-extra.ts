@@ -183,9 +183,25 @@ function renderMac(m: MacInfo): string {
     `U/L bit      ${m.local ? 1 : 0}  ${m.local ? 'locally administered' : 'universally administered'}`,
     `EUI-64       ${m.eui64}   (ff:fe inserted, U/L bit inverted: ${m.mac.slice(0, 2)} -> ${flipped}; RFC 4291 appendix A)`,
     `link-local   ${m.linkLocalIPv6}`,
+    ...macGroupLines(m),
     ...(m.multicast ? ['note         a group address is not an interface: no real interface has this identifier'] : []),
     'note         modern hosts usually form stable private interface IDs instead (RFC 7217, RFC 8064)',
   ].join('\n');
+}
+
+function macGroupLines(m: MacInfo): string[] {
+  const g = m.multicastGroups;
+  if (g === undefined) return [];
+  if (g.family === 4) {
+    const [first, ...rest] = g.addresses ?? [];
+    return [
+      `IPv4 group   ${first} and ${rest.length} more (${rest.slice(0, 3).join(', ')}, ... ${rest.at(-1)})`,
+      `             only the low 23 bits of a group reach the MAC (${g.rfc}), so ${rest.length + 1} groups share it`,
+    ];
+  }
+  return [
+    `IPv6 group   any group ending in ${g.low32}, e.g. ${g.example} (${g.rfc}: 33:33 + the low 32 bits)`,
+  ];
 }
 
 function renderSplit(r: SplitResult): string {

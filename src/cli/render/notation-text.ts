@@ -13,6 +13,7 @@ export function renderNotationText(n: Notation): string {
       ['ipv4-mapped', `${n.ipv4Mapped}  (${n.ipv4MappedHex})`],
       ['reverse', n.reverse],
     );
+    if (n.multicastMac !== undefined) rows.push(['group MAC', `${n.multicastMac}  (01:00:5e + the low 23 bits; RFC 1112 6.4)`]);
   } else {
     rows.push(['address', n.address], ['expanded', n.expanded]);
     if (n.zone !== undefined) rows.push(['zone', n.zone]);
@@ -22,6 +23,7 @@ export function renderNotationText(n: Notation): string {
     const groups = n.binary.split(':');
     rows.push(['binary', groups.slice(0, 4).join(':')], ['', groups.slice(4).join(':')]);
     rows.push(['reverse', n.reverse]);
+    if (n.multicastMac !== undefined) rows.push(['group MAC', `${n.multicastMac}  (33:33 + the low 32 bits; RFC 2464 7)`]);
   }
   return rows.map(([k, v]) => `${k.padEnd(12)}${v}`).join('\n');
 }
