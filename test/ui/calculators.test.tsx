@@ -127,6 +127,16 @@ describe('other calculators', () => {
     expect(app.frame()).toContain('fe80::21a:2bff:fe3c:4d5e');
   });
 
+  it('ip and mac show the multicast mapping both ways (RFC 1112 6.4)', async () => {
+    const app = await openCalc();
+    await app.press(KEY.down, KEY.down, KEY.down);
+    await type(app, '224.0.0.251');
+    expect(app.frame()).toMatch(/group MAC\s+01:00:5e:00:00:fb/);
+    await app.press(KEY.down, KEY.down, KEY.down);
+    await type(app, '01:00:5e:00:00:fb');
+    expect(app.frame()).toMatch(/IP groups\s+224\.0\.0\.251, 224\.128\.0\.251, … 239\.128\.0\.251 \(32\)/);
+  });
+
   it('keeps each calculator its own line when switching', async () => {
     const app = await openCalc();
     await type(app, '10.0.0.1/8');

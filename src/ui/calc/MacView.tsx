@@ -1,10 +1,16 @@
-import type { MacInfo } from '../../addr/mac.js';
+import type { MacInfo, MulticastGroups } from '../../addr/mac.js';
 import { FieldTable } from '../components/FieldTable.js';
 import { useT } from '../i18n/strings.js';
 import { useTheme } from '../theme.js';
 
 export interface MacViewProps {
   readonly value: MacInfo;
+}
+
+function groupsText(g: MulticastGroups): string {
+  if (g.family === 6) return `…:${g.low32} (${g.example}, …)`;
+  const a = g.addresses ?? [];
+  return `${a[0]}, ${a[1]}, … ${a.at(-1)} (${a.length})`;
 }
 
 export function MacView({ value: m }: MacViewProps): React.JSX.Element {
@@ -21,6 +27,7 @@ export function MacView({ value: m }: MacViewProps): React.JSX.Element {
         { label: t('field.local'), value: yesNo(m.local) },
         { label: t('field.eui64'), value: m.eui64 },
         { label: t('field.linkLocal'), value: m.linkLocalIPv6 },
+        ...(m.multicastGroups === undefined ? [] : [{ label: t('field.groups'), value: groupsText(m.multicastGroups) }]),
       ]}
     />
   );

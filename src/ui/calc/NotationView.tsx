@@ -18,6 +18,7 @@ export function NotationView({ value: n }: NotationViewProps): React.JSX.Element
           { label: t('field.octets'), value: n.octets.join(' ') },
           { label: t('field.mapped'), value: n.ipv4Mapped },
           { label: t('field.reverse'), value: n.reverse },
+          ...(n.multicastMac !== undefined ? [{ label: t('field.groupMac'), value: n.multicastMac }] : []),
         ]
       : [
           { label: t('field.address'), value: n.address, bold: true },
@@ -30,6 +31,7 @@ export function NotationView({ value: n }: NotationViewProps): React.JSX.Element
           ...(n.embeddedIPv4 !== undefined
             ? [{ label: t('field.embedded'), value: `${n.embeddedIPv4}${n.embeddedKind !== undefined ? ` (${n.embeddedKind})` : ''}` }]
             : []),
+          ...(n.multicastMac !== undefined ? [{ label: t('field.groupMac'), value: n.multicastMac }] : []),
         ];
   return <FieldTable fields={fields} />;
 }

@@ -89,6 +89,8 @@ export const en = {
   'field.local': 'locally administered',
   'field.eui64': 'EUI-64',
   'field.linkLocal': 'link-local IPv6',
+  'field.groupMac': 'group MAC',
+  'field.groups': 'IP groups',
   'field.parent': 'parent',
   'field.subnets': 'subnets',
   'field.more': 'more',

@@ -91,6 +91,8 @@ export const zh: Record<StringKey, string> = {
   'field.local': '本地管理',
   'field.eui64': 'EUI-64',
   'field.linkLocal': '链路本地 IPv6',
+  'field.groupMac': '组播 MAC',
+  'field.groups': 'IP 组播组',
   'field.parent': '父网络',
   'field.subnets': '子网',
   'field.more': '更多',
