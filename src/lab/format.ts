@@ -3,7 +3,7 @@
  * Node events are printed in separate sections, and states the poll did not see are marked as inferred.
  */
 import type { Comparison } from './compare.js';
-import type { LabReport } from './runner.js';
+import type { CaptureReport, LabReport } from './runner.js';
 
 export interface FormatOptions {
   readonly color: boolean;
@@ -57,6 +57,7 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
     out.push('', c.bold('Result'));
     for (const [k, v] of Object.entries(r.result)) out.push(`  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
   }
+  if (r.capture) out.push('', ...formatCapture(r.capture, c));
   if (comparison) {
     out.push('', c.bold(`Kernel vs simulator (${comparison.profile} profile, same actions)`));
     for (const conn of comparison.connections) {
@@ -84,7 +85,36 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
     out.push(c.red(`expectations: ${r.expectations.failures.length} failed`));
     for (const f of r.expectations.failures) out.push(c.red(`  ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`));
   }
+  if (r.capture) {
+    const k = r.capture.check;
+    const checked = k.sockets.reduce((n, s) => n + s.observationsChecked, 0);
+    if (!r.capture.complete) out.push(c.dim(`segments vs kernel: not judged, the capture is incomplete (dumpcap dropped ${r.capture.dropped ?? 'an unknown number of'} packets)`));
+    else if (k.ok) out.push(c.green(`segments vs kernel: ok (the machine, fed the captured segments, was in the kernel's state at all ${checked} observations, within ${k.windowMs} ms)`));
+    else {
+      out.push(c.red(`segments vs kernel: ${k.mismatches.length} mismatch(es)`));
+      for (const m of k.mismatches) out.push(c.red(`  ${m.at.toFixed(1)} ms ${m.socket}: kernel ${m.kernel}, machine ${m.machine.join(' or ')}`));
+    }
+  }
   return out.join('\n');
+}
+
+const MAX_SEGMENT_ROWS = 40;
+
+/** The captured segments as Wireshark shows them: sequence numbers relative to each sender's ISN. */
+function formatCapture(cap: CaptureReport, c: ReturnType<typeof palette>): string[] {
+  const out = [c.bold(`Segments on lo (dumpcap${cap.file ? `, saved to ${cap.file}` : ''}; seq/ack relative to each side's ISN)`)];
+  const isn = new Map<string, number>();
+  for (const s of cap.segments) if (s.flags.includes('SYN') && !isn.has(s.from)) isn.set(s.from, s.seq);
+  const rel = (n: number, base: number | undefined): string => (base === undefined ? String(n) : String((n - base) >>> 0));
+  const rows = cap.segments.map((s) => {
+    const ack = s.flags.includes('ACK') ? ` ack=${rel(s.ack, isn.get(s.to))}` : '';
+    const who = `${s.fromSocket ?? s.from} -> ${s.toSocket ?? s.to}`;
+    return `  ${pad(`${s.at.toFixed(3)} ms`, 12)} ${pad(who, 24)} ${pad(s.flags, 12)} seq=${rel(s.seq, isn.get(s.from))}${ack} len=${s.len}`;
+  });
+  if (rows.length <= MAX_SEGMENT_ROWS) out.push(...rows);
+  else out.push(...rows.slice(0, 30), c.dim(`  ... ${rows.length - 40} more ...`), ...rows.slice(-10));
+  if (rows.length === 0) out.push(c.dim('  (none)'));
+  return out;
 }
 
 function pad(s: string, n: number): string {

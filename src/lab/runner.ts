@@ -16,6 +16,7 @@ import { LabAborted, LabRun, type ActionRecord, type NodeEvent } from './lab-run
 import { LINUX_DIFFERENCES, linuxConformanceOptions } from './machine.js';
 import { monotonicMs, Observer, type Observation, type PollStats } from './observer.js';
 import { procNetDir, requireProcNet } from './procnet.js';
+import { checkSegmentsAgainstKernel, labelSegments, type LabSegment, type SegmentCheck } from './segment-check.js';
 import type { LabState } from './states.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -30,6 +31,20 @@ export interface RunOptions {
   readonly periodMs?: number;
   readonly host?: '127.0.0.1' | '::1';
   readonly onObservation?: (o: Observation) => void;
+  /** Record the segments on lo with dumpcap and check the machine against the kernel with them. */
+  readonly capture?: { readonly file?: string };
+}
+
+export interface CaptureReport {
+  /** Where the pcap was kept (`--capture <file>`), else null. */
+  readonly file: string | null;
+  /** The segments between the experiment's sockets, in capture order. */
+  readonly segments: LabSegment[];
+  /** Packets dumpcap reports it dropped (null: it did not say). */
+  readonly dropped: number | null;
+  /** Nothing dropped: only then is the check judged (a missing segment would look like a wrong machine). */
+  readonly complete: boolean;
+  readonly check: SegmentCheck;
 }
 
 export interface LabReport {
@@ -55,7 +70,9 @@ export interface LabReport {
   readonly nodeEvents: NodeEvent[];
   readonly observer: PollStats | null;
   readonly linux: { readonly id: string; readonly text: string; readonly shown: boolean }[];
-  /** conformance, expectations and the run itself all passed. */
+  /** With `capture`: the segments and the machine fed with them (TCP experiments only). */
+  readonly capture?: CaptureReport;
+  /** conformance, expectations, the capture check (if any) and the run itself all passed. */
   readonly ok: boolean;
 }
 
@@ -83,6 +100,11 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const host = options.host ?? '127.0.0.1';
   const periodMs = options.periodMs ?? DEFAULT_PERIOD_MS;
+  if (options.capture && !exp.tcp) throw new InputError('--capture records TCP segments; this experiment uses UDP', name);
+
+  // Started before the clock, the timeout and the sockets: dumpcap takes a moment to open lo.
+  const { Capture } = options.capture ? await import('./capture.js') : { Capture: undefined };
+  const capture = Capture ? await Capture.start({ host, ...(options.capture?.file !== undefined ? { file: options.capture.file } : {}) }) : undefined;
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new LabAborted(`timed out after ${timeoutMs} ms`)), timeoutMs);
@@ -98,6 +120,7 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
   let result: Record<string, unknown> | null = null;
   let error: string | null = null;
   let stats: PollStats | null = null;
+  let captured: Awaited<ReturnType<NonNullable<typeof capture>['stop']>> | undefined;
   try {
     if (observer) await run.guard(observer.started());
     result = await exp.run(run, params);
@@ -108,12 +131,28 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
     options.signal?.removeEventListener('abort', onOuterAbort);
     if (observer) stats = await observer.stop();
     await run.cleanup();
+    if (capture) {
+      if (controller.signal.aborted && options.signal?.aborted) await capture.abort();
+      else captured = await capture.stop(t0);
+    }
   }
   const durationMs = Math.round((monotonicMs() - t0) * 1000) / 1000;
   const observations = observer?.observations() ?? [];
   const sequences = sequencesOf(observations);
   const conformance = checkConformance(observations, run.actions, linuxConformanceOptions());
   const expectations = error ? { ok: false, failures: [] } : checkExpectations(scenario.expect, sequences, result);
+  let captureReport: CaptureReport | undefined;
+  if (captured) {
+    // A /proc read takes about a millisecond; the state was there at some moment of it.
+    const windowMs = Math.max(2, Math.ceil((stats?.readMs.p95 ?? 1) + 1));
+    captureReport = {
+      file: options.capture?.file ?? null,
+      segments: labelSegments(captured.segments, observations).filter((s) => s.fromSocket !== undefined || s.toSocket !== undefined),
+      dropped: captured.dropped,
+      complete: captured.dropped === 0,
+      check: checkSegmentsAgainstKernel(captured.segments, observations, run.actions, windowMs),
+    };
+  }
   const shown = new Set<string>();
   if (run.actions.some((a) => a.action === 'resetAndDestroy')) shown.add('rst-no-time-wait');
   if (observations.some((o) => o.state === 'TIME_WAIT')) shown.add('time-wait-60s');
@@ -141,6 +180,7 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
     nodeEvents: run.nodeEvents,
     observer: stats,
     linux: LINUX_DIFFERENCES.map((d) => ({ ...d, shown: shown.has(d.id) })),
-    ok: conformance.ok && expectations.ok && error === null,
+    ...(captureReport ? { capture: captureReport } : {}),
+    ok: conformance.ok && expectations.ok && error === null && (captureReport === undefined || !captureReport.complete || captureReport.check.ok),
   };
 }

@@ -84,6 +84,12 @@ export interface TcbInput {
   readonly syncookies?: boolean;
   /** False: the application never reads (received data stays unread). Default true. */
   readonly appReads?: boolean;
+  /**
+   * CLOSE is a half close (shutdown(SHUT_WR), Node's end()): RFC 9293's own CLOSE, "no more to send",
+   * after which the application still reads. A profile's reset of data arriving after close() applies
+   * only to a full close (close(2) orphans the socket). Default false.
+   */
+  readonly halfClose?: boolean;
   readonly config?: Partial<TcpConfig>;
 }
 
@@ -108,7 +114,7 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
     keepaliveProbes: c.keepaliveProbes,
     mss: c.mss,
     syncookies: input.syncookies ?? false,
-    resetOnDataAfterClose: profile.resetOnDataAfterClose,
+    resetOnDataAfterClose: profile.resetOnDataAfterClose && input.halfClose !== true,
     resetOnCloseWithUnreadData: profile.resetOnCloseWithUnreadData,
     appReads: input.appReads ?? true,
     abortRstCarriesAck: profile.abortRstCarriesAck,

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
 
@@ -12,6 +14,7 @@ interface LabOptions {
   period?: string;
   ipv6?: boolean;
   param?: string[];
+  capture?: string | boolean;
 }
 
 /** `--param holdMs=1100`: the value is JSON when it parses as JSON, else a string. */
@@ -38,6 +41,14 @@ function positiveInt(text: string | undefined, what: string, max: number): numbe
   return Number(text);
 }
 
+/** `--capture <file>`: a path whose directory exists and that is not a directory itself. */
+function captureFile(path: string): string {
+  const file = resolve(path);
+  if (!existsSync(dirname(file))) throw new InputError('no such directory for the capture file', path);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError('is a directory', path);
+  return file;
+}
+
 export function registerLabCommands(program: Command): void {
   program
     .command('lab')
@@ -49,6 +60,7 @@ export function registerLabCommands(program: Command): void {
     .option('--period <ms>', 'target polling period of /proc/net/tcp, ms', '2')
     .option('--ipv6', 'use ::1 instead of 127.0.0.1')
     .option('--param <key=value...>', "override a parameter of the experiment's scenario (scenarios/lab/<name>.yaml)")
+    .option('--capture [file]', 'also record the segments on lo with dumpcap (root), feed them to the machine and check it against the kernel; keep the pcap in <file>')
     .action(async (name: string, opts: LabOptions) => {
       const { EXPERIMENTS } = await import('../../lab/experiments/index.js');
       if (name === 'list') {
@@ -71,6 +83,7 @@ export function registerLabCommands(program: Command): void {
           ...(periodMs !== undefined ? { periodMs } : {}),
           host: opts.ipv6 ? '::1' : '127.0.0.1',
           params: parseParams(opts.param),
+          ...(opts.capture !== undefined ? { capture: typeof opts.capture === 'string' ? { file: captureFile(opts.capture) } : {} } : {}),
         });
       } finally {
         process.off('SIGINT', onSigint);
@@ -91,7 +104,9 @@ export function registerLabCommands(program: Command): void {
         return;
       }
       if (!report.ok) {
-        const what = report.error ?? (!report.conformance.ok ? 'a kernel state sequence is not a path of the endpoint machine' : 'an expectation failed');
+        const what = report.error ?? (!report.conformance.ok
+          ? 'a kernel state sequence is not a path of the endpoint machine'
+          : !report.expectations.ok ? 'an expectation failed' : 'the machine fed the captured segments disagrees with the kernel');
         throw new CheckFailed(`lab ${name}: ${what}`);
       }
     });

@@ -1,0 +1,112 @@
+/**
+ * Records the experiment's TCP segments on the loopback interface with Wireshark's `dumpcap` (which
+ * needs root or the capture capabilities; without them `--capture` exits 3 and says why). Passive: it
+ * only listens on `lo`, and only to TCP on the experiment's loopback address.
+ *
+ * Capture timestamps are wall-clock time; the experiment's clock is monotonic. `clockOffset` is sampled
+ * at start (performance.timeOrigin + performance.now() against the monotonic clock, both to the
+ * microsecond) and turns one into the other.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EnvironmentError } from '../errors.js';
+import { readPcapSegments } from './pcap-read.js';
+import { monotonicMs } from './poller.js';
+import type { CapturedSegmentOnClock } from './segment-check.js';
+
+const START_TIMEOUT_MS = 10_000;
+/** dumpcap reads the kernel's buffer in batches; give the last segments time to reach the file. */
+const DRAIN_MS = 300;
+
+export interface CaptureOptions {
+  readonly host: '127.0.0.1' | '::1';
+  /** Keep the capture here (classic pcap); otherwise a temporary file, removed after reading. */
+  readonly file?: string;
+}
+
+export class Capture {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly stderr: () => string,
+    readonly file: string,
+    private readonly tempDir: string | undefined,
+    /** wall-clock ms minus monotonic ms */
+    private readonly clockOffset: number,
+    private readonly exited: Promise<number | null>,
+  ) {}
+
+  static async start(o: CaptureOptions): Promise<Capture> {
+    const tempDir = o.file === undefined ? mkdtempSync(join(tmpdir(), 'netkata-capture-')) : undefined;
+    const file = o.file ?? join(tempDir!, 'lab.pcap');
+    const filter = o.host === '::1' ? 'ip6 host ::1 and tcp' : 'ip host 127.0.0.1 and tcp';
+    // Headers only (-s 128: Ethernet + IPv6 + the longest TCP header fit; lengths come from the IP header)
+    // and a 32 MiB kernel buffer, so that a burst of 64 KiB loopback segments is not dropped.
+    const child = spawn('dumpcap', ['-i', 'lo', '-P', '-q', '-s', '128', '-B', '32', '-f', filter, '-w', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+    let stderr = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new EnvironmentError(`--capture: dumpcap did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        child.once('error', (e: NodeJS.ErrnoException) => {
+          clearTimeout(timer);
+          reject(new EnvironmentError(e.code === 'ENOENT'
+            ? "--capture needs Wireshark's dumpcap (Debian: apt-get install tshark)"
+            : `--capture: cannot run dumpcap (${e.code ?? e.message})`));
+        });
+        child.stderr!.setEncoding('utf8');
+        child.stderr!.on('data', (chunk: string) => {
+          stderr += chunk;
+          // dumpcap names the file once the interface is open and the filter set: capturing from here on.
+          if (/^File: /m.test(stderr)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        void exited.then((code) => {
+          clearTimeout(timer);
+          const why = stderr.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('Capturing on')) ?? `exit ${code}`;
+          reject(new EnvironmentError(`--capture: dumpcap cannot capture on lo: ${why} (it needs root or the capture capabilities)`));
+        });
+      });
+    } catch (e) {
+      child.kill('SIGKILL');
+      await exited;
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      throw e;
+    }
+    const clockOffset = performance.timeOrigin + performance.now() - monotonicMs();
+    return new Capture(child, () => stderr, file, tempDir, clockOffset, exited);
+  }
+
+  /**
+   * Stops dumpcap and returns the segments, timed in ms since `t0` (monotonic ms), and how many packets
+   * the capture says it dropped (null when it did not say).
+   */
+  async stop(t0: number): Promise<{ segments: CapturedSegmentOnClock[]; dropped: number | null }> {
+    await new Promise((r) => setTimeout(r, DRAIN_MS));
+    this.child.kill('SIGINT');
+    const killer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    await this.exited;
+    clearTimeout(killer);
+    try {
+      const segments = readPcapSegments(readFileSync(this.file));
+      // "Packets received/dropped on interface 'Loopback: lo': 10/0 (pcap:0/dumpcap:0/flushed:0/ps_ifdrop:0)"
+      const m = /received\/dropped on interface .*: (\d+)\/(\d+)/.exec(this.stderr());
+      return {
+        segments: segments.map((s) => ({ ...s, at: Math.round((s.time - this.clockOffset - t0) * 1000) / 1000 })),
+        dropped: m ? Number(m[2]) : null,
+      };
+    } finally {
+      if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+    }
+  }
+
+  /** On an error path: stop without reading. */
+  async abort(): Promise<void> {
+    this.child.kill('SIGKILL');
+    await this.exited;
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+}
