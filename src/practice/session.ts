@@ -28,6 +28,19 @@ export function generate(entry: GeneratedEntry, seed: number, index: number): Qu
   return { id: `${g.name}@${seed}.${index + 1}`, topic: g.topic, source: g.name, ...b };
 }
 
+const CHOICE_SALT = hashString('choices');
+
+/**
+ * A fixed question's choices in a seeded order: a bank lists the right answer where its author put it
+ * (often first), and an exam that always asks "1)" teaches the position, not the answer. Choices that
+ * are all numbers keep their order (ascending, as exams print them). The same seed gives the same order.
+ */
+export function shuffleChoices(q: Question, rng: Rng): Question {
+  if (q.choices === undefined || q.choices.length < 2) return q;
+  if (q.choices.every((c) => /^-?[0-9][0-9.,]*$/.test(c.en.trim()))) return q;
+  return { ...q, choices: rng.shuffle(q.choices) };
+}
+
 export function buildSession(pool: Pool, opts: SessionOptions): Question[] {
   const available = topicsIn(pool);
   if (opts.topic !== 'all' && !available.includes(opts.topic)) {
@@ -56,7 +69,7 @@ export function buildSession(pool: Pool, opts: SessionOptions): Question[] {
       out.push(generate(pick, opts.seed, i));
     } else {
       used.add(pick.id);
-      out.push(pick);
+      out.push(shuffleChoices(pick, Rng.forQuestion(opts.seed, i, CHOICE_SALT)));
     }
   }
   return out;

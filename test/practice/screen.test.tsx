@@ -56,7 +56,9 @@ describe('PracticeScreen', () => {
     const first = lastFrame()!;
     expect(first).toMatch(/\[1\/2\] osi/);
     const isLayer = /Which layer/.test(first);
-    await type(stdin, isLayer ? '1' : '9');
+    // Choices come in a seeded order: answer by the number the screen shows for "network".
+    const number = /(\d)\) network/.exec(first)?.[1];
+    await type(stdin, isLayer ? number! : '9');
     stdin.write('\r');
     await tick();
     expect(lastFrame()).toMatch(/✓ correct/);
