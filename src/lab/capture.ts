@@ -91,7 +91,12 @@ export class Capture {
     await this.exited;
     clearTimeout(killer);
     try {
-      const segments = readPcapSegments(readFileSync(this.file));
+      let segments;
+      try {
+        segments = readPcapSegments(readFileSync(this.file));
+      } catch (e) {
+        throw new EnvironmentError(`--capture: cannot read what dumpcap wrote (${e instanceof Error ? e.message : String(e)})`);
+      }
       // "Packets received/dropped on interface 'Loopback: lo': 10/0 (pcap:0/dumpcap:0/flushed:0/ps_ifdrop:0)"
       const m = /received\/dropped on interface .*: (\d+)\/(\d+)/.exec(this.stderr());
       return {
