@@ -68,6 +68,9 @@ export interface SegmentCheck {
   readonly mismatches: SegmentCheckMismatch[];
 }
 
+/** How far apart the capture clock and the experiment's clock may be, ms (measured: well under 1). */
+const CLOCK_SLACK_MS = 50;
+
 const NO_EFFECTS: Effects = { send() {}, startTimer() {}, cancelTimer() {} };
 
 /** seq a is at or after b, in 32-bit sequence space (RFC 9293 3.4). */
@@ -120,8 +123,10 @@ function replaySocket(
   const peer = segments.filter((s) => s.from === remote && s.to === local);
   const calls = actions.filter((a) => a.socket === socket && a.action !== 'listen');
   const active = calls.some((a) => a.action === 'connect');
+  // The first segment with these flags that this socket sent at or after a call (allowing for the two
+  // clocks: a segment stamped a little before the call it followed).
   const firstOwn = (bits: number, after: number): number =>
-    own.find((s) => (s.flags & bits) !== 0 && s.at >= after - 50)?.at ?? Number.POSITIVE_INFINITY;
+    own.find((s) => (s.flags & bits) !== 0 && s.at >= after - CLOCK_SLACK_MS)?.at ?? Number.POSITIVE_INFINITY;
 
   const items: Item[] = [];
   let closed = false;
