@@ -5,6 +5,7 @@
  * every other packet is skipped. Checked against tshark's reading of the same files (test/lab/capture).
  */
 import { InputError } from '../errors.js';
+import { formatIPv6, formatSocketAddress } from './procnet.js';
 
 export interface CapturedSegment {
   /** Capture time, ms since the Unix epoch (fractional). */
@@ -25,28 +26,6 @@ const LINKTYPE_ETHERNET = 1;
 const LINKTYPE_RAW = 101;
 const LINKTYPE_LINUX_SLL = 113;
 const LINKTYPE_LINUX_SLL2 = 276;
-
-function ipv4Text(b: Uint8Array, o: number): string {
-  return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
-}
-
-function ipv6Text(dv: DataView, o: number): string {
-  const groups: number[] = [];
-  for (let k = 0; k < 8; k++) groups.push(dv.getUint16(o + 2 * k));
-  // RFC 5952: the longest run of two or more zero groups becomes "::" (the first such run on a tie).
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) { best = i; bestLen = j - i; }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (best < 0) return hex.join(':');
-  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
-}
 
 /** The network-layer offset inside a packet of this link type, or -1 when it carries no IP. */
 function ipOffset(linktype: number, dv: DataView, o: number, caplen: number): number {
@@ -104,28 +83,28 @@ export function readPcapSegments(bytes: Uint8Array): CapturedSegment[] {
     const version = bytes[ip]! >> 4;
     let tcp: number;
     let tcpLength: number; // header and payload, from the IP header (the capture may cut the payload)
-    let src: string;
+    let src: string; // address text as the observer writes it (procnet.ts), so the two match
     let dst: string;
     if (version === 4) {
       if (ip + 20 > end || bytes[ip + 9] !== 6) continue;
       const ihl = (bytes[ip]! & 0x0f) * 4;
       tcp = ip + ihl;
       tcpLength = dv.getUint16(ip + 2) - ihl;
-      src = ipv4Text(bytes, ip + 12);
-      dst = ipv4Text(bytes, ip + 16);
+      src = bytes.subarray(ip + 12, ip + 16).join('.');
+      dst = bytes.subarray(ip + 16, ip + 20).join('.');
     } else if (version === 6) {
       if (ip + 40 > end || bytes[ip + 6] !== 6) continue;
       tcp = ip + 40;
       tcpLength = dv.getUint16(ip + 4);
-      src = `[${ipv6Text(dv, ip + 8)}]`;
-      dst = `[${ipv6Text(dv, ip + 24)}]`;
+      src = formatIPv6(bytes.subarray(ip + 8, ip + 24));
+      dst = formatIPv6(bytes.subarray(ip + 24, ip + 40));
     } else continue;
     if (tcp + 20 > end || tcpLength < 20) continue;
     const dataOffset = (bytes[tcp + 12]! >> 4) * 4;
     out.push({
       time,
-      from: `${src}:${dv.getUint16(tcp)}`,
-      to: `${dst}:${dv.getUint16(tcp + 2)}`,
+      from: formatSocketAddress({ address: src, port: dv.getUint16(tcp) }),
+      to: formatSocketAddress({ address: dst, port: dv.getUint16(tcp + 2) }),
       seq: dv.getUint32(tcp + 4),
       ack: dv.getUint32(tcp + 8),
       flags: bytes[tcp + 13]!,

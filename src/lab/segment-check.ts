@@ -22,28 +22,23 @@
  */
 import { compileMachine, createEngineEndpoint, fire, type EngineEndpoint } from '../tcp/engine.js';
 import { ACK, FIN, RST, SYN, flagsString } from '../tcp/segment.js';
+import type { PcapSegment } from '../tcp/pcap.js';
 import type { Effects, TcpEvent } from '../tcp/tcb.js';
 import type { ActionRecord } from './lab-run.js';
 import type { Observation } from './observer.js';
 import type { CapturedSegment } from './pcap-read.js';
 import type { LabState } from './states.js';
 
-/** A captured segment on the experiment's clock. */
-export interface LabSegment {
-  /** ms since the experiment started */
-  readonly at: number;
-  /** The socket names of its two ends, when they are the experiment's sockets. */
+/**
+ * A captured segment on the experiment's clock (`at`, ms since it started), in the simulator's segment
+ * fields, with the experiment's socket names for its two ends where they are the experiment's sockets.
+ */
+export type LabSegment = PcapSegment & {
   readonly fromSocket?: string;
   readonly toSocket?: string;
-  readonly from: string;
-  readonly to: string;
-  readonly flags: string;
-  readonly seq: number;
-  readonly ack: number;
-  readonly len: number;
   /** The raw 16-bit window field, unscaled (the scale is a SYN option, not read here). */
   readonly window: number;
-}
+};
 
 export interface SegmentCheckMismatch {
   readonly socket: string;
