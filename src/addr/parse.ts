@@ -200,25 +200,35 @@ function parseIPv6Core(core: string, input: string): bigint {
   }
 }
 
-/** RFC 5952 section 4: lower case, no leading zeros, the longest run (>= 2) of zero groups as "::", first on ties. */
-export function formatIPv6(value: bigint): string {
-  const groups: number[] = new Array<number>(8);
-  for (let k = 7; k >= 0; k--) {
-    groups[k] = Number(value & 0xffffn);
-    value >>= 16n;
-  }
+/**
+ * RFC 5952 section 4 for a list of 16-bit groups: lower case, no leading zeros, the longest run (>= 2)
+ * of zero groups as "::", the first on a tie.
+ */
+function compressGroups(groups: readonly number[]): string {
   let bestStart = -1;
   let bestLen = 1; // a single zero group is never compressed (RFC 5952 4.2.2)
-  for (let k = 0; k < 8; ) {
+  for (let k = 0; k < groups.length; ) {
     if (groups[k] !== 0) { k++; continue; }
     let e = k;
-    while (e < 8 && groups[e] === 0) e++;
+    while (e < groups.length && groups[e] === 0) e++;
     if (e - k > bestLen) { bestStart = k; bestLen = e - k; }
     k = e;
   }
   const hex = groups.map((g) => g.toString(16));
   if (bestStart === -1) return hex.join(':');
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+/** The 16-bit groups of the top `count` groups of an IPv6 value. */
+function groupsOf(value: bigint, count: number): number[] {
+  const groups: number[] = [];
+  for (let k = 0; k < count; k++) groups.push(Number((value >> BigInt(112 - 16 * k)) & 0xffffn));
+  return groups;
+}
+
+/** RFC 5952 section 4. */
+export function formatIPv6(value: bigint): string {
+  return compressGroups(groupsOf(value, 8));
 }
 
 /** All eight groups, four digits each. */
@@ -228,23 +238,9 @@ export function expandIPv6(value: bigint): string {
 
 /** RFC 5952 section 5: the first 96 bits compressed as in section 4, then the last 32 dotted. */
 export function formatIPv6Mixed(value: bigint): string {
-  const groups: number[] = [];
-  for (let k = 0; k < 6; k++) groups.push(Number((value >> BigInt(112 - 16 * k)) & 0xffffn));
-  let bestStart = -1;
-  let bestLen = 1;
-  for (let k = 0; k < 6; ) {
-    if (groups[k] !== 0) { k++; continue; }
-    let e = k;
-    while (e < 6 && groups[e] === 0) e++;
-    if (e - k > bestLen) { bestStart = k; bestLen = e - k; }
-    k = e;
-  }
-  const hex = groups.map((g) => g.toString(16));
+  const head = compressGroups(groupsOf(value, 6));
   const tail = formatIPv4(Number(value & 0xffffffffn));
-  if (bestStart === -1) return `${hex.join(':')}:${tail}`;
-  const before = hex.slice(0, bestStart).join(':');
-  const after = hex.slice(bestStart + bestLen);
-  return `${before}::${after.length > 0 ? `${after.join(':')}:` : ''}${tail}`;
+  return head.endsWith('::') ? `${head}${tail}` : `${head}:${tail}`;
 }
 
 const MAPPED_TOP96 = 0xffffn; // ::ffff:0:0/96, RFC 4291 2.5.5.2
