@@ -25,22 +25,12 @@ out = [str(n) for n in ipaddress.collapse_addresses(nets)]
 json.dump({"input": len(nets), "output": out}, sys.stdout, indent=2)
 sys.stdout.write("\\n")
 `;
-
-/** mulberry32: seeded, so every run aggregates the same prefixes. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { median, mulberry32 } from './stats.js';
 
 /** Prefix lengths shaped like a routing table: mostly /24, some shorter, some longer. */
 function generate(count, seed) {
-  const r = rng(seed);
+  const next = mulberry32(seed); // seeded: every run aggregates the same prefixes
+  const r = () => next() / 4294967296;
   const lines = new Array(count);
   for (let i = 0; i < count; i++) {
     const k = r();
@@ -52,10 +42,6 @@ function generate(count, seed) {
   return lines.join('\n') + '\n';
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function timed(cmd, args, outFile) {
   const fd = openSync(outFile, 'w');

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import { readWhole, parseProcNet, hasProcNet } from '../dist/lab/procnet.js';
 import { runLabExperiment } from '../dist/lab/runner.js';
 import { Poller } from '../dist/lab/poller.js';
+import { median } from './stats.js';
 
 if (!hasProcNet()) {
   console.log('skipped: no /proc/net/tcp on this system');
   process.exit(0);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function time(fn, n) {
   const out = [];
   for (let i = 0; i < n; i++) {

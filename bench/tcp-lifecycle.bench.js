@@ -6,6 +6,7 @@ import { createActor, SimulatedClock, initialTransition, transition } from 'xsta
 import { parseTcpScenario } from '../dist/scenario/tcp.js';
 import { Simulation } from '../dist/tcp/simulation.js';
 import { createEndpointMachine } from '../dist/tcp/endpoint.machine.js';
+import { median } from './stats.js';
 
 const N = Number(process.env.LIFECYCLES ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -29,10 +30,6 @@ steps:
   'lifecycle.yaml',
 );
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** The simulator: every lifecycle is a fresh Simulation (two hosts, event queue, table engine). */
 let machineEvents = 0;

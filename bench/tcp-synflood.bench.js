@@ -5,6 +5,7 @@
 // Run with --expose-gc (bench/run.js does) so the baseline heap is measured after a collection.
 import { parseTcpScenario } from '../dist/scenario/tcp.js';
 import { Simulation } from '../dist/tcp/simulation.js';
+import { median } from './stats.js';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 
@@ -77,10 +78,6 @@ function once(syns, cookies, recordFlood, sampleMemory) {
   };
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function measure(label, syns, cookies, recordFlood = false) {
   const timed = [];

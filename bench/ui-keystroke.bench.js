@@ -12,12 +12,9 @@ import { Text, useInput } from 'ink';
 import { render } from 'ink-testing-library';
 import { App } from '../dist/ui/App.js';
 import { themeFor } from '../dist/ui/theme.js';
+import { median } from './stats.js';
 
 const SAMPLES = Math.max(20, Number(process.argv[2] ?? 200));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 
 /** Write `key`, then poll (every macrotask, no sleeps) until the frame satisfies `ok`; ms elapsed. */
