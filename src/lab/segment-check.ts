@@ -21,11 +21,12 @@
  * (TIME_WAIT is 60 s on Linux); a retransmission shows up as the repeated segment.
  */
 import { compileMachine, createEngineEndpoint, fire, type EngineEndpoint } from '../tcp/engine.js';
-import { ACK, FIN, RST, SYN, flagsString } from '../tcp/segment.js';
+import { segmentLabel } from '../tcp/ladder.js';
+import { ACK, FIN, RST, SYN, flagsString, seqAdd, seqDiff, seqLt } from '../tcp/segment.js';
 import type { PcapSegment } from '../tcp/pcap.js';
 import type { Effects, TcpEvent } from '../tcp/tcb.js';
 import type { ActionRecord } from './lab-run.js';
-import type { Observation } from './observer.js';
+import { tupleKey, type Observation } from './observer.js';
 import type { CapturedSegment } from './pcap-read.js';
 import type { LabState } from './states.js';
 
@@ -68,17 +69,10 @@ const CLOCK_SLACK_MS = 50;
 
 const NO_EFFECTS: Effects = { send() {}, startTimer() {}, cancelTimer() {} };
 
-/** seq a is at or after b, in 32-bit sequence space (RFC 9293 3.4). */
-const seqGe = (a: number, b: number): boolean => ((a - b) | 0) >= 0;
-
-interface Item {
-  readonly at: number;
-  /** Tie-break: calls before segments, then capture order. */
-  readonly rank: number;
-  readonly kind: 'call' | 'own' | 'peer';
-  readonly action?: ActionRecord['action'];
-  readonly seg?: CapturedSegmentOnClock;
-}
+/** One input to a socket's replay: an application call (placed at its earliest or latest moment) or a segment. */
+type Item =
+  | { readonly kind: 'call'; readonly early: number; readonly late: number; readonly event: TcpEvent; readonly label: string }
+  | { readonly kind: 'own' | 'peer'; readonly at: number; readonly seg: CapturedSegmentOnClock; readonly order: number };
 
 export interface CapturedSegmentOnClock extends CapturedSegment {
   readonly at: number;
@@ -87,10 +81,10 @@ export interface CapturedSegmentOnClock extends CapturedSegment {
 /** Name the two ends of each segment from the observations' address pairs. */
 export function labelSegments(segments: readonly CapturedSegmentOnClock[], observations: readonly Observation[]): LabSegment[] {
   const byTuple = new Map<string, string>();
-  for (const o of observations) if (!o.vanished) byTuple.set(`${o.local} ${o.remote}`, o.socket);
+  for (const o of observations) if (!o.vanished) byTuple.set(tupleKey(o.local, o.remote), o.socket);
   return segments.map((s) => {
-    const fromSocket = byTuple.get(`${s.from} ${s.to}`);
-    const toSocket = byTuple.get(`${s.to} ${s.from}`);
+    const fromSocket = byTuple.get(tupleKey(s.from, s.to));
+    const toSocket = byTuple.get(tupleKey(s.to, s.from));
     return {
       at: s.at,
       ...(fromSocket ? { fromSocket } : {}),
@@ -106,56 +100,65 @@ export function labelSegments(segments: readonly CapturedSegmentOnClock[], obser
   });
 }
 
-function replaySocket(
-  socket: string,
-  local: string,
-  remote: string,
-  segments: readonly CapturedSegmentOnClock[],
-  actions: readonly ActionRecord[],
-  callsAt: 'early' | 'late',
-): { events: SocketReplay['events']; timeline: { at: number; state: LabState }[] } {
-  const own = segments.filter((s) => s.from === local && s.to === remote);
-  const peer = segments.filter((s) => s.from === remote && s.to === local);
+/** What a socket's replay is made of, worked out once for both placements of the calls. */
+function planSocket(socket: string, local: string, remote: string, segments: readonly CapturedSegmentOnClock[], actions: readonly ActionRecord[]) {
+  const items: Item[] = [];
+  const own: CapturedSegmentOnClock[] = [];
+  segments.forEach((seg, order) => {
+    if (seg.from === local && seg.to === remote) {
+      own.push(seg);
+      items.push({ kind: 'own', at: seg.at, seg, order });
+    } else if (seg.from === remote && seg.to === local) items.push({ kind: 'peer', at: seg.at, seg, order });
+  });
   const calls = actions.filter((a) => a.socket === socket && a.action !== 'listen');
-  const active = calls.some((a) => a.action === 'connect');
-  // The first segment with these flags that this socket sent at or after a call (allowing for the two
+  // The first segment with these flags that this socket sent at or after a time (allowing for the two
   // clocks: a segment stamped a little before the call it followed).
   const firstOwn = (bits: number, after: number): number =>
     own.find((s) => (s.flags & bits) !== 0 && s.at >= after - CLOCK_SLACK_MS)?.at ?? Number.POSITIVE_INFINITY;
-
-  const items: Item[] = [];
-  let closed = false;
+  const ownSyn = own.find((s) => (s.flags & SYN) !== 0);
+  const ownFin = own.find((s) => (s.flags & FIN) !== 0);
   let appReads = true;
   for (const a of calls) {
-    let consequence = Number.POSITIVE_INFINITY;
-    if (a.action === 'connect') consequence = firstOwn(SYN, a.at);
-    else if (a.action === 'resetAndDestroy') consequence = firstOwn(RST, a.at);
-    else {
-      if (closed) continue; // the second of end() and destroy() changes nothing the machine models
-      closed = true;
-      consequence = Math.min(firstOwn(FIN, a.at), firstOwn(RST, a.at));
-      // close(2) with received data left unread sends a RST instead of a FIN (Linux; RFC 1122
-      // 4.2.2.13): the capture shows which, and the machine takes that path through its own guard.
-      if (a.action === 'destroy' && firstOwn(RST, a.at) < firstOwn(FIN, a.at)) appReads = false;
+    let consequence: number;
+    let event: TcpEvent;
+    if (a.action === 'connect') {
+      consequence = firstOwn(SYN, a.at);
+      event = { type: 'ACTIVE_OPEN' };
+    } else if (a.action === 'resetAndDestroy') {
+      consequence = firstOwn(RST, a.at);
+      event = { type: 'ABORT' };
+    } else {
+      const fin = firstOwn(FIN, a.at);
+      const rst = firstOwn(RST, a.at);
+      consequence = Math.min(fin, rst);
+      // end() is shutdown(SHUT_WR), a half close; destroy() is close(2). close(2) with received data left
+      // unread sends a RST instead of a FIN (Linux; RFC 1122 4.2.2.13): the capture shows which, and the
+      // machine takes that path through its own guard.
+      event = a.action === 'end' ? { type: 'CLOSE', half: true } : { type: 'CLOSE' };
+      if (a.action === 'destroy' && rst < fin) appReads = false;
     }
-    const at = callsAt === 'early' || !Number.isFinite(consequence) ? Math.min(a.at, consequence) : Math.max(a.at, consequence);
-    items.push({ at, rank: 0, kind: 'call', action: a.action });
+    const late = Number.isFinite(consequence) ? Math.max(a.at, consequence) : a.at;
+    items.push({ kind: 'call', early: Math.min(a.at, consequence), late, event, label: `${event.type} (${a.action}())` });
   }
-  const ownFin = own.find((x) => (x.flags & FIN) !== 0);
-  if (!closed && ownFin && !calls.some((a) => a.action === 'resetAndDestroy')) {
+  if (ownFin && !calls.some((a) => a.action !== 'connect')) {
     // A FIN with no close call recorded: Node ends a socket itself when the peer's FIN arrives
-    // (allowHalfOpen false), so the FIN is the application's CLOSE.
-    items.push({ at: ownFin.at, rank: 0, kind: 'call', action: 'end' });
+    // (allowHalfOpen false), so the FIN is the application's (half) CLOSE.
+    items.push({ kind: 'call', early: ownFin.at, late: ownFin.at, event: { type: 'CLOSE', half: true }, label: 'CLOSE (end() by Node on the peer FIN)' });
   }
-  own.forEach((seg, i) => items.push({ at: seg.at, rank: 1 + i * 2, kind: 'own', seg }));
-  peer.forEach((seg, i) => items.push({ at: seg.at, rank: 2 + i * 2, kind: 'peer', seg }));
-  items.sort((x, y) => x.at - y.at || x.rank - y.rank);
+  return { items, active: calls.some((a) => a.action === 'connect'), ownSyn, ownFin, appReads };
+}
+
+function replaySocket(
+  plan: ReturnType<typeof planSocket>,
+  callsAt: 'early' | 'late',
+): { events: SocketReplay['events']; timeline: { at: number; state: LabState }[] } {
+  const atOf = (it: Item): number => (it.kind === 'call' ? (callsAt === 'early' ? it.early : it.late) : it.at);
+  // Ties: calls first, then capture order.
+  const items = [...plan.items].sort((x, y) => atOf(x) - atOf(y) || (x.kind === 'call' ? -1 : 0) - (y.kind === 'call' ? -1 : 0) || (x.kind !== 'call' && y.kind !== 'call' ? x.order - y.order : 0));
+  const { ownSyn, ownFin } = plan;
 
   const machine = compileMachine('linux');
-  const ownSyn = own.find((s) => (s.flags & SYN) !== 0);
-  // end() is shutdown(SHUT_WR): the socket still reads, so data that arrives after it is taken.
-  const halfClose = calls.find((a) => a.action === 'end' || a.action === 'destroy')?.action === 'end';
-  const ep: EngineEndpoint = createEngineEndpoint(machine, { isn: ownSyn?.seq ?? 0, appReads, halfClose }, NO_EFFECTS);
+  const ep: EngineEndpoint = createEngineEndpoint(machine, { isn: ownSyn?.seq ?? 0, appReads: plan.appReads }, NO_EFFECTS);
   const events: SocketReplay['events'] = [];
   const timeline: { at: number; state: LabState }[] = [];
   const feed = (at: number, ev: TcpEvent, label: string): void => {
@@ -164,40 +167,35 @@ function replaySocket(
     if (timeline[timeline.length - 1]?.state !== ep.state) timeline.push({ at, state: ep.state });
   };
   timeline.push({ at: Number.NEGATIVE_INFINITY, state: ep.state });
-  if (!active) feed(items[0]?.at ?? 0, { type: 'PASSIVE_OPEN' }, 'PASSIVE_OPEN (the listener this socket was cloned from)');
+  if (!plan.active) feed(items[0] ? atOf(items[0]) : 0, { type: 'PASSIVE_OPEN' }, 'PASSIVE_OPEN (the listener this socket was cloned from)');
 
-  let sentMax = ownSyn ? (ownSyn.seq + 1) >>> 0 : ep.tcb.sndNxt; // end of what this socket has transmitted
+  let sentMax = ownSyn ? seqAdd(ownSyn.seq, 1) : ep.tcb.sndNxt; // end of what this socket has transmitted
   for (const it of items) {
+    const at = atOf(it);
     if (it.kind === 'call') {
-      const type = it.action === 'connect' ? 'ACTIVE_OPEN' : it.action === 'resetAndDestroy' ? 'ABORT' : 'CLOSE';
-      const fin = type === 'CLOSE' ? own.find((x) => (x.flags & FIN) !== 0) : undefined;
-      if (fin) {
+      if (it.event.type === 'CLOSE' && ownFin) {
         // Whatever goes out before the FIN was written before close(), even if the kernel sends it later.
-        const finSeq = (fin.seq + fin.len) >>> 0;
-        if (seqGe(finSeq, ep.tcb.sndNxt) && finSeq !== ep.tcb.sndNxt) {
-          const bytes = (finSeq - ep.tcb.sndNxt) >>> 0;
-          feed(it.at, { type: 'SEND', bytes }, `SEND ${bytes} (written before close(), sent up to the FIN)`);
-        }
+        const bytes = seqDiff(seqAdd(ownFin.seq, ownFin.len), ep.tcb.sndNxt);
+        if (bytes > 0) feed(at, { type: 'SEND', bytes }, `SEND ${bytes} (written before close(), sent up to the FIN)`);
       }
-      feed(it.at, { type } as TcpEvent, `${type} (${it.action}())`);
+      feed(at, it.event, it.label);
       continue;
     }
-    const s = it.seg!;
-    const label = `${flagsString(s.flags)} seq=${s.seq} ack=${s.ack} len=${s.len}`;
+    const s = it.seg;
+    const label = segmentLabel({ ...s, flags: flagsString(s.flags) });
     if (it.kind === 'peer') {
-      feed(it.at, { type: 'SEGMENT', seg: { seq: s.seq, ack: (s.flags & ACK) !== 0 ? s.ack : 0, flags: s.flags, len: s.len } }, `received ${label}`);
+      feed(at, { type: 'SEGMENT', seg: { seq: s.seq, ack: (s.flags & ACK) !== 0 ? s.ack : 0, flags: s.flags, len: s.len } }, `received ${label}`);
       continue;
     }
     // A segment this socket sent: only what it says about the application or the timer matters.
-    const repeatedSyn = (s.flags & SYN) !== 0 && s !== ownSyn;
-    const dataEnd = (s.seq + s.len) >>> 0;
-    if (repeatedSyn || (s.len > 0 && !seqGe(s.seq, sentMax))) {
-      feed(it.at, { type: 'RETRANSMISSION_TIMEOUT' }, `RETRANSMISSION_TIMEOUT (it sent again: ${label})`);
-    } else if (s.len > 0 && seqGe(dataEnd, ep.tcb.sndNxt) && dataEnd !== ep.tcb.sndNxt) {
-      const fresh = (dataEnd - ep.tcb.sndNxt) >>> 0;
-      feed(it.at, { type: 'SEND', bytes: fresh }, `SEND ${fresh} (it sent ${label})`);
+    const dataEnd = seqAdd(s.seq, s.len);
+    if (((s.flags & SYN) !== 0 && s !== ownSyn) || (s.len > 0 && seqLt(s.seq, sentMax))) {
+      feed(at, { type: 'RETRANSMISSION_TIMEOUT' }, `RETRANSMISSION_TIMEOUT (it sent again: ${label})`);
+    } else if (s.len > 0 && seqDiff(dataEnd, ep.tcb.sndNxt) > 0) {
+      const fresh = seqDiff(dataEnd, ep.tcb.sndNxt);
+      feed(at, { type: 'SEND', bytes: fresh }, `SEND ${fresh} (it sent ${label})`);
     }
-    if (s.len > 0 && seqGe(dataEnd, sentMax)) sentMax = dataEnd;
+    if (s.len > 0 && seqLt(sentMax, dataEnd)) sentMax = dataEnd;
   }
   return { events, timeline };
 }
@@ -229,8 +227,9 @@ export function checkSegmentsAgainstKernel(
     if (!first || first.state === 'LISTEN' || /:0$/.test(first.remote)) continue;
     // A call's moment in the kernel lies between the JavaScript call and the segment it caused (Node
     // defers shutdown() until its own write queue is flushed): replay with both, accept either.
-    const { events, timeline } = replaySocket(socket, first.local, first.remote, segments, actions, 'early');
-    const late = replaySocket(socket, first.local, first.remote, segments, actions, 'late').timeline;
+    const plan = planSocket(socket, first.local, first.remote, segments, actions);
+    const { events, timeline } = replaySocket(plan, 'early');
+    const late = replaySocket(plan, 'late').timeline;
     for (const o of obs) {
       const during = [...new Set([...statesDuring(timeline, o.at - windowMs, o.at + windowMs), ...statesDuring(late, o.at - windowMs, o.at + windowMs)])];
       if (!during.includes(o.state)) mismatches.push({ socket, at: o.at, kernel: o.state, machine: during });

@@ -73,6 +73,8 @@ export interface Tcb {
   bytesReceived: number;
   /** Received bytes the application has not read (stays 0 when appReads). */
   unread: number;
+  /** A full CLOSE was taken (not `half`): nobody will read what still arrives. */
+  released: boolean;
   bytesAcked: number;
   /** Why the TCB last went to CLOSED (or back to LISTEN): for people reading a run. */
   reason: string;
@@ -84,12 +86,6 @@ export interface TcbInput {
   readonly syncookies?: boolean;
   /** False: the application never reads (received data stays unread). Default true. */
   readonly appReads?: boolean;
-  /**
-   * CLOSE is a half close (shutdown(SHUT_WR), Node's end()): RFC 9293's own CLOSE, "no more to send",
-   * after which the application still reads. A profile's reset of data arriving after close() applies
-   * only to a full close (close(2) orphans the socket). Default false.
-   */
-  readonly halfClose?: boolean;
   readonly config?: Partial<TcpConfig>;
 }
 
@@ -114,7 +110,7 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
     keepaliveProbes: c.keepaliveProbes,
     mss: c.mss,
     syncookies: input.syncookies ?? false,
-    resetOnDataAfterClose: profile.resetOnDataAfterClose && input.halfClose !== true,
+    resetOnDataAfterClose: profile.resetOnDataAfterClose,
     resetOnCloseWithUnreadData: profile.resetOnCloseWithUnreadData,
     appReads: input.appReads ?? true,
     abortRstCarriesAck: profile.abortRstCarriesAck,
@@ -134,6 +130,7 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
     timers: 0,
     bytesReceived: 0,
     unread: 0,
+    released: false,
     bytesAcked: 0,
     reason: '',
   };
@@ -144,7 +141,12 @@ export type AppEvent =
   | { readonly type: 'PASSIVE_OPEN' }
   | { readonly type: 'ACTIVE_OPEN' }
   | { readonly type: 'SEND'; readonly bytes: number }
-  | { readonly type: 'CLOSE' }
+  /**
+   * `half`: shutdown(SHUT_WR) (Node's end()), RFC 9293's own CLOSE: no more to send, still reading.
+   * Without it, close(2): the application lets go of the socket, and a profile that resets data arriving
+   * after close() or close() with unread data (linux) does so.
+   */
+  | { readonly type: 'CLOSE'; readonly half?: boolean }
   | { readonly type: 'ABORT' }
   | { readonly type: 'SET_KEEPALIVE' };
 export interface SegmentEvent {
@@ -195,6 +197,8 @@ export function timerDelay(name: TimerName, tcb: Tcb): number {
       return tcb.probesSent === 0 ? tcb.keepaliveIdle : tcb.keepaliveInterval;
   }
 }
+
+const isHalfClose = (ev: TcpEvent): boolean => ev.type === 'CLOSE' && ev.half === true;
 
 function segOf(ev: TcpEvent): Segment {
   return (ev as SegmentEvent).seg;
@@ -288,10 +292,10 @@ export const guards = {
   /** Linux profile: new data after close() is answered with RST (tcp_rcv_state_process). */
   dataAfterClose: (t, ev) => {
     const seg = segOf(ev);
-    return t.resetOnDataAfterClose && !has(seg, RST) && seg.len > 0 && seqLt(seqAdd(t.rcvNxt, -1), seqAdd(seg.seq, seg.len));
+    return t.resetOnDataAfterClose && t.released && !has(seg, RST) && seg.len > 0 && seqLt(seqAdd(t.rcvNxt, -1), seqAdd(seg.seq, seg.len));
   },
   /** Linux profile: close() while received data is unread (RFC 1122 4.2.2.13): RST instead of FIN. */
-  closeWithUnreadData: (t) => t.resetOnCloseWithUnreadData && t.unread > 0,
+  closeWithUnreadData: (t, ev) => t.resetOnCloseWithUnreadData && !isHalfClose(ev) && t.unread > 0,
   /** The peer retransmitted its FIN (our last ACK was lost). */
   isFin: (_t, ev) => has(segOf(ev), FIN) && !has(segOf(ev), RST),
 
@@ -445,7 +449,8 @@ export const actions = {
     transmit(t, fx);
   },
   /** CLOSE call: FIN after all queued data (RFC 9293 3.10.4). */
-  sendFin: (t, _ev, fx) => {
+  sendFin: (t, ev, fx) => {
+    if (!isHalfClose(ev)) t.released = true;
     t.finQueued = true;
     transmit(t, fx);
   },

@@ -37,6 +37,7 @@ export function eventsFor(t: Tcb, state: string): TcpEvent[] {
     { type: 'ACTIVE_OPEN' },
     { type: 'SEND', bytes: 100 },
     { type: 'CLOSE' },
+    { type: 'CLOSE', half: true },
     { type: 'ABORT' },
     { type: 'SET_KEEPALIVE' },
   ];
