@@ -77,7 +77,7 @@ export class Observer {
 
   /** Resolves when the poll thread runs. */
   started(): Promise<void> {
-    return this.poller.ready;
+    return this.poller.started();
   }
 
   /**

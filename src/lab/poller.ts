@@ -150,6 +150,7 @@ export class Poller {
   private timesWaiter: ((t: PollTimes) => void) | undefined;
   private readonly exited: Promise<void>;
   private dead = false;
+  private holds = 0;
   /** Resolves once the thread runs. */
   readonly ready: Promise<void>;
 
@@ -203,6 +204,27 @@ export class Poller {
     this.worker.unref();
   }
 
+  /**
+   * Wait for the thread with it ref'd: between runs it is unref'd so that it never keeps the process
+   * alive, but while a caller awaits its answer nothing else may be keeping the event loop going (a run
+   * that timed out has cleared its timers), and Node would exit (code 13) with the promise pending.
+   */
+  private async held<T>(answer: Promise<T>): Promise<T> {
+    // Counted: a run that gave up waiting for `ready` still holds until it settles, and must not
+    // unref the thread under a later wait.
+    if (this.holds++ === 0) this.worker.ref();
+    try {
+      return await answer;
+    } finally {
+      if (--this.holds === 0) this.worker.unref();
+    }
+  }
+
+  /** Resolves once the thread runs. */
+  started(): Promise<void> {
+    return this.held(this.ready);
+  }
+
   /** Start a session: no ports watched yet, rows go to `onRows`. */
   begin(onRows: (r: PollRows) => void): void {
     this.ports = [];
@@ -228,7 +250,7 @@ export class Poller {
     const times = new Promise<PollTimes>((resolve) => (this.timesWaiter = resolve));
     Atomics.store(this.ctl, CTL_REPORT, 1);
     Atomics.notify(this.ctl, CTL_STOP);
-    const t = await times;
+    const t = await this.held(times);
     this.ports = [];
     Atomics.store(this.ctl, CTL_NPORTS, 0);
     return t;

@@ -68,6 +68,16 @@ describe('netkata lab', () => {
     expect(j.compare.connections[0]!.simulated.client).toEqual(['CLOSED', 'SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT']);
   });
 
+  it.skipIf(!hasProcNet())('a run that times out before the poll thread has started still reports and exits 1 (skipped: no /proc/net/tcp)', () => {
+    // Once, the wait for the unref'd poll thread left nothing keeping Node alive: exit 13, no output.
+    for (const ms of ['1', '30']) {
+      const r = netkata(['lab', 'handshake', '--timeout', ms]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(`netkata: lab handshake: timed out after ${ms} ms\n`);
+      expect(r.stdout).toContain('handshake: Three-way handshake');
+    }
+  });
+
   it.skipIf(!hasProcNet())('closes every socket and exits 130 on Ctrl-C (skipped: no /proc/net/tcp)', async () => {
     // The hold outlasts any start-up under load; only the interrupt ends this run.
     const child = spawn(process.execPath, [bin, 'lab', 'syn-sent', '--json', '--param', 'holdMs=10000', '--timeout', '60000'], { stdio: ['ignore', 'pipe', 'pipe'] });
