@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBank, poolOf } from '../../src/practice/bank.js';
+import { topicWeights } from '../../src/practice/leitner.js';
+import { buildSession } from '../../src/practice/session.js';
 import { ProgressStore } from '../../src/practice/store.js';
 import { PracticeScreen } from '../../src/ui/practice/PracticeScreen.js';
 
@@ -32,6 +34,7 @@ const tick = async (): Promise<void> => { for (let i = 0; i < 3; i++) await macr
 const dirs: string[] = [];
 afterEach(() => {
   cleanup();
+  vi.restoreAllMocks();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -89,5 +92,40 @@ describe('PracticeScreen', () => {
     );
     await tick();
     expect(lastFrame()).toMatch(/IP 工作在哪一层|Linux 发送几次保活探测/);
+  });
+
+  it('without a seed, draws the session with the Leitner weights of the stored progress', async () => {
+    const ports = parseBank(`name: p
+title: P
+topic: ports
+questions:
+  - id: http
+    prompt: Which port does HTTP use?
+    answer: 80
+    check: integer
+    explain: HTTP is port 80.
+`, 'p.yaml');
+    const twoTopics = poolOf([parseBank(BANK, 't.yaml'), ports]);
+    const dir = mkdtempSync(join(tmpdir(), 'netkata-screen-'));
+    dirs.push(dir);
+    // osi answered right four times: box 5 (weight 1); ports never practised: box 1 (weight 16).
+    const store = new ProgressStore(dir);
+    for (let i = 0; i < 4; i++) store.record('osi', true);
+    store.save();
+    const weights = topicWeights(store.current);
+    expect([weights.osi, weights.ports]).toEqual([1, 16]);
+    // A seed whose first question is osi when drawn uniformly but ports when weighted, so the frame
+    // tells which of the two the screen drew.
+    const first = (seed: number, w?: typeof weights): string =>
+      buildSession(twoTopics, { seed, count: 3, topic: 'all', ...(w === undefined ? {} : { topicWeights: w }) })[0]!.topic;
+    let seed = 0;
+    while (!(first(seed) === 'osi' && first(seed, weights) === 'ports')) seed++;
+    vi.spyOn(Math, 'random').mockReturnValue(seed / 0x100000000);
+    const { lastFrame } = render(
+      <PracticeScreen lang="en" onBack={() => {}} width={80} height={24} store={store} pool={twoTopics} count={3} topic="all" />,
+    );
+    await tick();
+    expect(lastFrame()).toContain(`seed ${seed}`);
+    expect(lastFrame()).toMatch(/\[1\/3\] ports · p\/http/);
   });
 });

@@ -94,18 +94,22 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
   }
 
   const { loadPool } = await import('../../practice/pool-files.js');
+  if (process.stdin.isTTY && process.stdout.isTTY && !opts.check) {
+    // The screen draws its own session (and a new one each time a topic is picked after the summary),
+    // so it gets the whole pool, loaded here so that warnings reach stderr before ink takes the
+    // terminal; it gets a seed only when one was asked for: without one it weights weak topics.
+    const pool = loadPool(warn, undefined, 'all');
+    const { runPracticeApp } = await import('../../ui/practice/run.js');
+    await runPracticeApp({ lang, topic, count, store, pool, ...(given === undefined ? {} : { seed: given }) });
+    return;
+  }
+
   const { buildSession } = await import('../../practice/session.js');
   const { topicWeights } = await import('../../practice/leitner.js');
   const pool = loadPool(warn, undefined, topic);
   const seed = given ?? randomSeed();
   // An explicit seed replays exactly; without one, weak topics (low Leitner boxes) come up more.
   const questions = buildSession(pool, given === undefined ? { seed, count, topic, topicWeights: topicWeights(progress) } : { seed, count, topic });
-
-  if (process.stdin.isTTY && process.stdout.isTTY && !opts.check) {
-    const { runPracticeApp } = await import('../../ui/practice/run.js');
-    await runPracticeApp({ lang, topic, seed, count, store });
-    return;
-  }
 
   const { runLineMode } = await import('../../practice/line-mode.js');
   const { createInterface } = await import('node:readline');
