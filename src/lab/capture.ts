@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
+import { LabAborted } from './lab-run.js';
 import { readPcapSegments } from './pcap-read.js';
 import { monotonicMs } from './poller.js';
 import type { CapturedSegmentOnClock } from './segment-check.js';
@@ -30,14 +31,19 @@ export class Capture {
   private constructor(
     private readonly child: ChildProcess,
     private readonly stderr: () => string,
-    readonly file: string,
-    private readonly tempDir: string | undefined,
+    private readonly file: string,
     /** wall-clock ms minus monotonic ms */
     private readonly clockOffset: number,
     private readonly exited: Promise<number | null>,
+    private readonly onExit: () => void,
   ) {}
 
-  static async start(o: CaptureOptions): Promise<Capture> {
+  /**
+   * Starts dumpcap and resolves once it captures. `signal` (Ctrl-C) stops the start with LabAborted.
+   * Until stop() or abort(), a process exit (an uncaught error, a signal Node dies of) kills dumpcap and
+   * removes the temporary file, so no capture outlives netkata.
+   */
+  static async start(o: CaptureOptions, signal?: AbortSignal): Promise<Capture> {
     const tempDir = o.file === undefined ? mkdtempSync(join(tmpdir(), 'netkata-capture-')) : undefined;
     const file = o.file ?? join(tempDir!, 'lab.pcap');
     const filter = o.host === '::1' ? 'ip6 host ::1 and tcp' : 'ip host 127.0.0.1 and tcp';
@@ -45,10 +51,19 @@ export class Capture {
     // and a 32 MiB kernel buffer, so that a burst of 64 KiB loopback segments is not dropped.
     const child = spawn('dumpcap', ['-i', 'lo', '-P', '-q', '-s', '128', '-B', '32', '-f', filter, '-w', file], { stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+    const onExit = (): void => {
+      child.kill('SIGKILL');
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    };
+    process.once('exit', onExit);
     let stderr = '';
+    let onAbort = (): void => undefined;
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new EnvironmentError(`--capture: dumpcap did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        onAbort = () => reject(new LabAborted('interrupted'));
+        if (signal?.aborted) onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
         child.once('error', (e: NodeJS.ErrnoException) => {
           clearTimeout(timer);
           reject(new EnvironmentError(e.code === 'ENOENT'
@@ -67,17 +82,21 @@ export class Capture {
         void exited.then((code) => {
           clearTimeout(timer);
           const why = stderr.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('Capturing on')) ?? `exit ${code}`;
-          reject(new EnvironmentError(`--capture: dumpcap cannot capture on lo: ${why} (it needs root or the capture capabilities)`));
+          const hint = /permission|not permitted/i.test(why) ? ' (capturing needs root or the capture capabilities)' : '';
+          reject(new EnvironmentError(`--capture: dumpcap cannot capture on lo: ${why}${hint}`));
         });
       });
     } catch (e) {
       child.kill('SIGKILL');
       await exited;
-      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      process.off('exit', onExit);
+      onExit();
       throw e;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
     const clockOffset = performance.timeOrigin + performance.now() - monotonicMs();
-    return new Capture(child, () => stderr, file, tempDir, clockOffset, exited);
+    return new Capture(child, () => stderr, file, clockOffset, exited, onExit);
   }
 
   /**
@@ -104,7 +123,7 @@ export class Capture {
         dropped: m ? Number(m[2]) : null,
       };
     } finally {
-      if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+      this.release();
     }
   }
 
@@ -112,6 +131,12 @@ export class Capture {
   async abort(): Promise<void> {
     this.child.kill('SIGKILL');
     await this.exited;
-    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+    this.release();
+  }
+
+  /** dumpcap has exited: remove the temporary file (onExit does) and the exit guard. */
+  private release(): void {
+    process.off('exit', this.onExit);
+    this.onExit();
   }
 }

@@ -5,6 +5,7 @@
  * scenario's expectations and the experiment's result.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { release } from 'node:os';
 import { InputError } from '../errors.js';
 import { loadLabScenario } from '../scenario/lab.js';
@@ -79,7 +80,7 @@ export interface LabReport {
 const SCENARIO_DIR = new URL('../../scenarios/lab/', import.meta.url);
 
 export function scenarioFile(name: string): string {
-  return new URL(`${name}.yaml`, SCENARIO_DIR).pathname;
+  return fileURLToPath(new URL(`${name}.yaml`, SCENARIO_DIR));
 }
 
 export function loadExperimentScenario(exp: AnyExperiment): { params: Record<string, unknown>; expect: Parameters<typeof checkExpectations>[0] } {
@@ -104,7 +105,9 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
 
   // Started before the clock, the timeout and the sockets: dumpcap takes a moment to open lo.
   const { Capture } = options.capture ? await import('./capture.js') : { Capture: undefined };
-  const capture = Capture ? await Capture.start({ host, ...(options.capture?.file !== undefined ? { file: options.capture.file } : {}) }) : undefined;
+  const capture = Capture
+    ? await Capture.start({ host, ...(options.capture?.file !== undefined ? { file: options.capture.file } : {}) }, options.signal)
+    : undefined;
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new LabAborted(`timed out after ${timeoutMs} ms`)), timeoutMs);
@@ -136,7 +139,7 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
       else captured = await capture.stop(t0);
     }
   }
-  const durationMs = Math.round((monotonicMs() - t0) * 1000) / 1000;
+  const durationMs = run.now();
   const observations = observer?.observations() ?? [];
   const sequences = sequencesOf(observations);
   const conformance = checkConformance(observations, run.actions, linuxConformanceOptions());

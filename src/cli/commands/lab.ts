@@ -70,11 +70,19 @@ export function registerLabCommands(program: Command): void {
       }
       const timeoutMs = positiveInt(opts.timeout, '--timeout', 600_000);
       const periodMs = positiveInt(opts.period, '--period', 1000);
-      const { runLabExperiment } = await import('../../lab/runner.js');
+      const [{ runLabExperiment }, { LabAborted }] = await Promise.all([import('../../lab/runner.js'), import('../../lab/lab-run.js')]);
       const controller = new AbortController();
-      // Ctrl-C: abort the run; the runner closes every socket before we exit.
-      const onSigint = (): void => controller.abort();
+      // Ctrl-C or a SIGTERM: abort the run; the runner closes every socket (and stops dumpcap) before we
+      // exit, with 128 + the signal's number as a shell would report it.
+      let signalExit = 0;
+      const onSigint = (): void => { signalExit = 130; controller.abort(); };
+      const onSigterm = (): void => { signalExit = 143; controller.abort(); };
       process.once('SIGINT', onSigint);
+      process.once('SIGTERM', onSigterm);
+      const interrupted = (): void => {
+        writeError('lab: interrupted; every socket was closed');
+        raiseExit(signalExit);
+      };
       let report;
       try {
         report = await runLabExperiment(name, {
@@ -85,8 +93,13 @@ export function registerLabCommands(program: Command): void {
           params: parseParams(opts.param),
           ...(opts.capture !== undefined ? { capture: typeof opts.capture === 'string' ? { file: captureFile(opts.capture) } : {} } : {}),
         });
+      } catch (e) {
+        // Interrupted while dumpcap was still starting: nothing ran, nothing to report.
+        if (controller.signal.aborted && e instanceof LabAborted) return interrupted();
+        throw e;
       } finally {
         process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigterm);
       }
       let comparison;
       if (opts.compare) {
@@ -98,11 +111,7 @@ export function registerLabCommands(program: Command): void {
         const { formatLabReport } = await import('../../lab/format.js');
         writeOut(formatLabReport(report, comparison, { color: useColor() }));
       }
-      if (controller.signal.aborted) {
-        writeError('lab: interrupted; every socket was closed');
-        raiseExit(130);
-        return;
-      }
+      if (controller.signal.aborted) return interrupted();
       if (!report.ok) {
         const what = report.error ?? (!report.conformance.ok
           ? 'a kernel state sequence is not a path of the endpoint machine'
