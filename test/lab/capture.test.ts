@@ -2,8 +2,8 @@
 // and its state must match the kernel's at every observation. The pcap reader is checked against
 // tshark's reading of the same file. Needs /proc/net/tcp and a dumpcap that may capture on lo (root or
 // the capture capabilities); otherwise skipped with that reason.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +107,26 @@ describe('lab --capture on the command line', () => {
     expect(none.status).toBe(3);
     expect(none.stderr).toMatch(/^netkata: [^\n]+\n$/);
     if (hasProcNet()) expect(none.stderr).toContain('dumpcap');
+  });
+
+  it.skipIf(!capture)('SIGTERM mid-run: exit 143, and neither dumpcap nor its temporary file outlives netkata (skipped: dumpcap cannot capture on lo)', async () => {
+    const captureDirs = (): string[] => readdirSync(tmpdir()).filter((d) => /^netkata-capture-(?!test-)/.test(d));
+    const before = captureDirs();
+    const child = spawn(process.execPath, [join(root, 'bin', 'netkata.js'), 'lab', 'syn-sent', '--capture', '--param', 'holdMs=10000', '--timeout', '60000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    // Wait until dumpcap runs as netkata's child (then the run is under way), without a fixed delay.
+    const dumpcapOf = (): string[] => spawnSync('pgrep', ['-P', String(child.pid), 'dumpcap'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    let pids: string[] = [];
+    for (const t0 = Date.now(); pids.length === 0 && child.exitCode === null && Date.now() - t0 < 20_000; await new Promise((r) => setTimeout(r, 25))) pids = dumpcapOf();
+    expect(pids).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 300)); // let the run open its sockets (any moment will do)
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(err).toBe('netkata: lab: interrupted; every socket was closed\n');
+    expect(spawnSync('kill', ['-0', pids[0]!]).status).not.toBe(0); // dumpcap is gone
+    expect(captureDirs().filter((d) => !before.includes(d))).toEqual([]);
   });
 
   it.skipIf(!capture)('--json carries the segments and the check (skipped: dumpcap cannot capture on lo)', () => {
