@@ -71,7 +71,8 @@ function reference(q: Question): string {
       const m = maskOf(prefix);
       const same = ((u32(p['ip1'] as string) & m) >>> 0) === ((u32(p['ip2'] as string) & m) >>> 0);
       if (name === 'same-segment.check') return same ? 'yes' : 'no';
-      return same ? '1' : '2';
+      // By number, wherever the seeded order put the choice.
+      return String(q.choices!.findIndex((c) => c.en.startsWith(same ? 'directly' : 'via its default gateway')) + 1);
     }
     case 'classify.scope': return refClassify(addr).scope;
     case 'classify.private': return refClassify(addr).private ? 'yes' : 'no';
@@ -120,7 +121,8 @@ function reference(q: Question): string {
         case 'server-state': return 'LAST_ACK';
         case 'resend-after': return String(p['rto']); // first retransmission after one RTO (RFC 6298)
         case 'client-leaves': return String(2 * (p['msl'] as number)); // 2MSL restarted (RFC 9293 3.10.7.4)
-        default: return '1';
+        // By number, wherever the seeded order put the choice: the peer retransmits its FIN (RFC 9293 3.10.7.4).
+        default: return String(q.choices!.findIndex((c) => c.en.startsWith('the server retransmits its FIN')) + 1);
       }
     }
     case 'tcp.order': {
@@ -167,6 +169,23 @@ describe('generated questions', () => {
       }
     });
   }
+
+  it('choices come in a seeded order: over seeds the right answer is not always at the same number', () => {
+    const cases: [string, Record<string, string>][] = [
+      ['tcp.lost-ack', { ask: 'what' }], ['tcp.time-wait', { story: 'client-close' }], ['same-segment.gateway', {}],
+    ];
+    for (const [name, params] of cases) {
+      const entry = { generator: GENERATORS.get(name)!, params, weight: 1, bank: 'test' };
+      const positions = new Set<number>();
+      for (let seed = 0; seed < SEEDS; seed++) {
+        const q = generate(entry, seed, 0);
+        const at = q.choices!.findIndex((c) => c.en === q.answer.en);
+        expect(at, q.id).toBeGreaterThanOrEqual(0);
+        positions.add(at);
+      }
+      expect(positions.size, name).toBeGreaterThan(1);
+    }
+  });
 
   it('strict forms: an expanded or upper-case IPv6 answer to a compression question is wrong, with a note', () => {
     const entry = pool.generated.find((g) => g.generator.name === 'ipv6.compress')!;

@@ -67,6 +67,8 @@ export const portsService: Generator = {
 
 const SAY_FIRST = ['dns', 'rdp', 'smb', 'whois'];
 
+// Not shuffled: the ranges are a scale (low to high), like numeric choices, and which one is right
+// already depends on the drawn port.
 const RANGE_CHOICES: readonly Text[] = [
   text('well-known', 'well-known(知名端口)'), text('registered', 'registered(注册端口)'), text('dynamic', 'dynamic(动态端口)'),
 ];

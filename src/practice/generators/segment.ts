@@ -71,7 +71,7 @@ export const sameSegmentGateway: Generator = {
     const gateway = text('via its default gateway: it ARPs for the gateway', '经默认网关:用 ARP 查询网关的 MAC');
     return body({
       prompt: text(`Host ${ip1}/${prefix} sends a packet to ${ip2}. How does it deliver it?`, `主机 ${ip1}/${prefix} 要给 ${ip2} 发包,它怎么投递?`),
-      choices: [direct, gateway],
+      choices: rng.shuffle([direct, gateway]),
       answer: r.sameSegment ? direct : gateway,
       check: { kind: 'choice' },
       explanation: text('A host compares the destination\'s network (under its own mask) with its own: on-link destinations get the frame directly, everything else goes to the gateway\'s MAC address.',

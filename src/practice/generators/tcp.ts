@@ -166,7 +166,7 @@ export const tcpTimeWait: Generator = {
     const paths = `client: ${path('client')}\nserver: ${path('server')}`;
     return body({
       prompt: text(`${i.en} Who passes through TIME_WAIT?`, `${i.zh} 哪一方会经过 TIME_WAIT?`),
-      choices: WHO_CHOICES,
+      choices: rng.shuffle(WHO_CHOICES),
       answer: WHO_CHOICES[index]!,
       check: { kind: 'choice' },
       explanation: text('TIME_WAIT belongs to whoever sends the last ACK of a FIN exchange: the active closer; in a simultaneous close both sides are active closers. A reset skips it altogether.',
@@ -240,7 +240,7 @@ export const tcpLostAck: Generator = {
         const index = retransmitted ? 0 : serverClosed === undefined ? 1 : 3;
         return body({
           prompt: text(`${setting.en} What happens next?`, `${setting.zh} 接下来会发生什么?`),
-          choices: LOST_WHAT, answer: LOST_WHAT[index]!, check: { kind: 'choice' }, explanation: why, working, params,
+          choices: rng.shuffle(LOST_WHAT), answer: LOST_WHAT[index]!, check: { kind: 'choice' }, explanation: why, working, params,
         });
       }
     }
