@@ -13,9 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { LabAborted } from './lab-run.js';
-import { readPcapSegments } from './pcap-read.js';
+import { readPcapSegments, type CapturedSegmentOnClock } from './pcap-read.js';
 import { monotonicMs } from './poller.js';
-import type { CapturedSegmentOnClock } from './segment-check.js';
 
 const START_TIMEOUT_MS = 10_000;
 /** dumpcap reads the kernel's buffer in batches; give the last segments time to reach the file. */

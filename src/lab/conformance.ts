@@ -97,7 +97,6 @@ export function checkConformance(
     let since = 0;
     const path: PathStep[] = [{ state, observed: false }];
     const used = new Set<ActionRecord>();
-    let lastAt = -1;
     for (const o of obs) {
       if (o.state === state && path.length > 1) continue;
       if (o.state === state) {
@@ -120,9 +119,7 @@ export function checkConformance(
       }
       state = o.state;
       since = o.at;
-      lastAt = o.at;
     }
-    void lastAt;
     paths[socket] = path;
   }
   return { ok: violations.length === 0, profile: options.profile, violations, paths };

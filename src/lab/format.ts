@@ -34,14 +34,14 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
         ob.vanished ? 'gone from the table' : '',
         ob.state === 'LISTEN' && ob.rxQueue ? `accept queue ${ob.rxQueue}` : '',
       ].filter(Boolean);
-      out.push(`  ${pad(`${ob.at.toFixed(1)} ms`, 10)} ${pad(ob.socket, 12)} ${pad(ob.state, 12)} ${c.dim(`${ob.local} -> ${ob.remote}`)}${extra.length ? '  ' + c.dim(extra.join(', ')) : ''}`);
+      out.push(`  ${`${ob.at.toFixed(1)} ms`.padEnd(10)} ${ob.socket.padEnd(12)} ${ob.state.padEnd(12)} ${c.dim(`${ob.local} -> ${ob.remote}`)}${extra.length ? '  ' + c.dim(extra.join(', ')) : ''}`);
     }
     out.push('', c.bold('Sequences (conformance against the endpoint machine, linux profile)'));
     for (const [socket, path] of Object.entries(r.conformance.paths)) {
       const text = path
         .map((p, i) => (i === 0 && !p.observed ? c.dim(`(${p.state})`) : p.observed ? p.state : c.dim(`[${p.state}]`)))
         .join(' -> ');
-      out.push(`  ${pad(socket, 12)} ${text}`);
+      out.push(`  ${socket.padEnd(12)} ${text}`);
     }
     out.push(c.dim('  (X) start state, [X] not seen by the poll: the machine says the socket passed through it'));
   }
@@ -64,8 +64,8 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
       out.push(`  ${conn.client} / ${conn.server}: ${c.dim(conn.steps.join(', '))}`);
       for (const side of ['client', 'server'] as const) {
         const name = side === 'client' ? conn.client : conn.server;
-        out.push(`    ${pad(name, 10)} kernel    ${conn.kernel[side].join(' -> ') || c.dim('(never in the table)')}`);
-        out.push(`    ${pad('', 10)} simulated ${conn.simulated[side].join(' -> ')}`);
+        out.push(`    ${name.padEnd(10)} kernel    ${conn.kernel[side].join(' -> ') || c.dim('(never in the table)')}`);
+        out.push(`    ${' '.repeat(10)} simulated ${conn.simulated[side].join(' -> ')}`);
       }
     }
   }
@@ -109,7 +109,7 @@ function formatCapture(cap: CaptureReport, c: ReturnType<typeof palette>): strin
   const rows = cap.segments.map((s) => {
     const ack = s.flags.includes('ACK') ? ` ack=${rel(s.ack, isn.get(s.to))}` : '';
     const who = `${s.fromSocket ?? s.from} -> ${s.toSocket ?? s.to}`;
-    return `  ${pad(`${s.at.toFixed(3)} ms`, 12)} ${pad(who, 24)} ${pad(s.flags, 12)} seq=${rel(s.seq, isn.get(s.from))}${ack} len=${s.len}`;
+    return `  ${`${s.at.toFixed(3)} ms`.padEnd(12)} ${who.padEnd(24)} ${s.flags.padEnd(12)} seq=${rel(s.seq, isn.get(s.from))}${ack} len=${s.len}`;
   });
   if (rows.length <= MAX_SEGMENT_ROWS) out.push(...rows);
   else out.push(...rows.slice(0, 30), c.dim(`  ... ${rows.length - 40} more ...`), ...rows.slice(-10));
@@ -117,11 +117,7 @@ function formatCapture(cap: CaptureReport, c: ReturnType<typeof palette>): strin
   return out;
 }
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-
-export function wrap(text: string, width: number): string[] {
+function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {

@@ -12,7 +12,6 @@ import type { LabState } from './states.js';
 
 /** The application's calls that change a kernel socket's state (CLI.md lab section). */
 export type AppAction = 'listen' | 'connect' | 'end' | 'destroy' | 'resetAndDestroy';
-export const APP_ACTIONS: readonly AppAction[] = ['listen', 'connect', 'end', 'destroy', 'resetAndDestroy'];
 
 export interface ActionRecord {
   readonly at: number;

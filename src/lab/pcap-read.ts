@@ -5,6 +5,7 @@
  * every other packet is skipped. Checked against tshark's reading of the same files (test/lab/capture).
  */
 import { InputError } from '../errors.js';
+import { LINKTYPE_RAW } from '../tcp/pcap.js';
 import { formatIPv6, formatSocketAddress } from './procnet.js';
 
 export interface CapturedSegment {
@@ -22,8 +23,12 @@ export interface CapturedSegment {
   readonly window: number;
 }
 
+/** A captured segment also timed on the experiment's clock (`at`, ms since it started). */
+export interface CapturedSegmentOnClock extends CapturedSegment {
+  readonly at: number;
+}
+
 const LINKTYPE_ETHERNET = 1;
-const LINKTYPE_RAW = 101;
 const LINKTYPE_LINUX_SLL = 113;
 const LINKTYPE_LINUX_SLL2 = 276;
 

@@ -27,7 +27,7 @@ import type { PcapSegment } from '../tcp/pcap.js';
 import type { Effects, TcpEvent } from '../tcp/tcb.js';
 import type { ActionRecord } from './lab-run.js';
 import { tupleKey, type Observation } from './observer.js';
-import type { CapturedSegment } from './pcap-read.js';
+import type { CapturedSegmentOnClock } from './pcap-read.js';
 import type { LabState } from './states.js';
 
 /**
@@ -73,10 +73,6 @@ const NO_EFFECTS: Effects = { send() {}, startTimer() {}, cancelTimer() {} };
 type Item =
   | { readonly kind: 'call'; readonly early: number; readonly late: number; readonly event: TcpEvent; readonly label: string }
   | { readonly kind: 'own' | 'peer'; readonly at: number; readonly seg: CapturedSegmentOnClock; readonly order: number };
-
-export interface CapturedSegmentOnClock extends CapturedSegment {
-  readonly at: number;
-}
 
 /** Name the two ends of each segment from the observations' address pairs. */
 export function labelSegments(segments: readonly CapturedSegmentOnClock[], observations: readonly Observation[]): LabSegment[] {

@@ -4,7 +4,6 @@
  */
 // The names are the endpoint machine's own (src/tcp/states.ts): one list for the simulator and the lab.
 import type { TcpState } from '../tcp/states.js';
-export { TCP_STATES, isTcpState as isLabState } from '../tcp/states.js';
 export type LabState = TcpState;
 
 /** Kernel code -> [kernel name, contract name]. */

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionRecord } from '../../src/lab/lab-run.js';
 import type { Observation } from '../../src/lab/observer.js';
-import { checkSegmentsAgainstKernel, labelSegments, type CapturedSegmentOnClock } from '../../src/lab/segment-check.js';
+import type { CapturedSegmentOnClock } from '../../src/lab/pcap-read.js';
+import { checkSegmentsAgainstKernel, labelSegments } from '../../src/lab/segment-check.js';
 import { parseFlags } from '../../src/tcp/segment.js';
 
 const A = '127.0.0.1:40000'; // TCP A of RFC 9293 figure 6, the client
