@@ -130,6 +130,16 @@ describe('TCP simulator screen', () => {
     expect(stepOf()).toBe(paused);
   });
 
+  it('the next-step line of an ask step shows its prompt, never its answer or choices', async () => {
+    const app = renderSim('abort');
+    await tick();
+    const nextLine = (): string => app.frame().split('\n').find((l) => l.startsWith('next:')) ?? '';
+    for (let i = 0; i < 20 && !nextLine().startsWith('next: ask'); i++) await app.press(KEY.right);
+    const line = nextLine();
+    expect(line).toMatch(/^next: ask After an abort, which side is in TIME_WAIT/);
+    expect(line).not.toMatch(/answer|neither|the client|zh=/);
+  });
+
   it('shows TIME_WAIT with its 2MSL timer counting down in virtual time', async () => {
     const app = renderSim('time-wait');
     await tick();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { TcpScenario, TcpStep } from '../../scenario/tcp.js';
 import { formatTime } from '../../tcp/ladder.js';
+import { describeStep } from '../../tcp/simulation.js';
 import { hintRows, KeyHints, type KeyHint } from '../components/KeyHints.js';
 import { Paint } from '../components/Paint.js';
 import { useT } from '../i18n/strings.js';
@@ -89,7 +90,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     } else if (INJECT[input] !== undefined) {
       const step = INJECT[input](names[getSelected() % names.length]!);
       session.current!.inject(step);
-      setNote(`${t('tcp.injected')}: ${describe(step)}`);
+      setNote(`${t('tcp.injected')}: ${describeStep(step)}`);
       refresh();
     }
   });
@@ -127,7 +128,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
       <Box flexShrink={0}>
         <Text wrap="truncate">
           <Text dimColor>{t('tcp.next')}: </Text>
-          {nextStep !== undefined ? describe(nextStep) : t('tcp.finished')}
+          {nextStep !== undefined ? describeStep(nextStep) : t('tcp.finished')}
           <Text dimColor>
             {'   '}
             {view.last !== undefined ? `(${view.last.injected ? t('tcp.injected') : t('tcp.step')}: ${view.last.action})` : ''}
@@ -165,24 +166,4 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
       <KeyHints hints={hints} />
     </Box>
   );
-}
-
-/** `close client`, `drop from=client`, `advance 60s`: a step as one short phrase. */
-export function describe(step: TcpStep): string {
-  const [verb, value] = Object.entries(step)[0] as [string, unknown];
-  if (typeof value === 'number') return `${verb} ${formatTime(value)}`;
-  if (value === true) return verb;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const parts = Object.entries(value as Record<string, unknown>)
-      .filter(([k]) => k !== 'explain' && k !== 'prompt' && k !== 'choices')
-      .map(([k, v]) => `${k}=${phrase(v)}`);
-    return `${verb} ${parts.join(' ')}`;
-  }
-  return `${verb} ${phrase(value)}`;
-}
-
-function phrase(v: unknown): string {
-  if (Array.isArray(v)) return v.map(phrase).join(',');
-  if (v !== null && typeof v === 'object') return Object.values(v as object).map(phrase).join(':');
-  return String(v);
 }
