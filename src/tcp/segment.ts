@@ -54,6 +54,11 @@ export function segmentLength(seg: Segment): number {
   return seg.len + (seg.flags & SYN ? 1 : 0) + (seg.flags & FIN ? 1 : 0);
 }
 
+/** A SYN without ACK or RST: an active open's first segment. */
+export function isSynOnly(seg: Segment): boolean {
+  return (seg.flags & (SYN | ACK | RST)) === SYN;
+}
+
 /** Sequence number arithmetic modulo 2^32 (RFC 9293 3.4). */
 export function seqAdd(a: number, n: number): number {
   return (a + n) >>> 0;

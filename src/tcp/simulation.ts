@@ -27,7 +27,7 @@
  */
 import { compileMachine, createEngineEndpoint, fire, type CompiledMachine, type EngineEndpoint } from './engine.js';
 import { EventQueue } from './event-queue.js';
-import { ACK, flagsString, parseFlags, SYN, type Segment } from './segment.js';
+import { ACK, flagsString, isSynOnly, parseFlags, SYN, type Segment } from './segment.js';
 import { TIMER_EVENT, timerDelay, type Effects, type Tcb, type TcpEvent, type TimerName } from './tcb.js';
 import type { ProfileName, TcpConfig } from './profile.js';
 import type { TcpState } from './states.js';
@@ -204,6 +204,11 @@ interface Host {
   halfOpen: number;
   main: Conn;
   readonly extra: Map<string, Conn>;
+  /**
+   * One LISTEN TCB shared by every SYN that finds the backlog full (created on first use): LISTEN answers
+   * such a SYN without a state change (a cookie SYN,ACK, or nothing), so no TCB of its own is needed.
+   */
+  listener: Conn | undefined;
 }
 
 interface Fault {
@@ -324,6 +329,7 @@ export class Simulation {
         accepted: 0,
         halfOpen: 0,
         extra: new Map<string, Conn>(),
+        listener: undefined,
       } as Omit<Host, 'main'> as Host;
       host.main = this.newConn(host, true, undefined, spec.isn);
       this.hosts.set(spec.name, host);
@@ -654,6 +660,12 @@ export class Simulation {
     return conn;
   }
 
+  private newListener(host: Host): Conn {
+    const conn = this.newConn(host, false, undefined, host.isn);
+    fire(this.machine, conn.ep, { type: 'PASSIVE_OPEN' }, conn.fx);
+    return conn;
+  }
+
   private startTimer(conn: Conn, name: TimerName): void {
     if (!conn.timers.has(name) && name === 'retransmission') this.rtxRunning++;
     const gen = ++this.gen;
@@ -701,7 +713,7 @@ export class Simulation {
     }
     if (from !== to && to === 'ESTABLISHED' && conn.ep.tcb.passive) conn.host.accepted++;
     if (conn.main && to === 'LISTEN' && from !== 'LISTEN') conn.remote = undefined;
-    if (!conn.main && (to === 'CLOSED' || to === 'LISTEN')) this.forget(conn);
+    if (!conn.main && (to === 'CLOSED' || to === 'LISTEN') && conn !== conn.host.listener) this.forget(conn);
     return t !== undefined;
   }
 
@@ -837,9 +849,8 @@ export class Simulation {
       ? { type: 'SEGMENT', seg, backlogFull, cookie: fnv(`${host.name}|${rec.from}|cookie`) }
       : { type: 'SEGMENT', seg, backlogFull };
     this.deliver(conn, ev);
-    if (!conn.main && conn.alive && conn.ep.state === 'LISTEN') this.forget(conn);
     rec.toState = conn.ep.state;
-    if (!conn.main && !conn.alive) rec.toState = host.main.ep.state;
+    if (!conn.main && (!conn.alive || conn === host.listener)) rec.toState = host.main.ep.state;
   }
 
   /** Demultiplex: the main TCB if it belongs to this peer (or is free), else an extra TCB. */
@@ -852,6 +863,13 @@ export class Simulation {
     }
     const existing = host.extra.get(from);
     if (existing) return existing;
+    // A SYN when the backlog is full stays in LISTEN (answered with a cookie or dropped): the shared
+    // listener takes it, so a flood does not build (and discard) a TCB per spoofed SYN.
+    if (host.listening && isSynOnly(seg) && host.halfOpen >= host.backlog) {
+      const listener = (host.listener ??= this.newListener(host));
+      listener.remote = from;
+      return listener;
+    }
     // A new connection to a host whose main TCB is taken: a TCB of its own, from LISTEN if the host
     // listens (flood SYNs land here), else a CLOSED one that answers with a RST.
     const conn = this.newConn(host, false, from, seqFrom(host.isn, from));

@@ -4,7 +4,7 @@
  * same functions from a table compiled out of that machine. Guards read the TCB and the event; actions
  * mutate a draft TCB and report their effects (segments to send, timers to start or cancel).
  */
-import { ACK, FIN, PSH, RST, SYN, seqAdd, seqDiff, seqLe, seqLt, type Segment } from './segment.js';
+import { ACK, FIN, isSynOnly, PSH, RST, SYN, seqAdd, seqDiff, seqLe, seqLt, type Segment } from './segment.js';
 import { getProfile, type ProfileName, type TcpConfig } from './profile.js';
 
 /** Timers of one TCB. Each fires its own event (`<NAME>_TIMEOUT`) and is restarted by starting it again. */
@@ -218,10 +218,6 @@ function acksNew(tcb: Tcb, seg: Segment): boolean {
 
 function acksOurFin(tcb: Tcb, seg: Segment): boolean {
   return tcb.finSent && has(seg, ACK) && seqLt(tcb.finSeq, seg.ack) && seqLe(seg.ack, tcb.sndNxt);
-}
-
-function isSynOnly(seg: Segment): boolean {
-  return has(seg, SYN) && !has(seg, ACK) && !has(seg, RST);
 }
 
 function finInOrder(tcb: Tcb, seg: Segment): boolean {

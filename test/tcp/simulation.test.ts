@@ -122,6 +122,26 @@ describe('Simulation', () => {
     expect(sim.snapshot().timers).toEqual([]);
   });
 
+  it('with the backlog full and syncookies, every later SYN gets its own SYN,ACK: to its source, ack = SEG.SEQ+1 (RFC 9293 3.10.7.2)', () => {
+    const sim = new Simulation(
+      scenario('  - flood: { to: server, syns: 200, spoofed: true }\n  - advance: 15ms\n', 'endpoints: { client: {}, server: { listen: true, backlog: 4, syncookies: true } }\n'),
+    );
+    sim.run();
+    const segs = sim.snapshot().segments;
+    const syns = segs.filter((s) => s.flags === 'SYN');
+    const synAcks = segs.filter((s) => s.flags === 'SYN,ACK');
+    expect(syns).toHaveLength(200);
+    // 4 from the half-open TCBs, 196 stateless cookie answers; the backlog stays at 4.
+    expect(synAcks).toHaveLength(200);
+    expect(sim.snapshot().endpoints[1]).toMatchObject({ state: 'LISTEN', backlog: 4 });
+    const seqOf = new Map(syns.map((s) => [s.from, s.seq]));
+    for (const sa of synAcks) expect(sa.ack).toBe((seqOf.get(sa.to)! + 1) >>> 0);
+    expect(new Set(synAcks.map((s) => s.to)).size).toBe(200);
+    // The first 4 arrivals record their half-open TCB's state, the stateless ones the listener's.
+    expect(syns.slice(0, 4).map((s) => s.toState)).toEqual(Array(4).fill('SYN_RECEIVED'));
+    expect(new Set(syns.slice(4).map((s) => s.toState))).toEqual(new Set(['LISTEN']));
+  });
+
   it('a RST in SYN_RECEIVED reached from LISTEN returns the server to LISTEN (RFC 9293 3.10.7.4)', () => {
     const sim = new Simulation(scenario('  - drop: { from: server, flags: "SYN,ACK" }\n  - open: client\n  - advance: 20ms\n  - abort: client\n  - settle: true\n'));
     sim.run();
