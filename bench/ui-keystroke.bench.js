@@ -17,6 +17,15 @@ import { median } from './stats.js';
 const SAMPLES = Math.max(20, Number(process.argv[2] ?? 200));
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 
+/** Poll (every macrotask, no sleeps) until the frame satisfies `ok`; throws after 5 s with the frame. */
+async function waitFor(r, ok, what) {
+  const t0 = performance.now();
+  while (!ok(stripVTControlCharacters(r.lastFrame() ?? ''))) {
+    if (performance.now() - t0 > 5000) throw new Error(`no frame with ${what}:\n${r.lastFrame()}`);
+    await new Promise((res) => setImmediate(res));
+  }
+}
+
 /** Write `key`, then poll (every macrotask, no sleeps) until the frame satisfies `ok`; ms elapsed. */
 async function keyToFrame(r, key, ok) {
   const t0 = performance.now();
@@ -36,7 +45,8 @@ function Echo() {
 
 async function measureBaseline() {
   const r = render(createElement(Echo));
-  await new Promise((res) => setTimeout(res, 50));
+  await waitFor(r, (f) => f.startsWith('key'), 'the echo component');
+  await new Promise((res) => setTimeout(res, 0)); // ink subscribes to input in an effect after the first frame
   const out = [];
   for (let i = 0; i < SAMPLES; i++) {
     const k = i % 2 ? 'a' : 'b';
@@ -48,9 +58,11 @@ async function measureBaseline() {
 
 async function measureCalculator() {
   const r = render(createElement(App, { lang: 'en', theme: themeFor({ NO_COLOR: '1' }), initialScreen: 'calc' }));
-  await new Promise((res) => setTimeout(res, 50));
+  // Screens load lazily: keys typed before the calculator has drawn (and subscribed to input) are lost.
+  await waitFor(r, (f) => f.includes('> subnet'), 'the subnet calculator');
+  await new Promise((res) => setTimeout(res, 0));
   r.stdin.write('192.168.12.87/2');
-  await new Promise((res) => setTimeout(res, 50));
+  await waitFor(r, (f) => /broadcast\s+255\.255\.255\.255/.test(f), 'the /2 result');
   const out = [];
   for (let i = 0; i < SAMPLES; i++) {
     // RFC 950 arithmetic, checked with Python's ipaddress: /24 -> 192.168.12.255; /2 -> 255.255.255.255
