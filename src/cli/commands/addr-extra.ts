@@ -115,9 +115,8 @@ function fmtCount(n: number | string): string {
 async function readStdin(): Promise<string> {
   // A person at a terminal may not know the command is waiting for them.
   if (process.stdin.isTTY) process.stderr.write('netkata aggregate: reading entries from the terminal, one per line; end with Ctrl-D\n');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  const { readStdinText } = await import('./addr-stdin.js');
+  return readStdinText();
 }
 
 async function readTextFile(file: string): Promise<string> {

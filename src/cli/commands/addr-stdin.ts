@@ -9,7 +9,8 @@
  * garbage collector: 1.75 s of 3 s on 100,000 lines.)
  */
 import { createReadStream } from 'node:fs';
-import { InputError } from '../../errors.js';
+import { EnvironmentError, InputError } from '../../errors.js';
+import { fsReason } from '../fs-reason.js';
 import { EXIT, raiseExit, stdoutClosed } from '../io.js';
 
 const CHUNK = 1 << 20;
@@ -70,6 +71,37 @@ async function send(data: Buffer): Promise<void> {
   }
 }
 
+/**
+ * stdin in chunks of up to 1 MiB: the one reader of every `--stdin` and `aggregate`. A failed read
+ * (stdin is a directory, `< /`; EIO) is an EnvironmentError `stdin: <reason>` (exit 3), not an internal
+ * error. (`process.stdin` is not used: on a directory it ends quietly, as if the input were empty.)
+ */
+export async function* stdinChunks(): AsyncGenerator<Buffer> {
+  const stream = createReadStream('', { fd: 0, highWaterMark: CHUNK, autoClose: false });
+  const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch (e) {
+        throw new EnvironmentError(`stdin: ${fsReason(e)}`);
+      }
+      if (next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** All of stdin as UTF-8 text (aggregate reads its whole input before it can merge). */
+export async function readStdinText(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdinChunks()) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Runs over every non-blank stdin line; returns the number of bad lines (and raises exit 2 if any). */
 export async function runLines(handle: LineHandler, onError: ErrorLine, encode?: LineEncoder): Promise<number> {
   const w = new ChunkedWriter();
@@ -100,9 +132,8 @@ export async function runLines(handle: LineHandler, onError: ErrorLine, encode?:
     w.line(result);
   };
 
-  const stream = createReadStream('', { fd: 0, highWaterMark: CHUNK, autoClose: false });
   let carry: Buffer | undefined;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stdinChunks()) {
     if (stdoutClosed()) break;
     let start = 0;
     if (carry !== undefined) {
@@ -130,7 +161,6 @@ export async function runLines(handle: LineHandler, onError: ErrorLine, encode?:
   }
   if (carry !== undefined && !stdoutClosed()) doLine(carry, 0, carry.length);
   await w.flush();
-  stream.destroy();
   if (bad > 0) raiseExit(EXIT.usage);
   return bad;
 }

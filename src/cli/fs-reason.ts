@@ -1,0 +1,13 @@
+/**
+ * One short reason for a failed file-system call, for one-line errors (`cannot read: no such file`,
+ * `stdin: is a directory`). The common codes get words; any other failure is named by its errno code
+ * alone, never by Node's message, which repeats the path (and for an atomic write, the temporary one).
+ */
+export function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  if (typeof code === 'string') return code;
+  return e instanceof Error ? e.message : String(e);
+}
