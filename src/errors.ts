@@ -13,9 +13,13 @@ export class InputError extends Error {
     super(message);
     this.input = input;
   }
-  /** `<input>: <message>`, the form CLI.md prescribes after the `netkata: ` prefix. */
+  /**
+   * `<input>: <message>`, the form CLI.md prescribes after the `netkata: ` prefix. An empty input is
+   * shown as `""` (`netkata: "": empty address`), not as nothing before the colon.
+   */
   get parseMessage(): string {
-    return this.input === undefined ? this.message : `${this.input}: ${this.message}`;
+    if (this.input === undefined) return this.message;
+    return `${this.input === '' ? '""' : this.input}: ${this.message}`;
   }
 }
 
