@@ -3,12 +3,12 @@
  * processing of 3.10.7. Guards and actions are named as the RFC describes them and implemented in
  * tcb.ts; this file states which of them apply in which state.
  *
- * Two forms come from the one config below:
- * - `endpointMachine` (timers "scheduled"): starting a timer raises its timeout event after the delay
- *   named in setup({ delays }), so the machine runs by itself on xstate's clock (SimulatedClock in tests).
- * - `endpointGraphMachine` (timers "explicit"): starting a timer only marks it running in the context;
- *   the timeout events (RETRANSMISSION_TIMEOUT, ...) are sent from outside. xstate/graph walks this form,
- *   and the simulator's table engine (engine.ts) runs it on its own virtual clock.
+ * createEndpointMachine(profile, mode) builds one of two forms from the one config below:
+ * - "scheduled" timers: starting a timer raises its timeout event after the delay named in
+ *   setup({ delays }), so the machine runs by itself on xstate's clock (SimulatedClock in tests).
+ * - "explicit" timers: starting a timer only marks it running in the context; the timeout events
+ *   (RETRANSMISSION_TIMEOUT, ...) are sent from outside. xstate/graph walks this form, and the
+ *   simulator's table engine (engine.ts) compiles it once per profile and runs it on its own virtual clock.
  */
 import { setup } from 'xstate';
 import {
@@ -344,8 +344,3 @@ export function createEndpointMachine(profile: ProfileName = 'rfc9293', mode: Ti
 }
 
 export type EndpointMachine = ReturnType<typeof createEndpointMachine>;
-
-/** The endpoint machine (RFC 9293 profile) whose timers run on xstate's clock. */
-export const endpointMachine: EndpointMachine = createEndpointMachine('rfc9293', 'scheduled');
-/** The same machine with explicit timeout events, for xstate/graph. */
-export const endpointGraphMachine: EndpointMachine = createEndpointMachine('rfc9293', 'explicit');

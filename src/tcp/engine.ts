@@ -31,7 +31,11 @@ export interface CompiledState {
   readonly on: ReadonlyMap<string, readonly CompiledTransition[]>;
 }
 
-export type CompiledMachine = Readonly<Record<TcpState, CompiledState>> & { readonly profile: ProfileName };
+export type CompiledMachine = Readonly<Record<TcpState, CompiledState>> & {
+  readonly profile: ProfileName;
+  /** The machine's states in the order it declares them (listTransitions lists them so). */
+  readonly states: readonly TcpState[];
+};
 
 /** Minimal view of xstate's StateNode that the compiler reads. */
 interface NodeView {
@@ -58,8 +62,8 @@ function actionOf(x: unknown): Action {
   return f;
 }
 
-/** Read a machine's states and transitions (see transitions.ts for the listing built on the same walk). */
-export function machineNodes(profile: ProfileName = 'rfc9293'): readonly NodeView[] {
+/** Read a machine's states and transitions (transitions.ts lists them from the compiled form). */
+function machineNodes(profile: ProfileName): readonly NodeView[] {
   const machine = createEndpointMachine(profile, 'explicit');
   return Object.values(machine.root.states) as unknown as NodeView[];
 }
@@ -70,7 +74,9 @@ export function compileMachine(profile: ProfileName = 'rfc9293'): CompiledMachin
   const hit = cache.get(profile);
   if (hit) return hit;
   const out: Record<string, CompiledState> = {};
+  const states: TcpState[] = [];
   for (const node of machineNodes(profile)) {
+    states.push(node.key as TcpState);
     const on = new Map<string, CompiledTransition[]>();
     for (const [event, list] of node.transitions) {
       on.set(
@@ -91,7 +97,7 @@ export function compileMachine(profile: ProfileName = 'rfc9293'): CompiledMachin
     }
     out[node.key] = { entry: node.entry.map(actionOf), exit: node.exit.map(actionOf), on };
   }
-  const compiled = Object.assign(out, { profile }) as unknown as CompiledMachine;
+  const compiled = Object.assign(out, { profile, states }) as unknown as CompiledMachine;
   cache.set(profile, compiled);
   return compiled;
 }

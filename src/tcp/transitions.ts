@@ -1,6 +1,7 @@
 /**
  * The endpoint machine's states and transitions, read from the machine itself (the xstate StateNodes of
- * createEndpointMachine(profile, 'explicit')), never from a hand-written copy.
+ * createEndpointMachine(profile, 'explicit'), as engine.ts's compileMachine read them), never from a
+ * hand-written copy.
  *
  * API for the CLI, the lab and practice:
  *   listTransitions(profile?)  -> TransitionInfo[]: { from, to, event, kind, guard?, actions, internal }
@@ -12,7 +13,7 @@
  *   src/lab/conformance.ts answers it from listTransitions('linux'), with the times of the calls made.)
  *   toMermaid(profile?)        -> a Mermaid stateDiagram-v2 of the state-changing transitions
  */
-import { machineNodes } from './engine.js';
+import { compileMachine } from './engine.js';
 import { eventKind, type EventKind } from './tcb.js';
 import type { ProfileName } from './profile.js';
 import type { TcpState } from './states.js';
@@ -30,28 +31,25 @@ export interface TransitionInfo {
   readonly reenter: boolean;
 }
 
-function nameOf(x: unknown): string {
-  return typeof x === 'string' ? x : String((x as { type: unknown }).type);
-}
-
 const cache = new Map<ProfileName, readonly TransitionInfo[]>();
 
 export function listTransitions(profile: ProfileName = 'rfc9293'): readonly TransitionInfo[] {
   const hit = cache.get(profile);
   if (hit) return hit;
+  // The engine's table is compiled from the xstate machine's own StateNodes: list what it read.
+  const machine = compileMachine(profile);
   const out: TransitionInfo[] = [];
-  for (const node of machineNodes(profile)) {
-    for (const [event, list] of node.transitions) {
+  for (const from of machine.states) {
+    for (const [event, list] of machine[from].on) {
       for (const t of list) {
-        const target = t.target?.[0]?.key as TcpState | undefined;
         out.push({
-          from: node.key as TcpState,
-          to: target ?? (node.key as TcpState),
+          from,
+          to: t.target ?? from,
           event,
           kind: eventKind(event),
-          ...(t.guard === undefined ? {} : { guard: nameOf(t.guard) }),
-          actions: t.actions.map(nameOf),
-          internal: target === undefined,
+          ...(t.guardName === undefined ? {} : { guard: t.guardName }),
+          actions: t.actionNames,
+          internal: t.target === undefined,
           reenter: t.reenter,
         });
       }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
-import { createEndpointMachine, endpointMachine, TCP_STATES } from '../../src/tcp/endpoint.machine.js';
+import { createEndpointMachine, TCP_STATES } from '../../src/tcp/endpoint.machine.js';
 import type { Segment } from '../../src/tcp/segment.js';
 
 function pair(aIsn: number, bIsn: number, profile: 'rfc9293' | 'linux' = 'rfc9293') {
@@ -30,6 +30,7 @@ function pair(aIsn: number, bIsn: number, profile: 'rfc9293' | 'linux' = 'rfc929
 
 describe('endpointMachine (scheduled timers) on a SimulatedClock', () => {
   it('has the 11 states of RFC 9293 3.3.2', () => {
+    const endpointMachine = createEndpointMachine('rfc9293', 'scheduled');
     expect(Object.keys(endpointMachine.root.states).sort()).toEqual([...TCP_STATES].sort());
   });
 
