@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import { Spinner } from '@inkjs/ui';
+import { defaultTheme, extendTheme, Spinner, ThemeProvider } from '@inkjs/ui';
 import { EXPERIMENTS } from '../../lab/experiments/index.js';
 import type { Observation } from '../../lab/observer.js';
 import type { LabReport } from '../../lab/runner.js';
+import { Menu } from '../components/Menu.js';
+import { Paint } from '../components/Paint.js';
 import type { ScreenProps } from '../screen-props.js';
+import { useTheme, type Theme } from '../theme.js';
 import { useKeys } from '../use-keys.js';
 
 export interface LabScreenProps extends ScreenProps {
@@ -24,6 +27,7 @@ async function realRun(name: string, o: { signal: AbortSignal; onObservation: (o
  * /proc/net/tcp, then read the conformance verdict. The screen only renders; src/lab runs and checks.
  */
 export function LabScreen({ onBack, width, height, runExperiment = realRun }: LabScreenProps): React.JSX.Element {
+  const theme = useTheme();
   const [selected, setSelected] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [observations, setObservations] = useState<Observation[]>([]);
@@ -62,14 +66,9 @@ export function LabScreen({ onBack, width, height, runExperiment = realRun }: La
     const first = Math.max(0, Math.min(selected - Math.floor(rows / 2), EXPERIMENTS.length - rows));
     return (
       <Box flexDirection="column" width={width}>
-        <Text bold>Socket lab: real sockets on loopback, kernel states from /proc/net/tcp</Text>
-        {EXPERIMENTS.slice(first, first + rows).map((e, i) => (
-          <Text key={e.name} inverse={first + i === selected}>
-            {first + i === selected ? '> ' : '  '}
-            {e.name.padEnd(12)} {e.title}
-          </Text>
-        ))}
-        <Text dimColor>up/down choose  Enter run  Esc back</Text>
+        <Paint bold color={theme.title}>Socket lab: real sockets on loopback, kernel states from /proc/net/tcp</Paint>
+        <Menu items={EXPERIMENTS.slice(first, first + rows).map((e) => ({ id: e.name, label: e.name, description: e.title }))} selected={selected - first} />
+        <Paint color={theme.muted}>up/down choose  Enter run  Esc back</Paint>
       </Box>
     );
   }
@@ -78,22 +77,28 @@ export function LabScreen({ onBack, width, height, runExperiment = realRun }: La
   const report = phase.kind === 'done' ? phase.report : undefined;
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold>{phase.kind === 'running' ? phase.name : report?.experiment ?? 'lab'}: kernel TCP states</Text>
+      <Paint bold color={theme.title}>{phase.kind === 'running' ? phase.name : report?.experiment ?? 'lab'}: kernel TCP states</Paint>
       {shown.map((o, i) => (
         <Text key={i}>
           {`${o.at.toFixed(1).padStart(8)} ms  ${o.socket.padEnd(12)} ${o.state.padEnd(12)}`}
-          <Text dimColor>{o.vanished ? 'gone from the table' : o.timer ? `timer ${o.timer.kind} ${o.timer.remainingMs} ms` : ''}</Text>
+          <Paint color={theme.muted}>{o.vanished ? 'gone from the table' : o.timer ? `timer ${o.timer.kind} ${o.timer.remainingMs} ms` : ''}</Paint>
         </Text>
       ))}
-      {phase.kind === 'running' ? <Spinner label="running on loopback..." /> : null}
-      {phase.kind === 'failed' ? <Text color="red">failed: {phase.message}</Text> : null}
+      {phase.kind === 'running' ? <ThemeProvider theme={spinnerTheme(theme)}><Spinner label="running on loopback..." /></ThemeProvider> : null}
+      {phase.kind === 'failed' ? <Paint color={theme.error}>failed: {phase.message}</Paint> : null}
       {report ? <Verdict report={report} /> : null}
-      {phase.kind !== 'running' ? <Text dimColor>Enter choose another  r run again  Esc back</Text> : <Text dimColor>Esc stop and go back</Text>}
+      <Paint color={theme.muted}>{phase.kind !== 'running' ? 'Enter choose another  r run again  Esc back' : 'Esc stop and go back'}</Paint>
     </Box>
   );
 }
 
+/** @inkjs/ui draws the spinner in blue whatever NO_COLOR says: give it the app's colour, or none. */
+function spinnerTheme(theme: Theme): ReturnType<typeof extendTheme> {
+  return extendTheme(defaultTheme, { components: { Spinner: { styles: { frame: () => (theme.timer === undefined ? {} : { color: theme.timer }) } } } });
+}
+
 function Verdict({ report }: { readonly report: LabReport }): React.JSX.Element {
+  const theme = useTheme();
   return (
     <Box flexDirection="column" marginTop={1}>
       {Object.entries(report.sequences).map(([socket, seq]) => (
@@ -101,19 +106,19 @@ function Verdict({ report }: { readonly report: LabReport }): React.JSX.Element 
           {socket.padEnd(12)} {seq.join(' -> ')}
         </Text>
       ))}
-      {report.error ? <Text color="red">error: {report.error}</Text> : null}
+      {report.error ? <Paint color={theme.error}>error: {report.error}</Paint> : null}
       {report.conformance.ok ? (
-        <Text color="green">conformance: every sequence is a path of the endpoint machine (linux profile)</Text>
+        <Paint color={theme.ok}>conformance: every sequence is a path of the endpoint machine (linux profile)</Paint>
       ) : (
         report.conformance.violations.map((v, i) => (
-          <Text key={i} color="red">
+          <Paint key={i} color={theme.error}>
             violation: {v.message}
-          </Text>
+          </Paint>
         ))
       )}
-      <Text color={report.expectations.ok ? 'green' : 'red'}>
+      <Paint color={report.expectations.ok ? theme.ok : theme.error}>
         expectations: {report.expectations.ok ? 'ok' : report.expectations.failures.map((f) => f.field).join(', ')}
-      </Text>
+      </Paint>
     </Box>
   );
 }
