@@ -8,7 +8,7 @@
  */
 import { InputError } from '../errors.js';
 import { ipv4RangeBits, ipv4RangesFromBits } from './classify.js';
-import { binaryIPv4, formatIPv4, maskFromPrefix, parseCidr, type ParsedCidr } from './parse.js';
+import { binaryIPv4, formatIPv4, maskFromPrefix, OCTET_BITS, parseCidr, type ParsedCidr } from './parse.js';
 import { subnet, type SubnetInfo } from './subnet.js';
 
 /** One input line: `cidr`, `address mask` (whitespace separated), or a bare address. */
@@ -75,7 +75,7 @@ const BIN = new Float64Array(256);
 for (let v = 0; v < 256; v++) {
   OCT[v] = word(`${v}.`);
   OCT_LEN[v] = `${v}.`.length;
-  BIN[v] = frag(v.toString(2).padStart(8, '0')).words[0]!;
+  BIN[v] = frag(OCTET_BITS[v]!).words[0]!;
 }
 
 /**
