@@ -40,6 +40,15 @@ const LABEL = {
 } as const;
 
 /**
+ * The package's banks and TCP scenarios, read once per process: loading runs every scenario up to its
+ * ask steps, too slow to repeat on each visit to the screen. A pool that failed to load is not kept.
+ */
+let cachedPool: Pool | undefined;
+function packagePool(): Pool {
+  return (cachedPool ??= loadPool());
+}
+
+/**
  * Practice in the app: choose a topic, answer each question in a text field, see the verdict with its
  * working and explanation, and move on. Each answer is recorded in the progress store at once. The
  * screen only renders and forwards keys; grading, sessions and progress live in src/practice.
@@ -56,7 +65,7 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
   const [error, setError] = useState<string | undefined>(undefined);
   const pool = useMemo<Pool | undefined>(() => {
     try {
-      return props.pool ?? loadPool();
+      return props.pool ?? packagePool();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       return undefined;
