@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { bitsOf, formatAddress, formatIPv4, parseCidr, scanIPv4, type IpVersion } from './parse.js';
+import { bitsOf, formatAddress, formatIPv4, parseCidrLine, scanIPv4, type IpVersion } from './parse.js';
 import { parseRangeEnd, summarizeBig, summarizeV4 } from './range.js';
 
 /**
@@ -74,9 +74,7 @@ export function parseAggregateLine(rawLine: string, strict = false): AggregateEn
     if (a.value > b.value) throw new InputError('start is after end', line);
     return { version: a.version, start: a.value, end: b.value };
   }
-  const parts = line.split(/\s+/);
-  if (parts.length > 2) throw new InputError('expected one CIDR, address or start-end range per line', line);
-  const c = parts.length === 2 ? parseCidr(parts[0]!, parts[1]!) : parseCidr(line);
+  const c = parseCidrLine(line, 'expected one CIDR, address or start-end range per line');
   const hostBits = BigInt(bitsOf(c.version) - c.prefix);
   const size = 1n << hostBits;
   const network = c.address - (c.address % size);

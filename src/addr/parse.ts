@@ -376,6 +376,18 @@ export function parseCidr(text: string, mask?: string): ParsedCidr {
   return a.zone === undefined ? base : { ...base, zone: a.zone };
 }
 
+/**
+ * One line of text: `cidr`, `address mask` (separated by whitespace) or a bare address, as `subnet
+ * --stdin`, a quoted `subnet "10.0.0.1 255.0.0.0"` and `aggregate` read it. `expected` is the reason
+ * given for more than two words.
+ */
+export function parseCidrLine(line: string, expected = 'expected <address>[/<prefix>] or <address> <mask>'): ParsedCidr {
+  const parts = line.trim().split(/\s+/);
+  if (parts.length === 1) return parseCidr(parts[0]!);
+  if (parts.length === 2) return parseCidr(parts[0]!, parts[1]!);
+  throw new InputError(expected, line);
+}
+
 /** A dotted IPv4 tail for display, when the 32 low bits are meant as IPv4 (mapped, NAT64, ...). */
 export function low32(value: bigint): number {
   return Number(value & 0xffffffffn);

@@ -6,18 +6,9 @@
  * proves that for seeded random input the bytes equal `JSON.stringify(subnet(parseCidr(line)))` and that
  * the byte scanner accepts exactly the lines the strict parser accepts in that form.
  */
-import { InputError } from '../errors.js';
 import { ipv4RangeBits, ipv4RangesFromBits } from './classify.js';
-import { binaryIPv4, formatIPv4, maskFromPrefix, OCTET_BITS, parseCidr, type ParsedCidr } from './parse.js';
+import { binaryIPv4, formatIPv4, maskFromPrefix, OCTET_BITS, parseCidrLine } from './parse.js';
 import { subnet, type SubnetInfo } from './subnet.js';
-
-/** One input line: `cidr`, `address mask` (whitespace separated), or a bare address. */
-export function parseCidrLine(line: string): ParsedCidr {
-  const parts = line.trim().split(/\s+/);
-  if (parts.length === 1) return parseCidr(parts[0]!);
-  if (parts.length === 2) return parseCidr(parts[0]!, parts[1]!);
-  throw new InputError('expected <address>[/<prefix>] or <address> <mask>', line);
-}
 
 export function subnetOfLine(line: string): SubnetInfo {
   return subnet(parseCidrLine(line));

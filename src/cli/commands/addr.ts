@@ -32,12 +32,9 @@ export async function subnetAction(address: string | undefined, mask: string | u
     return;
   }
   if (address === undefined) throw new InputError('subnet needs an address, e.g. 192.168.12.87/24 (or --stdin)');
-  const [{ parseCidr }, { subnet }] = await Promise.all([import('../../addr/parse.js'), import('../../addr/subnet.js')]);
+  const [{ parseCidr, parseCidrLine }, { subnet }] = await Promise.all([import('../../addr/parse.js'), import('../../addr/subnet.js')]);
   // One quoted argument "a.b.c.d mask" reads like the two-argument form.
-  const cidr =
-    mask === undefined && /\s/.test(address.trim())
-      ? (await import('../../addr/subnet-bulk.js')).parseCidrLine(address)
-      : parseCidr(address, mask);
+  const cidr = mask === undefined && /\s/.test(address.trim()) ? parseCidrLine(address) : parseCidr(address, mask);
   const info = subnet(cidr);
   if (opts.json === true) {
     writeJson(info);
