@@ -74,16 +74,19 @@ const ABORT_WITH_RST: TransitionSpec = { target: 'CLOSED', actions: 'sendReset' 
 
 /** The states and transitions of RFC 9293 figure 5 and section 3.10, for one profile. */
 export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpState, StateSpec> {
+  const p = getProfile(profile);
   // Linux answers data that arrives after close() with a RST (tcp_rcv_state_process); RFC 9293 keeps
   // receiving in FIN_WAIT_1/2 because its CLOSE only means "I have no more to send".
-  const dataAfterClose: readonly TransitionSpec[] =
-    profile === 'linux' ? [{ guard: 'dataAfterClose', target: 'CLOSED', actions: 'sendResetForDataAfterClose' }] : [];
+  const dataAfterClose: readonly TransitionSpec[] = p.resetOnDataAfterClose
+    ? [{ guard: 'dataAfterClose', target: 'CLOSED', actions: 'sendResetForDataAfterClose' }]
+    : [];
   // Linux tcp_close (RFC 1122 4.2.2.13): close() with unread received data resets the connection.
-  const closeWithUnread: readonly TransitionSpec[] =
-    profile === 'linux' ? [{ guard: 'closeWithUnreadData', target: 'CLOSED', actions: 'sendResetForDataAfterClose' }] : [];
+  const closeWithUnread: readonly TransitionSpec[] = p.resetOnCloseWithUnreadData
+    ? [{ guard: 'closeWithUnreadData', target: 'CLOSED', actions: 'sendResetForDataAfterClose' }]
+    : [];
   // Linux drops the unanswered request sock and its listener stays in LISTEN (inet_csk_reqsk_queue_prune);
   // RFC 9293 closes the connection that ran out of retries (profile.ts listenerSurvivesSynAckGiveUp).
-  const synAckGiveUp: readonly TransitionSpec[] = getProfile(profile).listenerSurvivesSynAckGiveUp
+  const synAckGiveUp: readonly TransitionSpec[] = p.listenerSurvivesSynAckGiveUp
     ? [{ guard: 'retransmissionsExhaustedPassive', target: 'LISTEN', actions: 'returnToListen' }]
     : [];
   return {

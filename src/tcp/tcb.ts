@@ -43,8 +43,6 @@ export interface Tcb {
   readonly keepaliveProbes: number;
   readonly mss: number;
   readonly syncookies: boolean;
-  readonly resetOnDataAfterClose: boolean;
-  readonly resetOnCloseWithUnreadData: boolean;
   readonly abortRstCarriesAck: boolean;
   /** The application reads what arrives at once (scenario endpoint `reads`, default true). */
   readonly appReads: boolean;
@@ -110,8 +108,6 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
     keepaliveProbes: c.keepaliveProbes,
     mss: c.mss,
     syncookies: input.syncookies ?? false,
-    resetOnDataAfterClose: profile.resetOnDataAfterClose,
-    resetOnCloseWithUnreadData: profile.resetOnCloseWithUnreadData,
     appReads: input.appReads ?? true,
     abortRstCarriesAck: profile.abortRstCarriesAck,
     iss,
@@ -285,13 +281,19 @@ export const guards = {
   acksOurFin: (t, ev) => !has(segOf(ev), RST) && acksOurFin(t, segOf(ev)),
   /** FIN_WAIT_1: the peer's FIN also acknowledges our FIN: straight to TIME_WAIT. */
   finAcksOurFin: (t, ev) => finInOrder(t, segOf(ev)) && acksOurFin(t, segOf(ev)),
-  /** Linux profile: new data after close() is answered with RST (tcp_rcv_state_process). */
+  /**
+   * New data after close() is answered with RST (Linux tcp_rcv_state_process). Only the machines of
+   * profiles with resetOnDataAfterClose have a transition with this guard (endpoint.machine.ts).
+   */
   dataAfterClose: (t, ev) => {
     const seg = segOf(ev);
-    return t.resetOnDataAfterClose && t.released && !has(seg, RST) && seg.len > 0 && seqLt(seqAdd(t.rcvNxt, -1), seqAdd(seg.seq, seg.len));
+    return t.released && !has(seg, RST) && seg.len > 0 && seqLt(seqAdd(t.rcvNxt, -1), seqAdd(seg.seq, seg.len));
   },
-  /** Linux profile: close() while received data is unread (RFC 1122 4.2.2.13): RST instead of FIN. */
-  closeWithUnreadData: (t, ev) => t.resetOnCloseWithUnreadData && !isHalfClose(ev) && t.unread > 0,
+  /**
+   * close() while received data is unread (RFC 1122 4.2.2.13): RST instead of FIN. Only in the machines
+   * of profiles with resetOnCloseWithUnreadData (Linux tcp_close).
+   */
+  closeWithUnreadData: (t, ev) => !isHalfClose(ev) && t.unread > 0,
   /** The peer retransmitted its FIN (our last ACK was lost). */
   isFin: (_t, ev) => has(segOf(ev), FIN) && !has(segOf(ev), RST),
 
