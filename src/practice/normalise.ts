@@ -4,7 +4,7 @@
  * and `255.255.255.0`; `SYN-RECEIVED`, `SYN_RCVD`, `SYN-RECV`; `syn+ack`; any case of hex; extra
  * spaces); strictness too, where the form is the point of the question.
  */
-import { expandIPv6, formatIPv4, formatIPv6Text, maskFromPrefix, parseAddress, parseCidr, parseMask } from '../addr/parse.js';
+import { expandIPv6, formatIPv4, formatIPv6Text, parseAddress, parseCidr, parseMask } from '../addr/parse.js';
 import type { AnswerKind, Text } from './question.js';
 
 export type Reading =
@@ -59,9 +59,9 @@ export function readFlags(input: string): Reading {
   if (tokens.length === 0) return bad('no flags given', '没有写标志位');
   const set = new Set<string>();
   for (const t of tokens) {
-    const flag = t === 'SYNACK' ? undefined : t === 'RESET' ? 'RST' : t === 'PUSH' ? 'PSH' : t;
     if (t === 'SYNACK') { set.add('SYN'); set.add('ACK'); continue; }
-    if (flag === undefined || !(FLAG_ORDER as readonly string[]).includes(flag)) {
+    const flag = t === 'RESET' ? 'RST' : t === 'PUSH' ? 'PSH' : t;
+    if (!(FLAG_ORDER as readonly string[]).includes(flag)) {
       return bad(`"${t}" is not a TCP flag (SYN, ACK, FIN, RST, PSH, URG)`, `"${t}" 不是 TCP 标志位(SYN、ACK、FIN、RST、PSH、URG)`);
     }
     set.add(flag);
@@ -212,9 +212,4 @@ export function read(kind: AnswerKind, input: string): Reading {
     case 'choice':
     case 'text': return readText(input);
   }
-}
-
-/** The dotted mask of a prefix, for answer keys. */
-export function dottedMask(prefix: number): string {
-  return formatIPv4(maskFromPrefix(prefix));
 }

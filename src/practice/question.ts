@@ -25,11 +25,6 @@ export function text(en: string, zh: string): Text {
   return { en, zh };
 }
 
-/** The same words in both languages (addresses, numbers, state names). */
-export function same(s: string): Text {
-  return { en: s, zh: s };
-}
-
 export function tr(t: Text, lang: Lang): string {
   return lang === 'zh' ? t.zh : t.en;
 }

@@ -2,7 +2,7 @@
  * The working shown with a verdict, built from what src/addr computed: the binary AND row by row,
  * the block size in the octet where the mask ends, the host arithmetic.
  */
-import { binaryIPv4, formatIPv4, maskFromPrefix } from '../addr/parse.js';
+import { formatIPv4, maskFromPrefix } from '../addr/parse.js';
 import type { SubnetIPv4 } from '../addr/subnet.js';
 import type { Text } from './question.js';
 
@@ -77,5 +77,3 @@ export function joinText(...parts: Text[]): Text {
 export function dotted(prefix: number): string {
   return formatIPv4(maskFromPrefix(prefix));
 }
-
-export { binaryIPv4 };

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { formatTime } from '../../tcp/ladder.js';
+import { formatTime, segmentLabel } from '../../tcp/ladder.js';
 import type { SegmentRecord } from '../../tcp/simulation.js';
 import { Paint } from '../components/Paint.js';
 import { useTheme } from '../theme.js';
@@ -18,10 +18,9 @@ export interface LadderProps {
 
 const STATE_W = 13;
 
-/** `FLAGS seq= ack= len=`, shortened until it fits the arrow. */
+/** tcp's `FLAGS seq= ack= len=` label, shortened (no len, then the flags alone) until it fits the arrow. */
 export function arrowLabel(s: Pick<SegmentRecord, 'flags' | 'seq' | 'ack' | 'len'>, room: number): string {
-  const ack = s.flags.includes('ACK') ? ` ack=${s.ack}` : '';
-  const candidates = [`${s.flags} seq=${s.seq}${ack}${s.len ? ` len=${s.len}` : ''}`, `${s.flags} seq=${s.seq}${ack}`, s.flags];
+  const candidates = [segmentLabel(s), segmentLabel({ ...s, len: 0 }), s.flags];
   return candidates.find((c) => c.length <= room) ?? s.flags.slice(0, Math.max(1, room));
 }
 
@@ -33,7 +32,6 @@ export function arrowText(label: string, rightward: boolean, width: number, kind
   const fill = Math.max(2, width - label.length - tail.length - 4);
   const head = Math.floor(fill / 2);
   const body = `─${'─'.repeat(head)} ${label} ${'─'.repeat(fill - head)}`;
-  if (kind !== 'sent') return rightward ? body + tail : tail + body;
   return rightward ? body + tail : tail + body;
 }
 

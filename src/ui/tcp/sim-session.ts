@@ -14,7 +14,6 @@ export type SessionAction =
 
 export interface SessionView {
   readonly snapshot: SimSnapshot;
-  readonly actions: readonly SessionAction[];
   /** The result of the last action, if any. */
   readonly last: StepResult | undefined;
   /** Scenario steps taken so far / in all. */
@@ -37,7 +36,6 @@ export class SimSession {
   view(): SessionView {
     return {
       snapshot: this.sim.snapshot(),
-      actions: [...this.actions],
       last: this.lastResult,
       stepsTaken: this.sim.next,
       stepsTotal: this.scenario.steps.length,
