@@ -120,13 +120,11 @@ async function readStdin(): Promise<string> {
 }
 
 async function readTextFile(file: string): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
+  const [{ readFile }, { fsReason }] = await Promise.all([import('node:fs/promises'), import('../fs-reason.js')]);
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new InputError(`cannot read: ${why}`, file);
+    throw new InputError(`cannot read: ${fsReason(e)}`, file);
   }
 }
 

@@ -6,7 +6,7 @@ import { CheckFailed, useColor, writeJson, writeOut } from '../io.js';
 // inside the actions.
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const { writeFileSync, renameSync, unlinkSync } = await import('node:fs');
+  const [{ writeFileSync, renameSync, unlinkSync }, { fsReason }] = await Promise.all([import('node:fs'), import('../fs-reason.js')]);
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     writeFileSync(tmp, bytes);
@@ -17,7 +17,8 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
     } catch {
       // nothing was written
     }
-    throw new InputError(`cannot write pcap: ${(e as Error).message}`, path);
+    // The reason only: Node's message names the temporary file, which the user never asked for.
+    throw new InputError(`cannot write pcap: ${fsReason(e)}`, path);
   }
 }
 
