@@ -4,7 +4,7 @@
  * same functions from a table compiled out of that machine. Guards read the TCB and the event; actions
  * mutate a draft TCB and report their effects (segments to send, timers to start or cancel).
  */
-import { ACK, FIN, isSynOnly, PSH, RST, SYN, seqAdd, seqDiff, seqLe, seqLt, type Segment } from './segment.js';
+import { ACK, FIN, isSynOnly, PSH, RST, SYN, segmentLength, seqAdd, seqDiff, seqLe, seqLt, type Segment } from './segment.js';
 import { getProfile, type ProfileName, type TcpConfig } from './profile.js';
 
 /** Timers of one TCB. Each fires its own event (`<NAME>_TIMEOUT`) and is restarted by starting it again. */
@@ -153,16 +153,13 @@ export interface SegmentEvent {
   /** Set by a host with syncookies: the ISN a cookie SYN,ACK to this segment's source carries. */
   readonly cookie?: number;
 }
-export type TimeoutEvent =
-  | { readonly type: 'RETRANSMISSION_TIMEOUT' }
-  | { readonly type: 'TIME_WAIT_TIMEOUT' }
-  | { readonly type: 'FIN_WAIT_2_TIMEOUT' }
-  | { readonly type: 'KEEPALIVE_TIMEOUT' };
+/** A timer ran out: RETRANSMISSION_TIMEOUT, TIME_WAIT_TIMEOUT, FIN_WAIT_2_TIMEOUT, KEEPALIVE_TIMEOUT. */
+export type TimeoutEvent = { readonly type: (typeof TIMER_EVENT)[TimerName] };
 export type TcpEvent = AppEvent | SegmentEvent | TimeoutEvent;
 export type TcpEventType = TcpEvent['type'];
 
 export const APP_EVENTS = ['PASSIVE_OPEN', 'ACTIVE_OPEN', 'SEND', 'CLOSE', 'ABORT', 'SET_KEEPALIVE'] as const;
-export const TIMEOUT_EVENTS = ['RETRANSMISSION_TIMEOUT', 'TIME_WAIT_TIMEOUT', 'FIN_WAIT_2_TIMEOUT', 'KEEPALIVE_TIMEOUT'] as const;
+export const TIMEOUT_EVENTS: readonly TimeoutEvent['type'][] = TIMERS.map((name) => TIMER_EVENT[name]);
 export type EventKind = 'application' | 'segment' | 'timeout';
 export function eventKind(type: string): EventKind {
   if (type === 'SEGMENT') return 'segment';
@@ -249,15 +246,13 @@ export const guards = {
     const seg = segOf(ev);
     return has(seg, RST) && has(seg, ACK) && seqLt(t.iss, seg.ack) && seqLe(seg.ack, t.sndNxt);
   },
+  /** A SYN,ACK whose ACK acknowledges our SYN (SND.UNA < SEG.ACK =< SND.NXT). */
   isSynAckAcceptable: (t, ev) => {
     const seg = segOf(ev);
-    return has(seg, SYN) && has(seg, ACK) && !has(seg, RST) && seqLt(t.sndUna, seg.ack) && seqLe(seg.ack, t.sndNxt);
+    return has(seg, SYN) && !has(seg, RST) && acksNew(t, seg);
   },
   /** Simultaneous open: a SYN without ACK while our SYN is out (RFC 9293 figure 7). */
-  isSimultaneousSyn: (_t, ev) => {
-    const seg = segOf(ev);
-    return has(seg, SYN) && !has(seg, ACK) && !has(seg, RST);
-  },
+  isSimultaneousSyn: (_t, ev) => isSynOnly(segOf(ev)),
 
   // --- synchronized states (RFC 9293 3.10.7.4) ---
   /** RFC 5961 3.2: a RST whose sequence number is exactly RCV.NXT resets the connection. */
@@ -266,10 +261,7 @@ export const guards = {
   /** A SYN in a synchronized state (RFC 9293 3.10.7.4 fourth check): answered with a challenge ACK. */
   hasSyn: (_t, ev) => has(segOf(ev), SYN),
   /** A retransmitted SYN of the peer (our SYN,ACK was lost): send the SYN,ACK again. */
-  isDuplicateSyn: (t, ev) => {
-    const seg = segOf(ev);
-    return has(seg, SYN) && !has(seg, ACK) && !has(seg, RST) && seg.seq === t.irs;
-  },
+  isDuplicateSyn: (t, ev) => isSynOnly(segOf(ev)) && segOf(ev).seq === t.irs,
   /** SYN_RECEIVED: the ACK acknowledges our SYN (SND.UNA < SEG.ACK =< SND.NXT). */
   acksOurSyn: (t, ev) => {
     const seg = segOf(ev);
@@ -320,10 +312,6 @@ function emit(fx: Effects, seq: number, ack: number, flags: number, len = 0): vo
   fx.send({ seq: seq >>> 0, ack: ack >>> 0, flags, len });
 }
 
-function startRetransmission(t: Tcb, fx: Effects): void {
-  t.timers |= TIMER_BIT.retransmission;
-  fx.startTimer('retransmission');
-}
 function cancel(t: Tcb, fx: Effects, name: TimerName): void {
   if (t.timers & TIMER_BIT[name]) {
     t.timers &= ~TIMER_BIT[name];
@@ -352,7 +340,7 @@ function transmit(t: Tcb, fx: Effects): void {
     t.sndNxt = seqAdd(t.sndNxt, 1);
     sent = true;
   }
-  if (sent && !(t.timers & TIMER_BIT.retransmission)) startRetransmission(t, fx);
+  if (sent && !(t.timers & TIMER_BIT.retransmission)) start(t, fx, 'retransmission');
 }
 
 /**
@@ -371,7 +359,7 @@ function processAck(t: Tcb, seg: Segment, fx: Effects): boolean {
     t.retransmits = 0;
     // RFC 6298 5.2/5.3: all data acknowledged -> stop the timer, else restart it.
     if (t.sndUna === t.sndNxt) cancel(t, fx, 'retransmission');
-    else startRetransmission(t, fx);
+    else start(t, fx, 'retransmission');
   }
   return true;
 }
@@ -414,7 +402,7 @@ function retransmitFromUna(t: Tcb, fx: Effects): void {
     emit(fx, seq, t.rcvNxt, flags, len);
     seq = seqAdd(seq, len);
   } while (data > 0);
-  startRetransmission(t, fx);
+  start(t, fx, 'retransmission');
 }
 
 function resetTcb(t: Tcb): void {
@@ -436,7 +424,7 @@ export const actions = {
     t.sndUna = t.iss;
     emit(fx, t.iss, 0, SYN);
     t.sndNxt = seqAdd(t.iss, 1);
-    startRetransmission(t, fx);
+    start(t, fx, 'retransmission');
   },
   /** SEND call: queue the data; in a synchronized state send it now. */
   queueData: (t, ev) => {
@@ -472,7 +460,7 @@ export const actions = {
   sendResetForSegment: (_t, ev, fx) => {
     const seg = segOf(ev);
     if (has(seg, ACK)) emit(fx, seg.ack, 0, RST);
-    else emit(fx, 0, seqAdd(seg.seq, seg.len + (has(seg, SYN) ? 1 : 0) + (has(seg, FIN) ? 1 : 0)), RST | ACK);
+    else emit(fx, 0, seqAdd(seg.seq, segmentLength(seg)), RST | ACK);
   },
   /** LISTEN + SYN: RCV.NXT = SEG.SEQ+1, IRS = SEG.SEQ, <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>. */
   acceptSyn: (t, ev, fx) => {
@@ -483,7 +471,7 @@ export const actions = {
     t.sndUna = t.iss;
     emit(fx, t.iss, t.rcvNxt, SYN | ACK);
     t.sndNxt = seqAdd(t.iss, 1);
-    startRetransmission(t, fx);
+    start(t, fx, 'retransmission');
   },
   /** Backlog full with syncookies: the SYN,ACK carries ISN = cookie and no TCB is kept. */
   sendSynCookie: (_t, ev, fx) => {
@@ -521,7 +509,7 @@ export const actions = {
     t.irs = seg.seq;
     t.rcvNxt = seqAdd(seg.seq, 1);
     emit(fx, t.iss, t.rcvNxt, SYN | ACK);
-    startRetransmission(t, fx);
+    start(t, fx, 'retransmission');
   },
 
   // --- synchronized states (RFC 9293 3.10.7.4) ---
@@ -544,12 +532,12 @@ export const actions = {
   retransmitSyn: (t, _ev, fx) => {
     t.retransmits++;
     emit(fx, t.iss, 0, SYN);
-    startRetransmission(t, fx);
+    start(t, fx, 'retransmission');
   },
   retransmitSynAck: (t, _ev, fx) => {
     t.retransmits++;
     emit(fx, t.iss, t.rcvNxt, SYN | ACK);
-    startRetransmission(t, fx);
+    start(t, fx, 'retransmission');
   },
   retransmit: (t, _ev, fx) => {
     if (t.sndUna === t.sndNxt) {
