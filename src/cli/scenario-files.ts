@@ -1,17 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
+import { readScenarioFiles, scenariosDir } from '../practice/store.js';
 import { parseTcpScenario, type TcpScenario } from '../scenario/tcp.js';
 
 /**
  * The built-in TCP scenarios and user scenario files, read for `netkata tcp` and the app's simulator
- * screen alike (the scenario module itself only parses text).
+ * screen alike (the scenario module itself only parses text). The built-in files are found by the one
+ * reader practice also uses (src/practice/store.ts `readScenarioFiles`): `scenarios/tcp/*.yaml`, the
+ * spelling SCENARIOS.md gives, sorted by name. A file a user names may have any name.
  */
 
-/** scenarios/tcp of the installed package: dist/cli/ -> ../../scenarios/tcp (same from src/ under tests). */
-export function builtinScenarioDir(): string {
-  return fileURLToPath(new URL('../../scenarios/tcp/', import.meta.url));
+/** scenarios/tcp of the installed package (or of `root`, a scenarios directory). */
+export function builtinScenarioDir(root: string = scenariosDir()): string {
+  return join(root, 'tcp');
 }
 
 export interface ScenarioEntry {
@@ -24,22 +26,16 @@ export interface ScenarioEntry {
 }
 
 /** Built-in TCP scenarios, by file name. A broken file is listed with its error, not skipped silently. */
-export function listBuiltinScenarios(dir: string = builtinScenarioDir()): ScenarioEntry[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
-  } catch {
-    return [];
-  }
-  return files.sort().map((f) => {
-    const file = join(dir, f);
-    const rel = `scenarios/tcp/${f}`;
+export function listBuiltinScenarios(root: string = scenariosDir()): ScenarioEntry[] {
+  return readScenarioFiles('tcp', root).map((f) => {
+    const base = f.file.slice(f.file.lastIndexOf('/') + 1);
+    const file = join(builtinScenarioDir(root), base);
     try {
-      const scenario = parseTcpScenario(readFileSync(file, 'utf8'), rel);
+      const scenario = parseTcpScenario(f.text, f.file);
       return { name: scenario.name, title: scenario.title, file, scenario, error: undefined };
     } catch (e) {
       const message = e instanceof InputError ? e.parseMessage : e instanceof Error ? e.message : String(e);
-      return { name: f.replace(/\.ya?ml$/, ''), title: '', file, scenario: undefined, error: message };
+      return { name: base.replace(/\.yaml$/, ''), title: '', file, scenario: undefined, error: message };
     }
   });
 }

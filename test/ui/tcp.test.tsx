@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readScenarioFiles } from '../../src/practice/store.js';
 import { parseTcpScenario } from '../../src/scenario/tcp.js';
 import { ThemeContext, themeFor } from '../../src/ui/theme.js';
 import { SimSession } from '../../src/ui/tcp/sim-session.js';
@@ -168,6 +170,25 @@ describe('scenario files', () => {
     for (const e of list) {
       expect(e.error, e.file).toBeUndefined();
       expect(e.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('built-in scenarios are the *.yaml files of scenarios/tcp, as practice reads them; a broken one is listed with its error', () => {
+    const root = mkdtempSync(join(tmpdir(), 'netkata-scenarios-'));
+    try {
+      mkdirSync(join(root, 'tcp'));
+      writeFileSync(join(root, 'tcp', 'hs.yaml'), readFileSync(join(builtinScenarioDir(), 'handshake.yaml'), 'utf8'));
+      writeFileSync(join(root, 'tcp', 'bad.yaml'), 'name: bad\n');
+      writeFileSync(join(root, 'tcp', 'other.yml'), readFileSync(join(builtinScenarioDir(), 'handshake.yaml'), 'utf8'));
+      const list = listBuiltinScenarios(root);
+      expect(list.map((e) => [e.file, e.scenario?.name ?? e.name, e.error === undefined])).toEqual([
+        [join(root, 'tcp', 'bad.yaml'), 'bad', false],
+        [join(root, 'tcp', 'hs.yaml'), 'handshake', true],
+      ]);
+      expect(list[0]!.error).toMatch(/^scenarios\/tcp\/bad\.yaml/);
+      expect(readScenarioFiles('tcp', root).map((f) => f.file)).toEqual(['scenarios/tcp/bad.yaml', 'scenarios/tcp/hs.yaml']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

@@ -17,16 +17,16 @@ import { listBuiltinScenarios, loadScenarioFile, type ScenarioEntry } from '../.
 import { SimulatorView } from './SimulatorView.js';
 
 export interface TcpScreenProps extends ScreenProps {
-  /** Where the built-in scenarios are (tests); default: the package's scenarios/tcp. */
-  readonly scenarioDir?: string;
+  /** A scenarios directory whose tcp/ holds the built-in scenarios (tests); default: the package's. */
+  readonly scenariosRoot?: string;
   readonly playInterval?: number;
 }
 
 /** Pick a built-in scenario or load a file, then run it on the simulator. */
-export function TcpScreen({ onBack, width, height, scenarioDir, playInterval }: TcpScreenProps): React.JSX.Element {
+export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }: TcpScreenProps): React.JSX.Element {
   const t = useT();
   const theme = useTheme();
-  const entries = useMemo<ScenarioEntry[]>(() => listBuiltinScenarios(scenarioDir), [scenarioDir]);
+  const entries = useMemo<ScenarioEntry[]>(() => listBuiltinScenarios(scenariosRoot), [scenariosRoot]);
   const [selected, getSelected, setSelected] = useLatestState(0);
   const [running, setRunning] = useState<TcpScenario | undefined>(undefined);
   const [path, getPath, setPath] = useLatestState('');
