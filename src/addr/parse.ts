@@ -127,6 +127,12 @@ export function maskFromPrefix(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
 
+/** The netmask of a prefix as a number of the version's width: `prefix` one bits, then zeros. */
+export function prefixMask(version: IpVersion, prefix: number): bigint {
+  const bits = BigInt(bitsOf(version));
+  return ((1n << bits) - 1n) ^ ((1n << (bits - BigInt(prefix))) - 1n);
+}
+
 /** The prefix length of a contiguous uint32 mask, or -1 when its ones are not contiguous. */
 export function prefixFromMask(mask: number): number {
   const inverted = ~mask >>> 0;

@@ -9,8 +9,6 @@ interface JsonOpt {
   readonly json?: boolean;
 }
 
-const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-
 export function registerAddressExtraCommands(program: Command): void {
   program
     .command('port')
@@ -151,7 +149,7 @@ function renderPortMatch(m: PortMatch): string[] {
   const width = Math.max(0, ...[...byName.keys()].map((n) => n.length));
   for (const [name, e] of byName) {
     const dup = e.duplicateOf ? ` (IANA: duplicate of ${e.duplicateOf})` : '';
-    lines.push(`  ${pad(name, width)}  ${pad(e.protocols.join(', '), 14)}  ${e.description}${dup}`.trimEnd());
+    lines.push(`  ${name.padEnd(width)}  ${e.protocols.join(', ').padEnd(14)}  ${e.description}${dup}`.trimEnd());
   }
   if (m.services.length === 0 && !m.reserved) {
     lines.push("  no service in netkata's table (a subset of the IANA registry)");
@@ -220,7 +218,7 @@ function renderSplit(r: SplitResult): string {
     rows.push([...needCols, s.cidr, s.firstHost, s.lastHost, ...bcast, fmtCount(s.version === 4 ? s.hostCount : s.addressCount)]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  for (const row of rows) lines.push(row.map((cell, c) => pad(cell, widths[c]!)).join('  ').trimEnd());
+  for (const row of rows) lines.push(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
   if (r.mode === 'hosts') {
     if (v4) lines.push('# each block holds its hosts + network + broadcast (the textbook reservation)');
     if (v4 && r.subnets.some((s) => s.hostsNeeded === 2)) {

@@ -3,39 +3,37 @@
  * marked, the AND written out as a textbook does (address row, mask row, rule, result row), then the
  * same AND octet by octet, then the answers.
  */
+import { expandIPv6, prefixMask } from '../../addr/parse.js';
 import type { SubnetInfo, SubnetIPv4, SubnetIPv6 } from '../../addr/subnet.js';
 import { paint, type Painter } from './paint.js';
 
 /**
- * Insert `|` after the `prefix`-th bit of a string of bits with separators ('.' or ':'), colouring the
- * network part and the host part differently when colour is on.
+ * Insert `|` after the `units`-th digit of a string of digits with separators ('.' or ':'): bits of a
+ * dotted binary address, or hex digits (nibbles) of an expanded IPv6 address. The network part and the
+ * host part are coloured differently when colour is on.
  */
-export function markBoundary(bits: string, prefix: number, p: Painter): string {
+export function markBoundary(digits: string, units: number, p: Painter): string {
+  if (units === 0) return `|${p.host(digits)}`;
   let seen = 0;
   let k = 0;
-  if (prefix === 0) return `|${p.host(bits)}`;
-  for (; k < bits.length; k++) {
-    const c = bits[k];
-    if (c === '0' || c === '1') {
+  for (; k < digits.length; k++) {
+    const c = digits[k];
+    if (c !== '.' && c !== ':') {
       seen++;
-      if (seen === prefix) { k++; break; }
+      if (seen === units) { k++; break; }
     }
   }
   // Keep a separator that follows the boundary on the network side (11000000.|01010111).
-  if (k < bits.length && (bits[k] === '.' || bits[k] === ':')) k++;
-  const net = bits.slice(0, k);
-  const host = bits.slice(k);
+  if (k < digits.length && (digits[k] === '.' || digits[k] === ':')) k++;
+  const net = digits.slice(0, k);
+  const host = digits.slice(k);
   return host === '' ? `${p.net(net)}|` : `${p.net(net)}|${p.host(host)}`;
-}
-
-function pad(s: string, n: number): string {
-  return s.padEnd(n);
 }
 
 function renderV4(s: SubnetIPv4, p: Painter): string {
   const out: string[] = [];
-  const label = (t: string): string => pad(t, 10);
-  const num = (t: string): string => pad(t, 17);
+  const label = (t: string): string => t.padEnd(10);
+  const num = (t: string): string => t.padEnd(17);
   out.push(`${p.bold(`${s.address}/${s.prefix}`)}  class ${s.class}${s.ranges.length > 0 ? `, ${s.ranges.join(', ')}` : ''}`);
   out.push('');
   out.push(`  ${label('')}${num('')}${boundaryHeader(markBoundary(s.binary.netmask, s.prefix, paint(false)).indexOf('|'))}`);
@@ -74,29 +72,34 @@ function boundaryHeader(bar: number): string {
 
 function renderV6(s: SubnetIPv6, p: Painter): string {
   const out: string[] = [];
-  const label = (t: string): string => pad(t, 10);
+  const label = (t: string): string => t.padEnd(10);
   out.push(`${p.bold(`${s.address}${s.zone === undefined ? '' : `%${s.zone}`}/${s.prefix}`)}${s.ranges.length > 0 ? `  ${s.ranges.join(', ')}` : ''}`);
   out.push('');
-  const maskHex = maskExpanded(s.prefix);
-  const netHex = expandedOf(s.network);
+  // The numbers behind the rows: `expanded` is the address in full (eight groups of four digits).
+  const address = BigInt(`0x${s.expanded.replaceAll(':', '')}`);
+  const mask = prefixMask(6, s.prefix);
+  const network = address & mask;
+  const maskHex = expandIPv6(mask);
+  const netHex = expandIPv6(network);
   // One hex digit is four bits: the mark sits on the last nibble boundary at or before the prefix,
   // and the group holding the exact boundary is shown in binary below when it falls inside one.
   const nibble = Math.floor(s.prefix / 4);
-  const mark = (hex: string): string => markNibbles(hex, nibble, p);
-  out.push(`  ${label('')}${boundaryHeader(markNibbles(maskHex, nibble, paint(false)).indexOf('|'))}`);
+  const mark = (hex: string): string => markBoundary(hex, nibble, p);
+  out.push(`  ${label('')}${boundaryHeader(markBoundary(maskHex, nibble, paint(false)).indexOf('|'))}`);
   out.push(`  ${label('address')}${mark(s.expanded)}`);
   out.push(`  ${label('mask')}${mark(maskHex)}`);
   out.push(`  ${label('AND')}${'-'.repeat(39)}`);
   out.push(`  ${label('network')}${mark(netHex)}`);
   if (s.prefix % 16 !== 0) {
     const g = Math.floor(s.prefix / 16);
-    const bin = (hex: string): string => Number.parseInt(hex.split(':')[g]!, 16).toString(2).padStart(16, '0');
+    const shift = BigInt(112 - 16 * g);
+    const bin = (value: bigint): string => Number((value >> shift) & 0xffffn).toString(2).padStart(16, '0');
     const within = s.prefix % 16;
     out.push('');
     out.push(`  the boundary falls inside group ${g + 1}; that group in binary:`);
-    out.push(`    address  ${markBoundary(bin(s.expanded), within, p)}`);
-    out.push(`    mask     ${markBoundary(bin(maskHex), within, p)}`);
-    out.push(`    network  ${markBoundary(bin(netHex), within, p)}`);
+    out.push(`    address  ${markBoundary(bin(address), within, p)}`);
+    out.push(`    mask     ${markBoundary(bin(mask), within, p)}`);
+    out.push(`    network  ${markBoundary(bin(network), within, p)}`);
   }
   out.push('');
   out.push(`  ${label('network')}${s.cidr}`);
@@ -104,46 +107,6 @@ function renderV6(s: SubnetIPv6, p: Painter): string {
   out.push(`  ${label('last')}${s.lastAddress}`);
   out.push(`  ${label('addresses')}${s.addressCount} (2^${128 - s.prefix}); IPv6 has no broadcast, every address is usable`);
   return out.join('\n');
-}
-
-function expandedOf(text: string): string {
-  // RFC 5952 section 5 mixed form (::ffff:10.1.2.0): the dotted tail is the last two groups.
-  const dotted = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  const hexPair = (a: string, b: string): string => ((Number(a) << 8) | Number(b)).toString(16);
-  const compressed = dotted === null
-    ? text
-    : `${dotted[1]!}${hexPair(dotted[2]!, dotted[3]!)}:${hexPair(dotted[4]!, dotted[5]!)}`;
-  const [head, tail] = compressed.includes('::') ? compressed.split('::') as [string, string] : [compressed, undefined];
-  const h = head === '' ? [] : head.split(':');
-  const t = tail === undefined ? [] : tail === '' ? [] : tail.split(':');
-  const zeros = tail === undefined ? [] : new Array<string>(8 - h.length - t.length).fill('0');
-  return [...h, ...zeros, ...t].map((g) => g.padStart(4, '0')).join(':');
-}
-
-function maskExpanded(prefix: number): string {
-  const bits = '1'.repeat(prefix) + '0'.repeat(128 - prefix);
-  const groups: string[] = [];
-  for (let k = 0; k < 8; k++) {
-    groups.push(Number.parseInt(bits.slice(16 * k, 16 * k + 16), 2).toString(16).padStart(4, '0'));
-  }
-  return groups.join(':');
-}
-
-/** Mark after the n-th hex digit (a nibble boundary at or before the prefix). */
-function markNibbles(hex: string, nibbles: number, p: Painter): string {
-  let seen = 0;
-  let k = 0;
-  if (nibbles === 0) return `|${p.host(hex)}`;
-  for (; k < hex.length; k++) {
-    if (hex[k] !== ':') {
-      seen++;
-      if (seen === nibbles) { k++; break; }
-    }
-  }
-  if (k < hex.length && hex[k] === ':') k++;
-  const net = hex.slice(0, k);
-  const host = hex.slice(k);
-  return host === '' ? `${p.net(net)}|` : `${p.net(net)}|${p.host(host)}`;
 }
 
 export function renderSubnetText(s: SubnetInfo, color: boolean): string {
