@@ -90,7 +90,7 @@ function Frame({ lang, theme, initialScreen = 'home' }: AppProps): React.JSX.Ele
     body = (
       <Box flexDirection="column" height={bodyHeight}>
         <Box flexGrow={1} flexDirection="column" overflow="hidden">
-          {screen === 'lab' ? <screens.lab {...props} /> : <screens.practice {...props} />}
+          <screens.practice {...props} />
         </Box>
         <KeyHints hints={[{ keys: 'Esc', label: t('key.back') }, { keys: 'Ctrl-C', label: t('key.quit') }]} />
       </Box>
@@ -102,6 +102,8 @@ function Frame({ lang, theme, initialScreen = 'home' }: AppProps): React.JSX.Ele
         <screens.calc {...props} />
       ) : screen === 'tcp' ? (
         <screens.tcp {...props} />
+      ) : screen === 'lab' ? (
+        <screens.lab {...props} />
       ) : (
         <screens.concepts {...props} />
       );

@@ -21,7 +21,8 @@ export const SCREEN_DESCRIPTION: Record<ScreenId, StringKey> = {
 };
 
 /**
- * Screens owned by other issues take the keyboard whole (a practice answer may contain `q`); the frame
- * leaves them every key but Ctrl-C, and they leave through their own onBack (Esc).
+ * Screens that take typed text everywhere take the keyboard whole (a practice answer may contain `q`);
+ * the frame leaves them every key but Ctrl-C, and they leave through their own onBack (Esc). The lab
+ * takes no text, so `q` and `?` work there as on the other screens.
  */
-export const OWNS_ALL_KEYS: ReadonlySet<ScreenId> = new Set(['lab', 'practice']);
+export const OWNS_ALL_KEYS: ReadonlySet<ScreenId> = new Set(['practice']);

@@ -43,6 +43,24 @@ describe('home screen', () => {
     expect(app.frame()).toContain('Ctrl-C quit');
   });
 
+  it('the lab screen in the app: arrows choose, ? shows its keys, Esc goes home', async () => {
+    const app = renderApp({ screen: 'lab' });
+    for (let i = 0; i < 50 && !app.frame().includes('> handshake'); i++) await tick();
+    expect(app.frame()).toContain('netkata › Socket lab');
+    expect(app.frame()).toContain('> handshake');
+    await app.press(KEY.down);
+    expect(app.frame()).toContain('> close ');
+    await app.press('k');
+    expect(app.frame()).toContain('> handshake');
+    await app.press('?');
+    expect(app.frame()).toContain('choose an experiment');
+    expect(app.frame()).not.toContain('> handshake');
+    await app.press('j'); // closes help, does not move the selection
+    expect(app.frame()).toContain('> handshake');
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain('a terminal lab for network fundamentals');
+  });
+
   it('shows the help overlay on ? and closes it on any key, keeping the screen underneath', async () => {
     const app = renderApp({ screen: 'calc' });
     await tick();

@@ -1,10 +1,9 @@
-import type { Lang } from '../screen-props.js';
+import type { Bilingual } from '../concepts/text.js';
 import type { ScreenId } from '../screens.js';
 
-type Text2 = Readonly<Record<Lang, string>>;
 export interface HelpRow {
   readonly keys: string;
-  readonly what: Text2;
+  readonly what: Bilingual;
 }
 
 /** The keys of each screen, shown by `?` (the global rows, then the current screen's). */
@@ -38,9 +37,15 @@ export const SCREEN_KEYS: Partial<Record<ScreenId, readonly HelpRow[]>> = {
     { keys: '↑ ↓', what: { en: 'scroll', zh: '滚动' } },
     { keys: 'n b r', what: { en: 'handshake and close: step, step back, restart', zh: '握手与挥手:前进、后退、重来' } },
   ],
+  lab: [
+    { keys: '↑ ↓ j k', what: { en: 'choose an experiment', zh: '选择实验' } },
+    { keys: 'Enter', what: { en: 'run it on loopback; after a run, choose another', zh: '在回环接口上运行;运行结束后重新选择' } },
+    { keys: 'r', what: { en: 'run the same experiment again', zh: '再次运行同一实验' } },
+    { keys: 'Esc', what: { en: 'stop a run and go back', zh: '停止运行并返回' } },
+  ],
 };
 
-export const COLOUR_LEGEND: Text2 = {
+export const COLOUR_LEGEND: Bilingual = {
   en: 'Colours: cyan network bits, yellow host bits, green segment delivered, red segment lost. Under NO_COLOR the | and x marks carry the same meaning.',
   zh: '颜色:青色为网络位,黄色为主机位,绿色为送达的报文段,红色为丢失的报文段。设置 NO_COLOR 时由 | 与 x 标记表达同样含义。',
 };
