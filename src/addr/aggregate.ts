@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { bitsOf, formatAddress, formatIPv4, parseCidrLine, scanIPv4, type IpVersion } from './parse.js';
-import { parseRangeEnd, summarizeBig, summarizeV4 } from './range.js';
+import { parseRange, summarizeBig, summarizeV4 } from './range.js';
 
 /**
  * `netkata aggregate`: the minimal list of CIDRs that covers exactly the union of the input, the
@@ -62,18 +62,7 @@ export function parseAggregateLine(rawLine: string, strict = false): AggregateEn
   const line = (hash === -1 ? rawLine : rawLine.slice(0, hash)).trim();
   if (line === '') return null;
   if (line.includes('%')) throw new InputError('zone ids (%...) have no meaning in an address set', line);
-  const dash = line.indexOf('-');
-  if (dash !== -1) {
-    if (line.indexOf('-', dash + 1) !== -1) throw new InputError('more than one "-": a range is start-end', line);
-    const left = line.slice(0, dash).trim();
-    const right = line.slice(dash + 1).trim();
-    if (left.includes('/') || right.includes('/')) throw new InputError('a range joins two addresses, not CIDRs', line);
-    const a = parseRangeEnd(left, 'start');
-    const b = parseRangeEnd(right, 'end');
-    if (a.version !== b.version) throw new InputError(`start is IPv${a.version} and end is IPv${b.version}`, line);
-    if (a.value > b.value) throw new InputError('start is after end', line);
-    return { version: a.version, start: a.value, end: b.value };
-  }
+  if (line.includes('-')) return parseRange(line);
   const c = parseCidrLine(line, 'expected one CIDR, address or start-end range per line');
   const hostBits = BigInt(bitsOf(c.version) - c.prefix);
   const size = 1n << hostBits;

@@ -69,27 +69,65 @@ export function summarizeToStrings(version: IpVersion, start: bigint, end: bigin
 }
 
 /** Parse one end of a range: an address without zone id (a zone has no meaning in a range). */
-export function parseRangeEnd(text: string, which: 'start' | 'end'): ParsedAddress {
+function parseRangeEnd(text: string, which: 'start' | 'end'): ParsedAddress {
   const a = parseAddress(text);
   if (a.zone !== undefined) throw new InputError(`the ${which} has a zone id (%${a.zone}); ranges take plain addresses`, text);
   return a;
 }
 
-/** `netkata range <start> <end>`. */
-export function rangeInfo(startText: string, endText: string): RangeInfo {
+/** An inclusive range of one version, start <= end. */
+export interface AddressRange {
+  readonly version: IpVersion;
+  readonly start: bigint;
+  readonly end: bigint;
+}
+
+/**
+ * The two ends of `start-end`, trimmed, or undefined unless `text` holds exactly one "-". Neither IPv4
+ * nor IPv6 text contains "-", so one "-" can only separate the two ends.
+ */
+export function splitRange(text: string): readonly [string, string] | undefined {
+  const dash = text.indexOf('-');
+  if (dash === -1 || text.indexOf('-', dash + 1) !== -1) return undefined;
+  return [text.slice(0, dash).trim(), text.slice(dash + 1).trim()];
+}
+
+/**
+ * An inclusive address range from its two ends (`parseRange('10.0.0.1', '10.0.0.9')`) or from one
+ * `start-end` string (`parseRange('10.0.0.1-10.0.0.9')`, the form aggregate reads). The ends are plain
+ * addresses (no prefix, no zone id) of one version, and start <= end; anything else is an InputError.
+ */
+export function parseRange(text: string, endText?: string): AddressRange {
+  let startText = text;
+  let input = text;
+  if (endText === undefined) {
+    const ends = splitRange(text);
+    if (ends === undefined) {
+      throw new InputError(text.includes('-') ? 'more than one "-": a range is start-end' : 'expected <start>-<end>', text);
+    }
+    [startText, endText] = ends;
+    if (startText.includes('/') || endText.includes('/')) throw new InputError('a range joins two addresses, not CIDRs', text);
+  } else {
+    input = `${text} ${endText}`;
+  }
   const a = parseRangeEnd(startText, 'start');
   const b = parseRangeEnd(endText, 'end');
-  const input = `${startText} ${endText}`;
   if (a.version !== b.version) {
     throw new InputError(`start is IPv${a.version} and end is IPv${b.version}; a range stays within one version`, input);
   }
   if (a.value > b.value) throw new InputError('start is after end (the range is inclusive: start <= end)', input);
-  const count = b.value - a.value + 1n;
+  return { version: a.version, start: a.value, end: b.value };
+}
+
+/** `netkata range <start> <end>`, or `netkata range <start>-<end>`. */
+export function rangeInfo(text: string, endText?: string): RangeInfo {
+  const r = parseRange(text, endText);
+  const count = r.end - r.start + 1n;
   return {
-    version: a.version,
-    start: formatAddress(a.version, a.value),
-    end: formatAddress(b.version, b.value),
-    addressCount: a.version === 4 ? Number(count) : count.toString(),
-    cidrs: summarizeToStrings(a.version, a.value, b.value),
+    version: r.version,
+    start: formatAddress(r.version, r.start),
+    end: formatAddress(r.version, r.end),
+    addressCount: r.version === 4 ? Number(count) : count.toString(),
+    cidrs: summarizeToStrings(r.version, r.start, r.end),
   };
 }

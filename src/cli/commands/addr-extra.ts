@@ -41,15 +41,11 @@ export function registerAddressExtraCommands(program: Command): void {
     .argument('[end]', 'last address (inclusive)')
     .option('--json', 'print one JSON document')
     .action(async (start: string, end: string | undefined, opts: JsonOpt) => {
-      const { rangeInfo } = await import('../../addr/range.js');
-      let info;
-      if (end !== undefined) info = rangeInfo(start, end);
-      else {
-        // Neither IPv4 nor IPv6 text contains "-", so one "-" can only separate the two ends.
-        const parts = start.split('-');
-        if (parts.length !== 2) throw new InputError('range needs <start> <end>, or one argument <start>-<end>', start);
-        info = rangeInfo(parts[0]!.trim(), parts[1]!.trim());
+      const { rangeInfo, splitRange } = await import('../../addr/range.js');
+      if (end === undefined && splitRange(start) === undefined) {
+        throw new InputError('range needs <start> <end>, or one argument <start>-<end>', start);
       }
+      const info = rangeInfo(start, end);
       if (opts.json) {
         writeJson(info);
         return;
