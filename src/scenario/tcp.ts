@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { loadYaml } from './load.js';
 import { TCP_STATES, type TcpState } from '../tcp/states.js';
 import { parseFlags } from '../tcp/segment.js';
+import { PROFILES, type ProfileName } from '../tcp/profile.js';
 
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -49,7 +50,7 @@ const config = z
     delay: duration.optional(),
     finWait2Timeout: duration.optional(),
     keepalive: keepaliveConfig.optional(),
-    profile: z.enum(['rfc9293', 'linux']).optional(),
+    profile: z.enum(PROFILES).optional(),
   })
   .strict();
 
@@ -248,7 +249,7 @@ export interface TcpScenarioConfig {
   readonly delay: number;
   readonly finWait2Timeout: number;
   readonly keepalive: { readonly idle: number; readonly interval: number; readonly probes: number };
-  readonly profile: 'rfc9293' | 'linux';
+  readonly profile: ProfileName;
 }
 
 export interface TcpScenario {

@@ -4,7 +4,6 @@
  * expectations called out. Pure text (no colour, no terminal): the CLI and the app print it.
  */
 import type { SegmentRecord, SimSnapshot, StepResult } from './simulation.js';
-import { formatDuration } from './simulation.js';
 
 export interface LadderOptions {
   /** Width of the arrow between the two columns (default 44). */
@@ -45,7 +44,7 @@ function arrow(label: string, rightward: boolean, width: number, dropped: boolea
     return pad(left + '-'.repeat(Math.max(1, body - text.length - 2 - lost.length)), body - lost.length) + lost + '  ';
   }
   const dashes = '-'.repeat(Math.max(2, body - text.length - 2));
-  return rightward ? `--${text}${dashes}>` : `<-${text}${dashes}-`.replace(/-$/, '-');
+  return rightward ? `--${text}${dashes}>` : `<-${text}${dashes}-`;
 }
 
 /** Render a finished (or partial) run from its snapshot. */
@@ -113,7 +112,6 @@ export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): st
 function initialStates(snap: SimSnapshot): Record<string, string> {
   const first = snap.steps[0]!;
   const out: Record<string, string> = { ...first.states };
-  for (const t of first.transitions) if (out[t.endpoint] === t.to && t.from) out[t.endpoint] = t.from;
   // The first transition of each endpoint tells its state before the run.
   const seen = new Set<string>();
   for (const t of first.transitions) {
@@ -167,5 +165,3 @@ function summary(snap: SimSnapshot): string {
   const verdict = snap.failures.length ? `FAILED (${snap.failures.length} expectation${snap.failures.length > 1 ? 's' : ''})` : 'passed';
   return `final: ${final} at ${formatTime(snap.now)}; ${verdict}`;
 }
-
-export { formatDuration };

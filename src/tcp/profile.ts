@@ -4,8 +4,8 @@
  * of state sequences can see (the lab checks kernel observations against this profile).
  */
 
-export type ProfileName = 'rfc9293' | 'linux';
-export const PROFILES: readonly ProfileName[] = ['rfc9293', 'linux'];
+export const PROFILES = ['rfc9293', 'linux'] as const;
+export type ProfileName = (typeof PROFILES)[number];
 
 /** Timer and retry settings of one endpoint, in milliseconds. */
 export interface TcpConfig {
@@ -50,11 +50,6 @@ export interface Profile {
   /** Linux tcp_send_active_reset sets ACK on an abort's RST; RFC 9293 3.10.5 sends <SEQ=SND.NXT><CTL=RST>. */
   readonly abortRstCarriesAck: boolean;
   /**
-   * Linux tcp_close: an orphaned FIN_WAIT_2 becomes a timewait socket (substate FIN_WAIT2, still shown as
-   * FIN_WAIT_2 in /proc/net/tcp) that dies after tcp_fin_timeout. Same state sequence, named for the lab.
-   */
-  readonly finWait2AsTimewaitSocket: boolean;
-  /**
    * What a passive open does when its SYN,ACK retries run out (SYN_RECEIVED reached from LISTEN).
    * false (RFC 9293): the connection is closed, SYN_RECEIVED -> CLOSED (3.8.3 R2 and 3.10.8 user timeout:
    * "flush all queues ... enter the CLOSED state and delete the TCB"; SCENARIOS.md's retransmission rule).
@@ -87,7 +82,6 @@ export const RFC9293: Profile = {
   resetOnDataAfterClose: false,
   resetOnCloseWithUnreadData: false,
   abortRstCarriesAck: false,
-  finWait2AsTimewaitSocket: false,
   listenerSurvivesSynAckGiveUp: false,
 };
 
@@ -109,7 +103,6 @@ export const LINUX: Profile = {
   resetOnDataAfterClose: true,
   resetOnCloseWithUnreadData: true,
   abortRstCarriesAck: true,
-  finWait2AsTimewaitSocket: true,
   listenerSurvivesSynAckGiveUp: true,
 };
 

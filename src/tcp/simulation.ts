@@ -398,7 +398,7 @@ export class Simulation {
         state: h.crashed ? 'CLOSED' : h.main.ep.state,
         crashed: h.crashed,
         listening: h.listening,
-        backlog: this.halfOpen(h),
+        backlog: h.halfOpen,
         accepted: h.accepted,
         tcb: { ...h.main.ep.tcb },
       })),
@@ -412,7 +412,7 @@ export class Simulation {
 
   /** Half-open connections an endpoint holds now (cheaper than snapshot() for benchmarks). */
   halfOpenCount(endpoint: string): number {
-    return this.halfOpen(this.host(endpoint));
+    return this.host(endpoint).halfOpen;
   }
 
   /** The transitions named endpoints took so far. */
@@ -574,7 +574,7 @@ export class Simulation {
       }
     }
     for (const [k, n] of Object.entries(e.backlog ?? {})) {
-      const actual = this.halfOpen(this.host(k));
+      const actual = this.host(k).halfOpen;
       if (actual !== n) out.push({ step, field: `backlog.${k}`, expected: String(n), actual: String(actual) });
     }
     for (const [k, n] of Object.entries(e.accepted ?? {})) {
@@ -638,10 +638,6 @@ export class Simulation {
     const h = this.hostList.find((x) => x.name !== name);
     if (!h) throw new RangeError(`no endpoint other than "${name}"`);
     return h.name;
-  }
-
-  private halfOpen(h: Host): number {
-    return h.halfOpen;
   }
 
   private newConn(host: Host, main: boolean, remote: string | undefined, isn: number): Conn {
@@ -844,7 +840,7 @@ export class Simulation {
     rec.arrivedAt = this.now_;
     const conn = this.connFor(host, rec.from, seg);
     if (!conn) return;
-    const backlogFull = this.halfOpen(host) >= host.backlog;
+    const backlogFull = host.halfOpen >= host.backlog;
     const ev: TcpEvent = host.syncookies
       ? { type: 'SEGMENT', seg, backlogFull, cookie: fnv(`${host.name}|${rec.from}|cookie`) }
       : { type: 'SEGMENT', seg, backlogFull };

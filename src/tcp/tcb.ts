@@ -27,7 +27,6 @@ export const TIMER_DELAY = {
 
 /** RFC 9293 3.3.1 send and receive sequence variables plus what this simulator needs around them. */
 export interface Tcb {
-  readonly profile: ProfileName;
   readonly rto: number;
   readonly maxRto: number;
   /** Retransmissions of data or FIN before giving up. */
@@ -95,7 +94,6 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
   const handshake = input.config?.retries;
   const iss = (input.isn ?? 0) >>> 0;
   return {
-    profile: profile.name,
     rto: c.rto,
     maxRto: profile.maxRto,
     retries: c.retries,
@@ -156,7 +154,6 @@ export interface SegmentEvent {
 /** A timer ran out: RETRANSMISSION_TIMEOUT, TIME_WAIT_TIMEOUT, FIN_WAIT_2_TIMEOUT, KEEPALIVE_TIMEOUT. */
 export type TimeoutEvent = { readonly type: (typeof TIMER_EVENT)[TimerName] };
 export type TcpEvent = AppEvent | SegmentEvent | TimeoutEvent;
-export type TcpEventType = TcpEvent['type'];
 
 export const APP_EVENTS = ['PASSIVE_OPEN', 'ACTIVE_OPEN', 'SEND', 'CLOSE', 'ABORT', 'SET_KEEPALIVE'] as const;
 export const TIMEOUT_EVENTS: readonly TimeoutEvent['type'][] = TIMERS.map((name) => TIMER_EVENT[name]);
