@@ -8,7 +8,9 @@ import { registerPracticeCommands } from './commands/practice.js';
 import { VERSION } from './version.js';
 
 // Command modules register their argv shape here and import their heavy code (ink, react, yaml)
-// only inside their actions, so `netkata subnet` loads none of it.
+// only inside their actions, so `netkata subnet` loads none of it. Commander's `.command()` copies the
+// program's exitOverride and output settings to every subcommand it creates (copyInheritedSettings),
+// so they are set once, on the program, before any command is registered.
 
 export function buildProgram(): Command {
   const program = new Command('netkata')
@@ -39,9 +41,6 @@ export function buildProgram(): Command {
     }
     const { startApp } = await import('../ui/start.js');
     await startApp({ lang: opts.lang });
-  });
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({
-    outputError: (str) => writeError(str.replace(/^error:\s*/, '')),
   });
   return program;
 }
