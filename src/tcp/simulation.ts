@@ -28,7 +28,7 @@
 import { compileMachine, createEngineEndpoint, fire, type CompiledMachine, type EngineEndpoint } from './engine.js';
 import { EventQueue } from './event-queue.js';
 import { ACK, flagsString, isSynOnly, parseFlags, SYN, type Segment } from './segment.js';
-import { TIMER_EVENT, timerDelay, type Effects, type Tcb, type TcpEvent, type TimerName } from './tcb.js';
+import { TIMER_EVENT, TIMERS, timerDelay, type Effects, type Tcb, type TcpEvent, type TimerName } from './tcb.js';
 import type { ProfileName, TcpConfig } from './profile.js';
 import type { TcpState } from './states.js';
 import { stepVerb, type ExpectSpec, type TcpScenario, type TcpStep } from '../scenario/tcp.js';
@@ -259,6 +259,9 @@ type Item = Arrival | TimerFire | FloodTick;
 const FLOOD_INTERVAL = 0.01;
 
 const DAY = 86_400_000;
+
+/** The event each timer fires (shared: events are never changed). */
+const TIMEOUT = Object.fromEntries(TIMERS.map((name) => [name, { type: TIMER_EVENT[name] }])) as Readonly<Record<TimerName, TcpEvent>>;
 
 function fnv(text: string): number {
   let h = 0x811c9dc5;
@@ -623,7 +626,7 @@ export class Simulation {
     const t = conn.timers.get(item.timer);
     if (!conn.alive || conn.host.crashed || !t || t.gen !== item.gen) return;
     this.dropTimer(conn, item.timer);
-    this.deliver(conn, { type: TIMER_EVENT[item.timer] });
+    this.deliver(conn, TIMEOUT[item.timer]);
   }
 
   // ---------------------------------------------------------------- hosts and TCBs
@@ -841,7 +844,8 @@ export class Simulation {
     const conn = this.connFor(host, rec.from, seg);
     if (!conn) return;
     const backlogFull = host.halfOpen >= host.backlog;
-    const ev: TcpEvent = host.syncookies
+    // Only LISTEN reads the cookie (a cookie SYN,ACK, or the ACK that answers one).
+    const ev: TcpEvent = host.syncookies && conn.ep.state === 'LISTEN'
       ? { type: 'SEGMENT', seg, backlogFull, cookie: fnv(`${host.name}|${rec.from}|cookie`) }
       : { type: 'SEGMENT', seg, backlogFull };
     this.deliver(conn, ev);

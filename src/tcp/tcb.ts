@@ -148,7 +148,7 @@ export interface SegmentEvent {
   readonly seg: Segment;
   /** Set by a listening host: its half-open backlog is full (RFC 9293 leaves the policy to the host). */
   readonly backlogFull?: boolean;
-  /** Set by a host with syncookies: the ISN a cookie SYN,ACK to this segment's source carries. */
+  /** Set by a host with syncookies for a TCB in LISTEN (the only state that reads it): the ISN a cookie SYN,ACK to this segment's source carries. */
   readonly cookie?: number;
 }
 /** A timer ran out: RETRANSMISSION_TIMEOUT, TIME_WAIT_TIMEOUT, FIN_WAIT_2_TIMEOUT, KEEPALIVE_TIMEOUT. */
