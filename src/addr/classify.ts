@@ -7,7 +7,7 @@
  * so `::ffff:127.0.0.1`, `::fFFf:7f00:1` and `64:ff9b::a00:1` are not global.
  */
 import { InputError } from '../errors.js';
-import { formatAddress, formatIPv4, parseAddress, parseCidr, scanIPv4, type IpVersion, type ParsedAddress } from './parse.js';
+import { formatAddress, formatIPv4, maskFromPrefix, parseAddress, parseCidr, scanIPv4, type IpVersion, type ParsedAddress } from './parse.js';
 import { extractIPv4, type Nat64Prefix } from './nat64.js';
 import { IPV4_SPECIAL, IPV6_SPECIAL, type Scope, type SpecialRange } from './special-ranges.js';
 
@@ -62,8 +62,7 @@ function byPrefixDesc<T extends { prefix: number }>(a: T, b: T): number {
 const V4: readonly Compiled4[] = IPV4_SPECIAL.map((range) => {
   const [a, p] = range.cidr.split('/') as [string, string];
   const prefix = Number(p);
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return { net: scanIPv4(a), mask, prefix, range };
+  return { net: scanIPv4(a), mask: maskFromPrefix(prefix), prefix, range };
 }).sort(byPrefixDesc);
 if (V4.length > 32) throw new Error('ipv4RangeBits needs one bit per IPv4 block');
 

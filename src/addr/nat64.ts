@@ -8,7 +8,7 @@
  * exists to discover it), so outside 64:ff9b::/96 the prefix is given by the user (`--nat64`).
  */
 import { InputError } from '../errors.js';
-import { formatIPv6, parseCidr } from './parse.js';
+import { formatIPv6, parseCidr, prefixMask } from './parse.js';
 
 export const NAT64_PREFIX_LENGTHS: readonly number[] = [32, 40, 48, 56, 64, 96];
 
@@ -19,7 +19,6 @@ export interface Nat64Prefix {
   readonly text: string;
 }
 
-const ALL = (1n << 128n) - 1n;
 const U_OCTET = 0xffn << 56n; // bits 64-71 counted from the left
 
 /** A NAT64 prefix as given to `--nat64`: an IPv6 network of one of the six lengths, host bits zero. */
@@ -31,9 +30,9 @@ export function parseNat64Prefix(text: string): Nat64Prefix {
   if (!NAT64_PREFIX_LENGTHS.includes(c.prefix)) {
     throw new InputError(`RFC 6052 allows prefix lengths ${NAT64_PREFIX_LENGTHS.join(', ')}, not /${c.prefix}`, text);
   }
-  const hostMask = ALL >> BigInt(c.prefix);
-  if ((c.address & hostMask) !== 0n) {
-    throw new InputError(`host bits are set; the /${c.prefix} prefix is ${formatIPv6(c.address & ~hostMask & ALL)}/${c.prefix}`, text);
+  const netMask = prefixMask(6, c.prefix);
+  if ((c.address & netMask) !== c.address) {
+    throw new InputError(`host bits are set; the /${c.prefix} prefix is ${formatIPv6(c.address & netMask)}/${c.prefix}`, text);
   }
   if ((c.address & U_OCTET) !== 0n) throw new InputError('bits 64-71 (the u octet) must be zero (RFC 6052 section 2.2)', text);
   return { value: c.address, length: c.prefix, text: `${formatIPv6(c.address)}/${c.prefix}` };
@@ -55,8 +54,7 @@ export function embedIPv4(prefix: Nat64Prefix, ipv4: number): bigint {
 
 /** The IPv4 address carried by `address` under `prefix`; an InputError when it is not one. */
 export function extractIPv4(prefix: Nat64Prefix, address: bigint): number {
-  const netMask = ALL ^ (ALL >> BigInt(prefix.length));
-  if ((address & netMask) !== prefix.value) throw new InputError(`not inside the NAT64 prefix ${prefix.text}`, formatIPv6(address));
+  if ((address & prefixMask(6, prefix.length)) !== prefix.value) throw new InputError(`not inside the NAT64 prefix ${prefix.text}`, formatIPv6(address));
   if (prefix.length === 96) return Number(address & 0xffffffffn);
   if ((address & U_OCTET) !== 0n) {
     throw new InputError('bits 64-71 (the u octet) are not zero, so this is not an RFC 6052 address', formatIPv6(address));

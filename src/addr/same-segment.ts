@@ -13,6 +13,7 @@ import {
   parseAddress,
   parseCidr,
   parseMask,
+  prefixMask,
   type IpVersion,
   type ParsedAddress,
 } from './parse.js';
@@ -47,12 +48,6 @@ export interface SameSegment {
   readonly steps: readonly AndStep[];
 }
 
-function maskValue(version: IpVersion, prefix: number): bigint {
-  const bits = BigInt(bitsOf(version));
-  const all = (1n << bits) - 1n;
-  return all ^ ((1n << (bits - BigInt(prefix))) - 1n);
-}
-
 function part(version: IpVersion, v: number): PartValue {
   return version === 4
     ? { value: String(v), binary: v.toString(2).padStart(8, '0') }
@@ -64,7 +59,7 @@ export function sameSegmentOf(a: ParsedAddress, b: ParsedAddress, prefix: number
     throw new InputError(`cannot compare an IPv${a.version} address with an IPv${b.version} address`, `${a.input} ${b.input}`);
   }
   const version = a.version;
-  const mask = maskValue(version, prefix);
+  const mask = prefixMask(version, prefix);
   const n1 = a.value & mask;
   const n2 = b.value & mask;
   const partBits = version === 4 ? 8 : 16;

@@ -8,7 +8,7 @@
  */
 import { ipv4RangeBits, ipv4RangesFromBits } from './classify.js';
 import { binaryIPv4, formatIPv4, maskFromPrefix, OCTET_BITS, parseCidrLine } from './parse.js';
-import { subnet, type SubnetInfo } from './subnet.js';
+import { ipv4Hosts, subnet, type SubnetInfo } from './subnet.js';
 
 export function subnetOfLine(line: string): SubnetInfo {
   return subnet(parseCidrLine(line));
@@ -87,7 +87,7 @@ interface PrefixParts {
 
 const BY_PREFIX: readonly PrefixParts[] = Array.from({ length: 33 }, (_, p) => {
   const mask = maskFromPrefix(p);
-  const hosts = p === 32 ? 1 : p === 31 ? 2 : 2 ** (32 - p) - 2;
+  const hosts = ipv4Hosts(0, ~mask >>> 0, p).count;
   const cidrTail = `/${p}","netmask":"${formatIPv4(mask)}","wildcard":"${formatIPv4(~mask >>> 0)}","broadcast":`;
   const lead = ['{"version":4,"input":"', `/${p}","address":"`, `","prefix":${p},"network":"`, '","cidr":"'];
   if (p >= 31) lead.push(`${cidrTail}null,"firstHost":"`);
