@@ -65,8 +65,14 @@ async function send(data: Buffer): Promise<void> {
   if (stdoutClosed()) return;
   if (!process.stdout.write(data)) {
     await new Promise<void>((resolve) => {
-      process.stdout.once('drain', resolve);
-      process.stdout.once('close', resolve);
+      // Whichever comes first removes both: a leftover 'close' listener per wait piles up on a slow reader.
+      const done = (): void => {
+        process.stdout.off('drain', done);
+        process.stdout.off('close', done);
+        resolve();
+      };
+      process.stdout.once('drain', done);
+      process.stdout.once('close', done);
     });
   }
 }
