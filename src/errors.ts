@@ -27,7 +27,3 @@ export class InputError extends Error {
 export class EnvironmentError extends Error {
   override readonly name = 'EnvironmentError';
 }
-
-export function isInputError(e: unknown): e is InputError {
-  return e instanceof InputError;
-}

@@ -119,10 +119,6 @@ export function ipv6Ranges(value: bigint): SpecialRange[] {
   return out;
 }
 
-export function rangesOf(version: IpVersion, value: bigint): SpecialRange[] {
-  return version === 4 ? ipv4Ranges(Number(value)) : ipv6Ranges(value);
-}
-
 /**
  * Globally reachable per the registry: the most specific block that answers decides; a `null` block
  * (the column is blank or N/A) defers to the block containing it, and an address in no answering block

@@ -81,9 +81,6 @@ export function notationIPv4(value: number): NotationIPv4 {
   };
 }
 
-/** Kept here for importers; the formatter lives in parse.ts beside the section 4 one. */
-export { formatIPv6Mixed };
-
 export function notationIPv6(value: bigint, zone?: string, nat64?: Nat64Prefix): NotationIPv6 {
   const hex32 = value.toString(16).padStart(32, '0');
   const bits = value.toString(2).padStart(128, '0');

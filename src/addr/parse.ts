@@ -393,8 +393,3 @@ export function parseCidrLine(line: string, expected = 'expected <address>[/<pre
   if (parts.length === 2) return parseCidr(parts[0]!, parts[1]!);
   throw new InputError(expected, line);
 }
-
-/** A dotted IPv4 tail for display, when the 32 low bits are meant as IPv4 (mapped, NAT64, ...). */
-export function low32(value: bigint): number {
-  return Number(value & 0xffffffffn);
-}

@@ -102,8 +102,3 @@ export function lookupPort(query: string): PortInfo {
   const base = { query, lookup: 'service' as const, ...first, matches };
   return alias ? { ...base, alias: { name, names: alias.names, note: alias.note } } : base;
 }
-
-/** Every IANA service name in the table (for completion and practice questions). */
-export function knownServiceNames(): readonly string[] {
-  return [...byName.keys()].sort();
-}

@@ -10,12 +10,6 @@ import { bitsOf, formatAddress, formatIPv4, parseAddress, type IpVersion, type P
  * (limited by the remaining count). Any CIDR cover must cut at the same points.
  */
 
-export interface CidrBlock {
-  readonly version: IpVersion;
-  readonly address: bigint;
-  readonly prefix: number;
-}
-
 export interface RangeInfo {
   readonly version: IpVersion;
   readonly start: string;
@@ -55,10 +49,6 @@ export function summarizeV4(start: number, end: number, emit: (address: number, 
     emit(s, 32 - k);
     s += 2 ** k;
   }
-}
-
-export function formatCidr(block: CidrBlock): string {
-  return `${formatAddress(block.version, block.address)}/${block.prefix}`;
 }
 
 export function summarizeToStrings(version: IpVersion, start: bigint, end: bigint): string[] {

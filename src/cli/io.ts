@@ -62,16 +62,13 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
  * command.
  */
 let stdoutGone = false;
-let stdoutGuarded = false;
 
 export function stdoutClosed(): boolean {
   return stdoutGone;
 }
 
-export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
-  if (stdoutGuarded) return;
-  stdoutGuarded = true;
-  stream.on('error', (e: NodeJS.ErrnoException) => {
+function guardStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (stdoutGone) return;
     stdoutGone = true;
     if (e.code === 'EPIPE') process.exit(exitState.code);
