@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { useColor, writeJson, writeOut } from '../io.js';
+import type { LineEncoder } from './addr-stdin.js';
 
 // subnet, same-segment, classify, ip. Registration imports nothing heavy: each action loads its
 // calculator and renderer with `await import`, and none of them loads ink, react or yaml.
@@ -16,19 +17,30 @@ function noArgsWithStdin(command: string, args: readonly (string | undefined)[])
   }
 }
 
+/**
+ * `--stdin`: every line through `compute`, printed as one JSON line (`encode` may write the bytes
+ * directly, see addr-stdin.ts) or as the one line `textLine` renders; a bad line is reported in place.
+ */
+async function stdinLines<T>(
+  json: boolean | undefined,
+  compute: (line: string) => T,
+  textLine: () => Promise<(result: T) => string>,
+  encode?: LineEncoder,
+): Promise<void> {
+  const [{ runLines, jsonErrorLine, textErrorLine }, render] = await Promise.all([
+    import('./addr-stdin.js'),
+    json === true ? undefined : textLine(),
+  ]);
+  if (render === undefined) await runLines((line) => JSON.stringify(compute(line)), jsonErrorLine, encode);
+  else await runLines((line) => render(compute(line)), textErrorLine);
+}
+
 export async function subnetAction(address: string | undefined, mask: string | undefined, opts: OutputOpts): Promise<void> {
   if (opts.stdin === true) {
     noArgsWithStdin('subnet', [address, mask]);
-    const [{ runLines, jsonErrorLine, textErrorLine }, bulk] = await Promise.all([
-      import('./addr-stdin.js'),
-      import('../../addr/subnet-bulk.js'),
-    ]);
-    if (opts.json === true) {
-      await runLines(bulk.subnetJsonLine, jsonErrorLine, bulk.encodeSubnetJsonLine);
-    } else {
-      const { renderSubnetLine } = await import('../render/subnet-text.js');
-      await runLines((line) => renderSubnetLine(bulk.subnetOfLine(line)), textErrorLine);
-    }
+    const bulk = await import('../../addr/subnet-bulk.js');
+    const text = async () => (await import('../render/subnet-text.js')).renderSubnetLine;
+    await stdinLines(opts.json, bulk.subnetOfLine, text, bulk.encodeSubnetJsonLine);
     return;
   }
   if (address === undefined) throw new InputError('subnet needs an address, e.g. 192.168.12.87/24 (or --stdin)');
@@ -67,13 +79,7 @@ export async function classifyAction(address: string | undefined, opts: OutputOp
   const classify = (line: string) => classifyText(line, nat64);
   if (opts.stdin === true) {
     noArgsWithStdin('classify', [address]);
-    const { runLines, jsonErrorLine, textErrorLine } = await import('./addr-stdin.js');
-    if (opts.json === true) {
-      await runLines((line) => JSON.stringify(classify(line)), jsonErrorLine);
-    } else {
-      const { renderClassifyLine } = await import('../render/classify-text.js');
-      await runLines((line) => renderClassifyLine(classify(line)), textErrorLine);
-    }
+    await stdinLines(opts.json, classify, async () => (await import('../render/classify-text.js')).renderClassifyLine);
     return;
   }
   if (address === undefined) throw new InputError('classify needs an address, e.g. ::ffff:127.0.0.1 (or --stdin)');
@@ -104,13 +110,8 @@ export async function ipAction(address: string | undefined, opts: IpOpts): Promi
   }
   const nat64 = await nat64Of(opts.nat64);
   if (opts.stdin === true) {
-    const { runLines, jsonErrorLine, textErrorLine } = await import('./addr-stdin.js');
-    if (opts.json === true) {
-      await runLines((line) => JSON.stringify(n.notation(line, nat64)), jsonErrorLine);
-    } else {
-      const { renderNotationLine } = await import('../render/notation-text.js');
-      await runLines((line) => renderNotationLine(n.notation(line, nat64)), textErrorLine);
-    }
+    const notation = (line: string) => n.notation(line, nat64);
+    await stdinLines(opts.json, notation, async () => (await import('../render/notation-text.js')).renderNotationLine);
     return;
   }
   let result;
