@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { loadYaml } from './load.js';
 import { TCP_STATES, type TcpState } from '../tcp/states.js';
 import { parseFlags } from '../tcp/segment.js';
-import { PROFILES, type ProfileName } from '../tcp/profile.js';
+import { getProfile, PROFILES, RFC9293, type ProfileName, type TcpConfig } from '../tcp/profile.js';
 
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -316,21 +316,28 @@ const schema = scenarioShape.superRefine((s, ctx) => {
   });
 });
 
-export const DEFAULT_CONFIG: TcpScenarioConfig = {
-  msl: 30_000,
-  rto: 1_000,
-  retries: undefined,
-  delay: 10,
-  finWait2Timeout: 60_000,
-  keepalive: { idle: 7_200_000, interval: 75_000, probes: 9 },
-  profile: 'rfc9293',
-};
+/** The timer values of a config that sets none: the profile's defaults (SCENARIOS.md shows rfc9293's). */
+function configDefaults(d: TcpConfig, profile: ProfileName): TcpScenarioConfig {
+  return {
+    msl: d.msl,
+    rto: d.rto,
+    retries: undefined,
+    delay: 10,
+    finWait2Timeout: d.finWait2Timeout,
+    keepalive: { idle: d.keepaliveIdle, interval: d.keepaliveInterval, probes: d.keepaliveProbes },
+    profile,
+  };
+}
+
+export const DEFAULT_CONFIG: TcpScenarioConfig = configDefaults(RFC9293.defaults, 'rfc9293');
 
 /** Parse and validate a scenario file's text. `file` names it in error messages. */
 export function parseTcpScenario(text: string, file: string): TcpScenario {
   const raw = loadYaml(text, file, schema);
   const c = raw.config ?? {};
   const eps = raw.endpoints ?? { client: { isn: 1000 }, server: { isn: 5000, listen: true } };
+  const profile = c.profile ?? DEFAULT_CONFIG.profile;
+  const d = configDefaults(getProfile(profile).defaults, profile);
   return {
     name: raw.name,
     title: raw.title,
@@ -338,17 +345,17 @@ export function parseTcpScenario(text: string, file: string): TcpScenario {
     description: raw.description,
     file,
     config: {
-      msl: c.msl ?? DEFAULT_CONFIG.msl,
-      rto: c.rto ?? DEFAULT_CONFIG.rto,
+      msl: c.msl ?? d.msl,
+      rto: c.rto ?? d.rto,
       retries: c.retries,
-      delay: c.delay ?? DEFAULT_CONFIG.delay,
-      finWait2Timeout: c.finWait2Timeout ?? DEFAULT_CONFIG.finWait2Timeout,
+      delay: c.delay ?? d.delay,
+      finWait2Timeout: c.finWait2Timeout ?? d.finWait2Timeout,
       keepalive: {
-        idle: c.keepalive?.idle ?? DEFAULT_CONFIG.keepalive.idle,
-        interval: c.keepalive?.interval ?? DEFAULT_CONFIG.keepalive.interval,
-        probes: c.keepalive?.probes ?? DEFAULT_CONFIG.keepalive.probes,
+        idle: c.keepalive?.idle ?? d.keepalive.idle,
+        interval: c.keepalive?.interval ?? d.keepalive.interval,
+        probes: c.keepalive?.probes ?? d.keepalive.probes,
       },
-      profile: c.profile ?? DEFAULT_CONFIG.profile,
+      profile,
     },
     endpoints: Object.entries(eps).map(([name, e], i) => ({
       name,
