@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { fsReason } from './fs-reason.js';
 import { readScenarioFiles, scenariosDir } from '../practice/store.js';
 import { parseTcpScenario, type TcpScenario } from '../scenario/tcp.js';
 
@@ -48,8 +49,7 @@ export function loadScenarioFile(path: string, cwd: string = process.cwd()): Tcp
   try {
     text = readFileSync(resolve(cwd, p), 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'error'})`, p);
+    throw new InputError(fsReason(e), p);
   }
   return parseTcpScenario(text, p);
 }

@@ -9,6 +9,7 @@
  * transition needs its time to have passed (Linux: TIME_WAIT lasts 60 s, an orphaned FIN_WAIT_2 60 s).
  * The missed states are reported as such, never as observations. Node's socket events play no part.
  */
+import { APP_EVENTS } from '../tcp/tcb.js';
 import type { ActionRecord, AppAction } from './lab-run.js';
 import type { Observation } from './observer.js';
 import type { LabState } from './states.js';
@@ -67,7 +68,7 @@ const ACTION_DRIVES: Readonly<Record<AppAction, (t: MachineTransition) => boolea
   destroy: (t) => t.event === 'CLOSE',
   resetAndDestroy: (t) => t.event === 'ABORT',
 };
-const APP_EVENTS = new Set(['PASSIVE_OPEN', 'ACTIVE_OPEN', 'CLOSE', 'ABORT', 'SEND', 'SET_KEEPALIVE']);
+const APP_EVENT_SET: ReadonlySet<string> = new Set(APP_EVENTS);
 
 /** Distinct consecutive states per socket, in order of observation. */
 export function sequencesOf(observations: readonly Observation[]): Record<string, LabState[]> {
@@ -168,7 +169,7 @@ function search(
     for (const t of options.transitions) {
       if (t.from !== n.state || t.to === n.state || !usable(t)) continue;
       let used = n.used;
-      if (APP_EVENTS.has(t.event)) {
+      if (APP_EVENT_SET.has(t.event)) {
         const a = available.find((x) => !n.used.includes(x) && ACTION_DRIVES[x.action](t));
         if (!a) continue;
         used = [...n.used, a];

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { PROFILES, type ProfileName } from '../../tcp/profile.js';
 import { CheckFailed, useColor, writeJson, writeOut } from '../io.js';
+
+const isProfile = (p: string): p is ProfileName => (PROFILES as readonly string[]).includes(p);
 
 // Registers `netkata tcp run | list | states`. Keep top-level imports light: yaml, zod and xstate load
 // inside the actions.
@@ -33,13 +36,13 @@ export function registerTcpCommands(program: Command): void {
     .option('--pcap <file>', 'also write the segments as a pcap file (tshark/Wireshark)')
     .option('--profile <profile>', 'endpoint profile: rfc9293 or linux (default: the scenario\'s, else rfc9293)')
     .action(async (arg: string, opts: { json?: boolean; pcap?: string; profile?: string }) => {
-      if (opts.profile !== undefined && opts.profile !== 'rfc9293' && opts.profile !== 'linux') {
-        throw new InputError('unknown profile (rfc9293 or linux)', opts.profile);
+      if (opts.profile !== undefined && !isProfile(opts.profile)) {
+        throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, opts.profile);
       }
       const { loadScenario } = await import('../scenario-files.js');
       const scenario = loadScenario(arg);
       const { Simulation } = await import('../../tcp/simulation.js');
-      const sim = new Simulation(scenario, opts.profile ? { profile: opts.profile as 'rfc9293' | 'linux' } : {});
+      const sim = new Simulation(scenario, opts.profile !== undefined && isProfile(opts.profile) ? { profile: opts.profile } : {});
       const result = sim.run();
       if (opts.pcap) {
         const { toPcap } = await import('../../tcp/pcap.js');
@@ -78,7 +81,7 @@ export function registerTcpCommands(program: Command): void {
     .option('--profile <profile>', 'rfc9293 (default) or linux')
     .action(async (opts: { mermaid?: boolean; json?: boolean; profile?: string }) => {
       const profile = opts.profile ?? 'rfc9293';
-      if (profile !== 'rfc9293' && profile !== 'linux') throw new InputError('unknown profile (rfc9293 or linux)', profile);
+      if (!isProfile(profile)) throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, profile);
       const { listTransitions, toMermaid } = await import('../../tcp/transitions.js');
       const { TCP_STATES } = await import('../../tcp/states.js');
       if (opts.mermaid) return writeOut(toMermaid(profile));
