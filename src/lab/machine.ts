@@ -25,6 +25,8 @@ export function linuxConformanceOptions(): ConformanceOptions {
       'RETRANSMISSION_TIMEOUT[retransmissionsExhausted]': 1400,
       'RETRANSMISSION_TIMEOUT[retransmissionsExhaustedPassive]': 1400,
       KEEPALIVE_TIMEOUT: 1000,
+      // No experiment sets TCP_USER_TIMEOUT: the user timeout never fires on these sockets.
+      USER_TIMEOUT: Number.POSITIVE_INFINITY,
     },
   };
 }

@@ -23,6 +23,7 @@
 import { compileMachine, createEngineEndpoint, fire, type EngineEndpoint } from '../tcp/engine.js';
 import { segmentLabel } from '../tcp/ladder.js';
 import { ACK, FIN, RST, SYN, flagsString, seqAdd, seqDiff, seqLt } from '../tcp/segment.js';
+import { UNKNOWN_WINDOW } from '../tcp/receive.js';
 import type { PcapSegment } from '../tcp/pcap.js';
 import type { Effects, TcpEvent } from '../tcp/tcb.js';
 import type { ActionRecord } from './lab-run.js';
@@ -144,6 +145,8 @@ function planSocket(socket: string, local: string, remote: string, segments: rea
   return { items, active: calls.some((a) => a.action === 'connect'), ownSyn, ownFin, appReads };
 }
 
+const LAB_TCP_CONFIG = { rcvBuf: UNKNOWN_WINDOW };
+
 function replaySocket(
   plan: ReturnType<typeof planSocket>,
   callsAt: 'early' | 'late',
@@ -154,7 +157,9 @@ function replaySocket(
   const { ownSyn, ownFin } = plan;
 
   const machine = compileMachine('linux');
-  const ep: EngineEndpoint = createEngineEndpoint(machine, { isn: ownSyn?.seq ?? 0, appReads: plan.appReads }, NO_EFFECTS);
+  // Linux scales its windows (RFC 7323) and the capture keeps no scale factors: the machine's receive
+  // buffer is taken as large as a scaled window can be, and the peer's window fields are left out.
+  const ep: EngineEndpoint = createEngineEndpoint(machine, { isn: ownSyn?.seq ?? 0, appReads: plan.appReads, config: LAB_TCP_CONFIG }, NO_EFFECTS);
   const events: SocketReplay['events'] = [];
   const timeline: { at: number; state: LabState }[] = [];
   const feed = (at: number, ev: TcpEvent, label: string): void => {

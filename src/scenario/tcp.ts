@@ -241,6 +241,8 @@ export interface TcpEndpointSpec {
 export interface TcpScenarioConfig {
   readonly msl: number;
   readonly rto: number;
+  /** The file set `rto`: a fixed RTO (before back-off) instead of RFC 6298's estimate from RTT samples. */
+  readonly rtoFixed: boolean;
   /**
    * Retransmissions before giving up, for SYN, SYN,ACK, data and FIN alike. Undefined when the file does
    * not set it: the profile's defaults apply (rfc9293: 5 for all, SCENARIOS.md; linux: SYN 6, SYN,ACK 5).
@@ -321,6 +323,7 @@ function configDefaults(d: TcpConfig, profile: ProfileName): TcpScenarioConfig {
   return {
     msl: d.msl,
     rto: d.rto,
+    rtoFixed: false,
     retries: undefined,
     delay: 10,
     finWait2Timeout: d.finWait2Timeout,
@@ -347,6 +350,7 @@ export function parseTcpScenario(text: string, file: string): TcpScenario {
     config: {
       msl: c.msl ?? d.msl,
       rto: c.rto ?? d.rto,
+      rtoFixed: c.rto !== undefined,
       retries: c.retries,
       delay: c.delay ?? d.delay,
       finWait2Timeout: c.finWait2Timeout ?? d.finWait2Timeout,

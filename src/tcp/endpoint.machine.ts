@@ -56,20 +56,39 @@ interface StateSpec {
   readonly on: On;
 }
 
-// Segment checks shared by the synchronized states, in RFC 9293 3.10.7.4 order: RST (second check),
-// SYN (fourth check, RFC 5961 challenge ACK).
-const RST_CLOSES: readonly TransitionSpec[] = [
-  { guard: 'isRstInWindow', target: 'CLOSED' },
-  { guard: 'isRst' }, // RFC 5961 3.2: an inexact RST is ignored here
+// The first checks of RFC 9293 3.10.7.4 that every synchronized state shares, in the RFC's order:
+// first (sequence number: a RST outside the window is dropped, any other unacceptable segment is ACKed),
+// second (RST: exact resets, inexact draws an RFC 5961 challenge ACK), fourth (SYN: challenge ACK),
+// fifth's opening ("if the ACK bit is off drop the segment"). What follows is each state's own.
+const RST_OUT_OF_WINDOW: TransitionSpec = { guard: 'isRstOutOfWindow' };
+const CHALLENGE_SYN: TransitionSpec = { guard: 'hasSyn', actions: 'sendChallengeAck' };
+const UNACCEPTABLE: TransitionSpec = { guard: 'isUnacceptable', actions: 'ackUnacceptable' };
+const RST_INEXACT: TransitionSpec = { guard: 'isRstInexact', actions: 'sendChallengeAck' };
+const NO_ACK: TransitionSpec = { guard: 'hasNoAck' };
+/** ESTABLISHED, FIN_WAIT_1/2, CLOSE_WAIT: a RST at RCV.NXT is "connection reset" for the application. */
+const SYNC_CHECKS: readonly TransitionSpec[] = [
+  RST_OUT_OF_WINDOW,
+  CHALLENGE_SYN,
+  UNACCEPTABLE,
+  { guard: 'isRstExact', target: 'CLOSED', actions: 'signalReset' },
+  RST_INEXACT,
+  NO_ACK,
+];
+/** CLOSING, LAST_ACK: a RST at RCV.NXT closes without an error to report (the application closed). */
+const CLOSING_CHECKS: readonly TransitionSpec[] = [
+  RST_OUT_OF_WINDOW,
+  CHALLENGE_SYN,
+  UNACCEPTABLE,
+  { guard: 'isRstExact', target: 'CLOSED' },
+  RST_INEXACT,
+  NO_ACK,
 ];
 const RETRANSMIT: readonly TransitionSpec[] = [
-  { guard: 'retransmissionsExhausted', target: 'CLOSED' },
+  { guard: 'retransmissionsExhausted', target: 'CLOSED', actions: 'signalTimeout' },
   { actions: 'retransmit' },
 ];
-const KEEPALIVE: readonly TransitionSpec[] = [
-  { guard: 'probesExhausted', target: 'CLOSED', actions: 'sendResetOnKeepaliveTimeout' },
-  { actions: 'sendKeepaliveProbe' },
-];
+// RFC 9293 3.10.8 USER TIMEOUT: "flush all queues, signal the user ... delete the TCB, enter CLOSED".
+const USER_TIMEOUT: TransitionSpec = { target: 'CLOSED', actions: 'signalTimeout' };
 const ABORT_WITH_RST: TransitionSpec = { target: 'CLOSED', actions: 'sendReset' };
 
 /** The states and transitions of RFC 9293 figure 5 and section 3.10, for one profile. */
@@ -88,6 +107,25 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
   // RFC 9293 closes the connection that ran out of retries (profile.ts listenerSurvivesSynAckGiveUp).
   const synAckGiveUp: readonly TransitionSpec[] = p.listenerSurvivesSynAckGiveUp
     ? [{ guard: 'retransmissionsExhaustedPassive', target: 'LISTEN', actions: 'returnToListen' }]
+    : [];
+  // Linux tcp_check_req answers the peer's repeated SYN with the SYN,ACK again; RFC 9293's first check
+  // finds it old and ACKs it (UNACCEPTABLE below).
+  const duplicateSyn: readonly TransitionSpec[] = p.synAckOnDuplicateSyn ? [{ guard: 'isDuplicateSyn', actions: 'resendSynAck' }] : [];
+  // RFC 9293 3.10.4: CLOSE in SYN_RECEIVED sends the FIN at once if nothing was sent or queued, else it
+  // waits for ESTABLISHED; Linux always defers it (profile.ts deferCloseInSynReceived).
+  const closeInSynReceived: readonly TransitionSpec[] = p.deferCloseInSynReceived
+    ? [{ actions: 'queueClose' }]
+    : [{ guard: 'nothingQueued', target: 'FIN_WAIT_1', actions: 'sendFin' }, { actions: 'queueClose' }];
+  const keepalive: readonly TransitionSpec[] = [
+    { guard: 'probesExhausted', target: 'CLOSED', actions: p.keepaliveRstOnGiveUp ? ['sendResetOnKeepaliveTimeout', 'signalTimeout'] : 'signalTimeout' },
+    { actions: 'sendKeepaliveProbe' },
+  ];
+  const timeWaitSyn: readonly TransitionSpec[] = p.reopenFromTimeWait
+    ? [{ guard: 'isNewSynInTimeWait', target: 'SYN_RECEIVED', actions: 'reopenFromTimeWait' }]
+    : [];
+  // TIME_WAIT: RFC 9293 restarts 2MSL only on the peer's FIN; Linux on any segment with ACK.
+  const timeWaitOld: readonly TransitionSpec[] = p.timeWaitRestartOnAnyAck
+    ? [{ guard: 'isUnacceptableWithAck', target: 'TIME_WAIT', reenter: true, actions: 'ackUnacceptable' }]
     : [];
   return {
     CLOSED: {
@@ -109,6 +147,8 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
           { guard: 'isSynWithBacklogFull' }, // dropped: no room for another half-open TCB
           { guard: 'isSyn', target: 'SYN_RECEIVED', actions: 'acceptSyn' },
         ],
+        // RFC 9293 3.10.1: OPEN active on a listening TCB: "change the connection from passive to active".
+        ACTIVE_OPEN: { target: 'SYN_SENT', actions: 'sendSyn' },
         // RFC 9293 3.10.2: SEND in LISTEN turns the passive open into an active one.
         SEND: { target: 'SYN_SENT', actions: ['queueData', 'sendSyn'] },
         CLOSE: { target: 'CLOSED' },
@@ -118,16 +158,18 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
     SYN_SENT: {
       on: {
         SEGMENT: [
-          { guard: 'isRstAcceptable', target: 'CLOSED' },
+          { guard: 'isRstAcceptable', target: 'CLOSED', actions: 'signalRefused' },
           { guard: 'isRst' },
           { guard: 'hasUnacceptableAck', actions: 'sendResetForAck' },
           { guard: 'isSynAckAcceptable', target: 'ESTABLISHED', actions: 'acceptSynAck' },
           { guard: 'isSimultaneousSyn', target: 'SYN_RECEIVED', actions: 'acceptSimultaneousSyn' },
+          // "If neither of the SYN or RST bits is set, then drop the segment and return."
         ],
         RETRANSMISSION_TIMEOUT: [
-          { guard: 'retransmissionsExhausted', target: 'CLOSED' },
+          { guard: 'retransmissionsExhausted', target: 'CLOSED', actions: 'signalTimeout' },
           { actions: 'retransmitSyn' },
         ],
+        USER_TIMEOUT: USER_TIMEOUT,
         SEND: { actions: 'queueData' },
         CLOSE: { target: 'CLOSED' },
         ABORT: { target: 'CLOSED' },
@@ -136,21 +178,35 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
     SYN_RECEIVED: {
       on: {
         SEGMENT: [
-          // RFC 9293 3.10.7.4: reached from LISTEN, a RST returns the TCB to LISTEN.
-          { guard: 'isRstInWindowFromListen', target: 'LISTEN', actions: 'returnToListen' },
-          ...RST_CLOSES,
-          { guard: 'isDuplicateSyn', actions: 'resendSynAck' },
-          { guard: 'hasUnacceptableAck', actions: 'sendResetForAck' },
+          ...duplicateSyn,
+          // Figure 7 line 6: the SYN,ACK of a simultaneous open (its SYN is old, its ACK is new).
+          { guard: 'isSimultaneousSynAck', target: 'ESTABLISHED', actions: 'establish' },
+          RST_OUT_OF_WINDOW,
+          // Fourth check: from a passive OPEN, a new SYN returns the TCB to LISTEN.
+          { guard: 'isNewSynFromListen', target: 'LISTEN', actions: 'returnToListen' },
+          CHALLENGE_SYN,
+          UNACCEPTABLE,
+          // Second check: a passive OPEN returns to LISTEN, an active one was refused.
+          { guard: 'isRstExactFromListen', target: 'LISTEN', actions: 'returnToListen' },
+          { guard: 'isRstExact', target: 'CLOSED', actions: 'signalRefused' },
+          RST_INEXACT,
+          NO_ACK,
+          { guard: 'hasBadAckInSynReceived', actions: 'sendResetForAck' },
+          { guard: 'acksOurSynClosePendingWithFin', target: 'CLOSING', actions: 'establishThenClose' },
+          { guard: 'acksOurSynClosePending', target: 'FIN_WAIT_1', actions: 'establishThenClose' },
+          { guard: 'acksOurSynWithFin', target: 'CLOSE_WAIT', actions: 'establish' },
           { guard: 'acksOurSyn', target: 'ESTABLISHED', actions: 'establish' },
         ],
         RETRANSMISSION_TIMEOUT: [
           ...synAckGiveUp,
           // RFC 9293 3.8.3 R2 / 3.10.8 user timeout: the connection is closed (CLOSED, TCB deleted).
-          { guard: 'retransmissionsExhausted', target: 'CLOSED' },
+          { guard: 'retransmissionsExhausted', target: 'CLOSED', actions: 'signalTimeout' },
           { actions: 'retransmitSynAck' },
         ],
+        USER_TIMEOUT: USER_TIMEOUT,
+        // RFC 9293 3.10.2: "Queue the data for transmission after entering ESTABLISHED state."
         SEND: { actions: 'queueData' },
-        CLOSE: { target: 'FIN_WAIT_1', actions: 'sendFin' },
+        CLOSE: closeInSynReceived,
         ABORT: ABORT_WITH_RST,
       },
     },
@@ -158,83 +214,72 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
       entry: ['startKeepalive'],
       exit: ['stopKeepalive'],
       on: {
-        SEGMENT: [
-          ...RST_CLOSES,
-          { guard: 'hasSyn', actions: 'sendChallengeAck' },
-          { guard: 'finInOrder', target: 'CLOSE_WAIT', actions: 'processSegment' },
-          { actions: 'processSegment' },
-        ],
+        SEGMENT: [...SYNC_CHECKS, { guard: 'finArrives', target: 'CLOSE_WAIT', actions: 'processSegment' }, { actions: 'processSegment' }],
         SEND: { actions: 'sendData' },
         CLOSE: [...closeWithUnread, { target: 'FIN_WAIT_1', actions: 'sendFin' }],
         ABORT: ABORT_WITH_RST,
         SET_KEEPALIVE: { actions: ['enableKeepalive', 'startKeepalive'] },
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
-        KEEPALIVE_TIMEOUT: KEEPALIVE,
+        USER_TIMEOUT: USER_TIMEOUT,
+        KEEPALIVE_TIMEOUT: keepalive,
       },
     },
     FIN_WAIT_1: {
       on: {
         SEGMENT: [
-          ...RST_CLOSES,
-          { guard: 'hasSyn', actions: 'sendChallengeAck' },
+          ...SYNC_CHECKS,
           ...dataAfterClose,
           { guard: 'finAcksOurFin', target: 'TIME_WAIT', actions: 'processSegment' },
-          { guard: 'finInOrder', target: 'CLOSING', actions: 'processSegment' },
+          { guard: 'finArrives', target: 'CLOSING', actions: 'processSegment' },
           { guard: 'acksOurFin', target: 'FIN_WAIT_2', actions: 'processSegment' },
           { actions: 'processSegment' },
         ],
         ABORT: ABORT_WITH_RST,
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
+        USER_TIMEOUT: USER_TIMEOUT,
       },
     },
     FIN_WAIT_2: {
-      entry: ['startFinWait2Timer'],
-      exit: ['cancelFinWait2Timer'],
+      ...(p.finWait2TimerWhenOrphaned ? { entry: ['startFinWait2Timer'], exit: ['cancelFinWait2Timer'] } : {}),
       on: {
         SEGMENT: [
-          ...RST_CLOSES,
-          { guard: 'hasSyn', actions: 'sendChallengeAck' },
+          ...SYNC_CHECKS,
           ...dataAfterClose,
-          { guard: 'finInOrder', target: 'TIME_WAIT', actions: 'processSegment' },
+          { guard: 'finArrives', target: 'TIME_WAIT', actions: 'processSegment' },
           { actions: 'processSegment' },
         ],
         ABORT: ABORT_WITH_RST,
-        FIN_WAIT_2_TIMEOUT: { target: 'CLOSED' },
+        ...(p.finWait2TimerWhenOrphaned ? { FIN_WAIT_2_TIMEOUT: { guard: 'isOrphaned', target: 'CLOSED' } } : {}),
       },
     },
     CLOSE_WAIT: {
       entry: ['startKeepalive'],
       exit: ['stopKeepalive'],
       on: {
-        SEGMENT: [...RST_CLOSES, { guard: 'hasSyn', actions: 'sendChallengeAck' }, { actions: 'processSegment' }],
+        SEGMENT: [...SYNC_CHECKS, { actions: 'processSegment' }],
         SEND: { actions: 'sendData' },
         CLOSE: [...closeWithUnread, { target: 'LAST_ACK', actions: 'sendFin' }],
         ABORT: ABORT_WITH_RST,
         SET_KEEPALIVE: { actions: ['enableKeepalive', 'startKeepalive'] },
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
-        KEEPALIVE_TIMEOUT: KEEPALIVE,
+        USER_TIMEOUT: USER_TIMEOUT,
+        KEEPALIVE_TIMEOUT: keepalive,
       },
     },
     CLOSING: {
       on: {
-        SEGMENT: [
-          ...RST_CLOSES,
-          { guard: 'acksOurFin', target: 'TIME_WAIT', actions: 'processSegment' },
-          { actions: 'processSegment' },
-        ],
+        SEGMENT: [...CLOSING_CHECKS, { guard: 'acksOurFin', target: 'TIME_WAIT', actions: 'processSegment' }, { actions: 'processSegment' }],
         ABORT: { target: 'CLOSED' },
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
+        USER_TIMEOUT: USER_TIMEOUT,
       },
     },
     LAST_ACK: {
       on: {
-        SEGMENT: [
-          ...RST_CLOSES,
-          { guard: 'acksOurFin', target: 'CLOSED' },
-          { actions: 'processSegment' },
-        ],
+        SEGMENT: [...CLOSING_CHECKS, { guard: 'acksOurFin', target: 'CLOSED' }, { actions: 'processSegment' }],
         ABORT: { target: 'CLOSED' },
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
+        USER_TIMEOUT: USER_TIMEOUT,
       },
     },
     TIME_WAIT: {
@@ -242,10 +287,17 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
       exit: ['cancelTimeWaitTimer'],
       on: {
         SEGMENT: [
-          ...RST_CLOSES,
-          // RFC 9293 3.10.7.4: a FIN in TIME_WAIT is acknowledged and restarts the 2MSL timeout.
-          { guard: 'isFin', target: 'TIME_WAIT', reenter: true, actions: 'ackFinAgain' },
-          { actions: 'processSegment' },
+          ...timeWaitSyn,
+          RST_OUT_OF_WINDOW,
+          CHALLENGE_SYN,
+          // RFC 9293 3.10.7.4 fifth and eighth checks: the peer's FIN again is acknowledged and restarts 2MSL.
+          { guard: 'isPeerFin', target: 'TIME_WAIT', reenter: true, actions: 'ackFinAgain' },
+          ...timeWaitOld,
+          UNACCEPTABLE,
+          { guard: 'isRstExact', target: 'CLOSED' },
+          RST_INEXACT,
+          NO_ACK,
+          ...(p.timeWaitRestartOnAnyAck ? [{ guard: 'hasAck' as const, target: 'TIME_WAIT' as const, reenter: true }] : []),
         ],
         ABORT: { target: 'CLOSED' },
         TIME_WAIT_TIMEOUT: { target: 'CLOSED' },
@@ -269,6 +321,7 @@ const DELAYS = {
   TIME_WAIT_LENGTH: ({ context }: { context: Tcb }) => timerDelay('timeWait', context),
   FIN_WAIT_2_TIMEOUT: ({ context }: { context: Tcb }) => timerDelay('finWait2', context),
   KEEPALIVE_TIME: ({ context }: { context: Tcb }) => timerDelay('keepalive', context),
+  USER_TIMEOUT_LENGTH: ({ context }: { context: Tcb }) => timerDelay('user', context),
 } satisfies Record<(typeof TIMER_DELAY)[TimerName], unknown>;
 const typedSetup = setup({ types: TYPES, delays: DELAYS });
 

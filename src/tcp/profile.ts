@@ -10,7 +10,13 @@ export type ProfileName = (typeof PROFILES)[number];
 /** Timer and retry settings of one endpoint, in milliseconds. */
 export interface TcpConfig {
   readonly msl: number;
+  /** The initial RTO (RFC 6298 2.1: 1 s), or the RTO itself when rtoFixed. */
   readonly rto: number;
+  /**
+   * Keep the RTO at `rto` (before back-off) instead of computing it from RTT samples: the textbook
+   * model, where a question states "the RTO is 2 s". A scenario that sets `rto` gets this.
+   */
+  readonly rtoFixed: boolean;
   /** Retransmissions of unacknowledged data or FIN before giving up (then CLOSED). */
   readonly retries: number;
   /**
@@ -26,6 +32,13 @@ export interface TcpConfig {
   readonly keepaliveProbes: number;
   /** Largest payload of one segment. */
   readonly mss: number;
+  /** Receive buffer in bytes: RCV.WND is what of it the application has not filled (unread data). */
+  readonly rcvBuf: number;
+  /**
+   * RFC 9293 3.10.8 / RFC 5482 user timeout in ms: how long sent data may stay unacknowledged before the
+   * connection is aborted (ETIMEDOUT). 0: none (the retry counts decide).
+   */
+  readonly userTimeout: number;
 }
 
 export interface Profile {
@@ -57,6 +70,43 @@ export interface Profile {
    * (inet_csk_reqsk_queue_prune / reqsk_timer_handler; the listening socket never left LISTEN).
    */
   readonly listenerSurvivesSynAckGiveUp: boolean;
+  /** Lower bound of the computed RTO (RFC 6298 2.4: 1 s; Linux tcp_rto_min: 200 ms). */
+  readonly rtoMin: number;
+  /**
+   * Floor of the variance term of RTO = SRTT + max(floor, 4*RTTVAR): RFC 6298's clock granularity G
+   * (1 ms here), Linux's tcp_rto_min (200 ms; tcp_rtt_estimator keeps mdev_max at least rto_min).
+   */
+  readonly rtoVarFloor: number;
+  /**
+   * A retransmitted SYN in SYN_RECEIVED (its SYN,ACK was lost) is answered with the SYN,ACK again (Linux
+   * tcp_check_req). RFC 9293's first check finds it unacceptable (old) and answers with a bare ACK.
+   */
+  readonly synAckOnDuplicateSyn: boolean;
+  /**
+   * CLOSE in SYN_RECEIVED is deferred until ESTABLISHED even when nothing is queued (Linux, commit
+   * 94062790aedb "tcp: defer shutdown(SEND_SHUTDOWN) for TCP_SYN_RECV sockets"). RFC 9293 3.10.4 sends
+   * the FIN at once when no SENDs were issued and nothing is pending, else queues the CLOSE.
+   */
+  readonly deferCloseInSynReceived: boolean;
+  /**
+   * An orphaned socket (closed, not shut down) in FIN_WAIT_2 is dropped after tcp_fin_timeout (Linux
+   * tcp_close / tcp_fin_timeout). RFC 9293 has no FIN_WAIT_2 timer: it waits for the peer's FIN.
+   */
+  readonly finWait2TimerWhenOrphaned: boolean;
+  /** Keepalive give-up sends a RST before dropping (Linux tcp_keepalive_timer -> tcp_send_active_reset). */
+  readonly keepaliveRstOnGiveUp: boolean;
+  /**
+   * TIME_WAIT accepts a new SYN whose sequence number is above RCV.NXT when a listener exists, and the
+   * connection is reopened (RFC 1122 4.2.2.13, RFC 6191; Linux tcp_timewait_state_process TCP_TW_SYN,
+   * new ISS = SND.NXT + 65535 + 2). RFC 9293 answers every SYN in TIME_WAIT with a challenge ACK.
+   */
+  readonly reopenFromTimeWait: boolean;
+  /**
+   * TIME_WAIT restarts its timer on any segment with ACK (Linux tcp_timewait_state_process:
+   * inet_twsk_reschedule). RFC 9293 restarts 2MSL only on the peer's FIN (its retransmission); any other
+   * segment gets an ACK and the timer runs on.
+   */
+  readonly timeWaitRestartOnAnyAck: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -64,10 +114,12 @@ const HOUR = 3_600_000;
 export const RFC9293: Profile = {
   name: 'rfc9293',
   description:
-    'RFC 9293 as written: a handshake that runs out of retries closes (CLOSED, also from SYN_RECEIVED), TIME_WAIT = 2*MSL, CLOSE is a half-close, abort sends <SEQ=SND.NXT><CTL=RST>',
+    'RFC 9293 as written: a handshake that runs out of retries closes (CLOSED, also from SYN_RECEIVED), TIME_WAIT = 2*MSL, CLOSE is a half-close, abort sends <SEQ=SND.NXT><CTL=RST>, ' +
+    'no FIN_WAIT_2 timer, RTO per RFC 6298 (at least 1 s), RFC 5961 challenge ACKs',
   defaults: {
     msl: 30_000,
     rto: 1_000,
+    rtoFixed: false,
     retries: 5,
     synRetries: 5,
     synAckRetries: 5,
@@ -76,13 +128,24 @@ export const RFC9293: Profile = {
     keepaliveInterval: 75_000,
     keepaliveProbes: 9,
     mss: 1460,
+    rcvBuf: 65_535,
+    userTimeout: 0,
   },
   timeWaitLength: undefined,
+  // RFC 6298 2.5: "A maximum value MAY be placed on RTO provided it is at least 60 seconds."
   maxRto: 60_000,
   resetOnDataAfterClose: false,
   resetOnCloseWithUnreadData: false,
   abortRstCarriesAck: false,
   listenerSurvivesSynAckGiveUp: false,
+  rtoMin: 1_000,
+  rtoVarFloor: 1,
+  synAckOnDuplicateSyn: false,
+  deferCloseInSynReceived: false,
+  finWait2TimerWhenOrphaned: false,
+  keepaliveRstOnGiveUp: false,
+  reopenFromTimeWait: false,
+  timeWaitRestartOnAnyAck: false,
 };
 
 export const LINUX: Profile = {
@@ -90,7 +153,8 @@ export const LINUX: Profile = {
   description:
     'Linux: a passive open whose SYN,ACK retries run out returns to LISTEN (the listener stays), ' +
     'SYN retries 6 and SYN,ACK retries 5 (tcp_syn_retries, tcp_synack_retries), TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
-    'data after close() and close() with unread data answered with RST, abort RST carries ACK, RTO capped at 120 s',
+    'data after close() and close() with unread data answered with RST, abort and keepalive give-up RSTs carry ACK, RTO = SRTT + max(200 ms, 4*RTTVAR) capped at 120 s, ' +
+    'a repeated SYN in SYN_RECEIVED answered with the SYN,ACK, CLOSE in SYN_RECEIVED deferred to ESTABLISHED, a new SYN above RCV.NXT reopens a TIME_WAIT connection',
   defaults: {
     // Only what Linux changes; the rest is RFC9293's. Kernel defaults, Documentation/networking/ip-sysctl.rst:
     // tcp_syn_retries "Default value is 6", tcp_synack_retries "Default value is 5".
@@ -104,6 +168,14 @@ export const LINUX: Profile = {
   resetOnCloseWithUnreadData: true,
   abortRstCarriesAck: true,
   listenerSurvivesSynAckGiveUp: true,
+  rtoMin: 200,
+  rtoVarFloor: 200,
+  synAckOnDuplicateSyn: true,
+  deferCloseInSynReceived: true,
+  finWait2TimerWhenOrphaned: true,
+  keepaliveRstOnGiveUp: true,
+  reopenFromTimeWait: true,
+  timeWaitRestartOnAnyAck: true,
 };
 
 export function getProfile(name: ProfileName = 'rfc9293'): Profile {

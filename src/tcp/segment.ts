@@ -16,6 +16,8 @@ export interface Segment {
   readonly ack: number;
   readonly flags: number;
   readonly len: number;
+  /** The window field (RFC 9293 3.1); absent from segments read where it was not recorded: no limit. */
+  readonly win?: number;
 }
 
 const NAMES: readonly (readonly [number, string])[] = [

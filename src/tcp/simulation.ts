@@ -312,6 +312,7 @@ export class Simulation {
     this.tcpConfig = {
       msl: c.msl,
       rto: c.rto,
+      rtoFixed: c.rtoFixed,
       // Unset: the profile's own SYN, SYN,ACK and data counts (profile.ts).
       ...(c.retries === undefined ? {} : { retries: c.retries }),
       finWait2Timeout: c.finWait2Timeout,
@@ -649,6 +650,7 @@ export class Simulation {
       send: (seg) => this.transmit(conn, seg),
       startTimer: (name) => this.startTimer(conn, name),
       cancelTimer: (name) => this.dropTimer(conn, name),
+      now: () => this.now_,
     };
     (conn as { fx: Effects }).fx = fx;
     (conn as { ep: EngineEndpoint }).ep = createEngineEndpoint(
@@ -845,9 +847,10 @@ export class Simulation {
     if (!conn) return;
     const backlogFull = host.halfOpen >= host.backlog;
     // Only LISTEN reads the cookie (a cookie SYN,ACK, or the ACK that answers one).
+    const listening = host.listening;
     const ev: TcpEvent = host.syncookies && conn.ep.state === 'LISTEN'
-      ? { type: 'SEGMENT', seg, backlogFull, cookie: fnv(`${host.name}|${rec.from}|cookie`) }
-      : { type: 'SEGMENT', seg, backlogFull };
+      ? { type: 'SEGMENT', seg, backlogFull, listening, cookie: fnv(`${host.name}|${rec.from}|cookie`) }
+      : { type: 'SEGMENT', seg, backlogFull, listening };
     this.deliver(conn, ev);
     rec.toState = conn.ep.state;
     if (!conn.main && (!conn.alive || conn === host.listener)) rec.toState = host.main.ep.state;

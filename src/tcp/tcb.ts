@@ -4,31 +4,22 @@
  * same functions from a table compiled out of that machine. Guards read the TCB and the event; actions
  * mutate a draft TCB and report their effects (segments to send, timers to start or cancel).
  */
-import { ACK, FIN, isSynOnly, PSH, RST, SYN, segmentLength, seqAdd, seqDiff, seqLe, seqLt, type Segment } from './segment.js';
+import { ACK, FIN, isSynOnly, RST, SYN, segmentLength, seqAdd, seqLe, seqLt, type Segment } from './segment.js';
+import { acceptable, acksUnsent, dataOf, MAX_WINDOW, reassemble, rstInWindow, UNKNOWN_WINDOW, type Piece } from './receive.js';
+import { advertised, cancel, emit, processAck, retransmitEarliest, sendSynSegment, start, transmit, type RtxEntry } from './send.js';
 import { getProfile, type Profile, type ProfileName, type TcpConfig } from './profile.js';
 
-/** Timers of one TCB. Each fires its own event (`<NAME>_TIMEOUT`) and is restarted by starting it again. */
-export const TIMERS = ['retransmission', 'timeWait', 'finWait2', 'keepalive'] as const;
-export type TimerName = (typeof TIMERS)[number];
-export const TIMER_BIT: Readonly<Record<TimerName, number>> = { retransmission: 1, timeWait: 2, finWait2: 4, keepalive: 8 };
-export const TIMER_EVENT = {
-  retransmission: 'RETRANSMISSION_TIMEOUT',
-  timeWait: 'TIME_WAIT_TIMEOUT',
-  finWait2: 'FIN_WAIT_2_TIMEOUT',
-  keepalive: 'KEEPALIVE_TIMEOUT',
-} as const satisfies Record<TimerName, string>;
-/** Delay names as declared in setup({ delays }). */
-export const TIMER_DELAY = {
-  retransmission: 'RTO',
-  timeWait: 'TIME_WAIT_LENGTH',
-  finWait2: 'FIN_WAIT_2_TIMEOUT',
-  keepalive: 'KEEPALIVE_TIME',
-} as const satisfies Record<TimerName, string>;
+export { TIMERS, TIMER_BIT, TIMER_EVENT, TIMER_DELAY, type TimerName } from './timers.js';
+import { TIMERS, TIMER_BIT, TIMER_EVENT, type TimerName } from './timers.js';
 
 /** RFC 9293 3.3.1 send and receive sequence variables plus what this simulator needs around them. */
 export interface Tcb {
-  readonly rto: number;
+  /** The current RTO before back-off: the initial one until an RTT sample, then RFC 6298's. */
+  rto: number;
   readonly maxRto: number;
+  readonly rtoMin: number;
+  readonly rtoVarFloor: number;
+  readonly rtoFixed: boolean;
   /** Retransmissions of data or FIN before giving up. */
   readonly retries: number;
   /** Retransmissions of our SYN (SYN_SENT; SYN_RECEIVED by simultaneous open) before giving up. */
@@ -40,9 +31,12 @@ export interface Tcb {
   readonly keepaliveIdle: number;
   readonly keepaliveInterval: number;
   readonly keepaliveProbes: number;
+  readonly userTimeout: number;
   readonly mss: number;
+  readonly rcvBuf: number;
   readonly syncookies: boolean;
   readonly abortRstCarriesAck: boolean;
+  readonly timeWaitRestartOnAnyAck: boolean;
   /** The application reads what arrives at once (scenario endpoint `reads`, default true). */
   readonly appReads: boolean;
   /** Initial send sequence number (scenario `isn`). */
@@ -51,7 +45,20 @@ export interface Tcb {
   irs: number;
   sndUna: number;
   sndNxt: number;
+  /** SND.WND: the peer's advertised window; SND.WL1/SND.WL2: the segment that last set it. */
+  sndWnd: number;
+  sndWl1: number;
+  sndWl2: number;
   rcvNxt: number;
+  /** Segments held beyond a gap (RFC 9293 3.10.7.4: in-window segments past RCV.NXT). */
+  ooo: readonly Piece[];
+  /** Segments sent and not yet acknowledged, oldest first. */
+  rtx: readonly RtxEntry[];
+  /** RFC 6298 SRTT and RTTVAR in ms (both 0: no sample yet). */
+  srtt: number;
+  rttvar: number;
+  /** Our SYN was retransmitted (RFC 6298 5.7). */
+  synRetransmitted: boolean;
   /** Bytes the application wrote that are not yet sent. */
   sendQueue: number;
   /** The application called CLOSE: a FIN goes out after the queued data. */
@@ -59,6 +66,8 @@ export interface Tcb {
   finSent: boolean;
   /** Sequence number our FIN occupies (valid when finSent). */
   finSeq: number;
+  /** A CLOSE in SYN_RECEIVED waits for ESTABLISHED (RFC 9293 3.10.4; Linux always). */
+  closePending: boolean;
   /** This TCB left LISTEN on a SYN (RFC 9293 3.10.7.4: a RST in SYN_RECEIVED returns it to LISTEN). */
   passive: boolean;
   /** Consecutive retransmissions of the oldest unacknowledged segment (the backoff exponent). */
@@ -70,11 +79,15 @@ export interface Tcb {
   bytesReceived: number;
   /** Received bytes the application has not read (stays 0 when appReads). */
   unread: number;
+  /** The peer's FIN arrived in order: a read returns end of file once the data is read. */
+  finReceived: boolean;
   /** A full CLOSE was taken (not `half`): nobody will read what still arrives. */
   released: boolean;
   bytesAcked: number;
   /** Why the TCB last went to CLOSED (or back to LISTEN): for people reading a run. */
   reason: string;
+  /** The error the application's calls see (ECONNREFUSED, ECONNRESET, ETIMEDOUT, EPIPE), '' if none. */
+  error: string;
 }
 
 export interface TcbInput {
@@ -89,8 +102,9 @@ export interface TcbInput {
 /** The settings part of a TCB: a profile's defaults under a scenario's config. */
 type TcbSettings = Pick<
   Tcb,
-  | 'rto' | 'maxRto' | 'retries' | 'synRetries' | 'synAckRetries' | 'timeWaitLength' | 'finWait2Timeout'
-  | 'keepaliveIdle' | 'keepaliveInterval' | 'keepaliveProbes' | 'mss' | 'abortRstCarriesAck'
+  | 'rto' | 'maxRto' | 'rtoMin' | 'rtoVarFloor' | 'rtoFixed' | 'retries' | 'synRetries' | 'synAckRetries' | 'timeWaitLength' | 'finWait2Timeout'
+  | 'keepaliveIdle' | 'keepaliveInterval' | 'keepaliveProbes' | 'userTimeout' | 'mss' | 'rcvBuf' | 'abortRstCarriesAck'
+  | 'timeWaitRestartOnAnyAck'
 >;
 
 function resolveSettings(profile: Profile, config: Partial<TcpConfig> | undefined): TcbSettings {
@@ -100,6 +114,9 @@ function resolveSettings(profile: Profile, config: Partial<TcpConfig> | undefine
   return {
     rto: c.rto,
     maxRto: profile.maxRto,
+    rtoMin: profile.rtoMin,
+    rtoVarFloor: profile.rtoVarFloor,
+    rtoFixed: c.rtoFixed,
     retries: c.retries,
     synRetries: config?.synRetries ?? handshake ?? c.synRetries,
     synAckRetries: config?.synAckRetries ?? handshake ?? c.synAckRetries,
@@ -108,8 +125,11 @@ function resolveSettings(profile: Profile, config: Partial<TcpConfig> | undefine
     keepaliveIdle: c.keepaliveIdle,
     keepaliveInterval: c.keepaliveInterval,
     keepaliveProbes: c.keepaliveProbes,
+    userTimeout: c.userTimeout,
     mss: c.mss,
+    rcvBuf: c.rcvBuf,
     abortRstCarriesAck: profile.abortRstCarriesAck,
+    timeWaitRestartOnAnyAck: profile.timeWaitRestartOnAnyAck,
   };
 }
 
@@ -131,6 +151,8 @@ function settingsFor(profile: Profile, config: Partial<TcpConfig> | undefined): 
   return hit;
 }
 
+const NONE: readonly never[] = [];
+
 /** A fresh TCB; `profile` overrides input.profile (the machine's profile decides). */
 export function createTcb(input: TcbInput = {}, profileName: ProfileName | undefined = input.profile): Tcb {
   const s = settingsFor(getProfile(profileName), input.config);
@@ -139,6 +161,9 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
   return {
     rto: s.rto,
     maxRto: s.maxRto,
+    rtoMin: s.rtoMin,
+    rtoVarFloor: s.rtoVarFloor,
+    rtoFixed: s.rtoFixed,
     retries: s.retries,
     synRetries: s.synRetries,
     synAckRetries: s.synAckRetries,
@@ -147,19 +172,31 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
     keepaliveIdle: s.keepaliveIdle,
     keepaliveInterval: s.keepaliveInterval,
     keepaliveProbes: s.keepaliveProbes,
+    userTimeout: s.userTimeout,
     mss: s.mss,
+    rcvBuf: s.rcvBuf,
     syncookies: input.syncookies ?? false,
     appReads: input.appReads ?? true,
     abortRstCarriesAck: s.abortRstCarriesAck,
+    timeWaitRestartOnAnyAck: s.timeWaitRestartOnAnyAck,
     iss,
     irs: 0,
     sndUna: iss,
     sndNxt: iss,
+    sndWnd: MAX_WINDOW,
+    sndWl1: 0,
+    sndWl2: 0,
     rcvNxt: 0,
+    ooo: NONE,
+    rtx: NONE,
+    srtt: 0,
+    rttvar: 0,
+    synRetransmitted: false,
     sendQueue: 0,
     finQueued: false,
     finSent: false,
     finSeq: 0,
+    closePending: false,
     passive: false,
     retransmits: 0,
     keepalive: false,
@@ -167,9 +204,11 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
     timers: 0,
     bytesReceived: 0,
     unread: 0,
+    finReceived: false,
     released: false,
     bytesAcked: 0,
     reason: '',
+    error: '',
   };
 }
 
@@ -193,8 +232,10 @@ export interface SegmentEvent {
   readonly backlogFull?: boolean;
   /** Set by a host with syncookies for a TCB in LISTEN (the only state that reads it): the ISN a cookie SYN,ACK to this segment's source carries. */
   readonly cookie?: number;
+  /** Set by the host: it has a listener on the port (TIME_WAIT may hand a new SYN to it). */
+  readonly listening?: boolean;
 }
-/** A timer ran out: RETRANSMISSION_TIMEOUT, TIME_WAIT_TIMEOUT, FIN_WAIT_2_TIMEOUT, KEEPALIVE_TIMEOUT. */
+/** A timer ran out: RETRANSMISSION_TIMEOUT, TIME_WAIT_TIMEOUT, FIN_WAIT_2_TIMEOUT, KEEPALIVE_TIMEOUT, USER_TIMEOUT. */
 export type TimeoutEvent = { readonly type: (typeof TIMER_EVENT)[TimerName] };
 export type TcpEvent = AppEvent | SegmentEvent | TimeoutEvent;
 
@@ -211,6 +252,8 @@ export interface Effects {
   send(seg: Segment): void;
   startTimer(name: TimerName): void;
   cancelTimer(name: TimerName): void;
+  /** Virtual ms now (RTT samples); absent where time does not exist (the graph walk): 0. */
+  now?(): number;
 }
 
 export type Guard = (tcb: Tcb, ev: TcpEvent) => boolean;
@@ -228,6 +271,8 @@ export function timerDelay(name: TimerName, tcb: Tcb): number {
       return tcb.finWait2Timeout;
     case 'keepalive':
       return tcb.probesSent === 0 ? tcb.keepaliveIdle : tcb.keepaliveInterval;
+    case 'user':
+      return tcb.userTimeout;
   }
 }
 
@@ -239,11 +284,6 @@ function segOf(ev: TcpEvent): Segment {
 
 const has = (seg: Segment, bit: number): boolean => (seg.flags & bit) !== 0;
 
-/** Data or FIN in the segment that starts exactly at RCV.NXT (this receiver keeps no out-of-order queue). */
-function inOrder(tcb: Tcb, seg: Segment): boolean {
-  return seg.seq === tcb.rcvNxt;
-}
-
 /** ACK field acknowledges something we sent and did not have acknowledged: SND.UNA < SEG.ACK =< SND.NXT. */
 function acksNew(tcb: Tcb, seg: Segment): boolean {
   return has(seg, ACK) && seqLt(tcb.sndUna, seg.ack) && seqLe(seg.ack, tcb.sndNxt);
@@ -253,8 +293,25 @@ function acksOurFin(tcb: Tcb, seg: Segment): boolean {
   return tcb.finSent && has(seg, ACK) && seqLt(tcb.finSeq, seg.ack) && seqLe(seg.ack, tcb.sndNxt);
 }
 
-function finInOrder(tcb: Tcb, seg: Segment): boolean {
-  return has(seg, FIN) && !has(seg, RST) && !has(seg, SYN) && inOrder(tcb, seg) && !seqLt(tcb.sndNxt, seg.ack);
+/**
+ * The segment brings the peer's FIN into order (eighth check), after trimming and reassembly with what
+ * is held, and it is not dropped by the fifth check first (an ACK of something not yet sent).
+ */
+function finArrives(t: Tcb, seg: Segment): boolean {
+  if (has(seg, RST) || acksUnsent(t.sndNxt, seg)) return false;
+  const d = dataOf(seg);
+  if (!d.fin && t.ooo.length === 0) return false;
+  return reassemble(t, d.start, d.len, d.fin).fin;
+}
+
+/** SYN_RECEIVED: the segment's ACK acknowledges our SYN (RFC 9293 3.10.7.4 fifth check). */
+function acksOurSyn(t: Tcb, seg: Segment): boolean {
+  return acksNew(t, seg);
+}
+
+/** RFC 9293 figure 7 line 6: the peer's SYN,ACK of a simultaneous open (its SYN again, now acknowledging ours). */
+function isSimultaneousSynAck(t: Tcb, seg: Segment): boolean {
+  return !t.passive && has(seg, SYN) && has(seg, ACK) && !has(seg, RST) && seg.seq === t.irs && acksNew(t, seg);
 }
 
 export const guards = {
@@ -294,25 +351,39 @@ export const guards = {
   /** Simultaneous open: a SYN without ACK while our SYN is out (RFC 9293 figure 7). */
   isSimultaneousSyn: (_t, ev) => isSynOnly(segOf(ev)),
 
-  // --- synchronized states (RFC 9293 3.10.7.4) ---
-  /** RFC 5961 3.2: a RST whose sequence number is exactly RCV.NXT resets the connection. */
-  isRstInWindow: (t, ev) => has(segOf(ev), RST) && segOf(ev).seq === t.rcvNxt,
-  isRstInWindowFromListen: (t, ev) => t.passive && has(segOf(ev), RST) && segOf(ev).seq === t.rcvNxt,
-  /** A SYN in a synchronized state (RFC 9293 3.10.7.4 fourth check): answered with a challenge ACK. */
-  hasSyn: (_t, ev) => has(segOf(ev), SYN),
-  /** A retransmitted SYN of the peer (our SYN,ACK was lost): send the SYN,ACK again. */
+  // --- synchronized states (RFC 9293 3.10.7.4), in the order of its checks ---
+  /** First check, for a RST: outside the window it is dropped without an answer (RFC 5961 3.2 rule 1). */
+  isRstOutOfWindow: (t, ev) => has(segOf(ev), RST) && !rstInWindow(t, segOf(ev)),
+  /** First check: not acceptable (the four cases); answered <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>. */
+  isUnacceptable: (t, ev) => !has(segOf(ev), RST) && !acceptable(t, segOf(ev)),
+  /** Second check, RFC 5961 3.2 rule 2: a RST at exactly RCV.NXT resets the connection. */
+  isRstExact: (t, ev) => has(segOf(ev), RST) && segOf(ev).seq === t.rcvNxt,
+  isRstExactFromListen: (t, ev) => t.passive && has(segOf(ev), RST) && segOf(ev).seq === t.rcvNxt,
+  /** Second check, RFC 5961 3.2 rule 3: a RST in the window but not at RCV.NXT draws a challenge ACK. */
+  isRstInexact: (_t, ev) => has(segOf(ev), RST),
+  /** Fourth check: a SYN in a synchronized state, whatever its sequence number (RFC 5961 4.2: challenge ACK). */
+  hasSyn: (_t, ev) => has(segOf(ev), SYN) && !has(segOf(ev), RST),
+  /** Fourth check, SYN_RECEIVED from a passive OPEN: an acceptable SYN returns the TCB to LISTEN. */
+  isNewSynFromListen: (t, ev) => t.passive && isSynOnly(segOf(ev)) && acceptable(t, segOf(ev)),
+  hasAck: (_t, ev) => has(segOf(ev), ACK),
+  /** Fifth check: "if the ACK bit is off, drop the segment and return". */
+  hasNoAck: (_t, ev) => !has(segOf(ev), ACK) && !has(segOf(ev), RST),
+  /** Linux tcp_check_req: the peer's SYN again (our SYN,ACK was lost): send the SYN,ACK again. */
   isDuplicateSyn: (t, ev) => isSynOnly(segOf(ev)) && segOf(ev).seq === t.irs,
-  /** SYN_RECEIVED: the ACK acknowledges our SYN (SND.UNA < SEG.ACK =< SND.NXT). */
-  acksOurSyn: (t, ev) => {
-    const seg = segOf(ev);
-    if (has(seg, RST) || !acksNew(t, seg)) return false;
-    // A SYN,ACK here is the other half of a simultaneous open (RFC 9293 figure 7, line 6).
-    return !has(seg, SYN) || seg.seq === t.irs;
-  },
-  finInOrder: (t, ev) => finInOrder(t, segOf(ev)),
+  /** SYN_RECEIVED fifth check: an ACK outside SND.UNA < SEG.ACK =< SND.NXT is answered <SEQ=SEG.ACK><CTL=RST>. */
+  hasBadAckInSynReceived: (t, ev) => has(segOf(ev), ACK) && !acksOurSyn(t, segOf(ev)),
+  isSimultaneousSynAck: (t, ev) => isSimultaneousSynAck(t, segOf(ev)),
+  /** SYN_RECEIVED: our SYN is acknowledged (RFC 9293 3.10.7.4 fifth check). */
+  acksOurSyn: (t, ev) => acksOurSyn(t, segOf(ev)),
+  /** ... and the same segment carries the peer's FIN: on to CLOSE_WAIT (eighth check). */
+  acksOurSynWithFin: (t, ev) => acksOurSyn(t, segOf(ev)) && finArrives(t, segOf(ev)),
+  /** ... with a CLOSE waiting (RFC 9293 3.10.4): ESTABLISHED, then the queued CLOSE sends the FIN. */
+  acksOurSynClosePending: (t, ev) => t.closePending && acksOurSyn(t, segOf(ev)),
+  acksOurSynClosePendingWithFin: (t, ev) => t.closePending && acksOurSyn(t, segOf(ev)) && finArrives(t, segOf(ev)),
+  finArrives: (t, ev) => finArrives(t, segOf(ev)),
   acksOurFin: (t, ev) => !has(segOf(ev), RST) && acksOurFin(t, segOf(ev)),
   /** FIN_WAIT_1: the peer's FIN also acknowledges our FIN: straight to TIME_WAIT. */
-  finAcksOurFin: (t, ev) => finInOrder(t, segOf(ev)) && acksOurFin(t, segOf(ev)),
+  finAcksOurFin: (t, ev) => finArrives(t, segOf(ev)) && acksOurFin(t, segOf(ev)),
   /**
    * New data after close() is answered with RST (Linux tcp_rcv_state_process). Only the machines of
    * profiles with resetOnDataAfterClose have a transition with this guard (endpoint.machine.ts).
@@ -326,16 +397,35 @@ export const guards = {
    * of profiles with resetOnCloseWithUnreadData (Linux tcp_close).
    */
   closeWithUnreadData: (t, ev) => !isHalfClose(ev) && t.unread > 0,
-  /** The peer retransmitted its FIN (our last ACK was lost). */
-  isFin: (_t, ev) => has(segOf(ev), FIN) && !has(segOf(ev), RST),
+  /** RFC 9293 3.10.4, SYN_RECEIVED: nothing was sent or queued, so the FIN can go now. */
+  nothingQueued: (t) => t.sendQueue === 0,
+  /**
+   * TIME_WAIT: the peer's FIN again, its FIN at RCV.NXT-1 (our ACK of it was lost), or a FIN the first
+   * check accepts. RFC 9293 3.10.7.4, fifth check ("The only thing that can arrive in this state is a
+   * retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout") and eighth. A FIN
+   * at any other sequence number is not the peer's: it gets the first check's ACK, the timer runs on.
+   */
+  isPeerFin: (t, ev) => {
+    const seg = segOf(ev);
+    if (!has(seg, FIN) || !has(seg, ACK) || has(seg, RST) || has(seg, SYN)) return false;
+    return seqAdd(seg.seq, seg.len) === seqAdd(t.rcvNxt, -1) || acceptable(t, seg);
+  },
+  /** Linux tcp_timewait_state_process: any other segment with ACK reschedules the timewait socket. */
+  isUnacceptableWithAck: (t, ev) => !has(segOf(ev), RST) && has(segOf(ev), ACK) && !acceptable(t, segOf(ev)),
+  /**
+   * Linux tcp_timewait_state_process (TCP_TW_SYN), RFC 6191: a SYN (no ACK) above RCV.NXT while the host
+   * listens reopens the connection. Only in profiles with reopenFromTimeWait.
+   */
+  isNewSynInTimeWait: (t, ev) =>
+    isSynOnly(segOf(ev)) && (ev as SegmentEvent).listening === true && seqLt(t.rcvNxt, segOf(ev).seq),
 
   // --- timeouts ---
   retransmissionsExhausted: (t) => t.retransmits >= retryLimit(t),
   /** Linux profile only (endpoint.machine.ts): a passive open's SYN,ACK gave up; the listener stays. */
   retransmissionsExhaustedPassive: (t) => t.retransmits >= retryLimit(t) && t.passive,
-  hasUnacknowledged: (t) => t.sndUna !== t.sndNxt,
   probesExhausted: (t) => t.probesSent >= t.keepaliveProbes,
-  keepaliveEnabled: (t) => t.keepalive,
+  /** Linux tcp_fin_timeout applies to orphaned sockets only (closed, not shut down). */
+  isOrphaned: (t) => t.released,
 } satisfies Record<string, Guard>;
 export type GuardName = keyof typeof guards;
 
@@ -348,112 +438,74 @@ export function retryLimit(t: Tcb): number {
   return t.passive ? t.synAckRetries : t.synRetries;
 }
 
-function emit(fx: Effects, seq: number, ack: number, flags: number, len = 0): void {
-  fx.send({ seq: seq >>> 0, ack: ack >>> 0, flags, len });
-}
-
-function cancel(t: Tcb, fx: Effects, name: TimerName): void {
-  if (t.timers & TIMER_BIT[name]) {
-    t.timers &= ~TIMER_BIT[name];
-    fx.cancelTimer(name);
-  }
-}
-function start(t: Tcb, fx: Effects, name: TimerName): void {
-  t.timers |= TIMER_BIT[name];
-  fx.startTimer(name);
-}
-
-/** Send the queued data (MSS-sized, PSH on the last piece) and then a queued FIN. */
-function transmit(t: Tcb, fx: Effects): void {
-  let sent = false;
-  while (t.sendQueue > 0) {
-    const len = Math.min(t.sendQueue, t.mss);
-    t.sendQueue -= len;
-    emit(fx, t.sndNxt, t.rcvNxt, ACK | (t.sendQueue === 0 ? PSH : 0), len);
-    t.sndNxt = seqAdd(t.sndNxt, len);
-    sent = true;
-  }
-  if (t.finQueued && !t.finSent) {
-    t.finSent = true;
-    t.finSeq = t.sndNxt;
-    emit(fx, t.sndNxt, t.rcvNxt, FIN | ACK);
-    t.sndNxt = seqAdd(t.sndNxt, 1);
-    sent = true;
-  }
-  if (sent && !(t.timers & TIMER_BIT.retransmission)) start(t, fx, 'retransmission');
+/** An ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, our window in it. */
+function sendAck(t: Tcb, fx: Effects): void {
+  emit(fx, t.sndNxt, t.rcvNxt, ACK, 0, advertised(t));
 }
 
 /**
- * RFC 9293 3.10.7.4 fifth check (the ACK field) for synchronized states. Returns false when the segment
- * must be dropped (it acknowledges something not yet sent: send an ACK).
+ * A segment that passed the first four checks, in a synchronized state: the fifth check (ACK), then
+ * data and FIN (seventh and eighth), then an ACK for anything that occupied sequence space, and what the
+ * window now lets us send.
  */
-function processAck(t: Tcb, seg: Segment, fx: Effects): boolean {
-  if (!has(seg, ACK)) return false;
-  if (seqLt(t.sndNxt, seg.ack)) {
-    emit(fx, t.sndNxt, t.rcvNxt, ACK);
-    return false;
-  }
-  if (seqLt(t.sndUna, seg.ack)) {
-    t.bytesAcked += seqDiff(seg.ack, t.sndUna);
-    t.sndUna = seg.ack;
-    t.retransmits = 0;
-    // RFC 6298 5.2/5.3: all data acknowledged -> stop the timer, else restart it.
-    if (t.sndUna === t.sndNxt) cancel(t, fx, 'retransmission');
-    else start(t, fx, 'retransmission');
-  }
-  return true;
-}
-
-/** Data and FIN of an arriving segment (RFC 9293 3.10.7.4 seventh and eighth checks), then an ACK if due. */
 function processSegment(t: Tcb, seg: Segment, fx: Effects): void {
   // Any arriving segment shows the peer is alive (RFC 1122 4.2.3.6).
   if (t.keepalive && t.timers & TIMER_BIT.keepalive) {
     t.probesSent = 0;
     start(t, fx, 'keepalive');
   }
-  const occupies = seg.len + (has(seg, FIN) ? 1 : 0);
-  if (!inOrder(t, seg)) {
-    // Not acceptable (old duplicate, keepalive probe, or beyond a gap): RFC 9293 3.10.7.4 first check,
-    // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>. A bare ACK ahead of RCV.NXT inside the window is fine.
-    if (occupies > 0 || seqLt(seg.seq, t.rcvNxt)) {
-      if (!has(seg, RST)) emit(fx, t.sndNxt, t.rcvNxt, ACK);
-      return;
-    }
+  // Fifth check: "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop
+  // the segment, and return."
+  if (acksUnsent(t.sndNxt, seg)) {
+    sendAck(t, fx);
+    return;
   }
-  if (!processAck(t, seg, fx)) return;
-  if (occupies > 0 && inOrder(t, seg)) {
-    t.rcvNxt = seqAdd(t.rcvNxt, occupies);
-    t.bytesReceived += seg.len;
-    if (!t.appReads) t.unread += seg.len;
-    emit(fx, t.sndNxt, t.rcvNxt, ACK);
+  processAck(t, seg, fx);
+  const d = dataOf(seg);
+  if (d.len > 0 || d.fin) {
+    // Seventh and eighth checks. Once the peer's FIN is in (CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT)
+    // nothing new can be in order: reassemble finds it all old and only the ACK goes out.
+    const r = reassemble(t, d.start, d.len, d.fin);
+    t.rcvNxt = r.rcvNxt;
+    t.ooo = r.ooo;
+    t.bytesReceived += r.delivered;
+    if (!t.appReads) t.unread += r.delivered;
+    if (r.fin) t.finReceived = true;
+    sendAck(t, fx);
   }
-}
-
-function retransmitFromUna(t: Tcb, fx: Effects): void {
-  t.retransmits++;
-  let seq = t.sndUna;
-  const finOutstanding = t.finSent && seqLe(t.sndUna, t.finSeq);
-  let data = seqDiff(t.sndNxt, t.sndUna) - (finOutstanding ? 1 : 0);
-  do {
-    const len = Math.min(data, t.mss);
-    data -= len;
-    const last = data === 0;
-    const flags = ACK | (len > 0 && last ? PSH : 0) | (last && finOutstanding ? FIN : 0);
-    emit(fx, seq, t.rcvNxt, flags, len);
-    seq = seqAdd(seq, len);
-  } while (data > 0);
-  start(t, fx, 'retransmission');
+  if (t.sendQueue > 0 || (t.finQueued && !t.finSent)) transmit(t, fx);
 }
 
 function resetTcb(t: Tcb): void {
   t.sndUna = t.sndNxt = t.iss;
   t.irs = t.rcvNxt = 0;
+  t.sndWnd = MAX_WINDOW;
+  t.sndWl1 = t.sndWl2 = 0;
+  t.ooo = NONE;
+  t.rtx = NONE;
   t.sendQueue = 0;
   t.finQueued = t.finSent = false;
   t.finSeq = 0;
+  t.closePending = false;
   t.retransmits = 0;
   t.probesSent = 0;
   t.unread = 0;
+  t.finReceived = false;
+}
+
+/** Learn the peer's SYN: IRS, RCV.NXT, and the window it offers (SND.WND, SND.WL1 = SEG.SEQ). */
+function learnSyn(t: Tcb, seg: Segment): void {
+  t.irs = seg.seq;
+  t.rcvNxt = seqAdd(seg.seq, 1);
+  t.sndWnd = seg.win ?? UNKNOWN_WINDOW;
+  t.sndWl1 = seg.seq;
+  t.sndWl2 = seg.ack;
+}
+
+/** Our SYN is acknowledged: the connection is established (RFC 6298 5.7 for a SYN that was retransmitted). */
+function synAcknowledged(t: Tcb): void {
+  t.retransmits = 0;
+  if (t.synRetransmitted && t.srtt === 0 && !t.rtoFixed) t.rto = Math.max(t.rto, 3000);
 }
 
 export const actions = {
@@ -461,10 +513,8 @@ export const actions = {
   /** OPEN call, active: <SEQ=ISS><CTL=SYN>, SND.UNA = ISS, SND.NXT = ISS+1. */
   sendSyn: (t, _ev, fx) => {
     t.passive = false;
-    t.sndUna = t.iss;
-    emit(fx, t.iss, 0, SYN);
-    t.sndNxt = seqAdd(t.iss, 1);
-    start(t, fx, 'retransmission');
+    t.error = '';
+    sendSynSegment(t, fx, false);
   },
   /** SEND call: queue the data; in a synchronized state send it now. */
   queueData: (t, ev) => {
@@ -479,6 +529,11 @@ export const actions = {
     if (!isHalfClose(ev)) t.released = true;
     t.finQueued = true;
     transmit(t, fx);
+  },
+  /** CLOSE in SYN_RECEIVED with data queued (or on Linux always): held until ESTABLISHED. */
+  queueClose: (t, ev) => {
+    if (!isHalfClose(ev)) t.released = true;
+    t.closePending = true;
   },
   /** ABORT call (RFC 9293 3.10.5): <SEQ=SND.NXT><CTL=RST>; Linux also sets ACK. */
   sendReset: (t, _ev, fx) => {
@@ -504,19 +559,15 @@ export const actions = {
   },
   /** LISTEN + SYN: RCV.NXT = SEG.SEQ+1, IRS = SEG.SEQ, <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>. */
   acceptSyn: (t, ev, fx) => {
-    const seg = segOf(ev);
     t.passive = true;
-    t.irs = seg.seq;
-    t.rcvNxt = seqAdd(seg.seq, 1);
-    t.sndUna = t.iss;
-    emit(fx, t.iss, t.rcvNxt, SYN | ACK);
-    t.sndNxt = seqAdd(t.iss, 1);
-    start(t, fx, 'retransmission');
+    t.error = '';
+    learnSyn(t, segOf(ev));
+    sendSynSegment(t, fx, true);
   },
   /** Backlog full with syncookies: the SYN,ACK carries ISN = cookie and no TCB is kept. */
-  sendSynCookie: (_t, ev, fx) => {
+  sendSynCookie: (t, ev, fx) => {
     const e = ev as SegmentEvent;
-    emit(fx, e.cookie ?? 0, seqAdd(e.seg.seq, 1), SYN | ACK);
+    emit(fx, e.cookie ?? 0, seqAdd(e.seg.seq, 1), SYN | ACK, 0, advertised(t));
   },
   /** A valid cookie ACK: rebuild the connection from the cookie (ISS = cookie, IRS = SEG.SEQ-1). */
   acceptSynCookie: (t, ev, fx) => {
@@ -526,6 +577,7 @@ export const actions = {
     t.sndUna = t.sndNxt = seqAdd(t.iss, 1);
     t.irs = seqAdd(e.seg.seq, -1);
     t.rcvNxt = e.seg.seq;
+    t.sndWl1 = seqAdd(e.seg.seq, -1);
     processSegment(t, e.seg, fx);
   },
 
@@ -535,20 +587,16 @@ export const actions = {
   /** SYN,ACK acceptable: IRS = SEG.SEQ, RCV.NXT = SEG.SEQ+1, SND.UNA = SEG.ACK, <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>. */
   acceptSynAck: (t, ev, fx) => {
     const seg = segOf(ev);
-    t.irs = seg.seq;
-    t.rcvNxt = seqAdd(seg.seq, 1);
-    t.sndUna = seg.ack;
-    t.retransmits = 0;
-    cancel(t, fx, 'retransmission');
-    emit(fx, t.sndNxt, t.rcvNxt, ACK);
+    learnSyn(t, seg);
+    processAck(t, seg, fx);
+    synAcknowledged(t);
+    sendAck(t, fx);
     transmit(t, fx);
   },
   /** Simultaneous open: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> (RFC 9293 figure 7 line 5). */
   acceptSimultaneousSyn: (t, ev, fx) => {
-    const seg = segOf(ev);
-    t.irs = seg.seq;
-    t.rcvNxt = seqAdd(seg.seq, 1);
-    emit(fx, t.iss, t.rcvNxt, SYN | ACK);
+    learnSyn(t, segOf(ev));
+    emit(fx, t.iss, t.rcvNxt, SYN | ACK, 0, advertised(t));
     start(t, fx, 'retransmission');
   },
 
@@ -556,40 +604,54 @@ export const actions = {
   /** Our SYN is acknowledged: the connection is established; send what the application queued. */
   establish: (t, ev, fx) => {
     const seg = segOf(ev);
-    t.retransmits = 0;
+    synAcknowledged(t);
     processSegment(t, { ...seg, flags: seg.flags & ~SYN, seq: seg.flags & SYN ? seqAdd(seg.seq, 1) : seg.seq }, fx);
     transmit(t, fx);
   },
-  resendSynAck: (t, _ev, fx) => emit(fx, t.iss, t.rcvNxt, SYN | ACK),
+  /** ESTABLISHED reached with a CLOSE waiting: establish, then the FIN follows the queued data. */
+  establishThenClose: (t, ev, fx) => {
+    t.closePending = false;
+    t.finQueued = true;
+    actions.establish(t, ev, fx);
+  },
+  resendSynAck: (t, _ev, fx) => emit(fx, t.iss, t.rcvNxt, SYN | ACK, 0, advertised(t)),
   /** Acknowledge, take data in order, ACK what arrived (no delayed ACKs: every segment with data is acknowledged). */
   processSegment: (t, ev, fx) => processSegment(t, segOf(ev), fx),
+  /** First check: an unacceptable segment is answered <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and dropped. */
+  ackUnacceptable: (t, _ev, fx) => sendAck(t, fx),
   /** RFC 5961 challenge ACK for a SYN or an inexact RST in a synchronized state. */
-  sendChallengeAck: (t, _ev, fx) => emit(fx, t.sndNxt, t.rcvNxt, ACK),
-  /** The peer's FIN in TIME_WAIT: acknowledge it again (the 2MSL timer restarts on re-entry). */
-  ackFinAgain: (t, _ev, fx) => emit(fx, t.sndNxt, t.rcvNxt, ACK),
+  sendChallengeAck: (t, _ev, fx) => sendAck(t, fx),
+  /** The peer's FIN in TIME_WAIT: acknowledge it (the 2MSL timer restarts on re-entry). */
+  ackFinAgain: (t, _ev, fx) => sendAck(t, fx),
+  /** A RST reset the connection: the application's calls fail (RFC 9293 "connection reset"). */
+  signalReset: (t) => {
+    t.error = 'ECONNRESET';
+  },
+  /** A RST answered our SYN (RFC 9293 3.10.7.3, and SYN_RECEIVED of an active open): "connection refused". */
+  signalRefused: (t) => {
+    t.error = 'ECONNREFUSED';
+  },
+  /** Retries, keepalive probes or the user timeout ran out. */
+  signalTimeout: (t) => {
+    t.error = 'ETIMEDOUT';
+  },
+  /** Linux TCP_TW_SYN: the TIME_WAIT connection is reopened by a new SYN, ISS = SND.NXT + 65535 + 2. */
+  reopenFromTimeWait: (t, ev, fx) => {
+    const iss = seqAdd(t.sndNxt, 65_537);
+    resetTcb(t);
+    t.iss = iss === 0 ? 1 : iss;
+    t.released = false;
+    actions.acceptSyn(t, ev, fx);
+  },
 
   // --- timers ---
-  retransmitSyn: (t, _ev, fx) => {
-    t.retransmits++;
-    emit(fx, t.iss, 0, SYN);
-    start(t, fx, 'retransmission');
-  },
-  retransmitSynAck: (t, _ev, fx) => {
-    t.retransmits++;
-    emit(fx, t.iss, t.rcvNxt, SYN | ACK);
-    start(t, fx, 'retransmission');
-  },
-  retransmit: (t, _ev, fx) => {
-    if (t.sndUna === t.sndNxt) {
-      t.timers &= ~TIMER_BIT.retransmission;
-      return;
-    }
-    retransmitFromUna(t, fx);
-  },
+  retransmitSyn: (t, _ev, fx) => retransmitEarliest(t, fx, false),
+  retransmitSynAck: (t, _ev, fx) => retransmitEarliest(t, fx, true),
+  retransmit: (t, _ev, fx) => retransmitEarliest(t, fx, true),
   /** Keepalive probe: <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK>, an old sequence number the peer must ACK. */
   sendKeepaliveProbe: (t, _ev, fx) => {
     t.probesSent++;
-    emit(fx, seqAdd(t.sndNxt, -1), t.rcvNxt, ACK);
+    emit(fx, seqAdd(t.sndNxt, -1), t.rcvNxt, ACK, 0, advertised(t));
     start(t, fx, 'keepalive');
   },
   /** Keepalive gave up: Linux sends a RST (tcp_keepalive_timer) before dropping the connection. */
@@ -598,7 +660,9 @@ export const actions = {
   sendResetForDataAfterClose: (t, _ev, fx) => emit(fx, t.sndNxt, t.rcvNxt, RST | ACK),
   startTimeWaitTimer: (t, _ev, fx) => start(t, fx, 'timeWait'),
   cancelTimeWaitTimer: (t, _ev, fx) => cancel(t, fx, 'timeWait'),
-  startFinWait2Timer: (t, _ev, fx) => start(t, fx, 'finWait2'),
+  startFinWait2Timer: (t, _ev, fx) => {
+    if (t.released) start(t, fx, 'finWait2');
+  },
   cancelFinWait2Timer: (t, _ev, fx) => cancel(t, fx, 'finWait2'),
   /** Entering CLOSED: delete the TCB (RFC 9293 3.3.2), i.e. stop every timer and forget the connection. */
   deleteTcb: (t, ev, fx) => {
@@ -619,7 +683,7 @@ export type ActionName = keyof typeof actions;
 function closeReason(ev: TcpEvent): string {
   switch (ev.type) {
     case 'SEGMENT':
-      return ev.seg.flags & RST ? 'reset by peer' : 'segment';
+      return ev.seg.flags & RST ? 'reset by peer' : ev.seg.flags & SYN ? 'new SYN' : 'segment';
     case 'ABORT':
       return 'aborted';
     case 'CLOSE':
@@ -632,6 +696,8 @@ function closeReason(ev: TcpEvent): string {
       return 'FIN_WAIT_2 timeout';
     case 'KEEPALIVE_TIMEOUT':
       return 'keepalive: peer not answering';
+    case 'USER_TIMEOUT':
+      return 'user timeout';
     default:
       return ev.type.startsWith('xstate.') ? '' : ev.type.toLowerCase();
   }

@@ -19,7 +19,7 @@ describe('parseTcpScenario', () => {
   it('fills in the defaults of SCENARIOS.md', () => {
     const s = parseTcpScenario(`${head}steps:\n  - open: client\n`, 'x.yaml');
     expect(s.config).toEqual({
-      msl: 30_000, rto: 1000, retries: undefined, delay: 10, finWait2Timeout: 60_000,
+      msl: 30_000, rto: 1000, rtoFixed: false, retries: undefined, delay: 10, finWait2Timeout: 60_000,
       keepalive: { idle: 7_200_000, interval: 75_000, probes: 9 }, profile: 'rfc9293',
     });
     expect(s.endpoints).toEqual([

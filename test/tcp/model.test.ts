@@ -44,6 +44,9 @@ function serialize(s: { value: unknown; context: Tcb }): string {
     t.finSent,
     t.sendQueue > 0,
     t.unread > 0,
+    t.closePending,
+    t.ooo.length > 0,
+    t.finReceived,
   ]);
 }
 
@@ -64,6 +67,8 @@ function rfcEvent(t: CompiledTransition): string {
       return 'keepalive give-up';
     case 'RETRANSMISSION_TIMEOUT':
       return t.guardName === 'retransmissionsExhaustedPassive' ? 'retransmission give-up (passive open)' : 'user timeout';
+    case 'USER_TIMEOUT':
+      return 'user timeout';
     case 'SEGMENT':
       return (
         {
@@ -71,13 +76,21 @@ function rfcEvent(t: CompiledTransition): string {
           isSimultaneousSyn: 'rcv SYN',
           isSynAckAcceptable: 'rcv SYN,ACK',
           acksOurSyn: 'rcv ACK of SYN',
+          acksOurSynWithFin: 'rcv ACK of SYN with FIN',
+          acksOurSynClosePending: 'rcv ACK of SYN, CLOSE queued',
+          acksOurSynClosePendingWithFin: 'rcv ACK of SYN with FIN, CLOSE queued',
+          isSimultaneousSynAck: 'rcv SYN,ACK',
+          isNewSynFromListen: 'rcv SYN (passive open)',
+          isNewSynInTimeWait: 'rcv SYN above RCV.NXT',
+          isUnacceptableWithAck: 'rcv ACK (timewait rescheduled)',
+          hasAck: 'rcv ACK (timewait rescheduled)',
           acksOurFin: 'rcv ACK of FIN',
-          finInOrder: 'rcv FIN',
-          isFin: 'rcv FIN',
+          finArrives: 'rcv FIN',
+          isPeerFin: 'rcv FIN',
           finAcksOurFin: 'rcv FIN,ACK of FIN',
           isRstAcceptable: 'rcv RST',
-          isRstInWindow: 'rcv RST',
-          isRstInWindowFromListen: 'rcv RST (passive open)',
+          isRstExact: 'rcv RST',
+          isRstExactFromListen: 'rcv RST (passive open)',
           acksSynCookie: 'rcv ACK with valid SYN cookie',
           dataAfterClose: 'rcv data after close',
         } as Record<string, string>
@@ -93,6 +106,7 @@ function key(t: { from: string; event: string; guard?: string | undefined; to: s
 
 const INPUTS: TcbInput[] = [
   { isn: 100, config: { retries: 1, keepaliveProbes: 1 } },
+  { isn: 100, config: { retries: 1, keepaliveProbes: 1, userTimeout: 5_000 } },
   { isn: 100, syncookies: true, config: { retries: 1, keepaliveProbes: 1 } },
   { isn: 100, appReads: false, config: { retries: 1, keepaliveProbes: 1 } },
 ];

@@ -31,7 +31,16 @@ describe('Simulation', () => {
     expect(sim.now).toBe(30 + 3 * 3_600_000);
     expect(sim.states()).toEqual({ client: 'CLOSED', server: 'CLOSED' });
     expect(sim.snapshot().segments.filter((s) => s.from === 'client' && s.flags === 'ACK' && s.at > 1000)).toHaveLength(9);
-    expect(sim.snapshot().segments.at(-1)).toMatchObject({ from: 'client', flags: 'RST,ACK', dropped: true, reason: 'host down' });
+    // RFC 9293 profile: the last probe goes unanswered and the connection ends without a RST (the RST on
+    // keepalive give-up is Linux's tcp_keepalive_timer, below).
+    expect(sim.snapshot().segments.at(-1)).toMatchObject({ from: 'client', flags: 'ACK', dropped: true, reason: 'host down' });
+    expect(sim.snapshot().segments.some((s) => s.flags.includes('RST'))).toBe(false);
+    const linux = new Simulation(
+      scenario('  - open: client\n  - settle: true\n  - keepalive: client\n  - crash: server\n  - advance: 3h\n'),
+      { profile: 'linux' },
+    );
+    linux.run();
+    expect(linux.snapshot().segments.at(-1)).toMatchObject({ from: 'client', flags: 'RST,ACK', dropped: true, reason: 'host down' });
   });
 
   it('accepts injected events between steps (drop the next segment, close, crash)', () => {

@@ -18,6 +18,7 @@ export const TIMER_LABEL: Readonly<Record<TimerInfo['timer'], string>> = {
   timeWait: '2MSL',
   finWait2: 'FIN_WAIT_2',
   keepalive: 'keepalive',
+  user: 'user timeout',
 };
 
 /** Running timers with their remaining virtual time, soonest first (as the snapshot orders them). */

@@ -26,8 +26,16 @@ function peerEvents(t: Tcb, state: string): TcpEvent[] {
     seg(FIN | ACK, inOrder, t.sndUna),
     seg(FIN | ACK, seqAdd(inOrder, -1), t.sndNxt), // a retransmitted FIN
     seg(RST, inOrder, 0),
-    seg(RST, seqAdd(inOrder, 1000), 0),
+    seg(RST, seqAdd(inOrder, 1000), 0), // in the window, not at RCV.NXT: challenge ACK
+    seg(RST, seqAdd(inOrder, 200_000), 0), // outside the window: dropped
     seg(RST | ACK, 0, t.sndNxt),
+    seg(FIN, inOrder, 0), // no ACK bit: dropped in a synchronized state (fifth check)
+    seg(PSH, seqAdd(inOrder, -300), 0, 100), // old, no ACK: unacceptable
+    seg(PSH | ACK, seqAdd(inOrder, 200), t.sndNxt, 100), // beyond a gap: held out of order
+    seg(FIN | ACK, seqAdd(inOrder, -50), t.sndNxt, 50), // straddles RCV.NXT: old data, new FIN
+    seg(SYN, seqAdd(inOrder, 10), 0), // a new SYN inside the window
+    seg(SYN, seqAdd(t.rcvNxt, 100_000), 0, 0, { listening: true }), // a new SYN above RCV.NXT (TIME_WAIT reuse)
+    seg(SYN | ACK, t.irs, seqAdd(t.iss, 1)), // the peer's SYN,ACK of a simultaneous open
   ];
 }
 
