@@ -33,9 +33,26 @@ const stateName = z.enum(TCP_STATES, {
   error: (iss) => `unknown state ${JSON.stringify(iss.input)} (one of ${TCP_STATES.join(', ')})`,
 });
 const epName = z.string().regex(/^[A-Za-z][\w-]*$/, 'endpoint names are letters, digits, - and _');
-const flags = z.string().refine((s) => parseFlags(s) !== undefined, {
-  error: (iss) => `unknown flags ${JSON.stringify(iss.input)} (e.g. SYN, SYN,ACK, ACK, FIN,ACK, RST, RST,ACK, PSH,ACK)`,
-});
+/** Flags as a string (`SYN,ACK`) or a list (`[SYN, ACK]`); kept as the canonical string form. */
+const flags = z
+  .union([z.string(), z.array(z.string()).min(1)], { error: 'flags are a string like "SYN,ACK" or a list like [SYN, ACK]' })
+  .transform((v) => (Array.isArray(v) ? v.join(',') : v))
+  .refine((s) => parseFlags(s) !== undefined, {
+    error: (iss) => `unknown flags ${JSON.stringify(iss.input)} (e.g. SYN, SYN,ACK, ACK, FIN,ACK, RST, RST,ACK, PSH,ACK)`,
+  });
+const FLAG_NAMES = new Set(['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR']);
+/**
+ * `{ from: client, flags: SYN,ACK }` is YAML for flags "SYN" and a key "ACK" with no value: name that
+ * trap instead of zod's `Unrecognized key: "ACK"`.
+ */
+function flagKeyTrap(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const stray = Object.entries(v).find(([k, x]) => FLAG_NAMES.has(k.toUpperCase()) && x === null);
+  if (!stray) return undefined;
+  return `"${stray[0]}" is read as a key: inside { } a comma ends the value, so write flags: "SYN,${stray[0]}" in quotes or as a list [SYN, ${stray[0]}]`;
+}
+const seqNumber = z.number().int().min(-0xffffffff).max(0xffffffff);
+const ERRORS = ['none', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'] as const;
 const count = z.number().int().min(1);
 
 const keepaliveConfig = z
@@ -51,6 +68,13 @@ const config = z
     finWait2Timeout: duration.optional(),
     keepalive: keepaliveConfig.optional(),
     profile: z.enum(PROFILES).optional(),
+    /** RFC 9293 3.10.8 user timeout: sent data unacknowledged this long aborts the connection. */
+    userTimeout: duration.optional(),
+    mss: z.number().int().min(1).max(65_495).optional(),
+    /** Receive buffer (bytes) of every endpoint: the window it advertises. */
+    window: z.number().int().min(0).max(2 ** 30).optional(),
+    /** Secret of the RFC 6528 ISN function (the clock part is the virtual time). */
+    isnSeed: z.number().int().min(0).max(0xffffffff).optional(),
   })
   .strict();
 
@@ -61,10 +85,29 @@ const endpoint = z
     backlog: z.number().int().min(0).optional(),
     syncookies: z.boolean().optional(),
     reads: z.boolean().optional(),
+    /** A packetdrill-style peer: no TCB; it sends only what `inject` steps give and answers nothing. */
+    scripted: z.boolean().optional(),
+    window: z.number().int().min(0).max(2 ** 30).optional(),
   })
   .strict();
 
-const sentEntry = z.object({ from: epName, flags }).strict();
+/**
+ * One segment `expect: sent` pins: its sender and flags, and optionally seq, ack, win, len and the time it
+ * was sent. seq is relative to the sender's ISN and ack to the receiver's ISN (as packetdrill writes
+ * them), unless `absolute: true`.
+ */
+const sentEntry = z
+  .object({
+    from: epName,
+    flags,
+    seq: seqNumber.optional(),
+    ack: seqNumber.optional(),
+    win: z.number().int().min(0).optional(),
+    len: z.number().int().min(0).optional(),
+    at: duration.optional(),
+    absolute: z.boolean().optional(),
+  })
+  .strict();
 
 /** Expect: endpoint names map to states; `sent`, `backlog`, `accepted` are the other assertions. */
 const expectBody = z
@@ -72,6 +115,12 @@ const expectBody = z
     sent: z.array(sentEntry).optional(),
     backlog: z.record(epName, z.number().int().min(0)).optional(),
     accepted: z.record(epName, z.number().int().min(0)).optional(),
+    /** The error the application's calls on that endpoint see now (`none`: no error). */
+    error: z.record(epName, z.enum(ERRORS, { error: (iss) => `unknown error ${JSON.stringify(iss.input)} (one of ${ERRORS.join(', ')})` })).optional(),
+    /** Bytes the application has read on that endpoint's connection. */
+    read: z.record(epName, z.number().int().min(0)).optional(),
+    /** The peer's FIN has arrived in order: a read after the data returns end of file. */
+    eof: z.record(epName, z.boolean()).optional(),
   })
   .catchall(stateName);
 
@@ -108,15 +157,36 @@ function checkZh(a: { choices?: string[] | undefined; answer: string; zh?: { cho
   }
 }
 
+/** A raw segment from a (usually scripted) endpoint; seq relative to its ISN and ack to the receiver's, unless absolute. */
+const injectBody = z
+  .object({
+    from: epName,
+    to: epName.optional(),
+    flags,
+    seq: seqNumber.optional(),
+    ack: seqNumber.optional(),
+    win: z.number().int().min(0).max(65_535).optional(),
+    len: z.number().int().min(0).max(65_495).optional(),
+    absolute: z.boolean().optional(),
+  })
+  .strict();
+
 const VERBS = {
   listen: epName,
-  open: z.union([epName, z.object({ from: epName, to: epName }).strict()]),
+  open: z.union([epName, z.object({ from: epName, to: epName.optional(), isn: z.number().int().min(0).max(0xffffffff).optional() }).strict()]),
   send: z.object({ from: epName, bytes: z.number().int().min(1) }).strict(),
   close: epName,
+  /** shutdown(2): `wr` (the default) is RFC 9293's CLOSE, a half close; `rd` sends nothing. */
+  shutdown: z.union([epName, z.object({ endpoint: epName, how: z.enum(['wr', 'rd', 'rdwr']).optional() }).strict()]),
   abort: epName,
   crash: epName,
+  /** A crashed host comes back with no TCBs (listening again if it listened). */
+  reboot: epName,
   keepalive: epName,
-  drop: z.object({ from: epName.optional(), flags: flags.optional(), count: count.optional() }).strict(),
+  inject: injectBody,
+  drop: z
+    .object({ from: epName.optional(), flags: flags.optional(), count: count.optional(), seq: seqNumber.optional(), absolute: z.boolean().optional() })
+    .strict(),
   duplicate: z.object({ from: epName.optional(), flags: flags.optional(), count: count.optional() }).strict(),
   reorder: z.object({ from: epName.optional(), count: count.optional() }).strict(),
   flood: z
@@ -149,12 +219,15 @@ export const TCP_VERBS = Object.keys(VERBS) as TcpVerb[];
 
 export type TcpStep =
   | { readonly listen: string }
-  | { readonly open: string | { readonly from: string; readonly to: string } }
+  | { readonly open: string | { readonly from: string; readonly to?: string; readonly isn?: number } }
   | { readonly send: { readonly from: string; readonly bytes: number } }
   | { readonly close: string }
+  | { readonly shutdown: string | { readonly endpoint: string; readonly how?: 'wr' | 'rd' | 'rdwr' } }
   | { readonly abort: string }
   | { readonly crash: string }
+  | { readonly reboot: string }
   | { readonly keepalive: string }
+  | { readonly inject: InjectSpec }
   | { readonly drop: FaultSpec }
   | { readonly duplicate: FaultSpec }
   | { readonly reorder: { readonly from?: string; readonly count?: number } }
@@ -168,11 +241,38 @@ export interface FaultSpec {
   readonly from?: string;
   readonly flags?: string;
   readonly count?: number;
+  /** drop only: the segment with this sequence number (relative to the sender's ISN unless absolute). */
+  readonly seq?: number;
+  readonly absolute?: boolean;
 }
+export interface InjectSpec {
+  readonly from: string;
+  readonly to?: string;
+  readonly flags: string;
+  readonly seq?: number;
+  readonly ack?: number;
+  readonly win?: number;
+  readonly len?: number;
+  readonly absolute?: boolean;
+}
+export interface SentSpec {
+  readonly from: string;
+  readonly flags: string;
+  readonly seq?: number;
+  readonly ack?: number;
+  readonly win?: number;
+  readonly len?: number;
+  readonly at?: number;
+  readonly absolute?: boolean;
+}
+export type AppError = (typeof ERRORS)[number];
 export interface ExpectSpec {
-  readonly sent?: readonly { readonly from: string; readonly flags: string }[];
+  readonly sent?: readonly SentSpec[];
   readonly backlog?: Readonly<Record<string, number>>;
   readonly accepted?: Readonly<Record<string, number>>;
+  readonly error?: Readonly<Record<string, AppError>>;
+  readonly read?: Readonly<Record<string, number>>;
+  readonly eof?: Readonly<Record<string, boolean>>;
   readonly [endpoint: string]: TcpState | unknown;
 }
 export interface AskText {
@@ -206,7 +306,15 @@ const step = z.unknown().transform((v, ctx) => {
     ctx.addIssue({ code: 'custom', path: [verb], message: `unknown verb "${verb}" (one of ${TCP_VERBS.join(', ')})` });
     return z.NEVER;
   }
-  const r = schema.safeParse((v as Record<string, unknown>)[verb]);
+  const body = (v as Record<string, unknown>)[verb];
+  const trap = flagKeyTrap(body) ?? (Array.isArray((body as { sent?: unknown })?.sent)
+    ? ((body as { sent: unknown[] }).sent.map(flagKeyTrap).find((x) => x !== undefined))
+    : undefined);
+  if (trap) {
+    ctx.addIssue({ code: 'custom', path: [verb], message: trap });
+    return z.NEVER;
+  }
+  const r = schema.safeParse(body);
   if (!r.success) {
     for (const iss of r.error.issues) {
       ctx.addIssue({ code: 'custom', path: [verb, ...iss.path.filter((p) => typeof p !== 'symbol')], message: iss.message });
@@ -231,6 +339,10 @@ const scenarioShape = z
 export interface TcpEndpointSpec {
   readonly name: string;
   readonly isn: number;
+  /** A packetdrill-style peer without a TCB (inject steps speak for it). */
+  readonly scripted?: boolean;
+  /** Receive buffer in bytes (the window it advertises); undefined: the config's or the profile's. */
+  readonly window?: number | undefined;
   readonly listen: boolean;
   readonly backlog: number;
   readonly syncookies: boolean;
@@ -252,6 +364,11 @@ export interface TcpScenarioConfig {
   readonly finWait2Timeout: number;
   readonly keepalive: { readonly idle: number; readonly interval: number; readonly probes: number };
   readonly profile: ProfileName;
+  /** 0: no user timeout. */
+  readonly userTimeout: number;
+  readonly mss: number | undefined;
+  readonly window: number | undefined;
+  readonly isnSeed: number;
 }
 
 export interface TcpScenario {
@@ -265,6 +382,9 @@ export interface TcpScenario {
   readonly steps: readonly TcpStep[];
 }
 
+/** The keys of `expect` that are not endpoint names. */
+export const EXPECT_KEYS: ReadonlySet<string> = new Set(['sent', 'backlog', 'accepted', 'error', 'read', 'eof']);
+
 /** Endpoint names a step refers to, with the path of each (for error messages). */
 function namesIn(s: TcpStep): [string, (string | number)[]][] {
   const verb = stepVerb(s);
@@ -274,10 +394,17 @@ function namesIn(s: TcpStep): [string, (string | number)[]][] {
     case 'close':
     case 'abort':
     case 'crash':
+    case 'reboot':
     case 'keepalive':
       return [[v as string, [verb]]];
+    case 'shutdown':
+      return typeof v === 'string' ? [[v, [verb]]] : [[(v as { endpoint: string }).endpoint, [verb, 'endpoint']]];
     case 'open':
-      return typeof v === 'string' ? [[v, [verb]]] : [[(v as { from: string }).from, [verb, 'from']], [(v as { to: string }).to, [verb, 'to']]];
+    case 'inject': {
+      if (typeof v === 'string') return [[v, [verb]]];
+      const o = v as { from: string; to?: string };
+      return o.to === undefined ? [[o.from, [verb, 'from']]] : [[o.from, [verb, 'from']], [o.to, [verb, 'to']]];
+    }
     case 'send':
       return [[(v as { from: string }).from, [verb, 'from']]];
     case 'drop':
@@ -291,10 +418,11 @@ function namesIn(s: TcpStep): [string, (string | number)[]][] {
     case 'expect': {
       const e = v as ExpectSpec;
       const out: [string, (string | number)[]][] = [];
-      for (const k of Object.keys(e)) if (k !== 'sent' && k !== 'backlog' && k !== 'accepted') out.push([k, [verb, k]]);
+      for (const k of Object.keys(e)) if (!EXPECT_KEYS.has(k)) out.push([k, [verb, k]]);
       e.sent?.forEach((x, i) => out.push([x.from, [verb, 'sent', i, 'from']]));
-      for (const k of Object.keys(e.backlog ?? {})) out.push([k, [verb, 'backlog', k]]);
-      for (const k of Object.keys(e.accepted ?? {})) out.push([k, [verb, 'accepted', k]]);
+      for (const key of ['backlog', 'accepted', 'error', 'read', 'eof'] as const) {
+        for (const k of Object.keys(e[key] ?? {})) out.push([k, [verb, key, k]]);
+      }
       return out;
     }
     default:
@@ -312,8 +440,21 @@ const schema = scenarioShape.superRefine((s, ctx) => {
       }
     }
     const verb = stepVerb(st);
-    if (verb === 'open' && typeof (st as { open: unknown }).open === 'string' && names.length > 2) {
-      ctx.addIssue({ code: 'custom', path: ['steps', i, 'open'], message: 'with more than two endpoints, write open: {from, to}' });
+    const o = (st as Record<string, unknown>)[verb];
+    if ((verb === 'open' || verb === 'inject') && names.length > 2 && (typeof o === 'string' || (o as { to?: string }).to === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `with more than two endpoints, write ${verb}: {from, to}` });
+    }
+    // A scripted endpoint has no TCB: it has no state to expect and no application to call.
+    const scripted = new Set(Object.entries(s.endpoints ?? {}).filter(([, e]) => e?.scripted).map(([n]) => n));
+    if (verb === 'expect') {
+      for (const k of Object.keys(o as object)) {
+        if (scripted.has(k)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'expect', k], message: `"${k}" is scripted: it has no TCB, so no state to expect` });
+      }
+    } else if (['listen', 'open', 'send', 'close', 'shutdown', 'abort', 'keepalive'].includes(verb)) {
+      const who = typeof o === 'string' ? o : ((o as { from?: string; endpoint?: string }).from ?? (o as { endpoint?: string }).endpoint);
+      if (who !== undefined && scripted.has(who)) {
+        ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `"${who}" is scripted: it speaks only through inject steps` });
+      }
     }
   });
 });
@@ -329,6 +470,10 @@ function configDefaults(d: TcpConfig, profile: ProfileName): TcpScenarioConfig {
     finWait2Timeout: d.finWait2Timeout,
     keepalive: { idle: d.keepaliveIdle, interval: d.keepaliveInterval, probes: d.keepaliveProbes },
     profile,
+    userTimeout: d.userTimeout,
+    mss: undefined,
+    window: undefined,
+    isnSeed: 0,
   };
 }
 
@@ -360,6 +505,10 @@ export function parseTcpScenario(text: string, file: string): TcpScenario {
         probes: c.keepalive?.probes ?? d.keepalive.probes,
       },
       profile,
+      userTimeout: c.userTimeout ?? d.userTimeout,
+      mss: c.mss,
+      window: c.window,
+      isnSeed: c.isnSeed ?? 0,
     },
     endpoints: Object.entries(eps).map(([name, e], i) => ({
       name,
@@ -368,6 +517,8 @@ export function parseTcpScenario(text: string, file: string): TcpScenario {
       backlog: e?.backlog ?? 128,
       syncookies: e?.syncookies ?? false,
       reads: e?.reads ?? true,
+      scripted: e?.scripted ?? false,
+      window: e?.window,
     })),
     steps: raw.steps,
   };

@@ -25,13 +25,13 @@
  * event queue. Receivers acknowledge every segment with data at once (no delayed ACKs) and keep no
  * out-of-order queue (a segment beyond a gap is answered with a duplicate ACK and dropped).
  */
-import { compileMachine, createEngineEndpoint, fire, type CompiledMachine, type EngineEndpoint } from './engine.js';
+import { compileMachine, createEngineEndpoint, fire, type CompiledMachine, type CompiledTransition, type EngineEndpoint } from './engine.js';
 import { EventQueue } from './event-queue.js';
-import { ACK, flagsString, isSynOnly, parseFlags, SYN, type Segment } from './segment.js';
+import { ACK, flagsString, isSynOnly, parseFlags, seqDiff, SYN, type Segment } from './segment.js';
 import { TIMER_EVENT, TIMERS, timerDelay, type Effects, type Tcb, type TcpEvent, type TimerName } from './tcb.js';
 import type { ProfileName, TcpConfig } from './profile.js';
 import type { TcpState } from './states.js';
-import { stepVerb, type ExpectSpec, type TcpScenario, type TcpStep } from '../scenario/tcp.js';
+import { EXPECT_KEYS, stepVerb, type ExpectSpec, type InjectSpec, type SentSpec, type TcpScenario, type TcpStep } from '../scenario/tcp.js';
 
 export interface SegmentRecord {
   readonly index: number;
@@ -43,6 +43,17 @@ export interface SegmentRecord {
   readonly seq: number;
   readonly ack: number;
   readonly len: number;
+  /** Window field. */
+  readonly win: number;
+  /** seq relative to the sender's ISN and ack relative to the receiver's (packetdrill's numbers). */
+  readonly relSeq: number;
+  readonly relAck: number;
+  /** Why it was sent, where that is not plain: `#2` (second transmission), `challenge ACK`, `ACK of an unacceptable segment`. */
+  why?: string;
+  /** An `inject` step put it on the wire (a scripted peer's segment). */
+  readonly injected?: boolean;
+  /** What the receiver did with it when it did nothing visible: `ignored: RST outside the window` ... */
+  verdict?: string;
   /** Lost on the link (a drop fault) or at a crashed host. */
   dropped: boolean;
   /** Why it was dropped: `link` or `host down`. */
@@ -194,6 +205,12 @@ interface Host {
   readonly name: string;
   readonly index: number;
   readonly isn: number;
+  /** packetdrill-style: no TCB of its own; it speaks through inject steps and answers nothing. */
+  readonly scripted: boolean;
+  /** The TCP settings of this host's TCBs (the scenario's, with the endpoint's own window). */
+  readonly config: Partial<TcpConfig>;
+  /** Connections its main TCB has started (a later one takes its ISN from the clock, RFC 6528). */
+  opened: number;
   readonly backlog: number;
   readonly syncookies: boolean;
   readonly reads: boolean;
@@ -215,6 +232,9 @@ interface Fault {
   readonly kind: 'drop' | 'duplicate' | 'reorder';
   readonly from: string | undefined;
   readonly flags: number | undefined;
+  /** drop only: the relative (or absolute) sequence number to match. */
+  readonly seq: number | undefined;
+  readonly absolute: boolean;
   remaining: number;
   /** reorder: how many later segments from the same sender overtake the held one. */
   readonly overtakers: number;
@@ -313,6 +333,9 @@ export class Simulation {
       msl: c.msl,
       rto: c.rto,
       rtoFixed: c.rtoFixed,
+      userTimeout: c.userTimeout,
+      ...(c.mss === undefined ? {} : { mss: c.mss }),
+      ...(c.window === undefined ? {} : { rcvBuf: c.window }),
       // Unset: the profile's own SYN, SYN,ACK and data counts (profile.ts).
       ...(c.retries === undefined ? {} : { retries: c.retries }),
       finWait2Timeout: c.finWait2Timeout,
@@ -325,6 +348,9 @@ export class Simulation {
         name: spec.name,
         index,
         isn: spec.isn,
+        scripted: spec.scripted ?? false,
+        config: spec.window === undefined ? this.tcpConfig : { ...this.tcpConfig, rcvBuf: spec.window },
+        opened: 0,
         backlog: spec.backlog,
         syncookies: spec.syncookies,
         reads: spec.reads ?? true,
@@ -338,7 +364,7 @@ export class Simulation {
       host.main = this.newConn(host, true, undefined, spec.isn);
       this.hosts.set(spec.name, host);
       this.hostList.push(host);
-      if (spec.listen) {
+      if (spec.listen && !host.scripted) {
         host.listening = true;
         this.deliver(host.main, { type: 'PASSIVE_OPEN' });
       }
@@ -483,14 +509,33 @@ export class Simulation {
         break;
       }
       case 'open': {
-        const o = (step as { open: string | { from: string; to: string } }).open;
+        const o = (step as { open: string | { from: string; to?: string; isn?: number } }).open;
         const from = typeof o === 'string' ? o : o.from;
-        const to = typeof o === 'string' ? this.other(o) : o.to;
+        const to = typeof o === 'string' ? this.other(o) : (o.to ?? this.other(o.from));
         const h = this.host(from);
-        if (!h.crashed) h.main.remote = to;
+        if (!h.crashed) {
+          h.main.remote = to;
+          // RFC 9293 3.10.1: an OPEN on a listening TCB makes it active; this host no longer listens.
+          h.listening = false;
+          if (h.main.ep.state === 'CLOSED' || h.main.ep.state === 'LISTEN') this.chooseIsn(h, to, typeof o === 'string' ? undefined : o.isn);
+        }
         note = this.call(h, { type: 'ACTIVE_OPEN' });
         break;
       }
+      case 'shutdown': {
+        const o = (step as { shutdown: string | { endpoint: string; how?: 'wr' | 'rd' | 'rdwr' } }).shutdown;
+        const name = typeof o === 'string' ? o : o.endpoint;
+        const how = typeof o === 'string' ? 'wr' : (o.how ?? 'wr');
+        // SHUT_RD has no segment and no RFC 9293 call: nothing is sent (Linux sends nothing either).
+        note = how === 'rd' ? 'shutdown rd: nothing is sent (RFC 9293 has no receive-side CLOSE)' : this.call(this.host(name), { type: 'CLOSE', half: true });
+        break;
+      }
+      case 'reboot':
+        this.reboot(this.host((step as { reboot: string }).reboot));
+        break;
+      case 'inject':
+        this.injectSegment((step as { inject: InjectSpec }).inject);
+        break;
       case 'send': {
         const s = (step as { send: { from: string; bytes: number } }).send;
         const h = this.host(s.from);
@@ -514,10 +559,13 @@ export class Simulation {
       case 'duplicate':
       case 'reorder': {
         const f = (step as Record<string, { from?: string; flags?: string; count?: number }>)[verb]!;
+        const d = f as { seq?: number; absolute?: boolean };
         this.faults.push({
           kind: verb,
           from: f.from,
           flags: f.flags === undefined ? undefined : parseFlags(f.flags),
+          seq: d.seq,
+          absolute: d.absolute === true,
           remaining: verb === 'reorder' ? 1 : (f.count ?? 1),
           overtakers: verb === 'reorder' ? (f.count ?? 1) : 0,
         });
@@ -562,28 +610,34 @@ export class Simulation {
   private check(e: ExpectSpec, step: number): Failure[] {
     const out: Failure[] = [];
     const states = this.states();
+    const fail = (field: string, expected: unknown, actual: unknown) => out.push({ step, field, expected: String(expected), actual: String(actual) });
     for (const [k, v] of Object.entries(e)) {
-      if (k === 'sent' || k === 'backlog' || k === 'accepted') continue;
-      if (states[k] !== v) out.push({ step, field: k, expected: String(v), actual: String(states[k]) });
+      if (EXPECT_KEYS.has(k)) continue;
+      if (states[k] !== v) fail(k, v, states[k]);
     }
     if (e.sent) {
       const named = new Set(this.hosts.keys());
-      const actual = this.log
-        .slice(this.lastExpectSegment)
-        .filter((r) => named.has(r.from) && named.has(r.to))
-        .map((r) => `${r.from} ${r.flags}`);
-      const expected = e.sent.map((s) => `${s.from} ${flagsString(parseFlags(s.flags) ?? 0)}`);
-      if (actual.join('; ') !== expected.join('; ')) {
-        out.push({ step, field: 'sent', expected: expected.join('; '), actual: actual.join('; ') });
-      }
+      const actual = this.log.slice(this.lastExpectSegment).filter((r) => named.has(r.from) && named.has(r.to));
+      // Each entry is compared on the fields it pins; the whole list must match in order and length.
+      const shown = (r: SegmentRecord, x: SentSpec | undefined) => sentText(r, x);
+      const expected = e.sent.map((x) => sentSpecText(x));
+      const got = actual.map((r, i) => shown(r, e.sent![i]));
+      if (got.join('; ') !== expected.join('; ')) fail('sent', expected.join('; '), got.join('; '));
     }
-    for (const [k, n] of Object.entries(e.backlog ?? {})) {
-      const actual = this.host(k).halfOpen;
-      if (actual !== n) out.push({ step, field: `backlog.${k}`, expected: String(n), actual: String(actual) });
+    for (const [k, n] of Object.entries(e.backlog ?? {})) if (this.host(k).halfOpen !== n) fail(`backlog.${k}`, n, this.host(k).halfOpen);
+    for (const [k, n] of Object.entries(e.accepted ?? {})) if (this.host(k).accepted !== n) fail(`accepted.${k}`, n, this.host(k).accepted);
+    for (const [k, v] of Object.entries(e.error ?? {})) {
+      const actual = this.host(k).main.ep.tcb.error || 'none';
+      if (actual !== v) fail(`error.${k}`, v, actual);
     }
-    for (const [k, n] of Object.entries(e.accepted ?? {})) {
-      const actual = this.host(k).accepted;
-      if (actual !== n) out.push({ step, field: `accepted.${k}`, expected: String(n), actual: String(actual) });
+    for (const [k, n] of Object.entries(e.read ?? {})) {
+      const t = this.host(k).main.ep.tcb;
+      const actual = t.bytesReceived - t.unread;
+      if (actual !== n) fail(`read.${k}`, n, actual);
+    }
+    for (const [k, v] of Object.entries(e.eof ?? {})) {
+      const actual = this.host(k).main.ep.tcb.finReceived;
+      if (actual !== v) fail(`eof.${k}`, v, actual);
     }
     return out;
   }
@@ -655,7 +709,7 @@ export class Simulation {
     (conn as { fx: Effects }).fx = fx;
     (conn as { ep: EngineEndpoint }).ep = createEngineEndpoint(
       this.machine,
-      { isn, syncookies: host.syncookies, appReads: host.reads, config: this.tcpConfig },
+      { isn, syncookies: host.syncookies, appReads: host.reads, config: host.config },
       fx,
     );
     return conn;
@@ -688,6 +742,11 @@ export class Simulation {
   }
 
   private deliver(conn: Conn, ev: TcpEvent): boolean {
+    return this.deliverWith(conn, ev) !== undefined;
+  }
+
+  /** Send one event to a TCB; returns the transition taken (undefined: none was enabled). */
+  private deliverWith(conn: Conn, ev: TcpEvent): CompiledTransition | undefined {
     const from = conn.ep.state;
     const wasHalfOpen = from === 'SYN_RECEIVED' && conn.ep.tcb.passive;
     const t = fire(this.machine, conn.ep, ev, conn.fx);
@@ -697,7 +756,11 @@ export class Simulation {
     const sent = this.pendingSent.length;
     const isHalfOpen = to === 'SYN_RECEIVED' && conn.ep.tcb.passive;
     if (wasHalfOpen !== isHalfOpen) conn.host.halfOpen += isHalfOpen ? 1 : -1;
-    for (const rec of this.pendingSent) rec.fromState = to;
+    const why = t === undefined ? undefined : sendReason(t, conn.ep.tcb);
+    for (const rec of this.pendingSent) {
+      rec.fromState = to;
+      if (why !== undefined) rec.why = why;
+    }
     this.pendingSent.length = 0;
     if (conn.main && t && (from !== to || t.reenter)) {
       this.transitionsLog.push({
@@ -715,7 +778,7 @@ export class Simulation {
     if (from !== to && to === 'ESTABLISHED' && conn.ep.tcb.passive) conn.host.accepted++;
     if (conn.main && to === 'LISTEN' && from !== 'LISTEN') conn.remote = undefined;
     if (!conn.main && (to === 'CLOSED' || to === 'LISTEN') && conn !== conn.host.listener) this.forget(conn);
-    return t !== undefined;
+    return t;
   }
 
   private forget(conn: Conn): void {
@@ -729,6 +792,59 @@ export class Simulation {
     h.halfOpen = 0;
     for (const c of [h.main, ...h.extra.values()]) for (const name of [...c.timers.keys()]) this.dropTimer(c, name);
     for (const c of [...h.extra.values()]) this.forget(c);
+  }
+
+  /** A crashed host boots again: no TCBs, its ports as its configuration says (listening again if it listened). */
+  private reboot(h: Host): void {
+    if (!h.crashed) this.crash(h);
+    h.crashed = false;
+    h.main.alive = false;
+    h.main = this.newConn(h, true, undefined, h.isn);
+    h.opened = 1; // the next connection takes its ISN from the clock
+    h.listening = this.scenario.endpoints[h.index]!.listen && !h.scripted;
+    if (h.listening) this.deliver(h.main, { type: 'PASSIVE_OPEN' });
+  }
+
+  /**
+   * The ISS of a new connection of a host's main TCB: the one the step gives, the endpoint's `isn` for its
+   * first connection, and for later ones RFC 6528's ISN = M + F(connection id, secret): M the 4 µs clock
+   * (virtual time), F a hash of the two endpoints and the scenario's isnSeed.
+   */
+  private chooseIsn(h: Host, remote: string, isn: number | undefined): void {
+    const t = h.main.ep.tcb;
+    if (isn !== undefined) t.iss = isn >>> 0;
+    else if (h.opened > 0) t.iss = this.clockIsn(h.name, remote);
+    else t.iss = h.isn;
+    t.sndUna = t.sndNxt = t.iss;
+    h.opened++;
+  }
+
+  private clockIsn(host: string, remote: string): number {
+    return (Math.floor(this.now_ * 250) + fnv(`${this.scenario.config.isnSeed}|${host}|${remote}`)) >>> 0;
+  }
+
+  /** An inject step: a segment from `from` (its seq relative to its ISN, ack to the receiver's) onto the link. */
+  private injectSegment(x: InjectSpec): void {
+    const from = this.host(x.from);
+    const to = x.to ?? this.other(x.from);
+    const flags = parseFlags(x.flags) ?? 0;
+    const fromIsn = this.isnOf(from);
+    const toIsn = this.isnOf(this.host(to));
+    const relSeq = x.seq ?? 0;
+    const relAck = x.ack ?? 0;
+    const seg: Segment = {
+      seq: x.absolute ? relSeq >>> 0 : (fromIsn + relSeq) >>> 0,
+      ack: flags & ACK ? (x.absolute ? relAck >>> 0 : (toIsn + relAck) >>> 0) : 0,
+      flags,
+      len: x.len ?? 0,
+      win: x.win ?? 65_535,
+    };
+    this.send(x.from, to, seg, from.main.ep.state, false, { injected: true });
+  }
+
+  /** The ISN relative numbers count from: a scripted host's `isn`, else its main TCB's ISS. */
+  private isnOf(h: Host): number {
+    return h.scripted ? h.isn : h.main.ep.tcb.iss;
   }
 
   /**
@@ -755,13 +871,23 @@ export class Simulation {
   // ---------------------------------------------------------------- the link
 
   private transmit(conn: Conn, seg: Segment): void {
-    if (conn.host.crashed) return;
+    if (conn.host.crashed || conn.host.scripted) return;
     const to = conn.remote ?? this.other(conn.host.name);
-    this.send(conn.host.name, to, seg, conn.ep.state, !this.hosts.has(to));
+    const t = conn.ep.tcb;
+    this.send(conn.host.name, to, seg, conn.ep.state, !this.hosts.has(to), { relSeq: seqDiff(seg.seq, t.iss), relAck: seqDiff(seg.ack, t.irs) });
   }
 
-  private send(from: string, to: string, seg: Segment, fromState: TcpState, flood: boolean): void {
+  private send(
+    from: string,
+    to: string,
+    seg: Segment,
+    fromState: TcpState,
+    flood: boolean,
+    extra: { injected?: boolean; relSeq?: number; relAck?: number } = {},
+  ): void {
     this.counters.segments++;
+    const relSeq = extra.relSeq ?? (extra.injected ? seqDiff(seg.seq, this.isnOf(this.host(from))) : seg.seq);
+    const relAck = extra.relAck ?? (extra.injected && this.hosts.has(to) ? seqDiff(seg.ack, this.isnOf(this.host(to))) : seg.ack);
     const rec: SegmentRecord = {
       index: this.log.length,
       at: this.now_,
@@ -771,6 +897,10 @@ export class Simulation {
       seq: seg.seq,
       ack: seg.ack,
       len: seg.len,
+      win: seg.win ?? 0,
+      relSeq,
+      relAck,
+      ...(extra.injected ? { injected: true } : {}),
       dropped: false,
       fromState,
       step: this.currentStep,
@@ -781,7 +911,7 @@ export class Simulation {
     if (!flood) this.pendingSent.push(rec);
     const delay = this.scenario.config.delay;
     if (!flood) {
-      const fault = this.matchFault(from, seg);
+      const fault = this.matchFault(from, seg, relSeq);
       if (fault?.kind === 'drop') {
         rec.dropped = true;
         rec.reason = 'link';
@@ -821,11 +951,12 @@ export class Simulation {
     return item;
   }
 
-  private matchFault(from: string, seg: Segment): Fault | undefined {
+  private matchFault(from: string, seg: Segment, relSeq: number): Fault | undefined {
     for (let i = 0; i < this.faults.length; i++) {
       const f = this.faults[i]!;
       if (f.from !== undefined && f.from !== from) continue;
       if (f.flags !== undefined && f.flags !== seg.flags) continue;
+      if (f.seq !== undefined && (f.absolute ? seg.seq !== f.seq >>> 0 : relSeq !== f.seq)) continue;
       if (--f.remaining <= 0) this.faults.splice(i, 1);
       return f;
     }
@@ -843,6 +974,7 @@ export class Simulation {
       return;
     }
     rec.arrivedAt = this.now_;
+    if (host.scripted) return; // a script reads what arrives; it answers only through inject steps
     const conn = this.connFor(host, rec.from, seg);
     if (!conn) return;
     const backlogFull = host.halfOpen >= host.backlog;
@@ -851,7 +983,9 @@ export class Simulation {
     const ev: TcpEvent = host.syncookies && conn.ep.state === 'LISTEN'
       ? { type: 'SEGMENT', seg, backlogFull, listening, cookie: fnv(`${host.name}|${rec.from}|cookie`) }
       : { type: 'SEGMENT', seg, backlogFull, listening };
-    this.deliver(conn, ev);
+    const t = this.deliverWith(conn, ev);
+    const verdict = t === undefined ? `ignored in ${rec.toState ?? conn.ep.state}` : VERDICT[t.guardName ?? ''];
+    if (verdict) rec.verdict = verdict;
     rec.toState = conn.ep.state;
     if (!conn.main && (!conn.alive || conn === host.listener)) rec.toState = host.main.ep.state;
   }
@@ -862,6 +996,12 @@ export class Simulation {
     const named = this.hosts.has(from);
     if (named && (main.remote === from || (main.remote === undefined && (main.ep.state === 'LISTEN' || main.ep.state === 'CLOSED')))) {
       main.remote = from;
+      // A listening host serves a new connection per SYN: its main TCB, closed after an earlier
+      // connection, is listening again (the socket that listen() made never stopped).
+      if (main.ep.state === 'CLOSED' && host.listening && isSynOnly(seg)) {
+        this.deliver(main, { type: 'PASSIVE_OPEN' });
+      }
+      if (main.ep.state === 'LISTEN' && isSynOnly(seg)) this.chooseIsn(host, from, undefined);
       return main;
     }
     const existing = host.extra.get(from);
@@ -884,8 +1024,56 @@ export class Simulation {
   }
 }
 
+/** What a received segment did where nothing visible says it: keyed by the guard of the transition taken. */
+const VERDICT: Readonly<Record<string, string>> = {
+  isRstOutOfWindow: 'ignored: RST outside the window (RFC 5961 3.2)',
+  isUnacceptable: 'not acceptable (first check): ACKed and dropped',
+  isRstInexact: 'RST not at RCV.NXT: challenge ACK (RFC 5961 3.2)',
+  hasSyn: 'SYN in a synchronized state: challenge ACK (RFC 5961 4.2)',
+  hasNoAck: 'dropped: no ACK bit (fifth check)',
+  isSynWithBacklogFull: 'dropped: backlog full',
+  isRst: 'ignored: RST',
+};
+
+/** Why a transition sent what it sent, when a reader of the ladder could not tell. */
+function sendReason(t: CompiledTransition, tcb: Tcb): string | undefined {
+  for (const a of t.actionNames) {
+    if (a === 'retransmit' || a === 'retransmitSyn' || a === 'retransmitSynAck') return `#${tcb.retransmits + 1}`;
+    if (a === 'sendChallengeAck') return 'challenge ACK';
+    if (a === 'ackUnacceptable') return 'ACK of an unacceptable segment';
+    if (a === 'resendSynAck') return 'SYN,ACK again';
+    if (a === 'sendKeepaliveProbe') return `keepalive probe #${tcb.probesSent}`;
+  }
+  return undefined;
+}
+
 function seqFrom(isn: number, remote: string): number {
   return (isn + fnv(remote)) >>> 0;
+}
+
+/** An expected segment as text: `client SYN,ACK seq=0 ack=1 win=65535` with the fields it pins. */
+function sentSpecText(x: SentSpec): string {
+  const parts = [`${x.from} ${flagsString(parseFlags(x.flags) ?? 0)}`];
+  const rel = x.absolute ? '' : '+';
+  if (x.seq !== undefined) parts.push(`seq=${rel}${x.absolute ? x.seq >>> 0 : x.seq}`);
+  if (x.ack !== undefined) parts.push(`ack=${rel}${x.absolute ? x.ack >>> 0 : x.ack}`);
+  if (x.win !== undefined) parts.push(`win=${x.win}`);
+  if (x.len !== undefined) parts.push(`len=${x.len}`);
+  if (x.at !== undefined) parts.push(`at=${formatDuration(x.at)}`);
+  return parts.join(' ');
+}
+
+/** A sent segment as text, showing the fields `x` pins (all but at when there is no expected entry). */
+function sentText(r: SegmentRecord, x: SentSpec | undefined): string {
+  const parts = [`${r.from} ${r.flags}`];
+  if (x === undefined) return parts.join(' ');
+  const rel = x.absolute ? '' : '+';
+  if (x.seq !== undefined) parts.push(`seq=${rel}${x.absolute ? r.seq : r.relSeq}`);
+  if (x.ack !== undefined) parts.push(`ack=${rel}${x.absolute ? r.ack : r.relAck}`);
+  if (x.win !== undefined) parts.push(`win=${r.win}`);
+  if (x.len !== undefined) parts.push(`len=${r.len}`);
+  if (x.at !== undefined) parts.push(`at=${formatDuration(r.at)}`);
+  return parts.join(' ');
 }
 
 /** `open client`, `drop from=client flags=ACK`, `expect client=ESTABLISHED server=ESTABLISHED`. */

@@ -21,10 +21,12 @@ describe('parseTcpScenario', () => {
     expect(s.config).toEqual({
       msl: 30_000, rto: 1000, rtoFixed: false, retries: undefined, delay: 10, finWait2Timeout: 60_000,
       keepalive: { idle: 7_200_000, interval: 75_000, probes: 9 }, profile: 'rfc9293',
+      // RFC 9293 3.10.8: no user timeout unless set; RFC 6528 ISN secret 0 unless set.
+      userTimeout: 0, mss: undefined, window: undefined, isnSeed: 0,
     });
     expect(s.endpoints).toEqual([
-      { name: 'client', isn: 1000, listen: false, backlog: 128, syncookies: false, reads: true },
-      { name: 'server', isn: 5000, listen: true, backlog: 128, syncookies: false, reads: true },
+      { name: 'client', isn: 1000, listen: false, backlog: 128, syncookies: false, reads: true, scripted: false, window: undefined },
+      { name: 'server', isn: 5000, listen: true, backlog: 128, syncookies: false, reads: true, scripted: false, window: undefined },
     ]);
   });
 
