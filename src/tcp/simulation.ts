@@ -911,7 +911,8 @@ export class Simulation {
     if (!flood) this.pendingSent.push(rec);
     const delay = this.scenario.config.delay;
     if (!flood) {
-      const fault = this.matchFault(from, seg, relSeq);
+      // An injected segment is the script's own: link faults apply to what the endpoints send.
+      const fault = extra.injected ? undefined : this.matchFault(from, seg, relSeq);
       if (fault?.kind === 'drop') {
         rec.dropped = true;
         rec.reason = 'link';
