@@ -19,20 +19,34 @@ function padStart(s: string, n: number): string {
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
 }
 
+/**
+ * Virtual time to millisecond precision at every scale: `250ms`, `61.07s`, `12m05s`, `2h11m14.005s`
+ * (fractions of a millisecond, from the flood's 10 µs spacing, are shown to the µs below 10 s).
+ */
 export function formatTime(ms: number): string {
-  if (ms < 10_000) return `${ms}ms`;
-  const s = ms / 1000;
-  if (s < 600) return `${Number.isInteger(s) ? s : s.toFixed(2)}s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = Math.round(s % 60);
-  return h ? `${h}h${String(m).padStart(2, '0')}m${String(sec).padStart(2, '0')}s` : `${m}m${String(sec).padStart(2, '0')}s`;
+  if (ms < 10_000) return `${Number.isInteger(ms) ? ms : Number(ms.toFixed(3))}ms`;
+  const whole = Math.round(ms);
+  const frac = whole % 1000;
+  const secs = Math.floor(whole / 1000);
+  const fracText = frac ? `.${String(frac).padStart(3, '0').replace(/0+$/, '')}` : '';
+  if (secs < 600) return `${secs}${fracText}s`;
+  const h = Math.floor(secs / 3600);
+  const m = Math.floor((secs % 3600) / 60);
+  const sec = `${String(secs % 60).padStart(2, '0')}${fracText}s`;
+  return h ? `${h}h${String(m).padStart(2, '0')}m${sec}` : `${m}m${sec}`;
 }
 
-export function segmentLabel(r: Pick<SegmentRecord, 'flags' | 'seq' | 'ack' | 'len'>): string {
+export function segmentLabel(r: Pick<SegmentRecord, 'flags' | 'seq' | 'ack' | 'len'> & { readonly why?: string | undefined }): string {
   const ack = r.flags.includes('ACK') ? ` ack=${r.ack}` : '';
   const len = r.len ? ` len=${r.len}` : '';
-  return `${r.flags} seq=${r.seq}${ack}${len}`;
+  const why = r.why === undefined ? '' : r.why.startsWith('#') ? ` ${r.why}` : ` (${r.why})`;
+  return `${r.flags} seq=${r.seq}${ack}${len}${why}`;
+}
+
+/** A column's state text: a script has none, a crashed host is down. */
+function shownState(snap: SimSnapshot, name: string, state: string): string {
+  const ep = snap.endpoints.find((e) => e.name === name);
+  return ep?.scripted ? '(script)' : state;
 }
 
 function arrow(label: string, rightward: boolean, width: number, dropped: boolean, dup: boolean): string {
@@ -56,30 +70,41 @@ export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): st
   if (names.length !== 2) return renderList(snap, out);
   const [a, b] = names as [string, string];
   const initial = snap.steps.length ? initialStates(snap) : Object.fromEntries(snap.endpoints.map((e) => [e.name, e.state]));
+  for (const e of snap.endpoints) if (e.scripted) initial[e.name] = '(script)';
   out.push('');
   out.push(`${padStart('time', 9)}  ${pad(a, STATE_W)} ${' '.repeat(width)} ${b}`);
   out.push(`${padStart('', 9)}  ${pad(initial[a] ?? '', STATE_W)} ${' '.repeat(width)} ${initial[b] ?? ''}`);
   const state: Record<string, string> = { ...initial };
+  const show = (n: string) => shownState(snap, n, state[n]!);
   const row = (at: number, middle: string, note = '') =>
-    `${padStart(formatTime(at), 9)}  ${pad(state[a]!, STATE_W)} ${pad(middle, width)} ${state[b]}${note}`;
+    `${padStart(formatTime(at), 9)}  ${pad(show(a), STATE_W)} ${pad(middle, width)} ${show(b)}${note}`;
   for (const step of snap.steps) {
     if (step.verb === 'ask') continue; // questions are for practice mode
     out.push(stepLine(step));
-    const segs = snap.segments.filter((r) => r.index >= step.segments[0] && r.index < step.segments[1]);
+    // A segment held back by the link (reordered, delayed) is drawn where it arrived, with both times.
+    const isLate = (r: SegmentRecord) =>
+      !r.duplicated && r.arrivedAt !== undefined && r.arrivalOrder !== undefined && r.arrivedAt - r.at > snap.delay;
+    const segs = snap.segments.filter(
+      (r) => (r.index >= step.segments[0] && r.index < step.segments[1] && !isLate(r)) || (isLate(r) && r.arrivalStep === step.index),
+    );
     const named = segs.filter((r) => !r.flood);
     const flood = segs.filter((r) => r.flood);
     if (flood.length) out.push(`${padStart('', 9)}  ${floodSummary(flood)}`);
     type Ev = { order: number; draw: () => string | undefined };
     const events: Ev[] = [];
     for (const r of named) {
+      const late = isLate(r);
       events.push({
-        order: r.order,
+        order: late ? r.arrivalOrder! : r.order,
         draw: () => {
-          state[r.from] = r.fromState;
+          if (!r.injected && !late) state[r.from] = r.fromState;
           const label = arrow(segmentLabel(r), r.from === a, width, r.dropped, r.duplicated === true);
-          const note =
-            r.dropped && r.reason === 'host down' ? '  (host down)' : !r.dropped && r.arrivedAt === undefined ? '  (still in flight)' : '';
-          return row(r.at, label, note);
+          const notes: string[] = [];
+          if (r.dropped && r.reason === 'host down') notes.push('host down');
+          else if (!r.dropped && r.arrivedAt === undefined) notes.push('still in flight');
+          if (late) notes.push(`sent ${formatTime(r.at)}, arrived ${formatTime(r.arrivedAt!)}`);
+          if (r.verdict) notes.push(`${r.to}${r.duplicated ? ', second copy' : ''}: ${r.verdict}`);
+          return row(late ? r.arrivedAt! : r.at, label, notes.length ? `  (${notes.join('; ')})` : '');
         },
       });
     }
@@ -103,6 +128,7 @@ export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): st
       if (line !== undefined) out.push(line);
     }
     Object.assign(state, step.states);
+    for (const n of step.down) state[n] = 'down';
   }
   out.push('');
   out.push(summary(snap));
@@ -161,7 +187,7 @@ function renderList(snap: SimSnapshot, out: string[]): string {
 }
 
 function summary(snap: SimSnapshot): string {
-  const final = snap.endpoints.map((e) => `${e.name} ${e.state}${e.crashed ? ' (crashed)' : ''}`).join(', ');
+  const final = snap.endpoints.map((e) => (e.scripted ? `${e.name} (script)` : `${e.name} ${e.state}${e.crashed ? ' (crashed)' : ''}`)).join(', ');
   const verdict = snap.failures.length ? `FAILED (${snap.failures.length} expectation${snap.failures.length > 1 ? 's' : ''})` : 'passed';
   return `final: ${final} at ${formatTime(snap.now)}; ${verdict}`;
 }

@@ -62,6 +62,9 @@ export interface SegmentRecord {
   duplicated?: boolean;
   /** Virtual ms when it arrived (absent if it was dropped or is still in flight). */
   arrivedAt?: number;
+  /** Position of its arrival in the run's order of events, and the step it arrived in (a late segment is drawn there). */
+  arrivalOrder?: number;
+  arrivalStep?: number;
   /** Sender's state after the event that sent it. */
   fromState: TcpState;
   /** Receiver's state after processing it. */
@@ -83,6 +86,8 @@ export interface StepResult {
   readonly verb: string;
   /** Each named endpoint's state after the step. */
   readonly states: Readonly<Record<string, TcpState>>;
+  /** Named endpoints whose host is down (crashed) after the step. */
+  readonly down: readonly string[];
   /** False when an expectation of this step failed. */
   readonly ok: boolean;
   /** Index range [first, last) of the segments sent during the step. */
@@ -134,6 +139,8 @@ export interface EndpointSnapshot {
   readonly name: string;
   readonly state: TcpState;
   readonly crashed: boolean;
+  /** A packetdrill-style script: no TCB, no state. */
+  readonly scripted: boolean;
   readonly listening: boolean;
   /** Half-open (SYN_RECEIVED) connections held, the named one included. */
   readonly backlog: number;
@@ -144,6 +151,8 @@ export interface EndpointSnapshot {
 export interface SimSnapshot {
   readonly scenario: string;
   readonly profile: ProfileName;
+  /** One-way link delay, ms (a segment that took longer was held by a link fault). */
+  readonly delay: number;
   readonly now: number;
   /** Index of the next scenario step; equals steps.length when done. */
   readonly next: number;
@@ -420,6 +429,7 @@ export class Simulation {
     return {
       scenario: this.scenario.name,
       profile: this.profile,
+      delay: this.scenario.config.delay,
       now: this.now_,
       next: this.next_,
       done: this.done,
@@ -427,6 +437,7 @@ export class Simulation {
         name: h.name,
         state: h.crashed ? 'CLOSED' : h.main.ep.state,
         crashed: h.crashed,
+        scripted: h.scripted,
         listening: h.listening,
         backlog: h.halfOpen,
         accepted: h.accepted,
@@ -596,6 +607,7 @@ export class Simulation {
       action: describeStep(step),
       verb,
       states: this.states(),
+      down: this.hostList.filter((h) => h.crashed).map((h) => h.name),
       ok: failures.length === 0,
       segments: [firstSeg, this.log.length],
       transitions: this.transitionsLog.slice(firstTransition),
@@ -874,7 +886,10 @@ export class Simulation {
     if (conn.host.crashed || conn.host.scripted) return;
     const to = conn.remote ?? this.other(conn.host.name);
     const t = conn.ep.tcb;
-    this.send(conn.host.name, to, seg, conn.ep.state, !this.hosts.has(to), { relSeq: seqDiff(seg.seq, t.iss), relAck: seqDiff(seg.ack, t.irs) });
+    // ack relative to the receiver's ISN (packetdrill's numbers): a named receiver's, else our IRS.
+    const peer = this.hosts.get(to);
+    const relAck = seqDiff(seg.ack, peer ? this.isnOf(peer) : t.irs);
+    this.send(conn.host.name, to, seg, conn.ep.state, !peer, { relSeq: seqDiff(seg.seq, t.iss), relAck });
   }
 
   private send(
@@ -908,7 +923,9 @@ export class Simulation {
       order: this.eventNo++,
     };
     if (!flood || this.recordFlood) this.log.push(rec);
-    if (!flood) this.pendingSent.push(rec);
+    // The sender's state after the event that sent it: set when that event is done (an injected
+    // segment has no such event; a scripted sender has no state).
+    if (!flood && !extra.injected) this.pendingSent.push(rec);
     const delay = this.scenario.config.delay;
     if (!flood) {
       // An injected segment is the script's own: link faults apply to what the endpoints send.
@@ -975,6 +992,8 @@ export class Simulation {
       return;
     }
     rec.arrivedAt = this.now_;
+    rec.arrivalOrder = this.eventNo++;
+    rec.arrivalStep = this.currentStep;
     if (host.scripted) return; // a script reads what arrives; it answers only through inject steps
     const conn = this.connFor(host, rec.from, seg);
     if (!conn) return;
