@@ -1020,6 +1020,7 @@ export class Simulation {
       // connection, is listening again (the socket that listen() made never stopped).
       if (main.ep.state === 'CLOSED' && host.listening && isSynOnly(seg)) {
         this.deliver(main, { type: 'PASSIVE_OPEN' });
+        main.remote = from;
       }
       if (main.ep.state === 'LISTEN' && isSynOnly(seg)) this.chooseIsn(host, from, undefined);
       return main;

@@ -36,6 +36,30 @@ describe('issue 10 deviations: one scenario each, passing under the profile it n
   });
 });
 
+describe('what the model lacked: windows, RFC 6298, a listener per SYN, clock ISNs', () => {
+  it.each([
+    ['RFC 6298 RTO from the RTT sample, at least 1 s, doubled', 'rto-estimation.yaml'],
+    ['RFC 6298 with the linux floor: 220 ms, then 440 ms', 'rto-estimation-linux.yaml'],
+    ["Karn's rule and 6298 5.7: a retransmitted SYN leaves the RTO at 3 s", 'karn-syn-retransmitted.yaml'],
+    ['a listener serves the next connection too', 'listener-serves-again.yaml'],
+    ['the sender stays inside the window; a zero window takes no data', 'window-limits-sender.yaml'],
+  ])('%s (%s)', (_what, file) => {
+    expect(runScenario(load(file)).failures).toEqual([]);
+  });
+
+  it('ISNs of later connections follow the RFC 6528 clock: 250 per ms (a 4 µs tick) between two opens of the same pair', () => {
+    const isnAfter = (ms: number) => {
+      const text = readFileSync(join(dir, 'listener-serves-again.yaml'), 'utf8').replace('  - advance: 1s\n', `  - advance: ${ms}ms\n`);
+      const r = runScenario(parseTcpScenario(text, 'x.yaml'));
+      return r.segments.filter((s) => s.from === 'client' && s.flags === 'SYN')[1]!.seq;
+    };
+    const a = isnAfter(1000);
+    const b = isnAfter(3000);
+    expect(a).not.toBe(1000);
+    expect((b - a) >>> 0).toBe(250 * 2000);
+  });
+});
+
 describe('the linux profile takes the kernel path where profile.ts says it differs', () => {
   it('CLOSE in SYN_RECEIVED is deferred until ESTABLISHED (commit 94062790aedb): no FIN while the SYN,ACK is unanswered', () => {
     const sim = new Simulation(load('close-in-syn-received.yaml'), { profile: 'linux' });
