@@ -132,6 +132,16 @@ export function processAck(t: Tcb, seg: Segment, fx: Effects): boolean {
     t.sndUna = seg.ack;
     t.retransmits = 0;
     advanced = true;
+    if (t.sndUna === t.sndNxt) {
+      // Everything acknowledged (the common case): one sample from the oldest entry, the queue empties.
+      const first = t.rtx[0];
+      if (first && !first.again) sample(t, Math.max(0, nowOf(fx) - first.at));
+      t.rtx = EMPTY;
+      cancel(t, fx, 'retransmission');
+      cancel(t, fx, 'user');
+      updateWindow(t, seg);
+      return true;
+    }
     let sampled = false;
     const rest: RtxEntry[] = [];
     for (const e of t.rtx) {
@@ -157,15 +167,24 @@ export function processAck(t: Tcb, seg: Segment, fx: Effects): boolean {
       if (t.userTimeout > 0) start(t, fx, 'user');
     }
   }
-  // Window update (RFC 9293 3.10.7.4, ESTABLISHED fifth check): only from a segment not older than the
-  // one that last set it, and only when SND.UNA =< SEG.ACK =< SND.NXT.
+  updateWindow(t, seg);
+  return advanced;
+}
+
+const EMPTY: readonly RtxEntry[] = [];
+
+/**
+ * Window update (RFC 9293 3.10.7.4, ESTABLISHED fifth check): only from a segment not older than the one
+ * that last set it (SND.WL1 < SEG.SEQ, or equal and SND.WL2 =< SEG.ACK), and only when
+ * SND.UNA =< SEG.ACK =< SND.NXT.
+ */
+function updateWindow(t: Tcb, seg: Segment): void {
   if (seqLe(t.sndUna, seg.ack) && seqLe(seg.ack, t.sndNxt) &&
       (seqLt(t.sndWl1, seg.seq) || (t.sndWl1 === seg.seq && seqLe(t.sndWl2, seg.ack)))) {
     t.sndWnd = seg.win ?? UNKNOWN_WINDOW;
     t.sndWl1 = seg.seq;
     t.sndWl2 = seg.ack;
   }
-  return advanced;
 }
 
 /**

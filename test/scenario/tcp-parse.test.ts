@@ -120,3 +120,30 @@ describe('parseTcpScenario', () => {
     });
   });
 });
+
+describe('the scenario language additions (docs/scenarios.md)', () => {
+  const steps = (body: string) => `name: x\ntitle: X\nsteps:\n${body}`;
+  it('names the unquoted SYN,ACK trap instead of an unknown key', () => {
+    expect(() => parseTcpScenario(steps('  - drop: { from: client, flags: SYN,ACK }\n'), 'x.yaml')).toThrow(
+      /x\.yaml:4: steps\[0\]\.drop: "ACK" is read as a key: .*flags: "SYN,ACK" in quotes or as a list \[SYN, ACK\]/,
+    );
+    expect(() => parseTcpScenario(steps('  - expect: { sent: [{ from: client, flags: FIN,ACK }] }\n'), 'x.yaml')).toThrow(/"ACK" is read as a key/);
+  });
+
+  it('takes flags as a list or a quoted string, the same', () => {
+    const a = parseTcpScenario(steps('  - drop: { from: client, flags: [SYN, ACK] }\n'), 'x.yaml');
+    const b = parseTcpScenario(steps('  - drop: { from: client, flags: "SYN,ACK" }\n'), 'x.yaml');
+    expect(a.steps).toEqual(b.steps);
+  });
+
+  it('refuses a state or an application call for a scripted endpoint', () => {
+    const head = 'name: x\ntitle: X\nendpoints:\n  client: { scripted: true }\n  server: { listen: true }\nsteps:\n';
+    expect(() => parseTcpScenario(`${head}  - expect: { client: CLOSED }\n`, 'x.yaml')).toThrow(/steps\[0\]\.expect\.client: "client" is scripted: it has no TCB/);
+    expect(() => parseTcpScenario(`${head}  - open: client\n`, 'x.yaml')).toThrow(/"client" is scripted: it speaks only through inject steps/);
+    expect(() => parseTcpScenario(`${head}  - inject: { from: client, flags: SYN, seq: 0 }\n`, 'x.yaml')).not.toThrow();
+  });
+
+  it('checks the error names of expect error', () => {
+    expect(() => parseTcpScenario(steps('  - expect: { error: { client: ECONNRESTE } }\n'), 'x.yaml')).toThrow(/unknown error "ECONNRESTE" \(one of none, ECONNREFUSED/);
+  });
+});

@@ -43,6 +43,8 @@ describe('what the model lacked: windows, RFC 6298, a listener per SYN, clock IS
     ["Karn's rule and 6298 5.7: a retransmitted SYN leaves the RTO at 3 s", 'karn-syn-retransmitted.yaml'],
     ['a listener serves the next connection too', 'listener-serves-again.yaml'],
     ['the sender stays inside the window; a zero window takes no data', 'window-limits-sender.yaml'],
+    ['a rebooted host answers the old connection with RST: ECONNRESET', 'crash-and-reboot.yaml'],
+    ['the user timeout (RFC 9293 3.10.8) ends the connection: ETIMEDOUT', 'user-timeout.yaml'],
   ])('%s (%s)', (_what, file) => {
     expect(runScenario(load(file)).failures).toEqual([]);
   });
