@@ -28,172 +28,15 @@
 import { compileMachine, createEngineEndpoint, fire, type CompiledMachine, type CompiledTransition, type EngineEndpoint } from './engine.js';
 import { EventQueue } from './event-queue.js';
 import { ACK, flagsString, isSynOnly, parseFlags, seqDiff, SYN, type Segment } from './segment.js';
-import { TIMER_EVENT, TIMERS, timerDelay, type Effects, type Tcb, type TcpEvent, type TimerName } from './tcb.js';
+import { TIMER_EVENT, TIMERS, timerDelay, type Effects, type TcpEvent, type TimerName } from './tcb.js';
 import type { ProfileName, TcpConfig } from './profile.js';
 import type { TcpState } from './states.js';
-import { EXPECT_KEYS, stepVerb, type ExpectSpec, type InjectSpec, type SentSpec, type TcpScenario, type TcpStep } from '../scenario/tcp.js';
+import { EXPECT_KEYS, stepVerb, type ExpectSpec, type InjectSpec, type TcpScenario, type TcpStep } from '../scenario/tcp.js';
+import type { Failure, RunResult, SegmentRecord, SimSnapshot, SimulationOptions, StepResult, TimerInfo, TransitionRecord } from './run-record.js';
+import { describeStep, sendReason, sentSpecText, sentText, VERDICT } from './step-text.js';
 
-export interface SegmentRecord {
-  readonly index: number;
-  /** Virtual ms when it was sent. */
-  readonly at: number;
-  readonly from: string;
-  readonly to: string;
-  readonly flags: string;
-  readonly seq: number;
-  readonly ack: number;
-  readonly len: number;
-  /** Window field. */
-  readonly win: number;
-  /** seq relative to the sender's ISN and ack relative to the receiver's (packetdrill's numbers). */
-  readonly relSeq: number;
-  readonly relAck: number;
-  /** Why it was sent, where that is not plain: `#2` (second transmission), `challenge ACK`, `ACK of an unacceptable segment`. */
-  why?: string;
-  /** An `inject` step put it on the wire (a scripted peer's segment). */
-  readonly injected?: boolean;
-  /** What the receiver did with it when it did nothing visible: `ignored: RST outside the window` ... */
-  verdict?: string;
-  /** Lost on the link (a drop fault) or at a crashed host. */
-  dropped: boolean;
-  /** Why it was dropped: `link` or `host down`. */
-  reason?: string;
-  /** The link delivered it twice. */
-  duplicated?: boolean;
-  /** Virtual ms when it arrived (absent if it was dropped or is still in flight). */
-  arrivedAt?: number;
-  /** Position of its arrival in the run's order of events, and the step it arrived in (a late segment is drawn there). */
-  arrivalOrder?: number;
-  arrivalStep?: number;
-  /** Sender's state after the event that sent it. */
-  fromState: TcpState;
-  /** Receiver's state after processing it. */
-  toState?: TcpState;
-  /** Index of the scenario step (or injected step) during which it was sent. */
-  readonly step: number;
-  /** The segment involves a flood source (not a named endpoint). */
-  readonly flood: boolean;
-  /** Position in the run's single order of sends and transitions (for drawing them in sequence). */
-  readonly order: number;
-}
-
-export interface StepResult {
-  readonly index: number;
-  /** Virtual ms when the step finished. */
-  readonly at: number;
-  /** Short text of the step: `open client`, `drop from=client flags=ACK`, `expect client=ESTABLISHED`. */
-  readonly action: string;
-  readonly verb: string;
-  /** Each named endpoint's state after the step. */
-  readonly states: Readonly<Record<string, TcpState>>;
-  /** Named endpoints whose host is down (crashed) after the step. */
-  readonly down: readonly string[];
-  /** False when an expectation of this step failed. */
-  readonly ok: boolean;
-  /** Index range [first, last) of the segments sent during the step. */
-  readonly segments: readonly [number, number];
-  /** Named endpoints' state changes during the step, in order. */
-  readonly transitions: readonly TransitionRecord[];
-  readonly injected: boolean;
-  readonly failures: readonly Failure[];
-  /**
-   * Set when an application call had no effect: the machine has no transition for it in that state
-   * (RFC 9293 3.10 answers such calls with an error, e.g. SEND in CLOSED: "connection does not
-   * exist"), or the host has crashed.
-   */
-  readonly note?: string;
-}
-
-export interface TransitionRecord {
-  readonly at: number;
-  readonly endpoint: string;
-  readonly from: TcpState;
-  readonly to: TcpState;
-  readonly event: string;
-  readonly guard?: string;
-  /** For SEGMENT: the flags of the segment that caused it. */
-  readonly segment?: string;
-  /** Segments the endpoint sent while taking this transition (they come just before it in `order`). */
-  readonly sent: number;
-  readonly order: number;
-}
-
-export interface Failure {
-  readonly step: number;
-  /** What was checked: an endpoint name, `sent`, `backlog.<ep>`, `accepted.<ep>`. */
-  readonly field: string;
-  readonly expected: string;
-  readonly actual: string;
-}
-
-export interface TimerInfo {
-  readonly endpoint: string;
-  /** The connection's remote end (the other endpoint, or a flood source). */
-  readonly remote: string | undefined;
-  readonly timer: TimerName;
-  readonly due: number;
-  readonly remaining: number;
-}
-
-export interface EndpointSnapshot {
-  readonly name: string;
-  readonly state: TcpState;
-  readonly crashed: boolean;
-  /** A packetdrill-style script: no TCB, no state. */
-  readonly scripted: boolean;
-  readonly listening: boolean;
-  /** Half-open (SYN_RECEIVED) connections held, the named one included. */
-  readonly backlog: number;
-  readonly accepted: number;
-  readonly tcb: Readonly<Tcb>;
-}
-
-export interface SimSnapshot {
-  readonly scenario: string;
-  readonly profile: ProfileName;
-  /** One-way link delay, ms (a segment that took longer was held by a link fault). */
-  readonly delay: number;
-  readonly now: number;
-  /** Index of the next scenario step; equals steps.length when done. */
-  readonly next: number;
-  readonly done: boolean;
-  readonly endpoints: readonly EndpointSnapshot[];
-  readonly timers: readonly TimerInfo[];
-  readonly segments: readonly SegmentRecord[];
-  readonly inFlight: number;
-  readonly steps: readonly StepResult[];
-  readonly failures: readonly Failure[];
-}
-
-/** The `netkata tcp run --json` document (CLI.md). */
-export interface RunResult {
-  readonly scenario: string;
-  readonly title: string;
-  readonly profile: ProfileName;
-  readonly passed: boolean;
-  readonly steps: readonly { index: number; at: number; action: string; states: Record<string, TcpState>; ok: boolean }[];
-  readonly segments: readonly {
-    at: number;
-    from: string;
-    to: string;
-    flags: string;
-    seq: number;
-    ack: number;
-    len: number;
-    dropped: boolean;
-  }[];
-  readonly failures: readonly Failure[];
-  readonly final: Readonly<Record<string, TcpState>>;
-}
-
-export interface SimulationOptions {
-  /** Overrides the scenario's `config.profile`. */
-  readonly profile?: ProfileName;
-  /** Keep flood segments in the log (default true). Benchmarks turn it off to measure TCB memory alone. */
-  readonly recordFlood?: boolean;
-  /** Stop `settle` after this much virtual time (default 24 h). */
-  readonly settleLimit?: number;
-}
+export type { EndpointSnapshot, Failure, RunResult, SegmentRecord, SimSnapshot, SimulationOptions, StepResult, TimerInfo, TransitionRecord } from './run-record.js';
+export { describeStep, formatDuration } from './step-text.js';
 
 interface TimerEntry {
   readonly due: number;
@@ -631,9 +474,8 @@ export class Simulation {
       const named = new Set(this.hosts.keys());
       const actual = this.log.slice(this.lastExpectSegment).filter((r) => named.has(r.from) && named.has(r.to));
       // Each entry is compared on the fields it pins; the whole list must match in order and length.
-      const shown = (r: SegmentRecord, x: SentSpec | undefined) => sentText(r, x);
       const expected = e.sent.map((x) => sentSpecText(x));
-      const got = actual.map((r, i) => shown(r, e.sent![i]));
+      const got = actual.map((r, i) => sentText(r, e.sent![i]));
       if (got.join('; ') !== expected.join('; ')) fail('sent', expected.join('; '), got.join('; '));
     }
     for (const [k, n] of Object.entries(e.backlog ?? {})) if (this.host(k).halfOpen !== n) fail(`backlog.${k}`, n, this.host(k).halfOpen);
@@ -1045,87 +887,8 @@ export class Simulation {
   }
 }
 
-/** What a received segment did where nothing visible says it: keyed by the guard of the transition taken. */
-const VERDICT: Readonly<Record<string, string>> = {
-  isRstOutOfWindow: 'ignored: RST outside the window (RFC 5961 3.2)',
-  isUnacceptable: 'not acceptable (first check): ACKed and dropped',
-  isRstInexact: 'RST not at RCV.NXT: challenge ACK (RFC 5961 3.2)',
-  hasSyn: 'SYN in a synchronized state: challenge ACK (RFC 5961 4.2)',
-  hasNoAck: 'dropped: no ACK bit (fifth check)',
-  isSynWithBacklogFull: 'dropped: backlog full',
-  isRst: 'ignored: RST',
-};
-
-/** Why a transition sent what it sent, when a reader of the ladder could not tell. */
-function sendReason(t: CompiledTransition, tcb: Tcb): string | undefined {
-  for (const a of t.actionNames) {
-    if (a === 'retransmit' || a === 'retransmitSyn' || a === 'retransmitSynAck') return `#${tcb.retransmits + 1}`;
-    if (a === 'sendChallengeAck') return 'challenge ACK';
-    if (a === 'ackUnacceptable') return 'ACK of an unacceptable segment';
-    if (a === 'resendSynAck') return 'SYN,ACK again';
-    if (a === 'sendKeepaliveProbe') return `keepalive probe #${tcb.probesSent}`;
-  }
-  return undefined;
-}
-
 function seqFrom(isn: number, remote: string): number {
   return (isn + fnv(remote)) >>> 0;
-}
-
-/** An expected segment as text: `client SYN,ACK seq=0 ack=1 win=65535` with the fields it pins. */
-function sentSpecText(x: SentSpec): string {
-  const parts = [`${x.from} ${flagsString(parseFlags(x.flags) ?? 0)}`];
-  const rel = x.absolute ? '' : '+';
-  if (x.seq !== undefined) parts.push(`seq=${rel}${x.absolute ? x.seq >>> 0 : x.seq}`);
-  if (x.ack !== undefined) parts.push(`ack=${rel}${x.absolute ? x.ack >>> 0 : x.ack}`);
-  if (x.win !== undefined) parts.push(`win=${x.win}`);
-  if (x.len !== undefined) parts.push(`len=${x.len}`);
-  if (x.at !== undefined) parts.push(`at=${formatDuration(x.at)}`);
-  return parts.join(' ');
-}
-
-/** A sent segment as text, showing the fields `x` pins (all but at when there is no expected entry). */
-function sentText(r: SegmentRecord, x: SentSpec | undefined): string {
-  const parts = [`${r.from} ${r.flags}`];
-  if (x === undefined) return parts.join(' ');
-  const rel = x.absolute ? '' : '+';
-  if (x.seq !== undefined) parts.push(`seq=${rel}${x.absolute ? r.seq : r.relSeq}`);
-  if (x.ack !== undefined) parts.push(`ack=${rel}${x.absolute ? r.ack : r.relAck}`);
-  if (x.win !== undefined) parts.push(`win=${r.win}`);
-  if (x.len !== undefined) parts.push(`len=${r.len}`);
-  if (x.at !== undefined) parts.push(`at=${formatDuration(r.at)}`);
-  return parts.join(' ');
-}
-
-/** `open client`, `drop from=client flags=ACK`, `expect client=ESTABLISHED server=ESTABLISHED`. */
-export function describeStep(step: TcpStep): string {
-  let text = described.get(step);
-  if (text === undefined) described.set(step, (text = describe(step)));
-  return text;
-}
-const described = new WeakMap<TcpStep, string>();
-
-function describe(step: TcpStep): string {
-  const verb = stepVerb(step);
-  const v = (step as Record<string, unknown>)[verb];
-  if (typeof v === 'string') return `${verb} ${v}`;
-  if (typeof v === 'number') return `${verb} ${formatDuration(v)}`;
-  if (v === true) return verb;
-  if (verb === 'ask') return `ask ${(v as { prompt: string }).prompt}`;
-  const parts: string[] = [];
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    if (k === 'sent') parts.push(`sent=[${(x as { from: string; flags: string }[]).map((s) => `${s.from} ${s.flags}`).join('; ')}]`);
-    else if (x && typeof x === 'object') parts.push(`${k}={${Object.entries(x).map(([a, b]) => `${a}:${String(b)}`).join(',')}}`);
-    else parts.push(`${k}=${String(x)}`);
-  }
-  return `${verb} ${parts.join(' ')}`;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
-  if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000}s`;
-  return `${ms}ms`;
 }
 
 export function createSimulation(scenario: TcpScenario, options: SimulationOptions = {}): Simulation {
