@@ -75,7 +75,7 @@ export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): st
   out.push(`${padStart('time', 9)}  ${pad(a, STATE_W)} ${' '.repeat(width)} ${b}`);
   out.push(`${padStart('', 9)}  ${pad(initial[a] ?? '', STATE_W)} ${' '.repeat(width)} ${initial[b] ?? ''}`);
   const state: Record<string, string> = { ...initial };
-  const show = (n: string) => shownState(snap, n, state[n]!);
+  const show = (n: string) => shownState(snap, n, state[n] ?? '');
   const row = (at: number, middle: string, note = '') =>
     `${padStart(formatTime(at), 9)}  ${pad(show(a), STATE_W)} ${pad(middle, width)} ${show(b)}${note}`;
   for (const step of snap.steps) {

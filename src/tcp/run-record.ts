@@ -153,7 +153,11 @@ export interface RunResult {
     seq: number;
     ack: number;
     len: number;
+    win: number;
     dropped: boolean;
+    why?: string;
+    verdict?: string;
+    arrivedAt?: number;
   }[];
   readonly failures: readonly Failure[];
   readonly final: Readonly<Record<string, TcpState>>;

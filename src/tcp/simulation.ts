@@ -255,7 +255,8 @@ export class Simulation {
   /** Each named endpoint's state (a crashed host has lost its TCB: CLOSED). */
   states(): Record<string, TcpState> {
     const out: Record<string, TcpState> = {};
-    for (const h of this.hostList) out[h.name] = h.crashed ? 'CLOSED' : h.main.ep.state;
+    // A scripted endpoint has no TCB, so no state (the snapshot marks it `scripted`).
+    for (const h of this.hostList) if (!h.scripted) out[h.name] = h.crashed ? 'CLOSED' : h.main.ep.state;
     return out;
   }
 
@@ -321,7 +322,11 @@ export class Simulation {
         seq: r.seq,
         ack: r.ack,
         len: r.len,
+        win: r.win,
         dropped: r.dropped,
+        ...(r.why === undefined ? {} : { why: r.why }),
+        ...(r.verdict === undefined ? {} : { verdict: r.verdict }),
+        ...(r.arrivedAt === undefined ? {} : { arrivedAt: r.arrivedAt }),
       })),
       failures: [...this.failures],
       final: this.states(),

@@ -24,7 +24,8 @@ describe('netkata tcp', () => {
     expect(j.scenario).toBe('lost-final-ack');
     expect(j.passed).toBe(true);
     expect(j.steps[0]).toEqual({ index: 0, at: 0, action: 'open client', states: { client: 'SYN_SENT', server: 'LISTEN' }, ok: true });
-    expect(j.segments[1]).toEqual({ at: 10, from: 'server', to: 'client', flags: 'SYN,ACK', seq: 5000, ack: 1001, len: 0, dropped: false });
+    // sent at 10 ms, one 10 ms link delay later it arrives; the window is the default 65535-byte buffer
+    expect(j.segments[1]).toEqual({ at: 10, from: 'server', to: 'client', flags: 'SYN,ACK', seq: 5000, ack: 1001, len: 0, win: 65_535, dropped: false, arrivedAt: 20 });
     expect(j.segments.filter((s: { dropped: boolean }) => s.dropped)).toHaveLength(1);
     expect(j.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
   });
