@@ -59,9 +59,10 @@ describe('PracticeScreen', () => {
     const first = lastFrame()!;
     expect(first).toMatch(/\[1\/2\] osi/);
     const isLayer = /Which layer/.test(first);
-    // Choices come in a seeded order: answer by the number the screen shows for "network".
-    const number = /(\d)\) network/.exec(first)?.[1];
-    await type(stdin, isLayer ? number! : '9');
+    // Choices come in a seeded order; a layer question labels them with letters (a typed number is
+    // the layer): answer by the letter the screen shows for "network".
+    const letter = /([a-z])\) network/.exec(first)?.[1];
+    await type(stdin, isLayer ? letter! : '9');
     stdin.write('\r');
     await tick();
     expect(lastFrame()).toMatch(/✓ correct/);
@@ -69,7 +70,14 @@ describe('PracticeScreen', () => {
     stdin.write('\r');
     await tick();
     expect(lastFrame()).toMatch(/\[2\/2\]/);
+    // An answer that cannot be read is asked again with a note and not recorded.
     await type(stdin, 'wrong');
+    stdin.write('\r');
+    await tick();
+    expect(lastFrame()).toMatch(/could not read that answer/);
+    expect(lastFrame()).toMatch(/\[2\/2\]/);
+    // Then a readable wrong answer: the transport layer (4) or 7 probes.
+    await type(stdin, isLayer ? '7' : '4');
     stdin.write('\r');
     await tick();
     expect(lastFrame()).toMatch(/✗ wrong: the answer is/);

@@ -30,7 +30,7 @@ export function registerPracticeCommands(program: Command): void {
     .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
     .option('--seed <n>', 'replay exactly these questions (0-4294967295)')
     .option('--count <n>', 'number of questions', '10')
-    .option('--check', 'line mode: exit 1 if any answer is wrong')
+    .option('--check', 'line mode: exit 1 if any answer is wrong or input ends before the last question')
     .option('--stats', 'show accuracy per topic and recent streaks, then exit')
     .action(async (opts: PracticeOpts, cmd: Command) => {
       const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
@@ -116,13 +116,15 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const zh = lang === 'zh';
-  writeOut(zh ? `netkata 练习:${questions.length} 题,主题 ${topic},种子 ${seed}(用 --seed ${seed} 重现)\n` : `netkata practice: ${questions.length} question${questions.length === 1 ? '' : 's'}, topic ${topic}, seed ${seed} (replay with --seed ${seed})\n`);
+  writeOut(zh ? `netkata 练习：${questions.length} 题，主题 ${topic}，种子 ${seed}（用 --seed ${seed} 重现）\n` : `netkata practice: ${questions.length} question${questions.length === 1 ? '' : 's'}, topic ${topic}, seed ${seed} (replay with --seed ${seed})\n`);
   const result = await runLineMode(questions, lines, writeOut, lang, (q, correct) => {
     store.record(q.topic, correct);
     store.save();
   });
   rl.close();
-  if (result.answered > 0) writeOut(zh ? `进度已保存:${store.path}` : `Progress saved to ${store.path}`);
+  if (result.answered > 0) writeOut(zh ? `进度已保存：${store.path}` : `Progress saved to ${store.path}`);
   const wrong = result.answered - result.correct;
   if (opts.check && wrong > 0) throw new CheckFailed(`${wrong} of ${result.answered} answers wrong`);
+  // A check is passed only by answering every question: input that ends early is not a pass.
+  if (opts.check && result.ended) throw new CheckFailed(`input ended after ${result.answered} of ${result.asked} questions`);
 }

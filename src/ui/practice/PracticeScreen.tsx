@@ -28,15 +28,16 @@ export interface PracticeScreenProps extends ScreenProps {
 
 type Phase =
   | { readonly kind: 'pick' }
-  | { readonly kind: 'ask'; readonly index: number }
+  /** `retry`: the last answer could not be read (not recorded); it is shown above the field. */
+  | { readonly kind: 'ask'; readonly index: number; readonly retry?: Verdict }
   | { readonly kind: 'verdict'; readonly index: number; readonly verdict: Verdict }
   | { readonly kind: 'summary' };
 
 const LABEL = {
   en: { pick: 'Practice: pick a topic', all: 'all topics', answer: 'your answer, Enter to submit', next: 'Enter: next question · Esc: back',
     done: 'Enter: pick another topic · Esc: back', score: 'Score', saved: 'progress saved', noPool: 'no practice banks found', seed: 'seed' },
-  zh: { pick: '练习:选择主题', all: '全部主题', answer: '输入答案,回车提交', next: '回车:下一题 · Esc:返回',
-    done: '回车:换个主题 · Esc:返回', score: '得分', saved: '进度已保存', noPool: '没有找到练习题库', seed: '种子' },
+  zh: { pick: '练习：选择主题', all: '全部主题', answer: '输入答案，回车提交', next: '回车：下一题 · Esc：返回',
+    done: '回车：换个主题 · Esc：返回', score: '得分', saved: '进度已保存', noPool: '没有找到练习题库', seed: '种子' },
 } as const;
 
 /**
@@ -147,13 +148,19 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
       <Text>{tr(q.prompt, lang)}</Text>
       {choiceLines(q, lang).map((c) => <Text key={c}>{c}</Text>)}
       {phase.kind === 'ask' ? (
-        <Box>
+        <Box flexDirection="column">
+          {phase.retry && verdictLines(phase.retry, lang).map((line, i) => <Paint key={i} color={theme.timer}>{line}</Paint>)}
+          <Box>
           <Paint color={theme.current}>{'> '}</Paint>
           <TextInput
-            key={`${round}-${phase.index}`}
+            key={`${round}-${phase.index}-${phase.retry?.given ?? ''}`}
             placeholder={l.answer}
             onSubmit={(value) => {
               const verdict = grade(q, value);
+              if (verdict.unreadable) {
+                setPhase({ kind: 'ask', index: phase.index, retry: verdict });
+                return;
+              }
               store.record(q.topic, verdict.correct);
               try {
                 store.save();
@@ -164,6 +171,7 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
               setPhase({ kind: 'verdict', index: phase.index, verdict });
             }}
           />
+          </Box>
         </Box>
       ) : (
         <VerdictView verdict={phase.verdict} lang={lang} hint={l.next} />
