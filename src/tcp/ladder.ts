@@ -3,6 +3,7 @@
  * with flags/seq/ack/len between them, dropped segments marked, scenario steps as separators and failed
  * expectations called out. Pure text (no colour, no terminal): the CLI and the app print it.
  */
+import { padEnd, padStart } from '../columns.js';
 import type { SegmentRecord, SimSnapshot, StepResult } from './simulation.js';
 
 export interface LadderOptions {
@@ -12,12 +13,8 @@ export interface LadderOptions {
 
 const STATE_W = 13;
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-function padStart(s: string, n: number): string {
-  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
-}
+// Padded by display width (a zh label is two cells per character), see src/columns.ts.
+const pad = padEnd;
 
 export function formatTime(ms: number): string {
   if (ms < 10_000) return `${ms}ms`;

@@ -115,5 +115,23 @@ describe('netkata practice in line mode', () => {
     expect(stats.code).toBe(0);
     expect(stats.stdout).toMatch(/^topic\s+answered\s+accuracy/);
     expect(stats.stdout).toMatch(/^subnet\s+\d+\s+\d+%/m);
+    expect(stats.stdout).toMatch(/^Schedule \(FSRS\):$/m);
+    const json = await run(['practice', '--stats', '--json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout) as { now: string; topics: { topic: string; answered: number }[]; schedule: { kind: string; due: string }[] };
+    expect(doc.topics.find((t) => t.topic === 'subnet')!.answered).toBe(progress.topics['subnet']!.answered);
+    // The one answer recorded above is on the schedule under its generator's name.
+    expect(doc.schedule.map((c) => c.kind)).toContain(exam().questions[0]!.id.split('@')[0]);
+    const alone = await run(['practice', '--json']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^netkata: --json: /);
+  });
+
+  it('practice --help and exam --help mention --lang', async () => {
+    for (const cmd of ['practice', 'exam']) {
+      const r = await run([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/--lang en\|zh/);
+    }
   });
 });
