@@ -235,7 +235,8 @@ export function verdictLines(v: Verdict, lang: Lang): string[] {
       zh ? '  请再答一次（不计分）' : '  try again (not counted)'];
   }
   const lines: string[] = [];
-  lines.push(v.correct ? `✓ ${zh ? '正确' : 'correct'}` : `✗ ${zh ? '错误' : 'wrong'}${zh ? '：答案是' : ': the answer is'} ${tr(v.expected, lang)}`);
+  const answer = tr(v.expected, lang);
+  lines.push(v.correct ? `✓ ${zh ? '正确' : 'correct'}` : zh ? `✗ 错误，答案是：${answer}` : `✗ wrong: the answer is ${answer}`);
   if (v.note) lines.push(`  ${tr(v.note, lang)}`);
   const working = tr(v.working, lang);
   if (working !== '') for (const l of working.split('\n')) lines.push(`  ${l}`);

@@ -52,9 +52,12 @@ export function statsText(p: Progress, lang: Lang, now: Date): string {
   }
   const cards = schedule(p);
   const dueNow = cards.filter((c) => c.due.getTime() <= now.getTime()).length;
-  out.push('', zh
-    ? `合计 ${total.c}/${total.n}（${Math.round((100 * total.c) / total.n)}%）。现在到期 ${dueNow} 项，不带 --seed 练习时先出这些题。`
-    : `Total ${total.c}/${total.n} (${Math.round((100 * total.c) / total.n)}%). Due now: ${dueNow}; practice without --seed asks these first.`);
+  const next = cards.find((c) => c.due.getTime() > now.getTime());
+  const pct = Math.round((100 * total.c) / total.n);
+  const due = dueNow > 0
+    ? (zh ? `现在到期 ${dueNow} 项，不带 --seed 练习时先出这些题。` : `Due now: ${dueNow}; practice without --seed asks these first.`)
+    : next === undefined ? '' : (zh ? `现在没有到期的题，下一项 ${dueIn(next.due, now, lang)}到期。` : `Nothing is due now; the next comes ${dueIn(next.due, now, lang)}.`);
+  out.push('', zh ? `合计 ${total.c}/${total.n}（${pct}%）。${due}` : `Total ${total.c}/${total.n} (${pct}%). ${due}`.trimEnd());
   out.push('', zh ? '复习安排（FSRS）：' : 'Schedule (FSRS):');
   const missed = zh ? '（答错的题）' : ' (missed)';
   out.push(...alignColumns([

@@ -188,6 +188,9 @@ describe('--stats: what is due when, aligned by display width', () => {
     const lines = schedule.split('\n').slice(2);
     expect(lines[0]).toMatch(/^\s+now\s+subnet\.network@\d+\.\d+ \(missed\)\s+subnet/);
     expect(lines.some((l) => /^\s+in 5 min\s+t\/hosts\s+subnet/.test(l))).toBe(true);
+    expect(text).toMatch(/^Total 1\/2 \(50%\)\. Due now: 2; practice without --seed asks these first\.$/m);
+    const later = statsText(record(EMPTY, fixed, true, T0), 'zh', now);
+    expect(later).toMatch(/^合计 1\/1（100%）。现在没有到期的题，下一项 5 分钟后到期。$/m);
   });
 
   it('columns line up in display cells in Chinese (a CJK character is two cells)', () => {
