@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { grade } from '../../src/practice/grade.js';
 import { GENERATORS } from '../../src/practice/generators/index.js';
 import { runLineMode } from '../../src/practice/line-mode.js';
+import { acceptedForms, choiceLines, examMarkdown } from '../../src/practice/present.js';
 import type { AnswerKind, Question, Text } from '../../src/practice/question.js';
 import { generate } from '../../src/practice/session.js';
 
@@ -100,6 +101,11 @@ describe('a layer number typed for a layer question means the layer (ISO/IEC 749
     expectAll(layer, ['2', '4', '1', 'c', '运输层'], 'wrong');
     expect(outcome(layer, '5')).toBe('wrong'); // the session layer, not among the choices
     expect(outcome(layer, '8')).toBe('asked again');
+  });
+  it('its choices are shown with letters, so a typed number can only mean the layer; the key lists the letter', () => {
+    expect(choiceLines(layer, 'zh')).toEqual(['  a) 传输层', '  b) 网络层', '  c) 物理层', '  d) 数据链路层']);
+    expect(acceptedForms(layer, 'en')).toContain('b');
+    expect(examMarkdown(1, 'osi', 'en', [layer])).toMatch(/^ {3}b\) network$/m);
   });
   it('a question whose choices are not layers keeps numbering by position', () => {
     const c = q('UDP', { kind: 'choice' }, { choices: [{ en: 'TCP', zh: 'TCP' }, { en: 'UDP', zh: 'UDP' }] });
