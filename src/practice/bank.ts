@@ -38,12 +38,14 @@ function kindOf(e: FixedBankEntry): AnswerKind {
 
 /**
  * YAML folds a long line into one with a space at each line break (`>-`), right for English but a
- * stray gap in Chinese: drop a folded space between two Chinese characters or after Chinese punctuation.
+ * stray gap in Chinese: drop a folded space between two Chinese characters, and before or after
+ * Chinese punctuation (full-width forms and the curly quotes “ ”).
  */
 export function unfoldChinese(text: string): string {
   return text
     .replace(/([\u3400-\u9fff\u3000-\u303f\uff00-\uffef]) (?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '$1')
-    .replace(/([\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]) /g, '$1');
+    .replace(/([\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u201c\u201d]) /g, '$1')
+    .replace(/ (?=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u201c\u201d])/g, '');
 }
 
 export function fixedQuestion(bank: PracticeBank, e: FixedBankEntry): Question {

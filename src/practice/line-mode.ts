@@ -1,9 +1,9 @@
 /**
- * Line mode: print a question, read one answer line, print the verdict with its working and
- * explanation; a summary at the end. Input and output are passed in (stdin lines and a writer in the
+ * Line mode: print a question, read answer lines until one can be read, print the verdict with its
+ * working and explanation; a summary at the end. Input and output are passed in (stdin lines and a writer in the
  * CLI, arrays in tests), so this file does no I/O of its own.
  */
-import { grade, verdictLines } from './grade.js';
+import { grade, verdictLines, type Verdict } from './grade.js';
 import { choiceLines } from './present.js';
 import { tr, type Lang, type Question, type Topic } from './question.js';
 
@@ -33,14 +33,20 @@ export async function runLineMode(
     write(`[${i + 1}/${questions.length}] ${q.topic} · ${q.id}`);
     write(tr(q.prompt, lang));
     for (const l of choiceLines(q, lang)) write(l);
-    const next = await lines.next();
-    if (next.done) {
+    // An answer that cannot be read is not counted: the same question waits for the next line.
+    let v: Verdict | undefined;
+    while (v === undefined) {
+      const next = await lines.next();
+      if (next.done) break;
+      const attempt = grade(q, next.value);
+      write(`> ${attempt.given}`);
+      for (const l of verdictLines(attempt, lang)) write(l);
+      if (!attempt.unreadable) v = attempt;
+    }
+    if (v === undefined) {
       ended = true;
       break;
     }
-    const v = grade(q, next.value);
-    write(`> ${v.given}`);
-    for (const l of verdictLines(v, lang)) write(l);
     write('');
     answered++;
     if (v.correct) correct++;
@@ -51,7 +57,7 @@ export async function runLineMode(
   }
   const pct = answered === 0 ? 0 : Math.round((100 * correct) / answered);
   const parts = Object.entries(byTopic).map(([t, s]) => `${t} ${s.correct}/${s.answered}`).join(', ');
-  if (ended) write(zh ? `输入结束:已回答 ${answered}/${questions.length} 题。` : `End of input after ${answered} of ${questions.length} questions.`);
-  write(zh ? `得分:${correct}/${answered}(${pct}%)${parts ? ` · ${parts}` : ''}` : `Score: ${correct}/${answered} (${pct}%)${parts ? ` · ${parts}` : ''}`);
+  if (ended) write(zh ? `输入结束：已回答 ${answered}/${questions.length} 题。` : `End of input after ${answered} of ${questions.length} questions.`);
+  write(zh ? `得分：${correct}/${answered}（${pct}%）${parts ? `· ${parts}` : ''}` : `Score: ${correct}/${answered} (${pct}%)${parts ? ` · ${parts}` : ''}`);
   return { asked: questions.length, answered, correct, ended, byTopic };
 }

@@ -1,8 +1,14 @@
 /** Plain-text and Markdown renderings of questions, shared by line mode and `netkata exam`. */
+import { isLayerQuestion } from './grade.js';
 import { tr, type Lang, type Question } from './question.js';
 
+/** `1)`, or `a)` on a layer question, where a typed number means the layer (grade.ts). */
+export function choiceLabel(q: Question, i: number): string {
+  return isLayerQuestion(q) ? String.fromCharCode(97 + i) : String(i + 1);
+}
+
 export function choiceLines(q: Question, lang: Lang): string[] {
-  return (q.choices ?? []).map((c, i) => `  ${i + 1}) ${tr(c, lang)}`);
+  return (q.choices ?? []).map((c, i) => `  ${choiceLabel(q, i)}) ${tr(c, lang)}`);
 }
 
 /** Forms that are also right, for the answer key: the listed ones, the other language's, choice numbers. */
@@ -14,7 +20,7 @@ export function acceptedForms(q: Question, lang: Lang): string[] {
   for (const a of q.accepts) if (a !== answer) out.add(a);
   if (q.choices) {
     const i = q.choices.findIndex((c) => c.en === q.answer.en);
-    if (i >= 0) out.add(String(i + 1));
+    if (i >= 0) out.add(choiceLabel(q, i));
   }
   return [...out];
 }
@@ -71,19 +77,19 @@ export function examMarkdown(seed: number, topic: string, lang: Lang, questions:
   const out: string[] = [];
   out.push(zh ? '# netkata 练习卷' : '# netkata exam', '');
   out.push(zh
-    ? `种子 ${seed} · ${questions.length} 题 · 主题 ${topic} · 重现:\`netkata exam --seed ${seed} --count ${questions.length} --topic ${topic} --lang zh\``
+    ? `种子 ${seed} · ${questions.length} 题 · 主题 ${topic} · 重现：\`netkata exam --seed ${seed} --count ${questions.length} --topic ${topic} --lang zh\``
     : `Seed ${seed} · ${questions.length} questions · topic ${topic} · replay: \`netkata exam --seed ${seed} --count ${questions.length} --topic ${topic}\``, '');
   out.push(zh ? '## 题目' : '## Questions', '');
   questions.forEach((q, i) => {
     const [first, ...rest] = mdPrompt(tr(q.prompt, lang));
     out.push(`**${i + 1}.** *(${q.topic})* ${first}`, ...rest);
-    if (q.choices) { out.push(''); q.choices.forEach((c, j) => out.push(`   ${j + 1}) ${tr(c, lang)}`)); }
+    if (q.choices) { out.push(''); q.choices.forEach((c, j) => out.push(`   ${choiceLabel(q, j)}) ${tr(c, lang)}`)); }
     out.push('');
   });
   out.push(zh ? '## 答案' : '## Answer key', '');
   questions.forEach((q, i) => {
     const also = acceptedForms(q, lang);
-    out.push(`**${i + 1}.** \`${tr(q.answer, lang)}\`${also.length ? (zh ? `(也接受:${also.map((a) => `\`${a}\``).join('、')})` : ` (also accepted: ${also.map((a) => `\`${a}\``).join(', ')})`) : ''}`);
+    out.push(`**${i + 1}.** \`${tr(q.answer, lang)}\`${also.length ? (zh ? `（也接受：${also.map((a) => `\`${a}\``).join('、')}）` : ` (also accepted: ${also.map((a) => `\`${a}\``).join(', ')})`) : ''}`);
     const working = tr(q.working, lang);
     if (working !== '') out.push('', '```', ...working.split('\n'), '```');
     out.push('', tr(q.explanation, lang), '');

@@ -1,8 +1,7 @@
 /**
  * A session: `count` questions drawn from a pool with a seed. The same seed, topic, count and pool give
- * the same questions in every run and every process. Topic choice for `all` is uniform unless weights
- * are given (the Leitner boxes of src/practice/leitner.ts, used only when no seed was asked for, so a
- * seed always replays exactly).
+ * the same questions in every run and every process. Topic choice for `all` is uniform; spacing by
+ * FSRS (review.ts) puts due questions in front of such a session when no seed was asked for.
  */
 import { InputError } from '../errors.js';
 import { topicsIn, type GeneratedEntry, type Pool } from './bank.js';
@@ -14,8 +13,6 @@ export interface SessionOptions {
   readonly seed: number;
   readonly count: number;
   readonly topic: TopicSelection;
-  /** Relative weight per topic for `all` (missing: 1). */
-  readonly topicWeights?: Partial<Record<Topic, number>>;
 }
 
 export const MAX_COUNT = 500;
@@ -52,7 +49,7 @@ export function buildSession(pool: Pool, opts: SessionOptions): Question[] {
   for (let i = 0; i < opts.count; i++) {
     const rng = Rng.forQuestion(opts.seed, i);
     const topic: Topic = opts.topic === 'all'
-      ? rng.weighted(available.map((t) => [t, Math.max(1, Math.round(opts.topicWeights?.[t] ?? 1))] as const))
+      ? rng.weighted(available.map((t) => [t, 1] as const))
       : opts.topic;
     let fixed = pool.fixed.filter((q) => q.topic === topic && !used.has(q.id));
     if (fixed.length === 0) {

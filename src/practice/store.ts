@@ -9,13 +9,13 @@
  * writer is killed with SIGKILL. A file that does not parse is renamed aside with a timestamp, a
  * warning is given, and practice starts from empty progress.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { EMPTY, record, type Progress } from './leitner.js';
-import { TOPICS, type Topic } from './question.js';
+import { TOPICS, type Question, type Topic } from './question.js';
+import { EMPTY, record, type Progress, type TopicCounts } from './schedule.js';
 
 export const PROGRESS_FILE = 'progress.json';
 
@@ -28,8 +28,7 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(homedir(), '.local', 'share', 'netkata');
 }
 
-const topicSchema = z.object({
-  box: z.number().int().min(1).max(5),
+const countsSchema = z.object({
   answered: z.number().int().min(0),
   correct: z.number().int().min(0),
   streak: z.number().int().min(0),
@@ -38,14 +37,51 @@ const topicSchema = z.object({
   last: z.string(),
 });
 
-const progressSchema = z.object({
-  version: z.literal(1),
-  topics: z.record(z.string(), topicSchema).transform((r) => {
-    const out: Partial<Record<Topic, z.output<typeof topicSchema>>> = {};
-    for (const [k, v] of Object.entries(r)) if ((TOPICS as readonly string[]).includes(k)) out[k as Topic] = v;
-    return out;
-  }),
+const topicsSchema = <T extends z.ZodType>(entry: T) => z.record(z.string(), entry).transform((r) => {
+  const out: Partial<Record<Topic, z.output<T>>> = {};
+  for (const [k, v] of Object.entries(r)) if ((TOPICS as readonly string[]).includes(k)) out[k as Topic] = v;
+  return out;
 });
+
+const isoDate = z.string().refine((t) => !Number.isNaN(Date.parse(t)), 'an ISO date');
+
+const cardSchema = z.object({
+  due: isoDate,
+  stability: z.number().min(0),
+  difficulty: z.number().min(0),
+  elapsed_days: z.number().min(0),
+  scheduled_days: z.number().min(0),
+  learning_steps: z.number().int().min(0),
+  reps: z.number().int().min(0),
+  lapses: z.number().int().min(0),
+  state: z.number().int().min(0).max(3),
+  last_review: isoDate.optional(),
+});
+
+const topicName = z.string().refine((t): t is Topic => (TOPICS as readonly string[]).includes(t));
+
+const progressV2 = z.object({
+  version: z.literal(2),
+  topics: topicsSchema(countsSchema),
+  kinds: z.record(z.string(), z.object({ topic: topicName, card: cardSchema })),
+  missed: z.record(z.string(), z.object({ topic: topicName, kind: z.string(), prompt: z.string(), card: cardSchema })),
+});
+
+/**
+ * Version 1 kept a Leitner box per topic beside the same counts. The counts, streaks and recent
+ * results carry over unchanged; the box has no FSRS equivalent (it knew topics, not question kinds),
+ * so each kind starts as a new FSRS card the first time it is asked.
+ */
+const progressV1 = z.object({
+  version: z.literal(1),
+  topics: topicsSchema(countsSchema.extend({ box: z.number().int().min(1).max(5) })),
+}).transform((v1): Progress => {
+  const topics: Partial<Record<Topic, TopicCounts>> = {};
+  for (const [t, { box: _box, ...counts }] of Object.entries(v1.topics)) topics[t as Topic] = counts;
+  return { ...EMPTY, topics };
+});
+
+const progressSchema = z.union([progressV2, progressV1]);
 
 /** Write `data` to `path` so that readers only ever see the old or the new content. */
 export function writeFileAtomic(path: string, data: string): void {
@@ -80,7 +116,11 @@ function pidAlive(pid: number): boolean {
 export class ProgressStore {
   readonly path: string;
   private progress: Progress = EMPTY;
-  constructor(readonly dir: string = dataDir(), private readonly warn: (message: string) => void = () => {}) {
+  constructor(
+    readonly dir: string = dataDir(),
+    private readonly warn: (message: string) => void = () => {},
+    readonly now: () => Date = () => new Date(),
+  ) {
     this.path = join(dir, PROGRESS_FILE);
   }
 
@@ -94,11 +134,19 @@ export class ProgressStore {
       throw e;
     }
     let parsed: Progress | undefined;
+    let version: unknown;
     try {
-      const r = progressSchema.safeParse(JSON.parse(text));
+      const json: unknown = JSON.parse(text);
+      version = (json as { version?: unknown } | null)?.version;
+      const r = progressSchema.safeParse(json);
       if (r.success) parsed = r.data as Progress;
     } catch {
       parsed = undefined;
+    }
+    if (parsed !== undefined && version === 1) {
+      // The next save writes version 2; the version 1 file stays beside it, untouched, once.
+      const kept = `${this.path}.v1`;
+      if (!existsSync(kept)) copyFileSync(this.path, kept);
     }
     if (parsed === undefined) {
       const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -113,8 +161,9 @@ export class ProgressStore {
     return this.progress;
   }
 
-  record(topic: Topic, correct: boolean, at: Date = new Date()): Progress {
-    this.progress = record(this.progress, topic, correct, at);
+  /** `now` is the clock (tests pass a fixed one); an answer is recorded at `now()`. */
+  record(q: Question, correct: boolean, at: Date = this.now()): Progress {
+    this.progress = record(this.progress, q, correct, at);
     return this.progress;
   }
 

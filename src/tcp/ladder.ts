@@ -3,6 +3,7 @@
  * with flags/seq/ack/len between them, dropped segments marked, scenario steps as separators and failed
  * expectations called out. Pure text (no colour, no terminal): the CLI and the app print it.
  */
+import { padEnd, padStart } from '../columns.js';
 import type { SegmentRecord, SimSnapshot, StepResult } from './simulation.js';
 
 export interface LadderOptions {
@@ -12,12 +13,8 @@ export interface LadderOptions {
 
 const STATE_W = 13;
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-function padStart(s: string, n: number): string {
-  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
-}
+// Padded by display width (a zh label is two cells per character), see src/columns.ts.
+const pad = padEnd;
 
 /**
  * Virtual time to millisecond precision at every scale: `250ms`, `61.07s`, `12m05s`, `2h11m14.005s`

@@ -77,27 +77,61 @@ describe('netkata practice in line mode', () => {
   });
 
   it('marks wrong answers with the expected answer and the working; --check exits 1, without it 0', async () => {
-    const answers = 'nonsense\n0.0.0.0\n1\n2\n';
-    const plain = await run(['practice', '--seed', '11', '--count', '4', '--topic', 'subnet'], answers);
+    // Every 0/1 key flipped bit by bit: still binary (readable), certainly not the key.
+    const flip = (a: string): string => (/^[01.]+$/.test(a) ? a.replace(/[01]/g, (b) => (b === '0' ? '1' : '0')) : a);
+    const answers = exam().questions.map((q) => flip(q.answer));
+    const wrong = answers.filter((a, i) => a !== exam().questions[i]!.answer).length;
+    expect(wrong).toBeGreaterThan(0);
+    const plain = await run(['practice', '--seed', '11', '--count', '4', '--topic', 'subnet'], answers.join('\n') + '\n');
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/✗ wrong: the answer is /);
-    expect(plain.stdout).toMatch(/Score: [0-3]\/4/);
-    const checked = await run(['practice', '--seed', '11', '--count', '4', '--topic', 'subnet', '--check'], answers);
+    expect(plain.stdout).toContain(`Score: ${4 - wrong}/4`);
+    const checked = await run(['practice', '--seed', '11', '--count', '4', '--topic', 'subnet', '--check'], answers.join('\n') + '\n');
     expect(checked.code).toBe(1);
-    expect(checked.stderr).toMatch(/^netkata: \d of 4 answers wrong/);
+    expect(checked.stderr).toBe(`netkata: ${wrong} of 4 answers wrong\n`);
   });
 
-  it('ends cleanly at end of input and records progress on disk', async () => {
+  it('an answer it cannot read is asked again and not counted', async () => {
     const key = exam().questions.map((q) => q.answer);
-    const r = await run(['practice', '--seed', '11', '--count', '4', '--topic', 'subnet', '--check'], `${key[0]}\n`);
+    const r = await run(['practice', '--seed', '11', '--count', '4', '--topic', 'subnet', '--check'], ['', 'nonsense', ...key].join('\n') + '\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/could not read that answer/g)).toHaveLength(2);
+    expect(r.stdout).toMatch(/Score: 4\/4 \(100%\)/);
+  });
+
+  it('ends cleanly at end of input (exit 1 under --check) and records progress on disk', async () => {
+    const key = exam().questions.map((q) => q.answer);
+    const r = await run(['practice', '--seed', '11', '--count', '4', '--topic', 'subnet'], `${key[0]}\n`);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/End of input after 1 of 4 questions/);
     expect(r.stderr).toBe('');
+    // A check is not passed by stopping early.
+    const checked = await run(['practice', '--seed', '11', '--count', '4', '--topic', 'subnet', '--check'], `${key[0]}\n`);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toBe('netkata: input ended after 1 of 4 questions\n');
     const progress = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as { topics: Record<string, { answered: number }> };
     expect(progress.topics['subnet']!.answered).toBeGreaterThan(0);
     const stats = await run(['practice', '--stats']);
     expect(stats.code).toBe(0);
     expect(stats.stdout).toMatch(/^topic\s+answered\s+accuracy/);
     expect(stats.stdout).toMatch(/^subnet\s+\d+\s+\d+%/m);
+    expect(stats.stdout).toMatch(/^Schedule \(FSRS\):$/m);
+    const json = await run(['practice', '--stats', '--json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout) as { now: string; topics: { topic: string; answered: number }[]; schedule: { kind: string; due: string }[] };
+    expect(doc.topics.find((t) => t.topic === 'subnet')!.answered).toBe(progress.topics['subnet']!.answered);
+    // The one answer recorded above is on the schedule under its generator's name.
+    expect(doc.schedule.map((c) => c.kind)).toContain(exam().questions[0]!.id.split('@')[0]);
+    const alone = await run(['practice', '--json']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^netkata: --json: /);
+  });
+
+  it('practice --help and exam --help mention --lang', async () => {
+    for (const cmd of ['practice', 'exam']) {
+      const r = await run([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/--lang en\|zh/);
+    }
   });
 });

@@ -17,11 +17,12 @@ describe('tolerant grading: right in another form is right', () => {
     expect(right(m, '/25')).toBe(false);
     expect(right(m, '255.255.0.255')).toBe(false);
   });
-  it('a prefix-only question rejects the dotted form with a note (the form is the point)', () => {
+  it('a prefix-only question does not take the dotted form: it asks again, naming the form', () => {
     const m = q('/20', { kind: 'mask', forms: ['prefix'] });
     expect(right(m, '20')).toBe(true);
     const v = grade(m, '255.255.240.0');
     expect(v.correct).toBe(false);
+    expect(v.unreadable).toBe(true);
     expect(v.note?.en).toMatch(/prefix length/);
   });
   it('IPv6 by value: compressed, expanded, any case', () => {
@@ -70,7 +71,7 @@ describe('tolerant grading: right in another form is right', () => {
   it('IPv4 strictly parsed: a leading zero is not accepted as the same address', () => {
     const a = q('10.1.0.0', { kind: 'ipv4' });
     expect(right(a, ' 10.1.0.0 ')).toBe(true);
-    expect(right(a, '10.1.0.0/16')).toBe(true);
+    expect(right({ ...a, params: { prefix: 16 } }, '10.1.0.0/16')).toBe(true);
     const v = grade(a, '010.1.0.0');
     expect(v.correct).toBe(false);
     expect(v.note?.en).toMatch(/leading zero/);
@@ -81,10 +82,11 @@ describe('tolerant grading: right in another form is right', () => {
     expect(right(y, 'no')).toBe(false);
   });
   it('choices by number, letter or text in either language', () => {
-    const c = q('network', { kind: 'choice' }, { choices: [{ en: 'physical', zh: '物理层' }, { en: 'network', zh: '网络层' }] });
-    for (const x of ['2', 'b', 'B)', 'network', 'Network', '网络层']) expect(right(c, x)).toBe(true);
+    const c = q('the client', { kind: 'choice' }, { choices: [{ en: 'the server', zh: '服务器' }, { en: 'the client', zh: '客户端' }] });
+    for (const x of ['2', 'b', 'B)', 'the client', 'The Client', '客户端']) expect(right(c, x)).toBe(true);
     expect(right(c, '1')).toBe(false);
     expect(grade(c, '7').note?.en).toMatch(/number/);
+    expect(grade(c, '7').unreadable).toBe(true);
   });
   it('orderings: letters with any separators, each once', () => {
     const o = q('B D A C', { kind: 'order', items: 4 });
@@ -99,8 +101,10 @@ describe('tolerant grading: right in another form is right', () => {
     expect(right(t, 'SSH')).toBe(true);
     expect(right(q('22', { kind: 'integer' }), '22')).toBe(true); // full-width digits
   });
-  it('an empty answer is wrong with a note, never an exception', () => {
-    expect(grade(q('x', { kind: 'text' }), '   ').note?.en).toBe('no answer');
+  it('an empty answer is not read, with a note, never an exception', () => {
+    const v = grade(q('x', { kind: 'text' }), '   ');
+    expect(v.note?.en).toBe('no answer');
+    expect(v.unreadable).toBe(true);
   });
   it('every verdict carries the working and the explanation', () => {
     const v = grade(q('1', { kind: 'integer' }, { working: { en: 'w', zh: 'w' } }), '2');

@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBank, poolOf } from '../../src/practice/bank.js';
-import { topicWeights } from '../../src/practice/leitner.js';
-import { buildSession } from '../../src/practice/session.js';
 import { ProgressStore } from '../../src/practice/store.js';
 import { PracticeScreen } from '../../src/ui/practice/PracticeScreen.js';
 
@@ -59,9 +57,10 @@ describe('PracticeScreen', () => {
     const first = lastFrame()!;
     expect(first).toMatch(/\[1\/2\] osi/);
     const isLayer = /Which layer/.test(first);
-    // Choices come in a seeded order: answer by the number the screen shows for "network".
-    const number = /(\d)\) network/.exec(first)?.[1];
-    await type(stdin, isLayer ? number! : '9');
+    // Choices come in a seeded order; a layer question labels them with letters (a typed number is
+    // the layer): answer by the letter the screen shows for "network".
+    const letter = /([a-z])\) network/.exec(first)?.[1];
+    await type(stdin, isLayer ? letter! : '9');
     stdin.write('\r');
     await tick();
     expect(lastFrame()).toMatch(/✓ correct/);
@@ -69,7 +68,14 @@ describe('PracticeScreen', () => {
     stdin.write('\r');
     await tick();
     expect(lastFrame()).toMatch(/\[2\/2\]/);
+    // An answer that cannot be read is asked again with a note and not recorded.
     await type(stdin, 'wrong');
+    stdin.write('\r');
+    await tick();
+    expect(lastFrame()).toMatch(/could not read that answer/);
+    expect(lastFrame()).toMatch(/\[2\/2\]/);
+    // Then a readable wrong answer: the transport layer (4) or 7 probes.
+    await type(stdin, isLayer ? '7' : '4');
     stdin.write('\r');
     await tick();
     expect(lastFrame()).toMatch(/✗ wrong: the answer is/);
@@ -94,38 +100,49 @@ describe('PracticeScreen', () => {
     expect(lastFrame()).toMatch(/IP 工作在哪一层|Linux 发送几次保活探测/);
   });
 
-  it('without a seed, draws the session with the Leitner weights of the stored progress', async () => {
-    const ports = parseBank(`name: p
-title: P
-topic: ports
-questions:
-  - id: http
-    prompt: Which port does HTTP use?
-    answer: 80
-    check: integer
-    explain: HTTP is port 80.
-`, 'p.yaml');
-    const twoTopics = poolOf([parseBank(BANK, 't.yaml'), ports]);
+  it('without a seed, asks first what FSRS has due in the stored progress (on the store\'s clock)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netkata-screen-'));
     dirs.push(dir);
-    // osi answered right four times: box 5 (weight 1); ports never practised: box 1 (weight 16).
-    const store = new ProgressStore(dir);
-    for (let i = 0; i < 4; i++) store.record('osi', true);
+    const t0 = new Date('2026-03-02T08:00:00Z');
+    let now = t0;
+    const store = new ProgressStore(dir, () => {}, () => now);
+    const probes = pool.fixed.find((q) => q.id === 't/probes')!;
+    store.record(probes, false); // missed: due again after FSRS's first learning step, 1 min
     store.save();
-    const weights = topicWeights(store.current);
-    expect([weights.osi, weights.ports]).toEqual([1, 16]);
-    // A seed whose first question is osi when drawn uniformly but ports when weighted, so the frame
-    // tells which of the two the screen drew.
-    const first = (seed: number, w?: typeof weights): string =>
-      buildSession(twoTopics, { seed, count: 3, topic: 'all', ...(w === undefined ? {} : { topicWeights: w }) })[0]!.topic;
-    let seed = 0;
-    while (!(first(seed) === 'osi' && first(seed, weights) === 'ports')) seed++;
-    vi.spyOn(Math, 'random').mockReturnValue(seed / 0x100000000);
-    const { lastFrame } = render(
-      <PracticeScreen lang="en" onBack={() => {}} width={80} height={24} store={store} pool={twoTopics} count={3} topic="all" />,
+    now = new Date(t0.getTime() + 2 * 60_000);
+    // Whatever seed is drawn, the due question comes first.
+    for (const r of [0.1, 0.7]) {
+      vi.spyOn(Math, 'random').mockReturnValue(r);
+      const { lastFrame, unmount } = render(
+        <PracticeScreen lang="en" onBack={() => {}} width={80} height={24} store={store} pool={pool} count={2} topic="all" />,
+      );
+      await tick();
+      expect(lastFrame()).toMatch(/\[1\/2\] osi · t\/probes/);
+      unmount();
+    }
+  });
+
+  it('Esc in the middle of a session shows the score so far; Esc again goes back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netkata-screen-'));
+    dirs.push(dir);
+    const onBack = vi.fn();
+    const { stdin, lastFrame } = render(
+      <PracticeScreen lang="zh" onBack={onBack} width={80} height={24} store={new ProgressStore(dir)} pool={pool} seed={1} count={2} topic="osi" />,
     );
     await tick();
-    expect(lastFrame()).toContain(`seed ${seed}`);
-    expect(lastFrame()).toMatch(/\[1\/3\] ports · p\/http/);
+    const first = lastFrame()!;
+    const letter = /([a-z])\) 网络层/.exec(first)?.[1];
+    await type(stdin, /哪一层/.test(first) ? letter! : '9');
+    stdin.write('\r');
+    await tick();
+    stdin.write('\u001b');
+    await tick();
+    await tick();
+    expect(onBack).not.toHaveBeenCalled();
+    expect(lastFrame()).toMatch(/得分：1\/1（100%）/);
+    stdin.write('\u001b');
+    await tick();
+    await tick();
+    expect(onBack).toHaveBeenCalled();
   });
 });

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { record, stats, topicWeights, EMPTY } from '../../src/practice/leitner.js';
+import type { Question, Topic } from '../../src/practice/question.js';
+import { record, stats, EMPTY } from '../../src/practice/schedule.js';
 import { dataDir, ProgressStore } from '../../src/practice/store.js';
 
 const dirs: string[] = [];
@@ -22,18 +23,19 @@ describe('where progress lives', () => {
   });
 });
 
-describe('Leitner boxes', () => {
-  it('a right answer moves a topic up one box, a wrong one back to box 1; low boxes weigh more', () => {
+/** A minimal question of one topic: the store only needs its id, topic and source. */
+const question = (topic: Topic, id = `${topic}/q`): Question => ({
+  id, topic, source: `bank:${topic}`, prompt: { en: 'p', zh: 'p' }, answer: { en: 'a', zh: 'a' }, accepts: [],
+  check: { kind: 'text' }, explanation: { en: 'e', zh: 'e' }, working: { en: '', zh: '' },
+});
+
+describe('per-topic counts beside the FSRS cards', () => {
+  it('answered, correct, accuracy, streaks and recent results per topic', () => {
     const at = new Date(0);
-    let p = record(EMPTY, 'tcp', true, at);
-    p = record(p, 'tcp', true, at);
-    expect(p.topics.tcp!.box).toBe(3);
-    p = record(p, 'tcp', false, at);
-    expect(p.topics.tcp!.box).toBe(1);
-    p = record(record(p, 'osi', true, at), 'osi', true, at);
-    const w = topicWeights(p);
-    expect(w.tcp).toBeGreaterThan(w.osi);
-    const row = stats(p).find((r) => r.topic === 'tcp')!;
+    let p = record(EMPTY, question('tcp'), true, at);
+    p = record(p, question('tcp'), true, at);
+    p = record(p, question('tcp'), false, at);
+    const row = stats(p, at).find((r) => r.topic === 'tcp')!;
     expect(row).toMatchObject({ answered: 3, correct: 2, accuracy: 67, streak: 0, bestStreak: 2, recent: '110' });
   });
 });
@@ -43,9 +45,10 @@ describe('the progress file', () => {
     const dir = tmp();
     const s = new ProgressStore(dir);
     s.load();
-    s.record('ipv6', true);
+    s.record(question('ipv6'), true);
     s.save();
     expect(new ProgressStore(dir).load().topics.ipv6!.correct).toBe(1);
+    expect(new ProgressStore(dir).load().kinds['ipv6/q']!.card.reps).toBe(1);
   });
 
   it('a corrupt file is set aside with a warning and practice goes on from empty progress', () => {
@@ -59,14 +62,14 @@ describe('the progress file', () => {
     const aside = readdirSync(dir).filter((n) => n.startsWith('progress.json.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0]!), 'utf8')).toMatch(/"box": 9/);
-    s.record('subnet', true);
+    s.record(question('subnet'), true);
     s.save();
     expect(new ProgressStore(dir).load().topics.subnet!.answered).toBe(1);
   });
 
   it('a file with the wrong shape counts as corrupt too', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'progress.json'), '{"version": 2}');
+    writeFileSync(join(dir, 'progress.json'), '{"version": 3}');
     const warnings: string[] = [];
     expect(new ProgressStore(dir, (m) => warnings.push(m)).load()).toEqual(EMPTY);
     expect(warnings).toHaveLength(1);
@@ -81,7 +84,8 @@ describe('the progress file', () => {
       import { ProgressStore } from ${JSON.stringify(store)};
       const s = new ProgressStore(${JSON.stringify(dir)});
       s.load();
-      for (let i = 0; ; i++) { s.record(i % 2 ? 'tcp' : 'subnet', i % 3 !== 0); s.save(); process.stdout.write('w\\n'); }
+      const q = (topic) => ({ id: topic + '/q', topic, source: 'bank:' + topic, prompt: { en: 'p', zh: 'p' } });
+      for (let i = 0; ; i++) { s.record(q(i % 2 ? 'tcp' : 'subnet'), i % 3 !== 0); s.save(); process.stdout.write('w\\n'); }
     `;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ interface PracticeOpts {
   lang?: string;
   check?: boolean;
   stats?: boolean;
+  json?: boolean;
 }
 
 interface ExamOpts {
@@ -23,6 +24,10 @@ interface ExamOpts {
 
 const TOPIC_LIST = 'subnet, same-segment, classify, ipv6, ports, mac, tcp, osi, sockets, all';
 
+// --lang is a global option (given before or after the command); commander lists it only in the
+// top-level help, so the two commands that speak Chinese say so in their own.
+const LANG_HELP = '\nLanguage: --lang en|zh (default: from LANG/LC_ALL), e.g. netkata practice --lang zh';
+
 export function registerPracticeCommands(program: Command): void {
   program
     .command('practice')
@@ -30,8 +35,10 @@ export function registerPracticeCommands(program: Command): void {
     .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
     .option('--seed <n>', 'replay exactly these questions (0-4294967295)')
     .option('--count <n>', 'number of questions', '10')
-    .option('--check', 'line mode: exit 1 if any answer is wrong')
-    .option('--stats', 'show accuracy per topic and recent streaks, then exit')
+    .option('--check', 'line mode: exit 1 if any answer is wrong or input ends before the last question')
+    .option('--stats', 'show accuracy, streaks and what is due when (FSRS) per topic, then exit')
+    .option('--json', 'with --stats: one JSON document {now, topics, schedule}')
+    .addHelpText('after', LANG_HELP)
     .action(async (opts: PracticeOpts, cmd: Command) => {
       const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
       await practiceAction({ ...opts, ...(lang === undefined ? {} : { lang }) });
@@ -44,6 +51,7 @@ export function registerPracticeCommands(program: Command): void {
     .option('--count <n>', 'number of questions', '20')
     .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
     .option('--json', 'one JSON document: {seed, questions: [{id, topic, prompt, answer, accepts, explanation}]}')
+    .addHelpText('after', LANG_HELP)
     .action(async (opts: ExamOpts, cmd: Command) => {
       const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
       await examAction({ ...opts, ...(lang === undefined ? {} : { lang }) });
@@ -87,9 +95,15 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
   const store = new ProgressStore(undefined, warn);
   const progress = store.load();
 
+  if (opts.json && !opts.stats) throw new InputError('only goes with --stats (practice itself is interactive)', '--json');
   if (opts.stats) {
-    const { statsText } = await import('../../practice/stats-text.js');
-    writeOut(statsText(progress, lang));
+    const { statsJson, statsText } = await import('../../practice/stats-text.js');
+    if (opts.json) {
+      const { writeJson } = await import('../io.js');
+      writeJson(statsJson(progress, new Date()));
+    } else {
+      writeOut(statsText(progress, lang, new Date()));
+    }
     return;
   }
 
@@ -105,24 +119,29 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
   }
 
   const { buildSession } = await import('../../practice/session.js');
-  const { topicWeights } = await import('../../practice/leitner.js');
+  const { reviewSession } = await import('../../practice/review.js');
   const pool = loadPool(warn, undefined, topic);
   const seed = given ?? randomSeed();
-  // An explicit seed replays exactly; without one, weak topics (low Leitner boxes) come up more.
-  const questions = buildSession(pool, given === undefined ? { seed, count, topic, topicWeights: topicWeights(progress) } : { seed, count, topic });
+  // An explicit seed replays exactly; without one, what FSRS has due comes first.
+  const { questions, due } = given === undefined
+    ? reviewSession(pool, progress, { seed, count, topic }, new Date())
+    : { questions: buildSession(pool, { seed, count, topic }), due: 0 };
 
   const { runLineMode } = await import('../../practice/line-mode.js');
   const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const zh = lang === 'zh';
-  writeOut(zh ? `netkata 练习:${questions.length} 题,主题 ${topic},种子 ${seed}(用 --seed ${seed} 重现)\n` : `netkata practice: ${questions.length} question${questions.length === 1 ? '' : 's'}, topic ${topic}, seed ${seed} (replay with --seed ${seed})\n`);
+  writeOut(zh ? `netkata 练习：${questions.length} 题，主题 ${topic}，种子 ${seed}（用 --seed ${seed} 重现）\n` : `netkata practice: ${questions.length} question${questions.length === 1 ? '' : 's'}, topic ${topic}, seed ${seed} (replay with --seed ${seed})\n`);
+  if (due > 0) writeOut(zh ? `其中前 ${due} 题是到期复习的题。\n` : `The first ${due} ${due === 1 ? 'is' : 'are'} due for review.\n`);
   const result = await runLineMode(questions, lines, writeOut, lang, (q, correct) => {
-    store.record(q.topic, correct);
+    store.record(q, correct);
     store.save();
   });
   rl.close();
-  if (result.answered > 0) writeOut(zh ? `进度已保存:${store.path}` : `Progress saved to ${store.path}`);
+  if (result.answered > 0) writeOut(zh ? `进度已保存：${store.path}` : `Progress saved to ${store.path}`);
   const wrong = result.answered - result.correct;
   if (opts.check && wrong > 0) throw new CheckFailed(`${wrong} of ${result.answered} answers wrong`);
+  // A check is passed only by answering every question: input that ends early is not a pass.
+  if (opts.check && result.ended) throw new CheckFailed(`input ended after ${result.answered} of ${result.asked} questions`);
 }

@@ -3,10 +3,10 @@ import { Box, Text } from 'ink';
 import { Select, TextInput } from '@inkjs/ui';
 import type { Pool } from '../../practice/bank.js';
 import { grade, verdictLines, type Verdict } from '../../practice/grade.js';
-import { topicWeights } from '../../practice/leitner.js';
 import { loadPool } from '../../practice/pool-files.js';
 import { choiceLines } from '../../practice/present.js';
 import { TOPICS, tr, type Question, type TopicSelection } from '../../practice/question.js';
+import { reviewSession } from '../../practice/review.js';
 import { buildSession } from '../../practice/session.js';
 import { ProgressStore } from '../../practice/store.js';
 import type { ScreenProps } from '../screen-props.js';
@@ -28,15 +28,16 @@ export interface PracticeScreenProps extends ScreenProps {
 
 type Phase =
   | { readonly kind: 'pick' }
-  | { readonly kind: 'ask'; readonly index: number }
+  /** `retry`: the last answer could not be read (not recorded); it is shown above the field. */
+  | { readonly kind: 'ask'; readonly index: number; readonly retry?: Verdict }
   | { readonly kind: 'verdict'; readonly index: number; readonly verdict: Verdict }
   | { readonly kind: 'summary' };
 
 const LABEL = {
-  en: { pick: 'Practice: pick a topic', all: 'all topics', answer: 'your answer, Enter to submit', next: 'Enter: next question · Esc: back',
+  en: { pick: 'Practice: pick a topic', all: 'all topics', answer: 'your answer, Enter to submit', next: 'Enter: next question · Esc: end and show the score',
     done: 'Enter: pick another topic · Esc: back', score: 'Score', saved: 'progress saved', noPool: 'no practice banks found', seed: 'seed' },
-  zh: { pick: '练习:选择主题', all: '全部主题', answer: '输入答案,回车提交', next: '回车:下一题 · Esc:返回',
-    done: '回车:换个主题 · Esc:返回', score: '得分', saved: '进度已保存', noPool: '没有找到练习题库', seed: '种子' },
+  zh: { pick: '练习：选择主题', all: '全部主题', answer: '输入答案，回车提交', next: '回车：下一题 · Esc：结束并显示得分',
+    done: '回车：换个主题 · Esc：返回', score: '得分', saved: '进度已保存', noPool: '没有找到练习题库', seed: '种子' },
 } as const;
 
 /**
@@ -81,9 +82,10 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
     const seed = props.seed ?? Math.floor(Math.random() * 0x100000000);
     const count = props.count ?? 10;
     try {
-      const questions = buildSession(pool, props.seed === undefined
-        ? { seed, count, topic, topicWeights: topicWeights(store.current) }
-        : { seed, count, topic });
+      // A seed replays exactly; without one, what FSRS has due comes first.
+      const questions = props.seed === undefined
+        ? reviewSession(pool, store.current, { seed, count, topic }, store.now()).questions
+        : buildSession(pool, { seed, count, topic });
       return { seed, questions };
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -94,7 +96,10 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
 
   useKeys((_input, key) => {
     if (key.escape) {
-      onBack();
+      // Mid-session, Esc ends the session and shows the score so far; from the summary or the topic
+      // menu it goes back.
+      if (phase.kind === 'ask' || phase.kind === 'verdict') setPhase({ kind: 'summary' });
+      else onBack();
       return;
     }
     if (!key.return) return;
@@ -130,9 +135,12 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
 
   if (phase.kind === 'summary') {
     const pct = score.answered === 0 ? 0 : Math.round((100 * score.correct) / score.answered);
+    const line = lang === 'zh'
+      ? `${l.score}：${score.correct}/${score.answered}（${pct}%）· ${l.saved}`
+      : `${l.score}: ${score.correct}/${score.answered} (${pct}%) · ${l.saved}`;
     return (
       <Box flexDirection="column">
-        <Paint color={theme.title}>{`${l.score}: ${score.correct}/${score.answered} (${pct}%) · ${l.saved}`}</Paint>
+        <Paint color={theme.title}>{line}</Paint>
         <Paint color={theme.muted}>{l.done}</Paint>
       </Box>
     );
@@ -147,14 +155,20 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
       <Text>{tr(q.prompt, lang)}</Text>
       {choiceLines(q, lang).map((c) => <Text key={c}>{c}</Text>)}
       {phase.kind === 'ask' ? (
-        <Box>
+        <Box flexDirection="column">
+          {phase.retry && verdictLines(phase.retry, lang).map((line, i) => <Paint key={i} color={theme.timer}>{line}</Paint>)}
+          <Box>
           <Paint color={theme.current}>{'> '}</Paint>
           <TextInput
-            key={`${round}-${phase.index}`}
+            key={`${round}-${phase.index}-${phase.retry?.given ?? ''}`}
             placeholder={l.answer}
             onSubmit={(value) => {
               const verdict = grade(q, value);
-              store.record(q.topic, verdict.correct);
+              if (verdict.unreadable) {
+                setPhase({ kind: 'ask', index: phase.index, retry: verdict });
+                return;
+              }
+              store.record(q, verdict.correct);
               try {
                 store.save();
               } catch (e) {
@@ -164,6 +178,7 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
               setPhase({ kind: 'verdict', index: phase.index, verdict });
             }}
           />
+          </Box>
         </Box>
       ) : (
         <VerdictView verdict={phase.verdict} lang={lang} hint={l.next} />

@@ -1,0 +1,25 @@
+/**
+ * Column alignment by display width, not by `.length`: a CJK character takes two terminal cells
+ * (Unicode East Asian Width W/F), so `主题` is 2 code units but 4 cells. string-width also ignores ANSI
+ * escapes and zero-width marks. Every padded column of text output goes through here.
+ */
+import stringWidth from 'string-width';
+
+export const widthOf = (s: string): number => stringWidth(s);
+
+export function padEnd(s: string, width: number): string {
+  const w = stringWidth(s);
+  return w >= width ? s : s + ' '.repeat(width - w);
+}
+
+export function padStart(s: string, width: number): string {
+  const w = stringWidth(s);
+  return w >= width ? s : ' '.repeat(width - w) + s;
+}
+
+/** Rows of cells as aligned lines, columns two spaces apart, no trailing spaces. */
+export function alignColumns(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, stringWidth(c)); });
+  return rows.map((r) => r.map((c, i) => padEnd(c, widths[i]!)).join('  ').trimEnd());
+}
