@@ -30,7 +30,7 @@ function processSegment(t: Tcb, seg: Segment, fx: Effects): void {
   // Fifth check: "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop
   // the segment, and return."
   if (acksUnsent(t.sndNxt, seg)) {
-    sendAck(t, fx);
+    if (!t.ackOfUnsentDroppedSilently) sendAck(t, fx);
     return;
   }
   processAck(t, seg, fx);
@@ -203,6 +203,10 @@ export const actions = {
   /** A RST answered our SYN (RFC 9293 3.10.7.3, and SYN_RECEIVED of an active open): "connection refused". */
   signalRefused: (t) => {
     t.error = 'ECONNREFUSED';
+  },
+  /** SEND after CLOSE (RFC 9293 3.10.2 "connection closing"): the write fails with EPIPE, nothing is sent. */
+  signalClosing: (t) => {
+    t.error = 'EPIPE';
   },
   /** Retries, keepalive probes or the user timeout ran out. */
   signalTimeout: (t) => {

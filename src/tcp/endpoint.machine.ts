@@ -90,6 +90,8 @@ const RETRANSMIT: readonly TransitionSpec[] = [
 // RFC 9293 3.10.8 USER TIMEOUT: "flush all queues, signal the user ... delete the TCB, enter CLOSED".
 const USER_TIMEOUT: TransitionSpec = { target: 'CLOSED', actions: 'signalTimeout' };
 const ABORT_WITH_RST: TransitionSpec = { target: 'CLOSED', actions: 'sendReset' };
+// RFC 9293 3.10.2 SEND after CLOSE: "Return 'error: connection closing' and do not service request" (EPIPE).
+const SEND_CLOSING: TransitionSpec = { actions: 'signalClosing' };
 
 /** The states and transitions of RFC 9293 figure 5 and section 3.10, for one profile. */
 export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpState, StateSpec> {
@@ -235,6 +237,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
           { actions: 'processSegment' },
         ],
         ABORT: ABORT_WITH_RST,
+        SEND: SEND_CLOSING,
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
         USER_TIMEOUT: USER_TIMEOUT,
       },
@@ -249,6 +252,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
           { actions: 'processSegment' },
         ],
         ABORT: ABORT_WITH_RST,
+        SEND: SEND_CLOSING,
         ...(p.finWait2TimerWhenOrphaned ? { FIN_WAIT_2_TIMEOUT: { guard: 'isOrphaned', target: 'CLOSED' } } : {}),
       },
     },
@@ -270,6 +274,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
       on: {
         SEGMENT: [...CLOSING_CHECKS, { guard: 'acksOurFin', target: 'TIME_WAIT', actions: 'processSegment' }, { actions: 'processSegment' }],
         ABORT: { target: 'CLOSED' },
+        SEND: SEND_CLOSING,
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
         USER_TIMEOUT: USER_TIMEOUT,
       },
@@ -278,6 +283,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
       on: {
         SEGMENT: [...CLOSING_CHECKS, { guard: 'acksOurFin', target: 'CLOSED' }, { actions: 'processSegment' }],
         ABORT: { target: 'CLOSED' },
+        SEND: SEND_CLOSING,
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
         USER_TIMEOUT: USER_TIMEOUT,
       },
@@ -300,6 +306,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
           ...(p.timeWaitRestartOnAnyAck ? [{ guard: 'hasAck' as const, target: 'TIME_WAIT' as const, reenter: true }] : []),
         ],
         ABORT: { target: 'CLOSED' },
+        SEND: SEND_CLOSING,
         TIME_WAIT_TIMEOUT: { target: 'CLOSED' },
       },
     },

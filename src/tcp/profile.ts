@@ -107,6 +107,21 @@ export interface Profile {
    * segment gets an ACK and the timer runs on.
    */
   readonly timeWaitRestartOnAnyAck: boolean;
+  /**
+   * An ACK of data never sent is dropped without an answer (Linux tcp_ack: after(ack, snd_nxt) returns
+   * SKB_DROP_REASON_TCP_ACK_UNSENT_DATA). RFC 9293 3.10.7.4 fifth check: "send an ACK, drop the segment".
+   */
+  readonly ackOfUnsentDroppedSilently: boolean;
+  /**
+   * A bare FIN at RCV.NXT is taken into a zero window (Linux tcp_data_queue: "if (!skb->len && FIN) goto
+   * queue_and_out" when tcp_receive_window() is 0). RFC 9293's acceptability test refuses it (SEG.LEN 1, RCV.WND 0).
+   */
+  readonly finIntoZeroWindow: boolean;
+  /**
+   * A segment whose end lies beyond the window, while unread data is queued, is dropped whole (Linux
+   * tcp_sequence: SKB_DROP_REASON_TCP_INVALID_END_SEQUENCE). RFC 9293 trims it to the window and keeps the rest.
+   */
+  readonly dropBeyondWindowWhenQueued: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -146,6 +161,9 @@ export const RFC9293: Profile = {
   keepaliveRstOnGiveUp: false,
   reopenFromTimeWait: false,
   timeWaitRestartOnAnyAck: false,
+  ackOfUnsentDroppedSilently: false,
+  finIntoZeroWindow: false,
+  dropBeyondWindowWhenQueued: false,
 };
 
 export const LINUX: Profile = {
@@ -154,7 +172,8 @@ export const LINUX: Profile = {
     'Linux: a passive open whose SYN,ACK retries run out returns to LISTEN (the listener stays), ' +
     'SYN retries 6 and SYN,ACK retries 5 (tcp_syn_retries, tcp_synack_retries), TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
     'data after close() and close() with unread data answered with RST, abort and keepalive give-up RSTs carry ACK, RTO = SRTT + max(200 ms, 4*RTTVAR) capped at 120 s, ' +
-    'a repeated SYN in SYN_RECEIVED answered with the SYN,ACK, CLOSE in SYN_RECEIVED deferred to ESTABLISHED, a new SYN above RCV.NXT reopens a TIME_WAIT connection',
+    'a repeated SYN in SYN_RECEIVED answered with the SYN,ACK, CLOSE in SYN_RECEIVED deferred to ESTABLISHED, a new SYN above RCV.NXT reopens a TIME_WAIT connection, ' +
+    'an ACK of unsent data dropped without an answer, a bare FIN taken into a zero window, a segment ending beyond the window dropped whole while data is queued',
   defaults: {
     // Only what Linux changes; the rest is RFC9293's. Kernel defaults, Documentation/networking/ip-sysctl.rst:
     // tcp_syn_retries "Default value is 6", tcp_synack_retries "Default value is 5".
@@ -176,6 +195,9 @@ export const LINUX: Profile = {
   keepaliveRstOnGiveUp: true,
   reopenFromTimeWait: true,
   timeWaitRestartOnAnyAck: true,
+  ackOfUnsentDroppedSilently: true,
+  finIntoZeroWindow: true,
+  dropBeyondWindowWhenQueued: true,
 };
 
 export function getProfile(name: ProfileName = 'rfc9293'): Profile {

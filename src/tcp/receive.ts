@@ -24,7 +24,12 @@ export interface ReceiveVars {
   readonly rcvBuf: number;
   readonly unread: number;
   readonly ooo: readonly Piece[];
+  /** Linux: a bare FIN at RCV.NXT is taken into a zero window (profile.ts finIntoZeroWindow). */
+  readonly finIntoZeroWindow: boolean;
+  /** Linux: a segment ending beyond the window while data is queued is dropped whole (profile.ts). */
+  readonly dropBeyondWindowWhenQueued: boolean;
 }
+
 
 /** The largest window a header without window scaling can carry (RFC 9293 3.1: a 16-bit field). */
 export const MAX_WINDOW = 65_535;
@@ -59,7 +64,10 @@ export function acceptable(t: ReceiveVars, seg: Segment): boolean {
   const inWindow = (x: number) => seqLe(t.rcvNxt, x) && seqLt(x, seqAdd(t.rcvNxt, wnd));
   if (wnd === 0) return seg.seq === t.rcvNxt;
   if (len === 0) return inWindow(seg.seq);
-  return inWindow(seg.seq) || inWindow(seqAdd(seg.seq, len - 1));
+  const ok = inWindow(seg.seq) || inWindow(seqAdd(seg.seq, len - 1));
+  // Linux tcp_sequence: the end beyond the window with data already queued: the whole segment goes.
+  if (ok && t.dropBeyondWindowWhenQueued && t.unread > 0 && seqLt(seqAdd(t.rcvNxt, wnd), seqAdd(seg.seq, seg.len))) return false;
+  return ok;
 }
 
 /** A RST is checked by its sequence number alone (RFC 5961 3.2): outside the window it is dropped silently. */
@@ -89,6 +97,9 @@ export interface Reassembly {
  * `start` is where its data begins (SEG.SEQ, or SEG.SEQ+1 after a SYN).
  */
 export function reassemble(t: ReceiveVars, start: number, len: number, fin: boolean): Reassembly {
+  if (fin && len === 0 && start === t.rcvNxt && t.finIntoZeroWindow && rcvWnd(t) === 0) {
+    return { rcvNxt: seqAdd(t.rcvNxt, 1), delivered: 0, fin: true, ooo: [], trimmed: false };
+  }
   const wnd = rcvWnd(t);
   const right = seqAdd(t.rcvNxt, wnd);
   let seq = start;

@@ -597,7 +597,10 @@ export class Simulation {
   private call(h: Host, ev: TcpEvent): string | undefined {
     if (h.crashed) return `${h.name} has crashed: ${ev.type} ignored`;
     const state = h.main.ep.state;
-    return this.deliver(h.main, ev) ? undefined : `${ev.type} in ${state}: no transition (RFC 9293 3.10: error, nothing sent)`;
+    const t = this.deliverWith(h.main, ev);
+    if (t === undefined) return `${ev.type} in ${state}: no transition (RFC 9293 3.10: error, nothing sent)`;
+    if (t.actionNames.includes('signalClosing')) return `${ev.type} in ${state}: error EPIPE, connection closing (RFC 9293 3.10.2), nothing sent`;
+    return undefined;
   }
 
   private deliver(conn: Conn, ev: TcpEvent): boolean {

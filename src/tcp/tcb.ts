@@ -38,6 +38,9 @@ export interface Tcb {
   readonly syncookies: boolean;
   readonly abortRstCarriesAck: boolean;
   readonly timeWaitRestartOnAnyAck: boolean;
+  readonly ackOfUnsentDroppedSilently: boolean;
+  readonly finIntoZeroWindow: boolean;
+  readonly dropBeyondWindowWhenQueued: boolean;
   /** The application reads what arrives at once (scenario endpoint `reads`, default true). */
   readonly appReads: boolean;
   /** Initial send sequence number (scenario `isn`). */
@@ -105,7 +108,7 @@ type TcbSettings = Pick<
   Tcb,
   | 'rto' | 'maxRto' | 'rtoMin' | 'rtoVarFloor' | 'rtoFixed' | 'retries' | 'synRetries' | 'synAckRetries' | 'timeWaitLength' | 'finWait2Timeout'
   | 'keepaliveIdle' | 'keepaliveInterval' | 'keepaliveProbes' | 'userTimeout' | 'mss' | 'rcvBuf' | 'abortRstCarriesAck'
-  | 'timeWaitRestartOnAnyAck'
+  | 'timeWaitRestartOnAnyAck' | 'ackOfUnsentDroppedSilently' | 'finIntoZeroWindow' | 'dropBeyondWindowWhenQueued'
 >;
 
 function resolveSettings(profile: Profile, config: Partial<TcpConfig> | undefined): TcbSettings {
@@ -131,6 +134,9 @@ function resolveSettings(profile: Profile, config: Partial<TcpConfig> | undefine
     rcvBuf: c.rcvBuf,
     abortRstCarriesAck: profile.abortRstCarriesAck,
     timeWaitRestartOnAnyAck: profile.timeWaitRestartOnAnyAck,
+    ackOfUnsentDroppedSilently: profile.ackOfUnsentDroppedSilently,
+    finIntoZeroWindow: profile.finIntoZeroWindow,
+    dropBeyondWindowWhenQueued: profile.dropBeyondWindowWhenQueued,
   };
 }
 
@@ -180,6 +186,9 @@ export function createTcb(input: TcbInput = {}, profileName: ProfileName | undef
     appReads: input.appReads ?? true,
     abortRstCarriesAck: s.abortRstCarriesAck,
     timeWaitRestartOnAnyAck: s.timeWaitRestartOnAnyAck,
+    ackOfUnsentDroppedSilently: s.ackOfUnsentDroppedSilently,
+    finIntoZeroWindow: s.finIntoZeroWindow,
+    dropBeyondWindowWhenQueued: s.dropBeyondWindowWhenQueued,
     iss,
     irs: 0,
     sndUna: iss,
