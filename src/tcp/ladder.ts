@@ -12,6 +12,8 @@ export interface LadderOptions {
 }
 
 const STATE_W = 13;
+/** Width of the time column: 9, or the longest time of the run being drawn (set per render). */
+let TW = 9;
 
 // Padded by display width (a zh label is two cells per character), see src/columns.ts.
 const pad = padEnd;
@@ -62,6 +64,7 @@ function arrow(label: string, rightward: boolean, width: number, dropped: boolea
 export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): string {
   const width = options.arrowWidth ?? 44;
   const names = snap.endpoints.map((e) => e.name);
+  TW = Math.max(9, formatTime(snap.now).length);
   const out: string[] = [];
   out.push(`${snap.scenario} (profile ${snap.profile}): each row is one event in order; arrows at send time`);
   if (names.length !== 2) return renderList(snap, out);
@@ -69,12 +72,12 @@ export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): st
   const initial = snap.steps.length ? initialStates(snap) : Object.fromEntries(snap.endpoints.map((e) => [e.name, e.state]));
   for (const e of snap.endpoints) if (e.scripted) initial[e.name] = '(script)';
   out.push('');
-  out.push(`${padStart('time', 9)}  ${pad(a, STATE_W)} ${' '.repeat(width)} ${b}`);
-  out.push(`${padStart('', 9)}  ${pad(initial[a] ?? '', STATE_W)} ${' '.repeat(width)} ${initial[b] ?? ''}`);
+  out.push(`${padStart('time', TW)}  ${pad(a, STATE_W)} ${' '.repeat(width)} ${b}`);
+  out.push(`${padStart('', TW)}  ${pad(initial[a] ?? '', STATE_W)} ${' '.repeat(width)} ${initial[b] ?? ''}`);
   const state: Record<string, string> = { ...initial };
   const show = (n: string) => shownState(snap, n, state[n] ?? '');
   const row = (at: number, middle: string, note = '') =>
-    `${padStart(formatTime(at), 9)}  ${pad(show(a), STATE_W)} ${pad(middle, width)} ${show(b)}${note}`;
+    `${padStart(formatTime(at), TW)}  ${pad(show(a), STATE_W)} ${pad(middle, width)} ${show(b)}${note}`;
   for (const step of snap.steps) {
     if (step.verb === 'ask') continue; // questions are for practice mode
     out.push(stepLine(step));
@@ -86,7 +89,7 @@ export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): st
     );
     const named = segs.filter((r) => !r.flood);
     const flood = segs.filter((r) => r.flood);
-    if (flood.length) out.push(`${padStart('', 9)}  ${floodSummary(flood)}`);
+    if (flood.length) out.push(`${padStart('', TW)}  ${floodSummary(flood)}`);
     type Ev = { order: number; draw: () => string | undefined };
     const events: Ev[] = [];
     for (const r of named) {
@@ -147,13 +150,13 @@ function initialStates(snap: SimSnapshot): Record<string, string> {
 
 function stepLine(step: StepResult): string {
   if (step.verb === 'expect') {
-    if (step.ok) return `${padStart(formatTime(step.at), 9)}  ok   ${step.action}`;
+    if (step.ok) return `${padStart(formatTime(step.at), TW)}  ok   ${step.action}`;
     const why = step.failures.map((f) => `${f.field}: expected ${f.expected}, got ${f.actual}`).join('; ');
-    return `${padStart(formatTime(step.at), 9)}  FAIL ${step.action}\n${' '.repeat(16)}${why}`;
+    return `${padStart(formatTime(step.at), TW)}  FAIL ${step.action}\n${' '.repeat(TW + 7)}${why}`;
   }
   const tag = step.injected ? '(injected) ' : '';
   const note = step.note ? `  [${step.note}]` : '';
-  return `${padStart('', 9)}  == ${tag}${step.action}${note}`;
+  return `${padStart('', TW)}  == ${tag}${step.action}${note}`;
 }
 
 function floodSummary(flood: readonly SegmentRecord[]): string {
@@ -175,7 +178,7 @@ function renderList(snap: SimSnapshot, out: string[]): string {
     for (const r of snap.segments.slice(step.segments[0], step.segments[1])) {
       if (r.flood) continue;
       const mark = r.dropped ? '  X lost' : '';
-      out.push(`${padStart(formatTime(r.at), 9)}  ${r.from} -> ${r.to}  ${segmentLabel(r)}  [${r.from} ${r.fromState}${r.toState ? `, ${r.to} ${r.toState}` : ''}]${mark}`);
+      out.push(`${padStart(formatTime(r.at), TW)}  ${r.from} -> ${r.to}  ${segmentLabel(r)}  [${r.from} ${r.fromState}${r.toState ? `, ${r.to} ${r.toState}` : ''}]${mark}`);
     }
   }
   out.push('');
