@@ -20,7 +20,7 @@ export function grade(q: Question, input: string): Verdict {
   const given = tidy(input);
   const base = { given, expected: q.answer, working: q.working, explanation: q.explanation };
   if (given === '') return { ...base, correct: false, note: { en: 'no answer', zh: '没有作答' } };
-  if (q.check.kind === 'choice') return gradeChoice(q, given, base);
+  if (q.check.kind === 'choice') return (q.check.pick ?? 1) > 1 ? gradeMulti(q, given, base) : gradeChoice(q, given, base);
   const reading = read(q.check, given);
   if (!reading.ok) return { ...base, correct: false, note: reading.why };
   const keys = expectedKeys(q);
@@ -82,6 +82,28 @@ function gradeChoice(q: Question, given: string, base: Omit<Verdict, 'correct'>)
   }
   const want = choiceIndex(choices, q.answer.en);
   return { ...base, correct: index === want };
+}
+
+/**
+ * "Choose two": the picks as numbers, letters or texts, separated by commas, spaces or semicolons
+ * (`2,4`, `B D`, `10.0.0.5; 10.0.0.9`); right only when exactly the right set is named.
+ */
+function gradeMulti(q: Question, given: string, base: Omit<Verdict, 'correct'>): Verdict {
+  const choices = q.choices ?? [];
+  const pickSet = (s: string): Set<number> | undefined => {
+    const parts = tidy(s).split(/\s*[;；,]\s*|\s+/).filter((x) => x !== '');
+    const out = parts.map((x) => choiceIndex(choices, x));
+    return out.some((i) => i === undefined) ? undefined : new Set(out as number[]);
+  };
+  const got = pickSet(given);
+  if (got === undefined) {
+    return {
+      ...base, correct: false,
+      note: { en: `answer with the numbers of the choices (1-${choices.length}), e.g. 1,3`, zh: `请回答选项编号（1-${choices.length}），例如 1,3` },
+    };
+  }
+  const want = pickSet(q.answer.en)!;
+  return { ...base, correct: got.size === want.size && [...want].every((i) => got.has(i)) };
 }
 
 /**

@@ -124,8 +124,11 @@ export const classifyGlobal: Generator = {
   params: { version: options(['4', '6'], ['4', '4', '6']) },
   make(rng, p) {
     const version = Number(p.option('version'));
-    const blocks = version === 4 ? V4_BLOCKS : V6_BLOCKS;
-    const address = rng.bool() ? pickGlobal(rng, version) : inside(rng, rng.pick(rng.pick(Object.values(blocks))));
+    // Multicast is left out: whether a group address is reachable beyond the local network depends on
+    // its scope (224.0.0.0/24 never leaves the link, 233.252.0.0/24 is documentation, ff0e:: is
+    // global scope), not on one yes/no for the block; classify.scope asks about multicast instead.
+    const blocks = Object.entries(version === 4 ? V4_BLOCKS : V6_BLOCKS).filter(([k]) => k !== 'multicast').map(([, v]) => v);
+    const address = rng.bool() ? pickGlobal(rng, version) : inside(rng, rng.pick(rng.pick(blocks)));
     const c = classify(address);
     return body({
       prompt: text(`Is ${address} globally reachable (routable on the public Internet)? (yes/no)`, `${address} 是全球可达(可在公网路由)的地址吗?(是/否)`),

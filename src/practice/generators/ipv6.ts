@@ -41,7 +41,7 @@ export const ipv6Compress: Generator = {
     const n = notationIPv6(valueOf(groups));
     const noLeading = groups.map((g) => g.toString(16)).join(':');
     return body({
-      prompt: text(`Write ${shown} in its RFC 5952 canonical (shortest) form.`, `把 ${shown} 写成 RFC 5952 规范(最短)形式。`),
+      prompt: text(`Write ${shown} in its RFC 5952 recommended (canonical) text form.`, `把 ${shown} 写成 RFC 5952 推荐的规范文本形式。`),
       answer: n.address,
       check: { kind: 'ipv6', form: 'rfc5952' },
       explanation: text('RFC 5952 section 4: lower-case hex, no leading zeros in a group, "::" replaces the longest run of two or more all-zero groups (the first one when two runs tie), and a single zero group is written 0, never "::".',

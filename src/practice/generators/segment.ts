@@ -6,10 +6,23 @@ import { text, type Text } from '../question.js';
 import type { Rng } from '../rng.js';
 import { pickIPv4 } from './pick-address.js';
 
-/** Two addresses that agree on every bit above the prefix but maybe one: the near misses teach most. */
+/**
+ * A host address under the mask: a host part of all zeros names the network and all ones is the
+ * broadcast (RFC 919/922), and neither belongs to a host, so such a draw is moved to the nearest host.
+ * Prefixes here are at most /30, so there are always at least two hosts.
+ */
+function asHost(x: number, mask: number): number {
+  const hostMask = ~mask >>> 0;
+  const host = (x & hostMask) >>> 0;
+  if (host === 0) return (x | 1) >>> 0;
+  if (host === hostMask) return (x ^ 1) >>> 0;
+  return x >>> 0;
+}
+
+/** Two host addresses that agree on every bit above the prefix but maybe one: the near misses teach most. */
 function pickPair(rng: Rng, prefix: number): [string, string] {
-  const a = Number(parseCidr(pickIPv4(rng)).address);
   const mask = maskFromPrefix(prefix);
+  const a = asHost(Number(parseCidr(pickIPv4(rng)).address), mask);
   const host = (~mask >>> 0) & rng.uint32();
   let b = ((a & mask) | host) >>> 0;
   if (rng.bool() && prefix > 0) {
@@ -17,7 +30,8 @@ function pickPair(rng: Rng, prefix: number): [string, string] {
     const bit = 32 - prefix + rng.int(0, Math.min(3, prefix - 1));
     b = (b ^ (1 << bit)) >>> 0;
   }
-  if (b === a) b = (b ^ 1) >>> 0;
+  b = asHost(b, mask);
+  if (b === a) b = ((a & mask) | ((a & ~mask & 3) === 1 ? 2 : 1)) >>> 0;
   return [formatIPv4(a), formatIPv4(b)];
 }
 
@@ -74,8 +88,8 @@ export const sameSegmentGateway: Generator = {
       choices: rng.shuffle([direct, gateway]),
       answer: r.sameSegment ? direct : gateway,
       check: { kind: 'choice' },
-      explanation: text('A host compares the destination\'s network (under its own mask) with its own: on-link destinations get the frame directly, everything else goes to the gateway\'s MAC address.',
-        '主机用自己的掩码算出目的地址的网络号,与自己的比较:在本网段就直接发帧,否则把帧发给网关的 MAC 地址。'),
+      explanation: text('A host compares the destination\'s network (under its own mask) with its own: on-link destinations get the frame directly, everything else goes to the gateway\'s MAC address. (A packet to the own subnet\'s broadcast address is neither: it goes to ff:ff:ff:ff:ff:ff without ARP; these questions only use host addresses.)',
+        '主机用自己的掩码算出目的地址的网络号，与自己的比较：在本网段就直接发帧，否则把帧发给网关的 MAC 地址。（发往本子网广播地址的分组两者都不是：它直接发往 ff:ff:ff:ff:ff:ff，不用 ARP；这类题只用主机地址。）'),
       working: andTable(r),
       params: { ip1, ip2, prefix },
     });

@@ -230,23 +230,28 @@ export const subnetVlsm: Generator = {
       left -= block;
       hosts.push(rng.int(Math.max(1, block / 2 - 1), block - 2));
     }
-    const plan = split(parent, { kind: 'hosts', hosts });
+    // The stated rule: largest need first, equal needs by name (A before B). split() places blocks
+    // largest block first with equal blocks in the order given, so hand it the needs already in the
+    // stated order: a larger need never has a smaller block, and equal blocks then keep that order.
+    const order = hosts.map((h, i) => ({ h, i })).sort((a, b) => b.h - a.h || a.i - b.i);
+    const plan = split(parent, { kind: 'hosts', hosts: order.map((o) => o.h) });
+    const lanOf = (s: { need?: number }): number => order[(s.need ?? 1) - 1]!.i;
     const target = rng.int(0, plan.subnets.length - 1);
     const chosen = plan.subnets[target]!;
     const letter = (i: number): string => String.fromCharCode(65 + i);
     const needs = hosts.map((h, i) => `${letter(i)}=${h}`).join(', ');
-    const ask = letter((chosen.need ?? 1) - 1);
-    const rows = plan.subnets.map((s) => `${letter((s.need ?? 1) - 1)} (${s.hostsNeeded} hosts) -> ${s.cidr}`).join('\n');
-    const rowsZh = plan.subnets.map((s) => `${letter((s.need ?? 1) - 1)}(${s.hostsNeeded} 台)-> ${s.cidr}`).join('\n');
+    const ask = letter(lanOf(chosen));
+    const rows = plan.subnets.map((s) => `${letter(lanOf(s))} (${s.hostsNeeded} hosts, block ${s.addressCount}) -> ${s.cidr}`).join('\n');
+    const rowsZh = plan.subnets.map((s) => `${letter(lanOf(s))}（${s.hostsNeeded} 台，块大小 ${s.addressCount}）-> ${s.cidr}`).join('\n');
     return body({
-      prompt: text(`VLSM: split ${parent} for LANs needing ${needs} hosts. Largest need first, each gets the smallest block that fits, allocated from the lowest address up. Which subnet (CIDR) does LAN ${ask} get?`,
-        `VLSM:把 ${parent} 划分给需要 ${needs} 台主机的几个局域网。需求大的先分,每个分到能容纳它的最小块,从最低地址开始依次分配。局域网 ${ask} 分到哪个子网(CIDR)?`),
+      prompt: text(`VLSM: split ${parent} for LANs needing ${needs} hosts. Largest need first (equal needs in name order), each gets the smallest block that fits, allocated from the lowest address up. Which subnet (CIDR) does LAN ${ask} get?`,
+        `VLSM：把 ${parent} 划分给需要 ${needs} 台主机的几个局域网。需求大的先分（需求相同按名称顺序），每个分到能容纳它的最小块，从最低地址开始依次分配。局域网 ${ask} 分到哪个子网（CIDR）？`),
       answer: chosen.cidr,
       check: { kind: 'cidr' },
-      explanation: text('Sort by need, size each block as the power of two >= hosts + 2, and place blocks one after another; taking the largest first keeps every block aligned to its own size.',
-        '按需求从大到小排序,每块大小取 >= 主机数 + 2 的最小 2 的幂,依次紧挨着分配;先分大的块,能保证每块都按自身大小对齐。'),
+      explanation: text('Sort by need (largest first, equal needs by name), size each block as the power of two >= hosts + 2, and place blocks one after another; since a larger need never gets a smaller block, every block stays aligned to its own size.',
+        '按需求从大到小排序（需求相同按名称顺序），每块大小取 >= 主机数 + 2 的最小 2 的幂，依次紧挨着分配；需求大的块不会比需求小的块小，所以每块都按自身大小对齐。'),
       working: text(rows, rowsZh),
-      params: { parent, hosts, lan: (chosen.need ?? 1) },
+      params: { parent, hosts, lan: lanOf(chosen) + 1 },
     });
   },
 };

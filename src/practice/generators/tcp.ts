@@ -121,6 +121,18 @@ function zhName(ep: string): string {
   return ep === 'client' ? '客户端' : ep === 'server' ? '服务器' : ep;
 }
 
+/**
+ * Flags that are equally right for the segment asked about. A data segment's PSH is the sender's hint
+ * (RFC 9293 3.9.1), not something the story decides, so ACK alone counts; an abort is RST in RFC 9293
+ * 3.10.5, and Linux's tcp_send_active_reset() sets ACK with it (RST,ACK on loopback).
+ */
+function alsoRight(flags: string): string[] {
+  if (flags === 'PSH,ACK') return ['ACK'];
+  if (flags === 'RST') return ['RST,ACK'];
+  if (flags === 'RST,ACK') return ['RST'];
+  return [];
+}
+
 export const tcpNextSegment: Generator = {
   name: 'tcp.next-segment',
   topic: 'tcp',
@@ -139,9 +151,10 @@ export const tcpNextSegment: Generator = {
     return body({
       prompt: text(`${i.en}\n${list}\nWhat does the ${next.from} send next? (flags, e.g. SYN,ACK)`, `${i.zh}\n${list}\n${zhName(next.from)}接下来发送什么?(写标志位,例如 SYN,ACK)`),
       answer: next.flags,
+      accepts: alsoRight(next.flags),
       check: { kind: 'flags' },
-      explanation: text('Every segment after the first SYN carries ACK. A SYN or FIN is acknowledged at once; a FIN of our own is sent only when our application closes; RST ends the connection without a handshake.',
-        '除第一个 SYN 外,每个报文段都带 ACK。收到 SYN 或 FIN 立即确认;自己的 FIN 要等本方应用关闭时才发;RST 不经握手直接终止连接。'),
+      explanation: text('Every segment after the first SYN carries ACK. A SYN or FIN is acknowledged at once; a FIN of our own is sent only when our application closes; RST ends the connection without a handshake. PSH on a data segment only asks the receiver to deliver it now, so ACK alone is right there too; an abort is a bare RST in RFC 9293 3.10.5, and Linux sends it as RST,ACK.',
+        '除第一个 SYN 外，每个报文段都带 ACK。收到 SYN 或 FIN 立即确认；自己的 FIN 要等本方应用关闭时才发；RST 不经握手直接终止连接。数据报文段上的 PSH 只是请接收方立即交付，所以只写 ACK 也对；中止连接时 RFC 9293 第 3.10.5 节只发 RST，Linux 发的是 RST,ACK。'),
       working: ladder(run.segments.slice(0, k + 1)),
       params: { story, segment: k + 1, isn: run.isn },
     });

@@ -1,0 +1,21 @@
+/** Shared loop of the reference tests: generate, recompute from the prompt, grade the reference answer. */
+import { expect } from 'vitest';
+import type { GeneratedEntry } from '../../src/practice/bank.js';
+import { grade } from '../../src/practice/grade.js';
+import { generate } from '../../src/practice/session.js';
+import { reference } from './reference-answer.js';
+
+export const REFERENCE_SEEDS = 2000;
+
+export function checkAgainstReference(entries: readonly GeneratedEntry[], seeds: number): void {
+  for (let seed = 0; seed < seeds; seed++) {
+    const entry = entries[seed % entries.length]!;
+    const q = generate(entry, seed, seed % 7);
+    const ref = reference(q);
+    const v = grade(q, ref);
+    if (!v.correct) throw new Error(`${q.id} (bank ${entry.bank}): expected ${JSON.stringify(ref)} to be right, answer key says ${q.answer.en}\n${q.prompt.en}`);
+    if (q.prompt.zh === '' || q.explanation.en.length <= 20 || q.explanation.zh.length <= 5) {
+      expect.fail(`${q.id}: a prompt or explanation is missing`);
+    }
+  }
+}
