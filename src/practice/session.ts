@@ -73,15 +73,31 @@ export function buildSession(pool: Pool, opts: SessionOptions): Question[] {
       ...fixed.map((q) => [q, 1] as const),
       ...generated.map((g) => [g, g.weight] as const),
     ]);
-    if ('generator' in pick) {
-      let q = generate(pick, opts.seed, i);
-      for (let attempt = 1; asked.has(q.prompt.en) && attempt <= RETRIES; attempt++) q = generate(pick, opts.seed, i, attempt);
-      asked.add(q.prompt.en);
-      out.push(q);
-    } else {
-      used.add(pick.id);
-      out.push(shuffleChoices(pick, Rng.forQuestion(opts.seed, i, CHOICE_SALT)));
+    const pushFixed = (q: Question): void => {
+      used.add(q.id);
+      out.push(shuffleChoices(q, Rng.forQuestion(opts.seed, i, CHOICE_SALT)));
+    };
+    if (!('generator' in pick)) {
+      pushFixed(pick);
+      continue;
     }
+    // A generator that has run out of new questions hands over to the topic's other generators, then
+    // to an unused fixed question; only when the whole topic is spent does a question come back.
+    let q: Question | undefined;
+    for (const entry of [pick, ...generated.filter((g) => g !== pick)]) {
+      for (let attempt = 0; q === undefined && attempt <= RETRIES; attempt++) {
+        const made = generate(entry, opts.seed, i, attempt);
+        if (!asked.has(made.prompt.en)) q = made;
+      }
+      if (q !== undefined) break;
+    }
+    if (q === undefined && fixed[0] !== undefined) {
+      pushFixed(fixed[0]);
+      continue;
+    }
+    q ??= generate(pick, opts.seed, i);
+    asked.add(q.prompt.en);
+    out.push(q);
   }
   return out;
 }
