@@ -39,6 +39,20 @@ describe('choose two', () => {
   });
 });
 
+describe('wording', () => {
+  it('explanations never speak of how the bank was written, and RFC 5952 form is not called the shortest', () => {
+    for (const q of pool.fixed) {
+      for (const t of [q.explanation.en, q.explanation.zh, q.prompt.en, q.prompt.zh]) expect(t, q.id).not.toMatch(/\bseeds?\b|种子|this bank|题库/i);
+    }
+    const entry = { generator: GENERATORS.get('ipv6.compress')!, params: {}, weight: 1, bank: 'test' };
+    for (let seed = 0; seed < 50; seed++) {
+      const q = generate(entry, seed, 0);
+      expect(`${q.prompt.en}${q.explanation.en}`).not.toMatch(/shortest/i);
+      expect(`${q.prompt.zh}${q.explanation.zh}`).not.toMatch(/最短/);
+    }
+  });
+});
+
 describe('no repeated question within one session', () => {
   // A topic with only fixed questions (osi: 28) can give at most that many before one must come back.
   const most = (t: string): number => (pool.generated.some((g) => g.generator.topic === t) ? 60 : pool.fixed.filter((q) => q.topic === t).length);

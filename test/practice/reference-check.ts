@@ -11,6 +11,12 @@ export function checkAgainstReference(entries: readonly GeneratedEntry[], seeds:
   for (let seed = 0; seed < seeds; seed++) {
     const entry = entries[seed % entries.length]!;
     const q = generate(entry, seed, seed % 7);
+    // The inputs the key was computed from are the ones the person is shown.
+    // (binary.address to-decimal shows the address in binary: the dotted form is the answer there.)
+    for (const k of q.params?.['direction'] === 'to-decimal' ? [] : ['address', 'ip1', 'ip2', 'mac', 'parent', 'network', 'dest']) {
+      const v = q.params?.[k];
+      if (typeof v === 'string' && !v.includes(':') && !q.prompt.en.includes(v)) throw new Error(`${q.id}: ${k} ${v} is not in the prompt\n${q.prompt.en}`);
+    }
     const ref = reference(q);
     const v = grade(q, ref);
     if (!v.correct) throw new Error(`${q.id} (bank ${entry.bank}): expected ${JSON.stringify(ref)} to be right, answer key says ${q.answer.en}\n${q.prompt.en}`);
