@@ -4,6 +4,7 @@
  */
 import { read, readText, tidy, type Reading } from './normalise.js';
 import type { Lang, Question, Text } from './question.js';
+import { gradeTable } from './table.js';
 import { tr } from './question.js';
 
 export interface Verdict {
@@ -21,6 +22,11 @@ export function grade(q: Question, input: string): Verdict {
   const base = { given, expected: q.answer, working: q.working, explanation: q.explanation };
   if (given === '') return { ...base, correct: false, note: { en: 'no answer', zh: '没有作答' } };
   if (q.check.kind === 'choice') return (q.check.pick ?? 1) > 1 ? gradeMulti(q, given, base) : gradeChoice(q, given, base);
+  if (q.check.kind === 'table') {
+    const t = gradeTable(q.answer.en, given, q.check.columns);
+    if (t === undefined) return { ...base, correct: false, note: { en: 'write one row per LAN: name, then its cells, rows separated by ";"', zh: '每个局域网写一行：名称后接各项，行与行之间用 ";" 分隔' } };
+    return t.correct ? { ...base, correct: true } : { ...base, correct: false, note: { en: `wrong or missing: ${t.wrong.map((w) => w.en).join(', ') || 'rows that are not in the plan'}`, zh: `错误或缺少：${t.wrong.map((w) => w.zh).join('、') || '多出了不在方案中的行'}` } };
+  }
   const reading = read(q.check, given);
   if (!reading.ok) return { ...base, correct: false, note: reading.why };
   const keys = expectedKeys(q);

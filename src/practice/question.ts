@@ -52,6 +52,8 @@ export type AnswerKind =
   | { readonly kind: 'order'; readonly items: number }
   /** `pick` > 1: a multi-select ("choose two"): right only when exactly those choices are named. */
   | { readonly kind: 'choice'; readonly pick?: number }
+  /** A fill-in table on one line (src/practice/table.ts): rows `A cell cell ...; B ...`, one normaliser per column. */
+  | { readonly kind: 'table'; readonly columns: readonly ('cidr' | 'mask' | 'ipv4')[] }
   | { readonly kind: 'text' };
 
 export interface Question {

@@ -15,7 +15,7 @@ import { TOPICS } from '../../src/practice/question.js';
 import { buildSession, generate } from '../../src/practice/session.js';
 import { reference } from './reference-answer.js';
 
-const NEW_KINDS = ['subnet.valid-host', 'subnet.contains', 'subnet.classful', 'subnet.mask-for', 'route.summary', 'route.lpm', 'classify.special', 'tcp.timing'];
+const NEW_KINDS = ['subnet.vlsm-table', 'subnet.valid-host', 'subnet.contains', 'subnet.classful', 'subnet.mask-for', 'route.summary', 'route.lpm', 'classify.special', 'tcp.timing'];
 const pool = loadPool();
 
 describe('choose two', () => {
@@ -35,6 +35,28 @@ describe('choose two', () => {
       const unread = grade(q, 'the first two');
       expect(unread.correct).toBe(false);
       expect(unread.note?.en).toMatch(/numbers of the choices/);
+    }
+  });
+});
+
+describe('fill-in table (VLSM plan)', () => {
+  const entry = { generator: GENERATORS.get('subnet.vlsm-table')!, params: {}, weight: 1, bank: 'test' };
+  it('grades each cell with its column\'s reader: other mask forms, row orders and range spellings are right; a wrong cell is named', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const q = generate(entry, seed, 0);
+      const ref = reference(q); // rows computed from the prompt's needs and stated rule
+      const rows = ref.split('; ');
+      expect(grade(q, ref).correct, q.id).toBe(true);
+      // Masks as prefixes, rows reversed, "first - last" with spaces, full-width semicolons.
+      const other = rows.map((r) => r.replace(/ (\d+\.\d+\.\d+\.\d+)\/(\d+) \S+ /, ' $1/$2 /$2 ').replace('-', ' - ')).reverse().join('；');
+      expect(grade(q, other).correct, `${q.id} ${other}`).toBe(true);
+      // The last host of the last row one too high: wrong, and the note names that cell.
+      const last = rows[rows.length - 1]!;
+      const bad = [...rows.slice(0, -1), last.replace(/\.(\d+)$/, (_m, n: string) => `.${Number(n) + 1}`)].join('; ');
+      const v = grade(q, bad);
+      expect(v.correct, bad).toBe(false);
+      expect(v.note?.en).toBe(`wrong or missing: ${last[0]} last host`);
+      expect(grade(q, rows.slice(1).join('; ')).correct).toBe(false); // a row missing
     }
   });
 });

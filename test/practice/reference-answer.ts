@@ -36,24 +36,16 @@ export function reference(q: Question): string {
       return `/${32 - bits}`;
     }
     case 'subnet.vlsm': {
-      // The prompt's rule: largest need first, equal needs in name order, smallest block that fits,
-      // from the lowest address up.
-      const m = /split (\S+)\/(\d+) for LANs needing (.*) hosts\..*Largest need first \(equal needs in name order\).*LAN ([A-Z]) get\?/.exec(q.prompt.en);
-      if (m === null) throw new Error(`${q.id}: the VLSM prompt does not state its rule`);
-      const needs = [...m[3]!.matchAll(/([A-Z])=(\d+)/g)].map((x) => ({ name: x[1]!, h: Number(x[2]) }));
-      const order = [...needs].sort((a, b) => b.h - a.h || a.name.localeCompare(b.name));
-      const base = (u32(m[1]!) & maskOf(Number(m[2]))) >>> 0;
-      let at = base;
-      const where = new Map<string, string>();
-      for (const o of order) {
-        let bits = 0;
-        while (2 ** bits < o.h + 2) bits++;
-        if (at % 2 ** bits !== 0) throw new Error(`${q.id}: block of ${o.name} would not be aligned`);
-        where.set(o.name, `${fmt4(at)}/${32 - bits}`);
-        at += 2 ** bits;
-      }
-      if (at > base + 2 ** (32 - Number(m[2]))) throw new Error(`${q.id}: the plan does not fit its parent`);
-      return where.get(m[4]!)!;
+      const plan = vlsmPlan(q);
+      return plan.get(must(/Which subnet \(CIDR\) does LAN ([A-Z]) get\?/, q.prompt.en, q.id)[1]!)!.cidr;
+    }
+    case 'subnet.vlsm-table': {
+      // One row per LAN in name order: network/prefix, mask, first-last host (textbook: network + 1 to broadcast - 1).
+      const plan = vlsmPlan(q);
+      return [...plan.keys()].sort().map((name) => {
+        const { net, bits } = plan.get(name)!;
+        return `${name} ${fmt4(net)}/${32 - bits} ${fmt4(maskOf(32 - bits))} ${fmt4(net + 1)}-${fmt4(net + 2 ** bits - 2)}`;
+      }).join('; ');
     }
     case 'binary.octet': {
       const v = p['value'] as number;
@@ -155,6 +147,29 @@ export function reference(q: Question): string {
 
 
 const V4 = '(\\d+\\.\\d+\\.\\d+\\.\\d+)';
+
+/**
+ * A VLSM plan from the prompt, by the rule it states: largest need first, equal needs in name order,
+ * the smallest block that fits (hosts + 2), from the lowest address up; each block must come out aligned
+ * and the plan must fit its parent.
+ */
+function vlsmPlan(q: Question): Map<string, { net: number; bits: number; cidr: string }> {
+  const m = must(/split (\S+)\/(\d+) for LANs needing (.*) hosts\. Largest need first \(equal needs in name order\), each gets the smallest block that fits, allocated from the lowest address up\./, q.prompt.en, q.id);
+  const needs = [...m[3]!.matchAll(/([A-Z])=(\d+)/g)].map((x) => ({ name: x[1]!, h: Number(x[2]) }));
+  const order = [...needs].sort((a, b) => b.h - a.h || a.name.localeCompare(b.name));
+  const base = (u32(m[1]!) & maskOf(Number(m[2]))) >>> 0;
+  let at = base;
+  const plan = new Map<string, { net: number; bits: number; cidr: string }>();
+  for (const o of order) {
+    let bits = 0;
+    while (2 ** bits < o.h + 2) bits++;
+    if (at % 2 ** bits !== 0) throw new Error(`${q.id}: block of ${o.name} would not be aligned`);
+    plan.set(o.name, { net: at, bits, cidr: `${fmt4(at)}/${32 - bits}` });
+    at += 2 ** bits;
+  }
+  if (at > base + 2 ** (32 - Number(m[2]))) throw new Error(`${q.id}: the plan does not fit its parent`);
+  return plan;
+}
 function must(re: RegExp, s: string, id: string): RegExpExecArray {
   const m = re.exec(s);
   if (m === null) throw new Error(`${id}: prompt does not match ${re}`);

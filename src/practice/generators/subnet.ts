@@ -240,18 +240,52 @@ export const subnetVlsm: Generator = {
     const chosen = plan.subnets[target]!;
     const letter = (i: number): string => String.fromCharCode(65 + i);
     const needs = hosts.map((h, i) => `${letter(i)}=${h}`).join(', ');
+    const needsZh = hosts.map((h, i) => `${letter(i)}=${h}`).join('、');
     const ask = letter(lanOf(chosen));
     const rows = plan.subnets.map((s) => `${letter(lanOf(s))} (${s.hostsNeeded} hosts, block ${s.addressCount}) -> ${s.cidr}`).join('\n');
     const rowsZh = plan.subnets.map((s) => `${letter(lanOf(s))}（${s.hostsNeeded} 台，块大小 ${s.addressCount}）-> ${s.cidr}`).join('\n');
     return body({
       prompt: text(`VLSM: split ${parent} for LANs needing ${needs} hosts. Largest need first (equal needs in name order), each gets the smallest block that fits, allocated from the lowest address up. Which subnet (CIDR) does LAN ${ask} get?`,
-        `VLSM：把 ${parent} 划分给需要 ${needs} 台主机的几个局域网。需求大的先分（需求相同按名称顺序），每个分到能容纳它的最小块，从最低地址开始依次分配。局域网 ${ask} 分到哪个子网（CIDR）？`),
+        `VLSM：把 ${parent} 划分给需要 ${needsZh} 台主机的几个局域网。需求大的先分（需求相同按名称顺序），每个分到能容纳它的最小块，从最低地址开始依次分配。局域网 ${ask} 分到哪个子网（CIDR）？`),
       answer: chosen.cidr,
       check: { kind: 'cidr' },
       explanation: text('Sort by need (largest first, equal needs by name), size each block as the power of two >= hosts + 2, and place blocks one after another; since a larger need never gets a smaller block, every block stays aligned to its own size.',
         '按需求从大到小排序（需求相同按名称顺序），每块大小取 >= 主机数 + 2 的最小 2 的幂，依次紧挨着分配；需求大的块不会比需求小的块小，所以每块都按自身大小对齐。'),
       working: text(rows, rowsZh),
       params: { parent, hosts, lan: lanOf(chosen) + 1 },
+    });
+  },
+};
+
+/**
+ * The whole VLSM plan as a fill-in table: per LAN its network, mask, first and last host, typed on one
+ * line (src/practice/table.ts reads it cell by cell and names the wrong cells).
+ */
+export const subnetVlsmTable: Generator = {
+  name: 'subnet.vlsm-table',
+  topic: 'subnet',
+  params: { parent: range(16, 26, [22, 24]), lans: range(2, 5, [2, 4]) },
+  make(rng, p) {
+    const plan = subnetVlsm.make(rng, p);
+    const { parent, hosts } = plan.params as { parent: string; hosts: number[] };
+    const order = hosts.map((h, i) => ({ h, i })).sort((a, b) => b.h - a.h || a.i - b.i);
+    const subnets = split(parent, { kind: 'hosts', hosts: order.map((o) => o.h) }).subnets;
+    const letter = (i: number): string => String.fromCharCode(65 + i);
+    const rows = hosts.map((_, lan) => {
+      const s = subnets[order.findIndex((o) => o.i === lan)]!;
+      if (s.version !== 4) throw new Error('expected IPv4');
+      return `${letter(lan)} ${s.cidr} ${s.netmask} ${s.firstHost}-${s.lastHost}`;
+    });
+    const needs = hosts.map((h, i) => `${letter(i)}=${h}`).join(', ');
+    const needsZh = hosts.map((h, i) => `${letter(i)}=${h}`).join('、');
+    return body({
+      prompt: text(`VLSM: split ${parent} for LANs needing ${needs} hosts. Largest need first (equal needs in name order), each gets the smallest block that fits, allocated from the lowest address up. Fill in the plan, one row per LAN in name order, rows separated by ";": LAN, network/prefix, mask, first host-last host (e.g. "A 10.0.0.0/26 255.255.255.192 10.0.0.1-10.0.0.62; B ...").`,
+        `VLSM：把 ${parent} 划分给需要 ${needsZh} 台主机的几个局域网。需求大的先分（需求相同按名称顺序），每个分到能容纳它的最小块，从最低地址开始依次分配。按名称顺序填写分配表，每个局域网一行，行与行之间用 ";" 分隔：局域网、网络地址/前缀、子网掩码、第一个主机-最后一个主机（例如 "A 10.0.0.0/26 255.255.255.192 10.0.0.1-10.0.0.62; B ..."）。`),
+      answer: rows.join('; '),
+      check: { kind: 'table', columns: ['cidr', 'mask', 'ipv4', 'ipv4'] },
+      explanation: plan.explanation,
+      working: plan.working,
+      params: { parent, hosts },
     });
   },
 };
@@ -306,5 +340,5 @@ export const binaryAddress: Generator = {
 
 export const SUBNET_GENERATORS: readonly Generator[] = [
   subnetNetwork, subnetBroadcast, subnetFirstHost, subnetLastHost, subnetHostCount, subnetMaskToPrefix,
-  subnetPrefixToMask, subnetWildcard, subnetCount, subnetPrefixForHosts, subnetVlsm, binaryOctet, binaryAddress,
+  subnetPrefixToMask, subnetWildcard, subnetCount, subnetPrefixForHosts, subnetVlsm, subnetVlsmTable, binaryOctet, binaryAddress,
 ];
