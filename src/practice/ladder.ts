@@ -10,7 +10,7 @@ export function segmentLine(s: SegmentRecord, n: number): string {
 /** Segments with the states they led to: `client SYN_SENT | server SYN_RECEIVED`, or LOST. */
 export function ladder(segments: readonly SegmentRecord[]): Text {
   const en = segments.map((s, i) => `${segmentLine(s, i + 1)}   ${s.dropped ? `LOST (${s.from} ${s.fromState})` : `${s.from} ${s.fromState}, ${s.to} ${s.toState ?? '?'}`}`);
-  const zh = segments.map((s, i) => `${segmentLine(s, i + 1)}   ${s.dropped ? `丢失(${s.from} ${s.fromState})` : `${s.from} ${s.fromState},${s.to} ${s.toState ?? '?'}`}`);
+  const zh = segments.map((s, i) => `${segmentLine(s, i + 1)}   ${s.dropped ? `丢失（${s.from} ${s.fromState}）` : `${s.from} ${s.fromState},${s.to} ${s.toState ?? '?'}`}`);
   return { en: en.join('\n'), zh: zh.join('\n') };
 }
 

@@ -20,6 +20,11 @@ export function checkAgainstReference(entries: readonly GeneratedEntry[], seeds:
     const ref = reference(q);
     const v = grade(q, ref);
     if (!v.correct) throw new Error(`${q.id} (bank ${entry.bank}): expected ${JSON.stringify(ref)} to be right, answer key says ${q.answer.en}\n${q.prompt.en}`);
+    // Chinese text takes full-width punctuation (，：；？（）), not ASCII next to a Chinese character.
+    for (const t of [q.prompt.zh, q.explanation.zh, q.working.zh, q.answer.zh, ...(q.choices ?? []).map((c) => c.zh)]) {
+      const m = /[\u4e00-\u9fff][,:;?()]|[,:;?()][\u4e00-\u9fff]/.exec(t);
+      if (m !== null) throw new Error(`${q.id}: ASCII punctuation in Chinese text: ...${t.slice(Math.max(0, m.index - 12), m.index + 12)}...`);
+    }
     if (q.prompt.zh === '' || q.explanation.en.length <= 20 || q.explanation.zh.length <= 5) {
       expect.fail(`${q.id}: a prompt or explanation is missing`);
     }

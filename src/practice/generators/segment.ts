@@ -47,8 +47,8 @@ export function andTable(r: SameSegment): Text {
   const differ = r.steps.filter((s) => !s.same).map((s) => s.part);
   const en = lines.join('\n') +
     `\n${r.sameSegment ? 'Equal networks: same segment.' : `The networks differ in octet ${differ.join(', ')}: different segments.`}`;
-  const zh = en.replace(/AND /g, '与 ').replace('Equal networks: same segment.', '网络号相同:同一网段。')
-    .replace(/The networks differ in octet ([\d, ]+): different segments\./, '网络号在第 $1 个字节不同:不同网段。');
+  const zh = en.replace(/AND /g, '与 ').replace('Equal networks: same segment.', '网络号相同：同一网段。')
+    .replace(/The networks differ in octet ([\d, ]+): different segments\./, '网络号在第 $1 个字节不同：不同网段。');
   return { en, zh };
 }
 
@@ -62,11 +62,11 @@ export const sameSegmentCheck: Generator = {
     const r = sameSegment(ip1, ip2, `/${prefix}`);
     const mask = p.option('form') === 'dotted' ? r.mask : `/${prefix}`;
     return body({
-      prompt: text(`Are ${ip1} and ${ip2} on the same segment with mask ${mask}? (yes/no)`, `掩码为 ${mask} 时,${ip1} 和 ${ip2} 在同一网段吗?(是/否)`),
+      prompt: text(`Are ${ip1} and ${ip2} on the same segment with mask ${mask}? (yes/no)`, `掩码为 ${mask} 时，${ip1} 和 ${ip2} 在同一网段吗？（是/否）`),
       answer: text(r.sameSegment ? 'yes' : 'no', r.sameSegment ? '是' : '否'),
       check: { kind: 'yesno' },
       explanation: text('AND each address with the mask; equal results mean one segment (they reach each other directly, via ARP), different results mean the traffic goes through the gateway.',
-        '分别把两个地址与掩码按位与;结果相同就是同一网段(直接用 ARP 找对方),不同就要经过网关转发。'),
+        '分别把两个地址与掩码按位与；结果相同就是同一网段（直接用 ARP 找对方），不同就要经过网关转发。'),
       working: andTable(r),
       params: { ip1, ip2, prefix },
     });
@@ -81,10 +81,10 @@ export const sameSegmentGateway: Generator = {
     const prefix = p.int('prefix');
     const [ip1, ip2] = pickPair(rng, prefix);
     const r = sameSegment(ip1, ip2, `/${prefix}`);
-    const direct = text('directly: it ARPs for the destination itself', '直接发送:自己用 ARP 查询目的主机的 MAC');
-    const gateway = text('via its default gateway: it ARPs for the gateway', '经默认网关:用 ARP 查询网关的 MAC');
+    const direct = text('directly: it ARPs for the destination itself', '直接发送：自己用 ARP 查询目的主机的 MAC');
+    const gateway = text('via its default gateway: it ARPs for the gateway', '经默认网关：用 ARP 查询网关的 MAC');
     return body({
-      prompt: text(`Host ${ip1}/${prefix} sends a packet to ${ip2}. How does it deliver it?`, `主机 ${ip1}/${prefix} 要给 ${ip2} 发包,它怎么投递?`),
+      prompt: text(`Host ${ip1}/${prefix} sends a packet to ${ip2}. How does it deliver it?`, `主机 ${ip1}/${prefix} 要给 ${ip2} 发包，它怎么投递？`),
       choices: rng.shuffle([direct, gateway]),
       answer: r.sameSegment ? direct : gateway,
       check: { kind: 'choice' },
