@@ -8,6 +8,7 @@
  */
 import { read, readText, tidy, type Reading } from './normalise.js';
 import type { Lang, Question, Text } from './question.js';
+import { gradeTable } from './table.js';
 import { tr } from './question.js';
 
 export interface Verdict {
@@ -32,7 +33,13 @@ export function grade(q: Question, input: string): Verdict {
   const given = tidy(input);
   const base: Base = { given, expected: q.answer, working: q.working, explanation: q.explanation };
   if (given === '') return unreadable(base, { en: 'no answer', zh: '没有作答' });
-  if (q.check.kind === 'choice') return gradeChoice(q, given, base);
+  if (q.check.kind === 'choice') return (q.check.pick ?? 1) > 1 ? gradeMulti(q, given, base) : gradeChoice(q, given, base);
+  if (q.check.kind === 'table') {
+    const t = gradeTable(q.answer.en, given, q.check.columns);
+    // Not a table at all: asked again, not recorded (the grading rule for unreadable input).
+    if (t === undefined) return unreadable(base, { en: 'write one row per LAN: name, then its cells, rows separated by ";"', zh: '每个局域网写一行：名称后接各项，行与行之间用“;”分隔' });
+    return t.correct ? right(base) : wrong(base, { en: `wrong or missing: ${t.wrong.map((w) => w.en).join(', ') || 'rows that are not in the plan'}`, zh: `错误或缺少：${t.wrong.map((w) => w.zh).join('、') || '多出了不在方案中的行'}` });
+  }
   const reading = read(q.check, given);
   if (!reading.ok) return unreadable(base, reading.why);
   const keys = expectedKeys(q);
@@ -185,9 +192,30 @@ function keyOf(s: string): string | undefined {
  * are tried first, then parts, and a part shared by two choices is ambiguous.
  */
 function parts(s: string): string[] {
-  const m = /^(.*?)\s*\(([^()]*)\)\s*(.*)$/.exec(s);
+  // Either parentheses: bilingual choices are typeset with full-width ones in Chinese text (知名端口（well-known）).
+  const m = /^(.*?)\s*[(（]([^()（）]*)[)）]\s*(.*)$/.exec(s);
   if (m === null) return [];
   return [m[1]! + m[3]!, m[2]!].filter((p) => p.trim() !== '');
+}
+
+/**
+ * "Choose two": the picks as numbers, letters or texts, separated by commas, spaces or semicolons
+ * (`2,4`, `B D`, `10.0.0.5; 10.0.0.9`); right only when exactly the right set is named.
+ */
+function gradeMulti(q: Question, given: string, base: Base): Verdict {
+  const choices = q.choices ?? [];
+  const pickSet = (s: string): Set<number> | undefined => {
+    const parts = tidy(s).split(/\s*[;；,，、]\s*|\s+/).filter((x) => x !== '');
+    const out = parts.map((x) => choiceIndex(choices, x));
+    return out.every((i): i is number => typeof i === 'number') ? new Set(out) : undefined;
+  };
+  const got = pickSet(given);
+  if (got === undefined) {
+    // Not readable as choices: asked again, never recorded.
+    return unreadable(base, { en: `answer with the numbers of the choices (1-${choices.length}), e.g. 1,3`, zh: `请回答选项编号（1-${choices.length}），例如 1,3` });
+  }
+  const want = pickSet(q.answer.en)!;
+  return got.size === want.size && [...want].every((i) => got.has(i)) ? right(base) : wrong(base);
 }
 
 /**

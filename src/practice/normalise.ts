@@ -292,6 +292,7 @@ export function read(kind: AnswerKind, input: string): Reading {
     case 'flags': return readFlags(input);
     case 'order': return readOrder(input, kind.items);
     case 'choice':
+    case 'table': // graded cell by cell in table.ts; as a whole it is read as text
     case 'text': return readText(input);
   }
 }

@@ -50,7 +50,10 @@ export type AnswerKind =
   | { readonly kind: 'state' }
   | { readonly kind: 'flags' }
   | { readonly kind: 'order'; readonly items: number }
-  | { readonly kind: 'choice' }
+  /** `pick` > 1: a multi-select ("choose two"): right only when exactly those choices are named. */
+  | { readonly kind: 'choice'; readonly pick?: number }
+  /** A fill-in table on one line (src/practice/table.ts): rows `A cell cell ...; B ...`, one normaliser per column. */
+  | { readonly kind: 'table'; readonly columns: readonly ('cidr' | 'mask' | 'ipv4')[] }
   | { readonly kind: 'text' };
 
 export interface Question {
@@ -60,7 +63,7 @@ export interface Question {
   /** Generator name, `bank:<file>` or `scenario:<name>`. */
   readonly source: string;
   readonly prompt: Text;
-  /** Multiple choice: the options, shown numbered; `answer` is one of them. */
+  /** Multiple choice: the options, shown numbered; `answer` is one of them (a multi-select's answer lists its picks, joined by "; "). */
   readonly choices?: readonly Text[];
   readonly answer: Text;
   /** Other spellings that are also right (shown in the exam's answer key). */

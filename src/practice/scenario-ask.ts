@@ -4,7 +4,7 @@
  */
 import type { TcpScenario } from '../scenario/tcp.js';
 import { describeStep, Simulation } from '../tcp/simulation.js';
-import { ladder, plainSegments } from './ladder.js';
+import { ladder } from './ladder.js';
 import { readFlags, readInteger, readState } from './normalise.js';
 import type { AnswerKind, Question, Text } from './question.js';
 
@@ -32,18 +32,26 @@ export function askQuestions(scenario: TcpScenario): Question[] {
     const zh = ask.zh;
     const both = (en: string, z: string | undefined): Text => ({ en, zh: z ?? en });
     const segs = sim.snapshot().segments;
-    const context = `${scenario.title} (scenario ${scenario.name}, step ${index + 1})\nsteps so far: ${done.join('; ')}\n${plainSegments(segs)}`;
-    const contextZh = `${scenario.title}(场景 ${scenario.name},第 ${index + 1} 步)\n已执行:${done.join(';')}\n${plainSegments(segs)}`;
+    // The question is the ask text alone. The title states what the scenario shows ("Abort: RST instead
+    // of FIN, no TIME_WAIT"), and the step log and segments up to the ask are the run that answers it
+    // (the SYN,ACK's ack number, the RST Linux sends, "advance 999ms"), so all three go into the working,
+    // shown after the answer.
+    const lead = { en: `TCP scenario (step ${index + 1})`, zh: `TCP 场景（第 ${index + 1} 步）` };
+    const lad = ladder(segs);
+    const working: Text = {
+      en: `${scenario.title} (scenario ${scenario.name})\nsteps: ${done.join('; ')}${lad.en === '' ? '' : `\n${lad.en}`}`,
+      zh: `${scenario.title}（场景 ${scenario.name}）\n已执行：${done.join('；')}${lad.zh === '' ? '' : `\n${lad.zh}`}`,
+    };
     const q: Question = {
       id: `${scenario.name}#${index + 1}`,
       topic: 'tcp',
       source: `scenario:${scenario.name}`,
-      prompt: { en: `${context}\n${ask.prompt}`, zh: `${contextZh}\n${zh?.prompt ?? ask.prompt}` },
+      prompt: { en: `${lead.en}\n${ask.prompt}`, zh: `${lead.zh}\n${zh?.prompt ?? ask.prompt}` },
       answer: both(ask.answer, zh?.answer),
       accepts: [],
       check: kindFor(ask.answer, ask.choices),
       explanation: both(ask.explain, zh?.explain),
-      working: ladder(segs),
+      working,
       params: { scenario: scenario.name, step: index + 1 },
     };
     out.push(ask.choices === undefined ? q : { ...q, choices: ask.choices.map((c, i) => both(c, zh?.choices?.[i])) });

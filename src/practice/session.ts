@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { topicsIn, type GeneratedEntry, type Pool } from './bank.js';
 import { Picks } from './generator.js';
 import type { Question, Topic, TopicSelection } from './question.js';
-import { hashString, Rng } from './rng.js';
+import { hashString, mix, Rng } from './rng.js';
 
 export interface SessionOptions {
   readonly seed: number;
@@ -17,10 +17,14 @@ export interface SessionOptions {
 
 export const MAX_COUNT = 500;
 
+/** Seeded redraws of a generated question that repeats one already asked (a narrow generator may run out). */
+const RETRIES = 50;
+
 /** Generate the question of a generator entry at one position of a session. */
-export function generate(entry: GeneratedEntry, seed: number, index: number): Question {
+export function generate(entry: GeneratedEntry, seed: number, index: number, attempt = 0): Question {
   const g = entry.generator;
-  const rng = Rng.forQuestion(seed, index, hashString(g.name));
+  const salt = hashString(g.name);
+  const rng = Rng.forQuestion(seed, index, attempt === 0 ? salt : mix(salt, attempt));
   const b = g.make(rng, new Picks(rng, g.params, entry.params));
   return { id: `${g.name}@${seed}.${index + 1}`, topic: g.topic, source: g.name, ...b };
 }
@@ -45,29 +49,52 @@ export function buildSession(pool: Pool, opts: SessionOptions): Question[] {
   }
   if (available.length === 0) throw new InputError('no practice banks found');
   const used = new Set<string>();
+  // No question twice in one session: a generated question whose prompt was already asked is drawn
+  // again (a seeded retry, so the session still replays); a topic's fixed questions are not repeated
+  // while it has any other question left to give.
+  const asked = new Set<string>();
   const out: Question[] = [];
   for (let i = 0; i < opts.count; i++) {
     const rng = Rng.forQuestion(opts.seed, i);
     const topic: Topic = opts.topic === 'all'
       ? rng.weighted(available.map((t) => [t, 1] as const))
       : opts.topic;
+    const generated = pool.generated.filter((g) => g.generator.topic === topic);
     let fixed = pool.fixed.filter((q) => q.topic === topic && !used.has(q.id));
-    if (fixed.length === 0) {
-      // Every fixed question of the topic has been asked in this session: allow repeats again.
+    if (fixed.length === 0 && generated.length === 0) {
+      // Every fixed question of a topic without generators has been asked: only now may they repeat.
       for (const q of pool.fixed) if (q.topic === topic) used.delete(q.id);
       fixed = pool.fixed.filter((q) => q.topic === topic);
     }
-    const generated = pool.generated.filter((g) => g.generator.topic === topic);
     const pick = rng.weighted<Question | GeneratedEntry>([
       ...fixed.map((q) => [q, 1] as const),
       ...generated.map((g) => [g, g.weight] as const),
     ]);
-    if ('generator' in pick) {
-      out.push(generate(pick, opts.seed, i));
-    } else {
-      used.add(pick.id);
-      out.push(shuffleChoices(pick, Rng.forQuestion(opts.seed, i, CHOICE_SALT)));
+    const pushFixed = (q: Question): void => {
+      used.add(q.id);
+      out.push(shuffleChoices(q, Rng.forQuestion(opts.seed, i, CHOICE_SALT)));
+    };
+    if (!('generator' in pick)) {
+      pushFixed(pick);
+      continue;
     }
+    // A generator that has run out of new questions hands over to the topic's other generators, then
+    // to an unused fixed question; only when the whole topic is spent does a question come back.
+    let q: Question | undefined;
+    for (const entry of [pick, ...generated.filter((g) => g !== pick)]) {
+      for (let attempt = 0; q === undefined && attempt <= RETRIES; attempt++) {
+        const made = generate(entry, opts.seed, i, attempt);
+        if (!asked.has(made.prompt.en)) q = made;
+      }
+      if (q !== undefined) break;
+    }
+    if (q === undefined && fixed[0] !== undefined) {
+      pushFixed(fixed[0]);
+      continue;
+    }
+    q ??= generate(pick, opts.seed, i);
+    asked.add(q.prompt.en);
+    out.push(q);
   }
   return out;
 }

@@ -37,7 +37,7 @@ export function blockRows(s: SubnetIPv4): Text {
     const keep = p / 8;
     return {
       en: `/${p} ends on an octet boundary: keep the first ${keep} octet${keep === 1 ? '' : 's'}, zero the rest.`,
-      zh: `/${p} 正好落在字节边界:保留前 ${keep} 个字节,其余清零。`,
+      zh: `/${p} 正好落在字节边界：保留前 ${keep} 个字节，其余清零。`,
     };
   }
   const octet = Math.floor(p / 8); // 0-based index of the octet where the mask ends
@@ -49,7 +49,7 @@ export function blockRows(s: SubnetIPv4): Text {
   const starts = [0, block, 2 * block, 3 * block].filter((x) => x < 256).join(', ');
   return {
     en: `Block size in the ${ordinal} octet: 256 - ${maskOctet} = ${block}; networks start at ${starts}, ...; ${value} lies in ${start}-${start + block - 1}.`,
-    zh: `第 ${octet + 1} 个字节的块大小:256 - ${maskOctet} = ${block};网络号从 ${starts} ... 开始;${value} 落在 ${start}-${start + block - 1}。`,
+    zh: `第 ${octet + 1} 个字节的块大小：256 - ${maskOctet} = ${block}；网络号从 ${starts} ... 开始；${value} 落在 ${start}-${start + block - 1}。`,
   };
 }
 
@@ -58,12 +58,12 @@ export function hostRows(s: SubnetIPv4): Text {
   if (s.prefix >= 31) {
     return {
       en: `/${s.prefix}: ${s.addressCount} address${s.addressCount === 1 ? '' : 'es'}; ${s.prefix === 31 ? 'RFC 3021 makes both of them hosts (a point-to-point link, no broadcast)' : 'a single host route'}.`,
-      zh: `/${s.prefix}:共 ${s.addressCount} 个地址;${s.prefix === 31 ? 'RFC 3021 规定两个都是主机地址(点对点链路,没有广播地址)' : '只有一个主机'}。`,
+      zh: `/${s.prefix}：共 ${s.addressCount} 个地址；${s.prefix === 31 ? 'RFC 3021 规定两个都是主机地址（点对点链路，没有广播地址）' : '只有一个主机'}。`,
     };
   }
   return {
     en: `${hostBits} host bits: 2^${hostBits} = ${s.addressCount} addresses, minus network and broadcast = ${s.hostCount} hosts (${s.firstHost} - ${s.lastHost}, broadcast ${s.broadcast}).`,
-    zh: `主机位 ${hostBits} 位:2^${hostBits} = ${s.addressCount} 个地址,去掉网络地址和广播地址,可用主机 ${s.hostCount} 个(${s.firstHost} - ${s.lastHost},广播 ${s.broadcast})。`,
+    zh: `主机位 ${hostBits} 位：2^${hostBits} = ${s.addressCount} 个地址，去掉网络地址和广播地址，可用主机 ${s.hostCount} 个（${s.firstHost} - ${s.lastHost}，广播 ${s.broadcast}）。`,
   };
 }
 

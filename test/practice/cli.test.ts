@@ -24,7 +24,7 @@ function run(args: string[], input = ''): Promise<Out> {
   });
 }
 
-interface Exam { seed: number; questions: { id: string; topic: string; prompt: string; answer: string; accepts: string[]; explanation: string }[] }
+interface Exam { seed: number; questions: { id: string; topic: string; prompt: string; answer: string; accepts: string[]; explanation: string; choices?: string[] }[] }
 
 describe('netkata exam', () => {
   it('gives the same questions for the same seed in two separate processes', async () => {
@@ -77,9 +77,15 @@ describe('netkata practice in line mode', () => {
   });
 
   it('marks wrong answers with the expected answer and the working; --check exits 1, without it 0', async () => {
-    // Every 0/1 key flipped bit by bit: still binary (readable), certainly not the key.
-    const flip = (a: string): string => (/^[01.]+$/.test(a) ? a.replace(/[01]/g, (b) => (b === '0' ? '1' : '0')) : a);
-    const answers = exam().questions.map((q) => flip(q.answer));
+    // A readable answer that is certainly not the key: another choice, another prefix length, another
+    // last octet, a 0/1 key flipped bit by bit; other kinds (a table) keep their key.
+    const flip = (a: string, choices: readonly string[] | undefined): string => {
+      if (choices) return choices.find((c) => c !== a) ?? a;
+      if (/^\/\d+$/.test(a)) return `/${(Number(a.slice(1)) % 32) + 1}`;
+      if (/^\d+\.\d+\.\d+\.\d+$/.test(a)) return a.replace(/\d+$/, (o) => String((Number(o) + 1) % 256));
+      return /^[01.]+$/.test(a) ? a.replace(/[01]/g, (b) => (b === '0' ? '1' : '0')) : a;
+    };
+    const answers = exam().questions.map((q) => flip(q.answer, q.choices));
     const wrong = answers.filter((a, i) => a !== exam().questions[i]!.answer).length;
     expect(wrong).toBeGreaterThan(0);
     const plain = await run(['practice', '--seed', '11', '--count', '4', '--topic', 'subnet'], answers.join('\n') + '\n');

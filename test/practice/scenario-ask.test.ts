@@ -58,6 +58,27 @@ describe('ask steps as practice questions', () => {
 
   const dir = new URL('../../scenarios/tcp/', import.meta.url).pathname;
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+
+  it.each(files)('%s: the question does not give its answer away (no title, no segment list, no step log; the run is the working)', (f) => {
+    const s = parseTcpScenario(readFileSync(join(dir, f), 'utf8'), `scenarios/tcp/${f}`);
+    for (const q of askQuestions(s)) {
+      for (const lang of ['en', 'zh'] as const) {
+        const prompt = tr(q.prompt, lang);
+        // The title states what the scenario shows ("Abort: RST instead of FIN, no TIME_WAIT").
+        expect(prompt, `${q.id} ${lang}`).not.toContain(s.title);
+        // A segment line (`4.    30ms  client -> server  FIN,ACK ...`) or the step log (`advance 999ms`).
+        expect(prompt, `${q.id} ${lang}`).not.toMatch(/\d+ms\s+\S+ -> \S+/);
+        expect(prompt, `${q.id} ${lang}`).not.toMatch(/\b(settle|advance \d|open client|drop from=)/);
+        // The answer itself, as a whole word, is not in the question (choices are listed apart from it).
+        const answer = tr(q.answer, lang);
+        if (answer.length < 2) continue; // a one-character zh answer (能) is part of the question's own wording
+        const word = new RegExp(`(^|[^\\w,])${answer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w,])`);
+        expect(word.test(prompt), `${q.id} ${lang}: "${answer}" in\n${prompt}`).toBe(false);
+      }
+      // What the run showed is not lost: it is the working, shown after the answer.
+      expect(q.working.en, q.id).toContain(s.title);
+    }
+  });
   it.each(files)('%s: every ask step has Chinese text and its zh answer grades right', (f) => {
     const s = parseTcpScenario(readFileSync(join(dir, f), 'utf8'), `scenarios/tcp/${f}`);
     for (const st of s.steps) if ('ask' in st) expect(st.ask.zh, f).toBeDefined();

@@ -38,14 +38,14 @@ const V6_BLOCKS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const SCOPE_ZH: Readonly<Record<string, string>> = {
-  private: '私有', loopback: '环回', 'link-local': '链路本地', shared: '运营商共享(CGN)', documentation: '文档示例',
-  multicast: '组播', benchmarking: '基准测试', reserved: '保留', global: '全球可达(公网)', 'unique-local': '唯一本地',
+  private: '私有', loopback: '环回', 'link-local': '链路本地', shared: '运营商共享（CGN）', documentation: '文档示例',
+  multicast: '组播', benchmarking: '基准测试', reserved: '保留', global: '全球可达（公网）', 'unique-local': '唯一本地',
   'ipv4-mapped': 'IPv4 映射', unspecified: '未指定', broadcast: '广播', translation: 'NAT64 转换', teredo: 'Teredo',
   '6to4': '6to4', special: '其他特殊用途',
 };
 
 function scopeChoice(scope: string): Text {
-  return { en: scope, zh: `${scope}(${SCOPE_ZH[scope] ?? scope})` };
+  return { en: scope, zh: SCOPE_ZH[scope] === undefined ? scope : `${SCOPE_ZH[scope]}（${scope}）` };
 }
 
 function pickGlobal(rng: Rng, version: number): string {
@@ -58,10 +58,10 @@ function pickGlobal(rng: Rng, version: number): string {
 function rangesText(c: Classification): Text {
   if (c.ranges.length === 0) {
     return text(`${c.address} is in no special-purpose block: ordinary ${c.version === 4 ? 'unicast' : 'global unicast (2000::/3)'} space.`,
-      `${c.address} 不属于任何特殊用途地址块:普通的${c.version === 4 ? '单播' : '全球单播(2000::/3)'}地址。`);
+      `${c.address} 不属于任何特殊用途地址块：普通的${c.version === 4 ? '单播' : '全球单播（2000::/3）'}地址。`);
   }
   const rows = c.ranges.map((r) => `${r.cidr}  ${r.name} (${r.rfc})`).join('\n');
-  return text(`${c.address} lies in:\n${rows}`, `${c.address} 属于:\n${rows}`);
+  return text(`${c.address} lies in:\n${rows}`, `${c.address} 属于：\n${rows}`);
 }
 
 export const classifyScope: Generator = {
@@ -77,12 +77,12 @@ export const classifyScope: Generator = {
     const others = rng.shuffle([...Object.keys(blocks), 'global'].filter((s) => s !== c.scope)).slice(0, 3);
     const choices = rng.shuffle([c.scope, ...others]).map(scopeChoice);
     return body({
-      prompt: text(`What kind of address is ${address}?`, `${address} 属于哪类地址?`),
+      prompt: text(`What kind of address is ${address}?`, `${address} 属于哪类地址？`),
       choices,
       answer: scopeChoice(c.scope),
       check: { kind: 'choice' },
       explanation: text('IANA keeps registries of special-purpose blocks; an address is special when one of those blocks contains it, otherwise it is ordinary (global) unicast.',
-        'IANA 维护特殊用途地址块的登记表;地址落在其中某块里就是特殊地址,否则就是普通的全球单播地址。'),
+        'IANA 维护特殊用途地址块的登记表；地址落在其中某块里就是特殊地址，否则就是普通的全球单播地址。'),
       working: rangesText(c),
       params: { address },
     });
@@ -104,14 +104,14 @@ export const classifyPrivate: Generator = {
     const c = classify(address);
     return body({
       prompt: text(`Is ${address} a private address (${version === 4 ? 'RFC 1918' : 'unique-local, fc00::/7'})? (yes/no)`,
-        `${address} 是私有地址(${version === 4 ? 'RFC 1918' : '唯一本地地址 fc00::/7'})吗?(是/否)`),
+        `${address} 是私有地址（${version === 4 ? 'RFC 1918' : '唯一本地地址 fc00::/7'}）吗？（是/否）`),
       answer: text(c.private ? 'yes' : 'no', c.private ? '是' : '否'),
       check: { kind: 'yesno' },
       explanation: version === 4
         ? text('RFC 1918 private space is exactly 10.0.0.0/8, 172.16.0.0/12 (172.16-172.31) and 192.168.0.0/16. 100.64.0.0/10 (carrier-grade NAT) and 169.254.0.0/16 (link-local) are special but not private.',
-          'RFC 1918 私有地址只有 10.0.0.0/8、172.16.0.0/12(172.16 到 172.31)和 192.168.0.0/16。100.64.0.0/10(运营商级 NAT)和 169.254.0.0/16(链路本地)虽然特殊,但不是私有地址。')
+          'RFC 1918 私有地址只有 10.0.0.0/8、172.16.0.0/12（172.16 到 172.31）和 192.168.0.0/16。100.64.0.0/10（运营商级 NAT）和 169.254.0.0/16（链路本地）虽然特殊，但不是私有地址。')
         : text('IPv6 has no RFC 1918; its private-use space is unique-local fc00::/7 (in practice fd00::/8). fe80::/10 is link-local, fec0::/10 is the deprecated site-local.',
-          'IPv6 没有 RFC 1918;它的私有地址是唯一本地地址 fc00::/7(实际使用 fd00::/8)。fe80::/10 是链路本地,fec0::/10 是已废弃的站点本地。'),
+          'IPv6 没有 RFC 1918；它的私有地址是唯一本地地址 fc00::/7（实际使用 fd00::/8）。fe80::/10 是链路本地，fec0::/10 是已废弃的站点本地。'),
       working: rangesText(c),
       params: { address },
     });
@@ -124,15 +124,18 @@ export const classifyGlobal: Generator = {
   params: { version: options(['4', '6'], ['4', '4', '6']) },
   make(rng, p) {
     const version = Number(p.option('version'));
-    const blocks = version === 4 ? V4_BLOCKS : V6_BLOCKS;
-    const address = rng.bool() ? pickGlobal(rng, version) : inside(rng, rng.pick(rng.pick(Object.values(blocks))));
+    // Multicast is left out: whether a group address is reachable beyond the local network depends on
+    // its scope (224.0.0.0/24 never leaves the link, 233.252.0.0/24 is documentation, ff0e:: is
+    // global scope), not on one yes/no for the block; classify.scope asks about multicast instead.
+    const blocks = Object.entries(version === 4 ? V4_BLOCKS : V6_BLOCKS).filter(([k]) => k !== 'multicast').map(([, v]) => v);
+    const address = rng.bool() ? pickGlobal(rng, version) : inside(rng, rng.pick(rng.pick(blocks)));
     const c = classify(address);
     return body({
-      prompt: text(`Is ${address} globally reachable (routable on the public Internet)? (yes/no)`, `${address} 是全球可达(可在公网路由)的地址吗?(是/否)`),
+      prompt: text(`Is ${address} globally reachable (routable on the public Internet)? (yes/no)`, `${address} 是全球可达（可在公网路由）的地址吗？（是/否）`),
       answer: text(c.global ? 'yes' : 'no', c.global ? '是' : '否'),
       check: { kind: 'yesno' },
       explanation: text('The IANA special-purpose registries say for each block whether it is globally reachable; private, loopback, link-local, documentation and similar blocks are not.',
-        'IANA 特殊用途地址登记表为每个地址块标明是否全球可达;私有、环回、链路本地、文档示例等地址块都不可达。'),
+        'IANA 特殊用途地址登记表为每个地址块标明是否全球可达；私有、环回、链路本地、文档示例等地址块都不可达。'),
       working: rangesText(c),
       params: { address },
     });

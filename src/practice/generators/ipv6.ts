@@ -41,13 +41,13 @@ export const ipv6Compress: Generator = {
     const n = notationIPv6(valueOf(groups));
     const noLeading = groups.map((g) => g.toString(16)).join(':');
     return body({
-      prompt: text(`Write ${shown} in its RFC 5952 canonical (shortest) form.`, `把 ${shown} 写成 RFC 5952 规范(最短)形式。`),
+      prompt: text(`Write ${shown} in its RFC 5952 recommended (canonical) text form.`, `把 ${shown} 写成 RFC 5952 推荐的规范文本形式。`),
       answer: n.address,
       check: { kind: 'ipv6', form: 'rfc5952' },
       explanation: text('RFC 5952 section 4: lower-case hex, no leading zeros in a group, "::" replaces the longest run of two or more all-zero groups (the first one when two runs tie), and a single zero group is written 0, never "::".',
-        'RFC 5952 第 4 节:十六进制小写;每组去掉前导零;用 "::" 代替最长的一段(至少两个)连续全零组(长度相同时取第一段);单独一个全零组写成 0,不能用 "::"。'),
+        'RFC 5952 第 4 节：十六进制小写；每组去掉前导零；用 "::" 代替最长的一段（至少两个）连续全零组（长度相同时取第一段）；单独一个全零组写成 0，不能用 "::"。'),
       working: text(`full:            ${n.expanded}\nno leading zeros: ${noLeading}\ncanonical:       ${n.address}`,
-        `完整形式:   ${n.expanded}\n去掉前导零: ${noLeading}\n规范形式:   ${n.address}`),
+        `完整形式：   ${n.expanded}\n去掉前导零： ${noLeading}\n规范形式：   ${n.address}`),
       params: { address: n.expanded },
     });
   },
@@ -61,13 +61,13 @@ export const ipv6Expand: Generator = {
     const n = notationIPv6(valueOf(pickGroups(rng)));
     const missing = 8 - n.address.split(':').filter((g) => g !== '').length;
     return body({
-      prompt: text(`Write ${n.address} in full: eight groups of four hex digits.`, `把 ${n.address} 写成完整形式:8 组,每组 4 位十六进制。`),
+      prompt: text(`Write ${n.address} in full: eight groups of four hex digits.`, `把 ${n.address} 写成完整形式：8 组，每组 4 位十六进制。`),
       answer: n.expanded,
       check: { kind: 'ipv6', form: 'expanded' },
       explanation: text('"::" stands for as many all-zero groups as are missing from eight; then pad every group to four digits.',
-        '"::" 代表补足 8 组所缺的全零组;再把每组补足到 4 位。'),
+        '"::" 代表补足 8 组所缺的全零组；再把每组补足到 4 位。'),
       working: text(n.address.includes('::') ? `${n.address}: ${8 - missing} groups written, "::" stands for ${missing} zero group${missing === 1 ? '' : 's'} -> ${n.expanded}` : `no "::": pad each group -> ${n.expanded}`,
-        n.address.includes('::') ? `${n.address}:写出了 ${8 - missing} 组,"::" 代表 ${missing} 个全零组 -> ${n.expanded}` : `没有 "::":每组补足 4 位 -> ${n.expanded}`),
+        n.address.includes('::') ? `${n.address}：写出了 ${8 - missing} 组，"::" 代表 ${missing} 个全零组 -> ${n.expanded}` : `没有 "::"：每组补足 4 位 -> ${n.expanded}`),
       params: { address: n.address },
     });
   },
@@ -88,17 +88,17 @@ export const ipv6Embedded: Generator = {
       : `2002:${hi}:${lo}:${rng.int(0, 0xffff).toString(16)}::${rng.int(1, 0xffff).toString(16)}`;
     const c = classify(address);
     const where = kind === '6to4'
-      ? text('6to4 (RFC 3056, 2002::/16) puts the IPv4 address in bits 16-47: the two groups after 2002.', '6to4(RFC 3056,2002::/16)把 IPv4 地址放在第 16-47 位:紧跟 2002 的两组。')
+      ? text('6to4 (RFC 3056, 2002::/16) puts the IPv4 address in bits 16-47: the two groups after 2002.', '6to4（RFC 3056,2002::/16）把 IPv4 地址放在第 16-47 位：紧跟 2002 的两组。')
       : text(`${kind === 'nat64' ? 'NAT64 (RFC 6052, 64:ff9b::/96)' : 'An IPv4-mapped address (RFC 4291, ::ffff:0:0/96)'} carries the IPv4 address in its last 32 bits: the last two groups.`,
-        `${kind === 'nat64' ? 'NAT64(RFC 6052,64:ff9b::/96)' : 'IPv4 映射地址(RFC 4291,::ffff:0:0/96)'}把 IPv4 地址放在最后 32 位:最后两组。`);
+        `${kind === 'nat64' ? 'NAT64（RFC 6052，64:ff9b::/96）' : 'IPv4 映射地址（RFC 4291,::ffff:0:0/96）'}把 IPv4 地址放在最后 32 位：最后两组。`);
     const pair = `${hi.padStart(4, '0')}:${lo.padStart(4, '0')}`;
     const octets = `${pair.slice(0, 2)} ${pair.slice(2, 4)} ${pair.slice(5, 7)} ${pair.slice(7, 9)} = ${c.embeddedIPv4}`;
     return body({
-      prompt: text(`Which IPv4 address is embedded in ${address}?`, `${address} 中嵌入的 IPv4 地址是什么?`),
+      prompt: text(`Which IPv4 address is embedded in ${address}?`, `${address} 中嵌入的 IPv4 地址是什么？`),
       answer: c.embeddedIPv4 ?? formatIPv4(x),
       check: { kind: 'ipv4' },
       explanation: where,
-      working: text(`${pair}: hex bytes ${octets}`, `${pair}:十六进制字节 ${octets}`),
+      working: text(`${pair}: hex bytes ${octets}`, `${pair}：十六进制字节 ${octets}`),
       params: { address, kind },
     });
   },
@@ -117,14 +117,14 @@ export const ipv6Network: Generator = {
     const full = notationIPv6(valueOf(groups)).expanded.replace(/:/g, '');
     const keep = prefix / 4;
     return body({
-      prompt: text(`What is the network (prefix) of ${address}/${prefix}?`, `${address}/${prefix} 的网络前缀(网络地址)是什么?`),
+      prompt: text(`What is the network (prefix) of ${address}/${prefix}?`, `${address}/${prefix} 的网络前缀（网络地址）是什么？`),
       answer: s.network,
       accepts: [`${s.network}/${prefix}`],
       check: { kind: 'ipv6', form: 'any' },
       explanation: text('Keep the first prefix-many bits and zero the rest; with a prefix that is a multiple of 4, that is whole hex digits.',
-        '保留前 前缀长度 位,其余清零;前缀是 4 的倍数时,就是保留整数个十六进制位。'),
+        '保留前 前缀长度 位，其余清零；前缀是 4 的倍数时，就是保留整数个十六进制位。'),
       working: text(`/${prefix} keeps ${keep} of 32 hex digits: ${full.slice(0, keep)}|${full.slice(keep)} -> ${s.network}`,
-        `/${prefix} 保留 32 个十六进制位中的前 ${keep} 位:${full.slice(0, keep)}|${full.slice(keep)} -> ${s.network}`),
+        `/${prefix} 保留 32 个十六进制位中的前 ${keep} 位：${full.slice(0, keep)}|${full.slice(keep)} -> ${s.network}`),
       params: { address, prefix },
     });
   },

@@ -7,7 +7,7 @@ import { text, type Text } from '../question.js';
 /** The services every networking course expects people to know, by the name people say. */
 const COMMON: readonly { readonly say: string; readonly zh: string }[] = [
   { say: 'ssh', zh: 'SSH' }, { say: 'http', zh: 'HTTP' }, { say: 'https', zh: 'HTTPS' }, { say: 'dns', zh: 'DNS' },
-  { say: 'smtp', zh: 'SMTP' }, { say: 'ftp', zh: 'FTP(控制连接)' }, { say: 'telnet', zh: 'Telnet' }, { say: 'pop3', zh: 'POP3' },
+  { say: 'smtp', zh: 'SMTP' }, { say: 'ftp', zh: 'FTP（控制连接）' }, { say: 'telnet', zh: 'Telnet' }, { say: 'pop3', zh: 'POP3' },
   { say: 'imap', zh: 'IMAP' }, { say: 'ntp', zh: 'NTP' }, { say: 'mysql', zh: 'MySQL' }, { say: 'rdp', zh: '远程桌面 RDP' },
   { say: 'snmp', zh: 'SNMP' }, { say: 'tftp', zh: 'TFTP' }, { say: 'ldap', zh: 'LDAP' }, { say: 'bgp', zh: 'BGP' },
   { say: 'imaps', zh: 'IMAPS' }, { say: 'pop3s', zh: 'POP3S' }, { say: 'smb', zh: 'SMB' }, { say: 'ftp-data', zh: 'FTP 数据连接' },
@@ -15,7 +15,7 @@ const COMMON: readonly { readonly say: string; readonly zh: string }[] = [
 
 function rangeExplanation(): Text {
   return text('RFC 6335 section 6: System (well-known) ports 0-1023, User (registered) ports 1024-49151, Dynamic (private, ephemeral) ports 49152-65535.',
-    'RFC 6335 第 6 节:系统(知名)端口 0-1023,用户(注册)端口 1024-49151,动态(私有、临时)端口 49152-65535。');
+    'RFC 6335 第 6 节：系统（知名）端口 0-1023，用户（注册）端口 1024-49151，动态（私有、临时）端口 49152-65535。');
 }
 
 export const portsNumber: Generator = {
@@ -30,7 +30,7 @@ export const portsNumber: Generator = {
     const note = info.alias?.note;
     const transports = [...new Set(info.services.map((s) => s.protocol))].join('/');
     return body({
-      prompt: text(`Which port does ${say.toUpperCase()} use by default?`, `${zh} 默认使用哪个端口?`),
+      prompt: text(`Which port does ${say.toUpperCase()} use by default?`, `${zh} 默认使用哪个端口？`),
       answer: String(info.port),
       check: { kind: 'integer' },
       explanation: text(`IANA registers ${info.services[0]?.name ?? say} on ${info.port}/${transports}${note ? ` (${note})` : ''}. ${rangeExplanation().en}`,
@@ -54,7 +54,7 @@ export const portsService: Generator = {
     // People say DNS and RDP, not IANA's "domain" and "ms-wbt-server"; either is right.
     const best = aliases.find((a) => SAY_FIRST.includes(a)) ?? names[0]!;
     return body({
-      prompt: text(`Which service is registered on port ${port}? (name it, e.g. "ssh")`, `端口 ${port} 登记的是哪个服务?(写名字,例如 "ssh")`),
+      prompt: text(`Which service is registered on port ${port}? (name it, e.g. "ssh")`, `端口 ${port} 登记的是哪个服务？（写名字，例如 "ssh"）`),
       answer: best,
       accepts: [...names, ...aliases].filter((n) => n !== best),
       check: { kind: 'text' },
@@ -70,7 +70,7 @@ const SAY_FIRST = ['dns', 'rdp', 'smb', 'whois'];
 // Not shuffled: the ranges are a scale (low to high), like numeric choices, and which one is right
 // already depends on the drawn port.
 const RANGE_CHOICES: readonly Text[] = [
-  text('well-known', 'well-known(知名端口)'), text('registered', 'registered(注册端口)'), text('dynamic', 'dynamic(动态端口)'),
+  text('well-known', '知名端口（well-known）'), text('registered', '注册端口（registered）'), text('dynamic', '动态端口（dynamic）'),
 ];
 
 export const portsRange: Generator = {
@@ -81,7 +81,7 @@ export const portsRange: Generator = {
     const port = rng.pick([rng.int(0, 1023), rng.int(1024, 49151), rng.int(49152, 65535), rng.pick([1023, 1024, 49151, 49152, 8080, 3306, 65535])]);
     const r = portRange(port);
     return body({
-      prompt: text(`Port ${port} is in which range?`, `端口 ${port} 属于哪个范围?`),
+      prompt: text(`Port ${port} is in which range?`, `端口 ${port} 属于哪个范围？`),
       choices: RANGE_CHOICES,
       answer: RANGE_CHOICES.find((c) => c.en === r)!,
       check: { kind: 'choice' },
