@@ -56,6 +56,23 @@ const inkWithoutDevtools = {
   },
 };
 
+/**
+ * zod's `z` namespace re-exports all of its ~60 message locales (about 260 KB of the 450 KB zod chunk
+ * that `tcp run`, `lab` and practice load and V8 must parse); netkata never selects one (zod sets its
+ * English messages itself), so `z.locales` holds English only in the bundle.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, ({ path }) => {
+      if (!readFileSync(path, 'utf8').includes('export { default as en } from "./en.js";')) {
+        throw new Error(`zod-english-only: ${path} changed; check it before building`);
+      }
+      return { contents: 'export { default as en } from "./en.js";\n', loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
+
 const common = {
   absWorkingDir: root,
   outdir,
@@ -67,7 +84,7 @@ const common = {
   // Production React and react-reconciler: their index.js picks the production build on this, and the
   // development branch (prop-type checks, warnings, the devtools hook) is dropped from the bundle.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [yogaWithoutFetch, inkWithoutDevtools],
+  plugins: [yogaWithoutFetch, inkWithoutDevtools, zodEnglishOnly],
   // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
   banner: { js: "import{createRequire as __nkRequire}from'node:module';const require=__nkRequire(import.meta.url);" },
   legalComments: 'none',
