@@ -1,4 +1,5 @@
 // Shared by the bench scripts (each still runs on its own: `node bench/<name>.bench.js`).
+import { spawnSync } from 'node:child_process';
 
 /** The median: the middle value, or the mean of the two middle values for an even count. */
 export function median(xs) {
@@ -17,4 +18,50 @@ export function mulberry32(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   };
+}
+
+/**
+ * Start-up benches: spawn each case RUNS times, interleaved (case 1, case 2, ..., then again) so that all
+ * see the same load on a shared machine, after one warm-up each; returns the wall times in ms by case.
+ * A case is [file, args]; stdout is read and dropped, a non-zero exit fails the bench.
+ */
+export function spawnTimes(cases, runs) {
+  const once = ([file, args]) => {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(file, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} exited ${r.status}`);
+    return ms;
+  };
+  for (const c of Object.values(cases)) once(c); // warm the file cache
+  const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, c] of Object.entries(cases)) times[name].push(once(c));
+  }
+  return times;
+}
+
+/**
+ * Prints each case's median against the first case (the baseline) and whether the ratio is within
+ * `target`; returns true when every case is.
+ */
+export function reportRatios(times, target) {
+  const names = Object.keys(times);
+  const base = median(times[names[0]]);
+  const w = Math.max(...names.map((n) => n.length));
+  let ok = true;
+  for (const name of names) {
+    const xs = times[name];
+    const m = median(xs);
+    const line = `${name.padEnd(w)}  median ${m.toFixed(1).padStart(6)} ms  (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, ${xs.length} runs)`;
+    if (name === names[0]) {
+      console.log(`${line}  baseline`);
+      continue;
+    }
+    const ratio = m / base;
+    const met = ratio <= target;
+    ok &&= met;
+    console.log(`${line}  ${ratio.toFixed(2)}x (target <= ${target}x): ${met ? 'met' : 'NOT met'}`);
+  }
+  return ok;
 }

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Thin entry: the CLI decides everything; we only hand over argv and the exit code.
-// The address one-liners (subnet/classify/ip) take a shortcut that skips building the commander
-// program (measured by bench/addr-oneshot.bench.js); anything else returns undefined and runs the full CLI.
-import { runAddressDirect } from '../dist/cli/commands/addr-direct.js';
-
+// Thin entry: the CLI decides everything; we only hand over argv and the exit code. It runs the esbuild
+// bundle of src/ in dist/bundle (scripts/bundle.js, built by `npm run build` and `prepare`).
+//
+// The address one-liners (subnet/classify/ip) take a shortcut that skips building the commander program;
+// anything it does not take returns undefined and runs the full CLI. This file and that shortcut are
+// CommonJS (bin/package.json): required synchronously they skip Node's ES module loader, which measured
+// as a tenth of `netkata subnet`'s start-up (bench/addr-oneshot.bench.js). The full CLI is an ES module.
+// Other commands do not read the shortcut at all (the three names of src/cli/commands/addr-direct.ts).
 const argv = process.argv.slice(2);
-const direct = await runAddressDirect(argv);
-process.exitCode = direct ?? (await (await import('../dist/cli/main.js')).run(argv));
+const direct = ['subnet', 'classify', 'ip'].includes(argv[0]) ? require('../dist/bundle/addr-direct.cjs').runAddressDirect(argv) : Promise.resolve(undefined);
+direct.then(async (code) => {
+  process.exitCode = code ?? (await (await import('../dist/bundle/main.js')).run(argv));
+});

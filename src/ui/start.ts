@@ -24,7 +24,9 @@ export async function startApp(options: StartOptions): Promise<void> {
   // both ends are terminals, so a person is looking at it and frames must be drawn.
   delete process.env['CI'];
   delete process.env['CONTINUOUS_INTEGRATION'];
-  const [{ render }, { createElement }, { App }] = await Promise.all([
+  // react is CommonJS: its exports object is the default export both under Node and in the esbuild bundle
+  // (which gives a dynamically imported CommonJS module no named exports).
+  const [{ render }, { default: React }, { App }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./App.js'),
@@ -45,7 +47,7 @@ export async function startApp(options: StartOptions): Promise<void> {
   // first frame on a busy machine): keys pressed as the home screen appears are neither echoed nor
   // line-buffered; they wait in the tty until ink reads them.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
-  const instance = render(createElement(App, { lang, theme }), { exitOnCtrlC: true, patchConsole: true });
+  const instance = render(React.createElement(App, { lang, theme }), { exitOnCtrlC: true, patchConsole: true });
 
   const fatal = (e: unknown): void => {
     instance.unmount();

@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { errorOf } from '../helpers/input-error.js';
 import { seeded } from './vectors.js';
-import { aggregate, aggregateGeneric, parseAggregateLine } from '../../src/addr/aggregate.js';
+import { aggregate, aggregateGeneric, aggregateText, parseAggregateLine } from '../../src/addr/aggregate.js';
 
 interface AggVector { lines: string[]; input: number; hostBitsSet: number; output: string[] }
 const vectors = (JSON.parse(readFileSync(new URL('../data/sets-vectors.json', import.meta.url), 'utf8')) as { aggregate: AggVector[] }).aggregate;
@@ -56,6 +56,13 @@ describe('aggregate against Python ipaddress.collapse_addresses', () => {
     for (const v of vectors) {
       const r = aggregate(v.lines.join('\n'));
       expect({ input: r.input, output: r.output, hostBitsSet: r.hostBitsSet }).toEqual({ input: v.input, output: v.output, hostBitsSet: v.hostBitsSet });
+    }
+  });
+
+  it('the same as text lines (aggregateText, the CLI text output written as bytes)', () => {
+    for (const v of vectors) {
+      const r = aggregateText(v.lines.join('\n'));
+      expect({ input: r.input, text: r.text, count: r.count, hostBitsSet: r.hostBitsSet }).toEqual({ input: v.input, text: v.output.map((c) => `${c}\n`).join(''), count: v.output.length, hostBitsSet: v.hostBitsSet });
     }
   });
 
@@ -112,6 +119,12 @@ describe('IPv4 fast path equals the generic bigint path', () => {
   it('one large seeded input (50,000 lines)', () => {
     const text = randomInput(99, 50_000);
     expect(aggregate(text)).toEqual(aggregateGeneric(text));
+  });
+
+  it.each([1, 2, 3, 99])('aggregateText of seeded random input %i: the generic path\'s CIDRs, one per line', (seed) => {
+    const text = randomInput(seed, seed === 99 ? 50_000 : 3000);
+    const { output, ...rest } = aggregateGeneric(text);
+    expect(aggregateText(text)).toEqual({ ...rest, text: output.map((c) => `${c}\n`).join(''), count: output.length });
   });
 });
 

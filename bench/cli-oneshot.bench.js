@@ -1,0 +1,24 @@
+// One-shot start-up of the other commands through the real bin (bin/netkata.js -> dist/bundle), each
+// loading its own chunks (the simulator, the lab, practice): `tcp run handshake`, `lab list`, `exam`
+// and `practice --help` against `node -e 0`, BENCH_RUNS runs each (default 15), interleaved so all see
+// the same machine load; medians and their ratios. Target (issue 14): each within 2x of node -e 0.
+//
+//   node bench/cli-oneshot.bench.js     (or: npm run bench cli-oneshot)
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reportRatios, spawnTimes } from './stats.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'netkata.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const TARGET = 2;
+
+const node = process.execPath;
+const times = spawnTimes({
+  'node -e 0': [node, ['-e', '0']],
+  'netkata tcp run handshake': [node, [bin, 'tcp', 'run', 'handshake']],
+  'netkata lab list': [node, [bin, 'lab', 'list']],
+  'netkata exam --seed 7': [node, [bin, 'exam', '--seed', '7']],
+  'netkata practice --help': [node, [bin, 'practice', '--help']],
+}, RUNS);
+reportRatios(times, TARGET);

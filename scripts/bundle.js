@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Builds the shipped CLI (issue 14): one esbuild bundle of src/ and its dependencies, split into chunks
+// so that a command loads only what it uses. Each dynamic `import()` in src/ (the app, the simulator,
+// the lab, practice) becomes a chunk of its own, loaded when that import runs. `tsc` still type-checks
+// (and emits dist/<module>.js for the tests that start a compiled module in a child process).
+//
+// Layout: dist/bundle/{addr-direct,main}.js and their chunks side by side, two directories below the
+// package root like tsc's dist/<dir>/<module>.js. src/practice/store.ts and src/lab/runner.ts find the
+// package's scenarios/ at `../../scenarios/` from their own module URL, so that depth is what keeps those
+// paths right from a chunk (test/cli/bundle.test.ts runs commands that read scenarios/ through bin/).
+import { build } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+
+/**
+ * yoga-layout (ink's layout engine) embeds its wasm as a base64 data: URL, and its Emscripten loader
+ * reads that URL through `fetch` whenever `fetch` exists, which on Node 20 loads undici first: about
+ * 50 ms of a 2-core machine's start-up (a `node --cpu-prof` of the first frame). Without `fetch` it
+ * decodes the same bytes itself (its `wa()`), so the loader is built as if `fetch` were absent there.
+ * The build fails if the pattern is gone (a new yoga-layout), rather than silently keeping the cost.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, ({ path }) => {
+      const text = readFileSync(path, 'utf8');
+      const read = 'function ya(){return w||"function"!=typeof fetch?';
+      if (text.split(read).length !== 2) throw new Error(`yoga-without-fetch: the wasm loader of ${path} changed; check it before building`);
+      return { contents: text.replace(read, 'function ya(){return w||true?'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * DEV=true in the environment makes ink import React devtools (react-devtools-core and ws: not
+ * dependencies of ours) and read its own package.json, which the bundle does not carry, so the bundled
+ * app would fail to start for anyone who has DEV=true set. The shipped CLI has no devtools mode: ink's
+ * isDev() is false and its devtools module stays out of the bundle (unreachable, left external).
+ */
+const inkWithoutDevtools = {
+  name: 'ink-without-devtools',
+  setup(b) {
+    const inInk = /[\\/]node_modules[\\/]ink[\\/]build[\\/]/;
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, ({ importer }) => (inInk.test(importer) ? { path: './devtools.js', external: true } : undefined));
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]utils\.js$/ }, ({ path }) => {
+      const text = readFileSync(path, 'utf8');
+      const dev = "const isDev = () => process.env['DEV'] === 'true';";
+      if (text.split(dev).length !== 2) throw new Error(`ink-without-devtools: ${path} changed; check it before building`);
+      return { contents: text.replace(dev, 'const isDev = () => false;'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * zod's `z` namespace re-exports all of its ~60 message locales (about 260 KB of the 450 KB zod chunk
+ * that `tcp run`, `lab` and practice load and V8 must parse); netkata never selects one (zod sets its
+ * English messages itself), so `z.locales` holds English only in the bundle.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, ({ path }) => {
+      if (!readFileSync(path, 'utf8').includes('export { default as en } from "./en.js";')) {
+        throw new Error(`zod-english-only: ${path} changed; check it before building`);
+      }
+      return { contents: 'export { default as en } from "./en.js";\n', loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
+
+const common = {
+  absWorkingDir: root,
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  // Production React and react-reconciler: their index.js picks the production build on this, and the
+  // development branch (prop-type checks, warnings, the devtools hook) is dropped from the bundle.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [yogaWithoutFetch, inkWithoutDevtools, zodEnglishOnly],
+  // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
+  banner: { js: "import{createRequire as __nkRequire}from'node:module';const require=__nkRequire(import.meta.url);" },
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+};
+
+const [cli, direct] = await Promise.all([
+  // The full program, split: each dynamic import() is a chunk loaded when that import runs.
+  build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, splitting: true, chunkNames: '[name]-[hash]' }),
+  // The address one-liners (subnet/classify/ip), which bin/netkata.js tries first: one file with no
+  // chunks (esbuild inlines their dynamic imports when not splitting). Every ES module file costs Node
+  // a resolve and an asynchronous read through the thread pool, and here ten chunks cost more than the
+  // work itself (bench/addr-oneshot.bench.js). It shares no state with main.js: it returns undefined
+  // before doing anything for a command it does not take.
+  build({
+    ...common,
+    entryPoints: { 'addr-direct': 'src/cli/commands/addr-direct.ts' },
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    banner: { js: "const __nkImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+    define: { ...common.define, 'import.meta.url': '__nkImportMetaUrl' },
+  }),
+]);
+// Which source files each output file holds (beside the bundle, not shipped): test/cli/bundle.test.ts reads it.
+writeFileSync(join(root, 'dist', 'bundle.meta.json'), JSON.stringify({
+  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs },
+  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs },
+}));

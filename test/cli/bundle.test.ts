@@ -1,0 +1,134 @@
+/**
+ * The shipped CLI is the esbuild bundle in dist/bundle (scripts/bundle.js), run through bin/netkata.js
+ * as a user runs it. What each command loads is read from the process itself (ES module resolve hooks
+ * and a CommonJS resolve wrapper log every file it resolves) and matched against esbuild's own record of
+ * which source files each output file holds (dist/bundle.meta.json), so these check the code splitting
+ * the issue asks for (the app, the simulator, the lab and practice load only when used) without
+ * trusting the build script's intent. Needs `npm run build` first (npm test does).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin', 'netkata.js');
+const metaFile = join(root, 'dist', 'bundle.meta.json');
+const built = existsSync(metaFile);
+
+interface Meta {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'netkata-bundle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const hooks = join(dir, 'hooks.mjs');
+const register = join(dir, 'register.mjs');
+const cjs = join(dir, 'cjs-log.cjs');
+writeFileSync(hooks, `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  appendFileSync(process.env.NETKATA_LOAD_LOG, r.url + '\\n');
+  return r;
+}\n`);
+writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+writeFileSync(cjs, `const M = require('node:module'); const fs = require('node:fs');
+const orig = M._resolveFilename;
+M._resolveFilename = function (...a) { const f = orig.apply(this, a); fs.appendFileSync(process.env.NETKATA_LOAD_LOG, f + '\\n'); return f; };\n`);
+
+interface Loaded {
+  code: number | null;
+  stdout: string;
+  /** Every file the process resolved, relative to the package root (node: built-ins left out). */
+  files: string[];
+  /** The source files (src/..., node_modules/...) held by the bundle files it loaded, per esbuild. */
+  sources: string[];
+}
+
+let logs = 0;
+function load(args: string[]): Loaded {
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+  const log = join(dir, `load-${++logs}.log`);
+  writeFileSync(log, '');
+  const r = spawnSync(process.execPath, ['--require', cjs, '--import', register, bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, NO_COLOR: '1', NETKATA_DEBUG: '', NETKATA_LOAD_LOG: log },
+  });
+  const files = [...new Set(readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('file:') || l.startsWith('/')))]
+    .map((l) => relative(root, l.startsWith('file:') ? fileURLToPath(l) : l));
+  const sources = files.flatMap((f) => Object.keys(meta.outputs[f]?.inputs ?? {}));
+  return { code: r.status, stdout: r.stdout, files, sources };
+}
+
+const pkg = (name: string) => (s: string): boolean => s.startsWith(`node_modules/${name}/`);
+const HEAVY = ['ink', 'react', 'react-reconciler', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'xstate'];
+
+describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm run build)', () => {
+  it('bin/netkata.js runs the bundle, not the per-module tsc output in dist/', () => {
+    const r = load(['tcp', 'run', 'handshake', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.files).toContain('dist/bundle/main.js');
+    expect(r.files).not.toContain('dist/bundle/addr-direct.cjs'); // the address shortcut is for subnet/classify/ip only
+    expect(r.files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/bundle/'))).toEqual([]);
+    expect(r.files.filter((f) => f.startsWith('src/'))).toEqual([]);
+  });
+
+  it.each([
+    [['subnet', '192.168.12.87/24', '--json'], 'src/addr/subnet.ts', false],
+    [['subnet', '2001:db8::1/64'], 'src/addr/subnet.ts', true],
+    [['classify', '::ffff:127.0.0.1', '--json'], 'src/addr/classify.ts', true],
+    [['ip', '192.168.12.87'], 'src/addr/parse.ts', false],
+  ] as const)('%j: one file, no commander, ink, react, yaml, zod or xstate', (args, holds, needsIpAddress) => {
+    const r = load([...args]);
+    expect(r.code).toBe(0);
+    expect(r.sources).toContain(holds); // the log works: it saw the module that did the work
+    // The direct shortcut is one CommonJS file: no chunk, no ES module loader.
+    expect(r.files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/bundle/addr-direct.cjs']);
+    for (const heavy of ['commander', ...HEAVY]) expect(r.sources.filter(pkg(heavy))).toEqual([]);
+    // The IPv4 path never needs ip-address (start-up time); IPv6 parsing loads it from node_modules.
+    expect(r.files.some(pkg('ip-address'))).toBe(needsIpAddress);
+  });
+
+  it.each([
+    // [command, a source file it must hold, packages and source folders it must not load]
+    // (main.js itself holds the command definitions, with src/tcp/profile.ts for the --profile check.)
+    [['same-segment', '192.168.12.87', '192.168.12.7', '--mask', '/24'], 'src/addr/same-segment.ts', [...HEAVY, 'src/tcp/tcb.ts', 'src/lab/', 'src/practice/', 'src/ui/']],
+    // (the scenario reader is shared with practice: src/practice/store.ts)
+    [['tcp', 'run', 'handshake'], 'src/tcp/simulation.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'src/lab/', 'src/practice/generators/', 'src/practice/session.ts', 'src/ui/']],
+    [['lab', 'list'], 'src/lab/experiments/index.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'src/tcp/simulation.ts', 'src/practice/', 'src/ui/']],
+    [['exam', '--seed', '1', '--count', '3'], 'src/practice/session.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'src/lab/', 'src/ui/App.tsx']],
+    [['practice', '--help'], 'src/cli/commands/practice.ts', [...HEAVY, 'src/tcp/tcb.ts', 'src/lab/', 'src/practice/', 'src/ui/']],
+  ] as const)('%j loads its own chunks only', (args, holds, never) => {
+    const r = load([...args]);
+    expect(r.code).toBe(0);
+    expect(r.sources).toContain(holds);
+    for (const n of never) {
+      const hit = n.startsWith('src/') ? (s: string) => s.startsWith(n) : pkg(n);
+      expect(r.sources.filter(hit), `${n} loaded`).toEqual([]);
+    }
+  });
+
+  it('React and its reconciler are their production builds', () => {
+    const inputs = Object.keys((JSON.parse(readFileSync(metaFile, 'utf8')) as Meta).inputs);
+    expect(inputs).toContain('node_modules/react/cjs/react.production.js');
+    expect(inputs).toContain('node_modules/react-reconciler/cjs/react-reconciler.production.js');
+    expect(inputs.filter((f) => /\.development\.js$/.test(f))).toEqual([]);
+  });
+
+  it('the npm package holds bin/, every bundle file and scenarios/, and no sources or tsc output', () => {
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+    // --ignore-scripts: the build is already there (prepare would rebuild it).
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const packed = new Set((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
+    for (const f of ['bin/netkata.js', 'bin/package.json', 'package.json', 'scenarios/tcp/handshake.yaml', ...Object.keys(meta.outputs)]) {
+      expect(packed.has(f), f).toBe(true);
+    }
+    expect([...packed].filter((f) => f.startsWith('src/') || f.startsWith('test/') || (f.startsWith('dist/') && !f.startsWith('dist/bundle/')))).toEqual([]);
+  });
+});
