@@ -90,9 +90,10 @@ describe('netkata range', () => {
     });
   });
 
-  it('text: one CIDR per line and a comment summary', () => {
+  it('text: only CIDRs on stdout (a pipe gets nothing else), the comment summary on stderr', () => {
     const r = netkata(['range', '192.168.0.0', '192.168.1.255']);
-    expect(r.stdout).toBe('192.168.0.0/23\n# 192.168.0.0 - 192.168.1.255: 512 addresses in 1 CIDR\n');
+    expect(r.stdout).toBe('192.168.0.0/23\n');
+    expect(r.stderr).toBe('# 192.168.0.0 - 192.168.1.255: 512 addresses in 1 CIDR\n');
   });
 
   it('start after end: exit 2', () => {
@@ -128,10 +129,12 @@ describe('netkata aggregate', () => {
     });
   });
 
-  it('text names the host-bit entry it normalised', () => {
+  it('text: only the CIDRs on stdout; the summary and the host-bit entry it normalised on stderr', () => {
     const r = netkata(['aggregate', file]);
-    expect(r.stdout).toMatch(/^10\.0\.0\.0\/22$/m);
-    expect(r.stdout).toMatch(/line 5: 10\.0\.2\.1\/23 -> 10\.0\.2\.0\/23/);
+    // Python: collapse_addresses of the file's networks (strict=False), IPv4 first.
+    expect(r.stdout).toBe('10.0.0.0/22\n192.168.0.1/32\n192.168.0.2/31\n192.168.0.4/31\n192.168.0.6/32\n2001:db8::/32\n');
+    expect(r.stderr).toMatch(/^# 6 inputs -> 6 CIDRs\n/);
+    expect(r.stderr).toMatch(/line 5: 10\.0\.2\.1\/23 -> 10\.0\.2\.0\/23/);
   });
 
   it('standard input with "-" and with no argument', () => {

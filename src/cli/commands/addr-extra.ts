@@ -51,7 +51,8 @@ export function registerAddressExtraCommands(program: Command): void {
         return;
       }
       const n = info.cidrs.length;
-      writeOut([...info.cidrs, `# ${info.start} - ${info.end}: ${fmtCount(info.addressCount)} addresses in ${n} CIDR${n === 1 ? '' : 's'}`].join('\n'));
+      writeOut(info.cidrs.join('\n'));
+      writeNote(`# ${info.start} - ${info.end}: ${fmtCount(info.addressCount)} addresses in ${n} CIDR${n === 1 ? '' : 's'}`);
     });
 
   program
@@ -69,13 +70,13 @@ export function registerAddressExtraCommands(program: Command): void {
         writeJson({ input: r.input, output: r.output, hostBitsSet: r.hostBitsSet });
         return;
       }
-      const lines = [...r.output];
-      lines.push(`# ${r.input} input${r.input === 1 ? '' : 's'} -> ${r.output.length} CIDR${r.output.length === 1 ? '' : 's'}`);
+      if (r.output.length > 0) writeOut(r.output.join('\n'));
+      const notes = [`# ${r.input} input${r.input === 1 ? '' : 's'} -> ${r.output.length} CIDR${r.output.length === 1 ? '' : 's'}`];
       if (r.hostBitsExample) {
         const ex = r.hostBitsExample;
-        lines.push(`# ${r.hostBitsSet} input${r.hostBitsSet === 1 ? ' had' : 's had'} host bits set and ${r.hostBitsSet === 1 ? 'was' : 'were'} read as the network (line ${ex.line}: ${ex.input} -> ${ex.network}); --strict rejects them`);
+        notes.push(`# ${r.hostBitsSet} input${r.hostBitsSet === 1 ? ' had' : 's had'} host bits set and ${r.hostBitsSet === 1 ? 'was' : 'were'} read as the network (line ${ex.line}: ${ex.input} -> ${ex.network}); --strict rejects them`);
       }
-      writeOut(lines.join('\n'));
+      writeNote(notes.join('\n'));
     });
 
   program
@@ -100,6 +101,14 @@ export function registerAddressExtraCommands(program: Command): void {
       if (opts.json) writeJson(r);
       else writeOut(renderSplit(r));
     });
+}
+
+/**
+ * The `# ...` summary of `range` and `aggregate` goes to stderr: stdout carries only CIDRs, one per
+ * line, so `netkata aggregate f | while read cidr` or `> list.txt` gets nothing else.
+ */
+function writeNote(text: string): void {
+  process.stderr.write(`${text}\n`);
 }
 
 function fmtCount(n: number | string): string {
