@@ -78,3 +78,23 @@ describe('lab --param', () => {
     expect(oneLineError(['lab', 'time-wait', '--param', 'watchMs=abc'])).toBe('netkata: --param watchMs=abc: time-wait: watchMs: expected a number, found a string');
   });
 });
+
+describe('aggregate of a binary file', () => {
+  // The first bytes of an ELF executable (a NUL-padded header) and a terminal escape sequence.
+  const bytes = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]), Buffer.from('\n10.0.0.0/8\n')]);
+  const controls = (s: string): string[] => [...s.slice(0, -1)].filter((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
+
+  it('says it is binary, escaped: no NUL, DEL or escape byte reaches stderr', () => {
+    writeFileSync(join(dir, 'a.out'), bytes);
+    const line = oneLineError(['aggregate', 'a.out']);
+    expect(controls(line)).toEqual([]);
+    expect(line).toMatch(/^netkata: a\.out:1: "\\u007fELF\\u0002\\u0001\\u0001\\u0000.*": holds NUL bytes: a binary file/);
+  });
+
+  it('any control character in a bad line is escaped in the one error line (here ESC from stdin)', () => {
+    const r = netkata(['aggregate'], '10.0.0.0/8\nab\u001b[31mred\n');
+    expect(r.code).toBe(2);
+    expect(controls(r.stderr)).toEqual([]);
+    expect(r.stderr).toContain('ab\\u001b[31mred');
+  });
+});
