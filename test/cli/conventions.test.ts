@@ -61,6 +61,17 @@ describe('CLI conventions', () => {
     expect(r.stderr).toBe(`${line}\n`);
   });
 
+  it('lab --help lists every experiment that `lab list` (the registry) has, with its title', () => {
+    const list = netkata(['lab', 'list']).stdout.trim().split('\n');
+    expect(list.length).toBeGreaterThanOrEqual(13); // CLI.md names 13 experiments
+    const help = netkata(['lab', '--help']);
+    expect(help.code).toBe(0);
+    for (const row of list) {
+      const [, name, title] = /^(\S+)\s+(.*)$/.exec(row)!;
+      expect(help.stdout).toMatch(new RegExp(`^  ${name} +${title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    }
+  });
+
   it('`netkata tcp` alone names the subcommands that `netkata tcp --help` lists', () => {
     const help = netkata(['tcp', '--help']);
     const listed = [...help.stdout.matchAll(/^  (\w+) /gm)].map((m) => m[1]).filter((n) => n !== 'help');
