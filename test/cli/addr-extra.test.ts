@@ -182,6 +182,18 @@ describe('netkata split', () => {
     expect(r.stdout).toMatch(/# free: 192\.168\.1\.116\/30, 192\.168\.1\.120\/29, 192\.168\.1\.128\/25/);
   });
 
+  // RFC 4291 2.5.1 / RFC 7421: IPv6 interface identifiers are 64 bits, so a LAN is a /64; SLAAC
+  // (RFC 4862) forms addresses only on a /64. Sizing IPv6 blocks by host count needs that said.
+  it('--hosts on an IPv6 block notes that a LAN is a /64; IPv4 plans do not', () => {
+    const v6 = netkata(['split', '2001:db8::/48', '--hosts', '100,50']);
+    expect(v6.code).toBe(0);
+    expect(v6.stdout).toMatch(/^# note: an IPv6 LAN is a \/64 .*RFC 4291 2\.5\.1.*--prefix 64$/m);
+    expect(netkata(['split', '192.168.1.0/24', '--hosts', '100,50']).stdout).not.toMatch(/\/64/);
+    const equal = netkata(['split', '2001:db8::/62', '--prefix', '64']);
+    expect(equal.stdout).toMatch(/^2001:db8:0:3::\/64 /m);
+    expect(equal.stdout).not.toMatch(/# note: an IPv6 LAN/);
+  });
+
   it('an unfittable plan: exit 2 saying how many addresses are missing', () => {
     expectInputError(netkata(['split', '192.168.1.0/24', '--hosts', '200,60']), /^netkata: 200,60: the plan needs 320 addresses but 192\.168\.1\.0\/24 has 256: 64 missing$/);
   });

@@ -226,6 +226,13 @@ function renderSplit(r: SplitResult): string {
   for (const row of rows) lines.push(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
   if (r.mode === 'hosts') {
     if (v4) lines.push('# each block holds its hosts + network + broadcast (the textbook reservation)');
+    if (!v4) {
+      // RFC 4291 2.5.1 and RFC 7421: interface IDs are 64 bits, so a LAN is a /64 (SLAAC, RFC 4862,
+      // works on nothing longer); sizing by host count is IPv4 thinking. Longer prefixes suit links
+      // numbered by hand, such as a point-to-point /127 (RFC 6164).
+      lines.push('# note: an IPv6 LAN is a /64 whatever its host count (RFC 4291 2.5.1, RFC 7421; SLAAC needs it): for LANs use --prefix 64');
+      lines.push('#       blocks sized by host count suit only links numbered by hand, such as a point-to-point /127 (RFC 6164)');
+    }
     if (v4 && r.subnets.some((s) => s.hostsNeeded === 2)) {
       lines.push('# a 2-host point-to-point link could use a /31 instead (RFC 3021) where both ends support it');
     }
