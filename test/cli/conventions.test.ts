@@ -72,6 +72,14 @@ describe('CLI conventions', () => {
     }
   });
 
+  it.each(['practice', 'exam'])('%s --help mentions --lang, and both places for it work', (cmd) => {
+    expect(netkata([cmd, '--help']).stdout).toMatch(/--lang en\|zh/);
+    // The same exam in Chinese whichever side of the command --lang stands.
+    const before = netkata(['--lang', 'zh', 'exam', '--seed', '3', '--count', '2', '--topic', 'osi']).stdout;
+    expect(before).toMatch(/[\u4e00-\u9fff]/);
+    expect(netkata(['exam', '--seed', '3', '--count', '2', '--topic', 'osi', '--lang', 'zh']).stdout).toBe(before);
+  });
+
   it('`netkata tcp` alone names the subcommands that `netkata tcp --help` lists', () => {
     const help = netkata(['tcp', '--help']);
     const listed = [...help.stdout.matchAll(/^  (\w+) /gm)].map((m) => m[1]).filter((n) => n !== 'help');

@@ -22,6 +22,8 @@ interface ExamOpts {
 }
 
 const TOPIC_LIST = 'subnet, same-segment, classify, ipv6, ports, mac, tcp, osi, sockets, all';
+// --lang is the program's option (the app uses it too); each command's help says it applies here.
+const LANG_HELP = '\nLanguage: --lang en|zh (before or after the command; default from LC_ALL, LC_MESSAGES or LANG)\n';
 
 export function registerPracticeCommands(program: Command): void {
   program
@@ -32,6 +34,7 @@ export function registerPracticeCommands(program: Command): void {
     .option('--count <n>', 'number of questions', '10')
     .option('--check', 'line mode: exit 1 if any answer is wrong')
     .option('--stats', 'show accuracy per topic and recent streaks, then exit')
+    .addHelpText('after', LANG_HELP)
     .action(async (opts: PracticeOpts, cmd: Command) => {
       const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
       await practiceAction({ ...opts, ...(lang === undefined ? {} : { lang }) });
@@ -44,6 +47,7 @@ export function registerPracticeCommands(program: Command): void {
     .option('--count <n>', 'number of questions', '20')
     .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
     .option('--json', 'one JSON document: {seed, questions: [{id, topic, prompt, answer, accepts, explanation}]}')
+    .addHelpText('after', LANG_HELP)
     .action(async (opts: ExamOpts, cmd: Command) => {
       const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
       await examAction({ ...opts, ...(lang === undefined ? {} : { lang }) });
