@@ -23,6 +23,25 @@ export class InputError extends Error {
   }
 }
 
+/** C0 and C1 control characters and DEL: never written raw to a terminal (a NUL, an escape sequence). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** `s` with every control character as a `\u` escape, so one error line stays one line of plain text. */
+export function escapeControls(s: string): string {
+  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Text from a file shown in an error: quoted and escaped when it holds control characters (a binary
+ * file read as lines), and cut to `max` characters, so the terminal gets neither raw bytes nor a
+ * megabyte-long "line".
+ */
+export function quoteInput(s: string, max = 60): string {
+  const cut = s.length > max ? `${s.slice(0, max)}...` : s;
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(s) ? JSON.stringify(cut).replace(/\u007f|[\u0080-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : cut;
+}
+
 /** The environment cannot run this (e.g. no /proc/net/tcp): exit 3. */
 export class EnvironmentError extends Error {
   override readonly name = 'EnvironmentError';

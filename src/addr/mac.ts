@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { fullWidthReason } from './full-width.js';
 import { formatAddress } from './parse.js';
 
 /**
@@ -53,6 +54,8 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
  */
 export function parseMac(text: string): Uint8Array {
   if (text === '') throw new InputError('empty MAC address', text);
+  const fullWidth = fullWidthReason(text);
+  if (fullWidth !== undefined) throw new InputError(fullWidth, text);
   if (/\s/.test(text)) throw new InputError('whitespace inside a MAC address', text);
   const seps = new Set(text.replace(/[0-9a-zA-Z]/g, ''));
   if (seps.size === 0) {

@@ -14,6 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
+import { fullWidthReason } from './full-width.js';
 
 export type IpVersion = 4 | 6;
 
@@ -87,6 +88,8 @@ export function scanIPv4(text: string, start = 0, end = text.length): number {
 /** Why `text` is not a strict dotted-decimal IPv4 address (one line), or undefined if it is one. */
 export function explainIPv4(text: string): string | undefined {
   if (text === '') return 'empty address';
+  const fullWidth = fullWidthReason(text);
+  if (fullWidth !== undefined) return fullWidth;
   if (/^0x/i.test(text) || /\.0x/i.test(text)) return 'hex notation is not accepted; write the address in dotted decimal';
   const bad = /[^0-9.]/.exec(text);
   if (bad) {
@@ -158,6 +161,8 @@ function explainIPv6(core: string): string | undefined {
   if (core === '') return 'empty address';
   if (core.startsWith('[') || core.endsWith(']')) return 'remove the brackets: they belong to URLs, not to addresses';
   if (core.includes(':::')) return '":::" is not valid IPv6: "::" stands for one run of zero groups';
+  const fullWidth = fullWidthReason(core);
+  if (fullWidth !== undefined) return fullWidth;
   const bad = /[^0-9a-fA-F:.]/.exec(core);
   if (bad) return `unexpected character ${JSON.stringify(bad[0])} in an IPv6 address`;
   const doubles = core.split('::').length - 1;

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { fullWidthReason } from './full-width.js';
 import { RESERVED_PORTS, SERVICE_ALIASES, SERVICES, type ServiceRow, type Transport } from './services.js';
 
 /** RFC 6335 section 6: System (well-known) 0-1023, User (registered) 1024-49151, Dynamic 49152-65535. */
@@ -81,6 +82,8 @@ const SERVICE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,13}[a-z0-9])?$/;
 
 /** Look up a port by number, or the ports of a service by IANA name or everyday alias. */
 export function lookupPort(query: string): PortInfo {
+  const fullWidth = fullWidthReason(query);
+  if (fullWidth !== undefined) throw new InputError(fullWidth, query);
   if (/^[0-9]/.test(query) || query === '') {
     const port = parsePortNumber(query);
     const m = matchFor(port);

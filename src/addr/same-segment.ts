@@ -16,6 +16,7 @@ import {
   prefixMask,
   type IpVersion,
   type ParsedAddress,
+  type ParsedCidr,
 } from './parse.js';
 
 export interface PartValue {
@@ -46,6 +47,11 @@ export interface SameSegment {
   readonly network1: string;
   readonly network2: string;
   readonly steps: readonly AndStep[];
+  /** Why: the networks match, they differ, or the addresses carry different zone ids. */
+  readonly reason: 'same-network' | 'different-networks' | 'different-zones';
+  /** RFC 4007 zone ids as written (`fe80::1%eth0`), present only when given. */
+  readonly zone1?: string;
+  readonly zone2?: string;
 }
 
 function part(version: IpVersion, v: number): PartValue {
@@ -79,8 +85,15 @@ export function sameSegmentOf(a: ParsedAddress, b: ParsedAddress, prefix: number
       same: at(n1) === at(n2),
     });
   }
+  // RFC 4007 section 6: a link-local zone is one link, and the zone index says which; section 11.1:
+  // `fe80::1%eth0` and `fe80::2%eth1` name addresses in two zones, i.e. on two links, however the bits
+  // compare. (Only both zones given can differ: an address without one is in the default zone.)
+  const zonesDiffer = a.zone !== undefined && b.zone !== undefined && a.zone !== b.zone;
   return {
-    sameSegment: n1 === n2,
+    sameSegment: n1 === n2 && !zonesDiffer,
+    reason: zonesDiffer ? 'different-zones' : n1 === n2 ? 'same-network' : 'different-networks',
+    ...(a.zone !== undefined ? { zone1: a.zone } : {}),
+    ...(b.zone !== undefined ? { zone2: b.zone } : {}),
     version,
     ip1: formatAddress(version, a.value),
     ip2: formatAddress(version, b.value),
@@ -114,7 +127,9 @@ export function sameSegment(ip1: string, ip2: string, mask?: string): SameSegmen
     throw new InputError(`two different prefixes (/${c1.prefix} and /${c2.prefix}); the check needs one mask`, `${ip1} ${ip2}`);
   }
   const prefix = (c1 ?? c2)!.prefix;
-  const a = c1 === undefined ? parseAddress(ip1) : { version: c1.version, value: c1.address, input: ip1 };
-  const b = c2 === undefined ? parseAddress(ip2) : { version: c2.version, value: c2.address, input: ip2 };
+  const fromCidr = (c: ParsedCidr, input: string): ParsedAddress =>
+    c.zone === undefined ? { version: c.version, value: c.address, input } : { version: c.version, value: c.address, zone: c.zone, input };
+  const a = c1 === undefined ? parseAddress(ip1) : fromCidr(c1, ip1);
+  const b = c2 === undefined ? parseAddress(ip2) : fromCidr(c2, ip2);
   return sameSegmentOf(a, b, prefix);
 }

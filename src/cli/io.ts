@@ -1,4 +1,4 @@
-import { EnvironmentError, InputError } from '../errors.js';
+import { EnvironmentError, escapeControls, InputError } from '../errors.js';
 
 /** Exit codes of CLI.md. */
 export const EXIT = { ok: 0, check: 1, usage: 2, environment: 3 } as const;
@@ -20,7 +20,8 @@ export function writeJson(value: unknown): void {
 
 /** One line on stderr, `netkata: <input>: <what is wrong>`. */
 export function writeError(message: string): void {
-  process.stderr.write(`netkata: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+  // Whatever an input held, the terminal gets one line of plain text: no NUL, no escape sequence.
+  process.stderr.write(`netkata: ${escapeControls(message.replace(/\s*\n\s*/g, ' ').trim())}\n`);
 }
 
 /** Map anything a command threw to an exit code, printing one line (stack only with NETKATA_DEBUG=1). */

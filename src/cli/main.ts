@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import leven, { closestMatch } from 'leven';
+import { InputError } from '../errors.js';
 import { EXIT, exitCodeFor, exitState, writeError } from './io.js';
 import { registerAddressCommands } from './commands/addr.js';
 import { registerAddressExtraCommands } from './commands/addr-extra.js';
@@ -32,7 +34,24 @@ export function buildProgram(): Command {
   registerTcpCommands(program);
   registerLabCommands(program);
   registerPracticeCommands(program);
+  // A command group answers a missing or unknown subcommand itself, in one line: commander would print
+  // a whole usage screen (`netkata tcp`) or, for the program, whose action starts the app, call an
+  // unknown command "too many arguments". Set after registering: `.command()` copies settings at creation.
+  for (const group of [program, ...program.commands.filter((c) => c.commands.length > 0)]) {
+    group.allowExcessArguments(true);
+    group.helpCommand(true); // commander drops its implicit `help` command from a command with an action
+  }
+  for (const group of program.commands.filter((c) => c.commands.length > 0)) {
+    group.action(() => {
+      if (group.args.length > 0) throw unknownCommand(group, group.args[0]!);
+      throw new InputError(`which one? a subcommand is missing: ${subcommandNames(group).join(', ')}`, group.name());
+    });
+  }
   program.action(async (opts: { lang?: string }) => {
+    if (program.args.length > 0) throw unknownCommand(program, program.args[0]!);
+    // A bad --lang is one line before anything else (not the usage screen for a missing terminal).
+    const { resolveLang } = await import('../ui/lang.js');
+    resolveLang(opts.lang);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       process.stderr.write(program.helpInformation());
       writeError('interactive mode needs a terminal (try netkata --help)');
@@ -45,6 +64,30 @@ export function buildProgram(): Command {
   return program;
 }
 
+function subcommandNames(group: Command): string[] {
+  return group.commands.map((c) => c.name()).filter((n) => n !== 'help');
+}
+
+/**
+ * `netkata subent`: say it is not a command and name the nearest one: a command the word begins
+ * (`prac` -> practice), else one it is with two neighbouring letters swapped (`subent`), else the closest by Levenshtein distance when at most 3 edits and at most two
+ * thirds of the longer word (so `ls` suggests nothing, while `subent` and `tpc` do).
+ */
+function unknownCommand(group: Command, word: string): InputError {
+  const names = subcommandNames(group);
+  const prefixed = names.filter((n) => n.startsWith(word));
+  // Two neighbouring letters swapped is the commonest slip, and costs 2 in plain Levenshtein distance.
+  const swapped = names.filter((n) => n.length === word.length && [...n].some((_, i) => i > 0 && n === word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1)));
+  let near: string | undefined = prefixed.length === 1 ? prefixed[0] : swapped[0];
+  if (near === undefined) {
+    const best = closestMatch(word, names, { maxDistance: 3 });
+    if (best !== undefined && leven(word, best) * 3 <= Math.max(word.length, best.length) * 2) near = best;
+  }
+  const where = group.parent === null ? 'netkata' : `netkata ${group.name()}`;
+  const hint = near === undefined ? ` (${where} --help lists them)` : `; did you mean ${near}?`;
+  return new InputError(`not a ${group.parent === null ? '' : `${group.name()} `}command${hint}`, word);
+}
+
 export async function run(argv: readonly string[]): Promise<number> {
   exitState.code = 0;
   const program = buildProgram();
@@ -54,12 +97,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
-      // `netkata tcp` without a subcommand: commander shows the help on stderr as a usage error.
-      if (e.code === 'commander.help') {
-        if (e.exitCode === 0) return EXIT.ok;
-        writeError(`${argv.filter((a) => !a.startsWith('-')).join(' ')}: which one? a subcommand is missing (usage above)`);
-        return EXIT.usage;
-      }
+      if (e.code === 'commander.help' && e.exitCode === 0) return EXIT.ok; // `netkata help [command]`
       return EXIT.usage;
     }
     return exitCodeFor(e);

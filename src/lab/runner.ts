@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { release } from 'node:os';
 import { InputError } from '../errors.js';
+import { keysAt, plainIssue } from '../scenario/load.js';
 import { loadLabScenario } from '../scenario/lab.js';
 import { checkConformance, sequencesOf, type Conformance } from './conformance.js';
 import { findExperiment } from './experiments/index.js';
@@ -96,7 +97,17 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
   if (!exp) throw new InputError('unknown experiment (netkata lab list shows them)', name);
   const scenario = loadExperimentScenario(exp);
   const parsed = exp.params.safeParse({ ...scenario.params, ...options.params });
-  if (!parsed.success) throw new InputError(parsed.error.issues[0]?.message ?? 'bad parameters', name);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+    const value = typeof key === 'string' ? options.params?.[key] : undefined;
+    const given = typeof key === 'string' && key in (options.params ?? {}) ? `--param ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}` : name;
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    const text = plainIssue(issue, keysAt(exp.params, issue.path.filter((p): p is string | number => typeof p !== 'symbol')))
+      .replace('unknown key', 'unknown parameter')
+      .replace('(none are allowed here)', `(${name} takes no parameters)`);
+    throw new InputError(`${name}: ${where}${text}`, given);
+  }
   const params = parsed.data as Record<string, unknown>;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const host = options.host ?? '127.0.0.1';

@@ -20,8 +20,79 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (path.length === 0 && issue.code === 'invalid_type') {
+    // The whole file is not a mapping: say so in words, with the keys it should hold.
+    const keys = keysAt(schema, []);
+    const want = `a YAML mapping of key: value lines${keys === undefined ? '' : ` (${keys.join(', ')})`}`;
+    if (data === null || data === undefined) throw new InputError(`the file is empty; expected ${want}`, file);
+    throw new InputError(`expected ${want}, found ${kindOf(data)}`, `${file}:1`);
+  }
   const line = lineOf(doc, path, lineCounter);
-  throw new InputError(`${file}:${line}: ${formatPath(path) || '(document)'}: ${issue.message}`);
+  throw new InputError(`${file}:${line}: ${formatPath(path) || '(document)'}: ${plainIssue(issue, keysAt(schema, path))}`);
+}
+
+type Issue = z.core.$ZodIssue;
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `the ${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * A zod issue in words a person can act on: zod's "Invalid input: expected object, received null" and
+ * `Unrecognized key: "x"` name neither what was found in YAML terms nor what is allowed. `validKeys` are
+ * the keys of the mapping the issue is about, when the schema tells (see `keysAt`).
+ */
+export function plainIssue(issue: Issue, validKeys?: readonly string[]): string {
+  if (issue.code === 'unrecognized_keys') {
+    const unknown = issue.keys.map((k) => `"${k}"`).join(', ');
+    const valid = validKeys === undefined ? '' : validKeys.length === 0 ? ' (none are allowed here)' : ` (valid: ${validKeys.join(', ')})`;
+    return `unknown key${issue.keys.length === 1 ? '' : 's'} ${unknown}${valid}`;
+  }
+  if (issue.code === 'invalid_type') {
+    const found = /received (\w+)/.exec(issue.message)?.[1];
+    const name = (t: string): string => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : t === 'undefined' ? 'nothing' : t === 'null' ? 'nothing (null)' : `a ${t}`);
+    return `expected ${name(issue.expected)}${found === undefined ? '' : `, found ${name(found)}`}`;
+  }
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+interface SchemaDef {
+  readonly type: string;
+  readonly shape?: Record<string, unknown>;
+  readonly element?: unknown;
+  readonly valueType?: unknown;
+  readonly innerType?: unknown;
+  readonly in?: unknown;
+}
+const defOf = (schema: unknown): SchemaDef | undefined => (schema as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+
+/** Unwrap optional/default/prefault/nullable/readonly/catch and pipes down to the schema that checks. */
+function unwrap(schema: unknown): unknown {
+  for (let s = schema, n = 0; n < 20; n++) {
+    const d = defOf(s);
+    if (d === undefined) return s;
+    if (d.innerType !== undefined) s = d.innerType;
+    else if (d.type === 'pipe' && d.in !== undefined) s = d.in;
+    else return s;
+  }
+  return schema;
+}
+
+/** The keys of the object schema at `path` inside `schema`, or undefined where that is not one plain object (a union, say). */
+export function keysAt(schema: unknown, path: readonly (string | number)[]): string[] | undefined {
+  let s = unwrap(schema);
+  for (const p of path) {
+    const d = defOf(s);
+    if (d?.type === 'object' && typeof p === 'string' && d.shape !== undefined) s = unwrap(d.shape[p]);
+    else if (d?.type === 'array' && typeof p === 'number') s = unwrap(d.element);
+    else if (d?.type === 'record') s = unwrap(d.valueType);
+    else return undefined;
+  }
+  const d = defOf(s);
+  return d?.type === 'object' && d.shape !== undefined ? Object.keys(d.shape) : undefined;
 }
 
 /** `steps[3].expect.client` */

@@ -25,6 +25,19 @@ describe('same-segment: the seed tutorials\' exercise', () => {
     expect(sameSegment('10.1.2.3', '10.1.200.1', '/16').sameSegment).toBe(true);
     expect(sameSegment('10.1.2.3', '10.2.0.1/16').sameSegment).toBe(false);
   });
+  // RFC 4007 section 11.1: the zone index after "%" says which link a link-local address is on; section
+  // 6: a link-local zone is exactly one link. So equal networks in two zones are two segments.
+  it('fe80::1%eth0 and fe80::2%eth1 under /64 are on two links (RFC 4007 zones), though the bits match', () => {
+    const r = sameSegment('fe80::1%eth0', 'fe80::2%eth1', '/64');
+    expect(r).toMatchObject({ sameSegment: false, reason: 'different-zones', zone1: 'eth0', zone2: 'eth1', network1: 'fe80::', network2: 'fe80::' });
+    expect(r.steps.every((s) => s.same)).toBe(true);
+    expect(sameSegment('fe80::1%eth0/64', 'fe80::2%eth1')).toMatchObject({ sameSegment: false, reason: 'different-zones' });
+  });
+  it('the same zone, or a zone on one side only (the other in the default zone), is judged by the bits', () => {
+    expect(sameSegment('fe80::1%eth0', 'fe80::2%eth0', '/64')).toMatchObject({ sameSegment: true, reason: 'same-network' });
+    expect(sameSegment('fe80::1%eth0', 'fe80::2', '/64')).toMatchObject({ sameSegment: true, reason: 'same-network' });
+    expect(sameSegment('fe80::1%eth0', 'fe81::2%eth0', '/16')).toMatchObject({ sameSegment: false, reason: 'different-networks' });
+  });
   it('IPv6 by 16-bit groups', () => {
     const r = sameSegment('2001:db8::1', '2001:db8::2:1', '/64');
     expect(r).toMatchObject({ sameSegment: true, mask: 'ffff:ffff:ffff:ffff::', network1: '2001:db8::' });

@@ -147,6 +147,12 @@ describe('netkata same-segment', () => {
     expect(r.stdout).toContain('octet 3   12 AND 255 =  12     13 AND 255 =  13    differ');
     expect(r.stdout).toContain('no: the networks differ (192.168.12.0 vs 192.168.13.0)');
   });
+  it('different IPv6 zones: "no", with the zones as the reason (RFC 4007 section 6: a zone is one link)', () => {
+    const r = netkata(['same-segment', 'fe80::1%eth0', 'fe80::2%eth1', '--mask', '64']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Same segment? fe80::1%eth0 and fe80::2%eth1');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^  no: the zones differ \(eth0 vs eth1\)/);
+  });
   it('no mask is an error', () => {
     expectInputError(netkata(['same-segment', '1.1.1.1', '1.1.1.2']), /no mask/);
   });

@@ -90,9 +90,10 @@ describe('netkata range', () => {
     });
   });
 
-  it('text: one CIDR per line and a comment summary', () => {
+  it('text: only CIDRs on stdout (a pipe gets nothing else), the comment summary on stderr', () => {
     const r = netkata(['range', '192.168.0.0', '192.168.1.255']);
-    expect(r.stdout).toBe('192.168.0.0/23\n# 192.168.0.0 - 192.168.1.255: 512 addresses in 1 CIDR\n');
+    expect(r.stdout).toBe('192.168.0.0/23\n');
+    expect(r.stderr).toBe('# 192.168.0.0 - 192.168.1.255: 512 addresses in 1 CIDR\n');
   });
 
   it('start after end: exit 2', () => {
@@ -128,10 +129,12 @@ describe('netkata aggregate', () => {
     });
   });
 
-  it('text names the host-bit entry it normalised', () => {
+  it('text: only the CIDRs on stdout; the summary and the host-bit entry it normalised on stderr', () => {
     const r = netkata(['aggregate', file]);
-    expect(r.stdout).toMatch(/^10\.0\.0\.0\/22$/m);
-    expect(r.stdout).toMatch(/line 5: 10\.0\.2\.1\/23 -> 10\.0\.2\.0\/23/);
+    // Python: collapse_addresses of the file's networks (strict=False), IPv4 first.
+    expect(r.stdout).toBe('10.0.0.0/22\n192.168.0.1/32\n192.168.0.2/31\n192.168.0.4/31\n192.168.0.6/32\n2001:db8::/32\n');
+    expect(r.stderr).toMatch(/^# 6 inputs -> 6 CIDRs\n/);
+    expect(r.stderr).toMatch(/line 5: 10\.0\.2\.1\/23 -> 10\.0\.2\.0\/23/);
   });
 
   it('standard input with "-" and with no argument', () => {
@@ -177,6 +180,18 @@ describe('netkata split', () => {
     expect(r.stdout).toMatch(/^#1\s+50\s+192\.168\.1\.0\/26\s/m);
     expect(r.stdout).toMatch(/^#4\s+2\s+192\.168\.1\.112\/30\s/m);
     expect(r.stdout).toMatch(/# free: 192\.168\.1\.116\/30, 192\.168\.1\.120\/29, 192\.168\.1\.128\/25/);
+  });
+
+  // RFC 4291 2.5.1 / RFC 7421: IPv6 interface identifiers are 64 bits, so a LAN is a /64; SLAAC
+  // (RFC 4862) forms addresses only on a /64. Sizing IPv6 blocks by host count needs that said.
+  it('--hosts on an IPv6 block notes that a LAN is a /64; IPv4 plans do not', () => {
+    const v6 = netkata(['split', '2001:db8::/48', '--hosts', '100,50']);
+    expect(v6.code).toBe(0);
+    expect(v6.stdout).toMatch(/^# note: an IPv6 LAN is a \/64 .*RFC 4291 2\.5\.1.*--prefix 64$/m);
+    expect(netkata(['split', '192.168.1.0/24', '--hosts', '100,50']).stdout).not.toMatch(/\/64/);
+    const equal = netkata(['split', '2001:db8::/62', '--prefix', '64']);
+    expect(equal.stdout).toMatch(/^2001:db8:0:3::\/64 /m);
+    expect(equal.stdout).not.toMatch(/# note: an IPv6 LAN/);
   });
 
   it('an unfittable plan: exit 2 saying how many addresses are missing', () => {

@@ -70,6 +70,15 @@ describe('netkata tcp', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it.skipIf(spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status !== 0)('--pcap marks the lost segment: tshark finds exactly the JSON\'s dropped one by its comment (needs tshark)', () => {
+    const pcap = join(dir, 'lost.pcap');
+    const r = netkata(['tcp', 'run', 'lost-final-ack', '--json', '--pcap', pcap]);
+    expect(r.code).toBe(0);
+    const segments = JSON.parse(r.stdout).segments as { dropped: boolean }[];
+    const out = spawnSync('tshark', ['-r', pcap, '-Y', 'frame.comment contains "DROPPED"', '-T', 'fields', '-e', 'frame.number'], { encoding: 'utf8' }).stdout;
+    expect(out.trim().split('\n').map(Number)).toEqual(segments.flatMap((s, i) => (s.dropped ? [i + 1] : [])));
+  });
+
   it('list shows every built-in scenario with its title', () => {
     const r = netkata(['tcp', 'list']);
     expect(r.code).toBe(0);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseTcpScenario } from '../../src/scenario/tcp.js';
-import { toPcap } from '../../src/tcp/pcap.js';
+import { toPcap, toPcapng } from '../../src/tcp/pcap.js';
 import { Simulation } from '../../src/tcp/simulation.js';
 
 const hasTshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -60,5 +60,31 @@ describe('toPcap', () => {
     );
     // 1 = good (Wireshark's status for a verified checksum).
     expect(new Set(rows.map((r) => `${r[4]}/${r[5]}`))).toEqual(new Set(['1/1']));
+  });
+
+  it.skipIf(!hasTshark)('pcapng: tshark reads the same packets, and only the dropped ones carry a DROPPED packet comment (needs tshark)', () => {
+    // Drops on the link (lost-*), at a crashed host (keepalive-dead-peer), duplicates and payloads of
+    // odd lengths (padding to 32 bits) in one file.
+    const names = ['lost-syn', 'lost-syn-ack', 'lost-final-ack', 'keepalive-dead-peer', 'reorder-and-duplicate', 'close-unacked-data', 'syn-ack-give-up'];
+    const segments = names.map(runFile).flatMap((r) => r.result.segments);
+    expect(segments.filter((s) => s.dropped).length).toBeGreaterThan(3);
+    const file = join(dir, 'runs.pcapng');
+    writeFileSync(file, toPcapng(segments, ['client', 'server']));
+    const out = execFileSync(
+      'tshark',
+      ['-r', file, '-o', 'tcp.check_checksum:TRUE', '-T', 'fields', '-E', 'occurrence=f',
+        '-e', 'tcp.flags.str', '-e', 'tcp.seq_raw', '-e', 'tcp.ack_raw', '-e', 'tcp.len', '-e', 'tcp.checksum.status', '-e', 'frame.time_epoch', '-e', 'frame.comment'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    const rows = out.replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    expect(rows).toHaveLength(segments.length);
+    expect(rows.map((r) => [flagsFromTshark(r[0]!), Number(r[1]), Number(r[2]), Number(r[3]), r[4]])).toEqual(
+      segments.map((s) => [s.flags, s.seq, s.ack, s.len, '1']),
+    );
+    rows.forEach((r, i) => expect(Number(r[5]) * 1000).toBeCloseTo(segments[i]!.at, 3));
+    expect(rows.map((r) => (r[6] ?? '').startsWith('netkata: DROPPED'))).toEqual(segments.map((s) => s.dropped));
+    // A display filter finds them: what a Wireshark user types.
+    const filtered = execFileSync('tshark', ['-r', file, '-Y', 'frame.comment contains "DROPPED"', '-T', 'fields', '-e', 'frame.number'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(filtered.trim().split('\n').map(Number)).toEqual(segments.flatMap((s, i) => (s.dropped ? [i + 1] : [])));
   });
 });

@@ -51,7 +51,8 @@ export function registerAddressExtraCommands(program: Command): void {
         return;
       }
       const n = info.cidrs.length;
-      writeOut([...info.cidrs, `# ${info.start} - ${info.end}: ${fmtCount(info.addressCount)} addresses in ${n} CIDR${n === 1 ? '' : 's'}`].join('\n'));
+      writeOut(info.cidrs.join('\n'));
+      writeNote(`# ${info.start} - ${info.end}: ${fmtCount(info.addressCount)} addresses in ${n} CIDR${n === 1 ? '' : 's'}`);
     });
 
   program
@@ -71,12 +72,14 @@ export function registerAddressExtraCommands(program: Command): void {
         return;
       }
       const r = aggregateText(text, options);
-      const lines = [`${r.text}# ${r.input} input${r.input === 1 ? '' : 's'} -> ${r.count} CIDR${r.count === 1 ? '' : 's'}`];
+      if (r.text.length > 0) writeOut(r.text);
+      // The summary is for the person at the terminal: stderr, so that a pipe gets only CIDRs.
+      const notes = [`# ${r.input} input${r.input === 1 ? '' : 's'} -> ${r.count} CIDR${r.count === 1 ? '' : 's'}`];
       if (r.hostBitsExample) {
         const ex = r.hostBitsExample;
-        lines.push(`# ${r.hostBitsSet} input${r.hostBitsSet === 1 ? ' had' : 's had'} host bits set and ${r.hostBitsSet === 1 ? 'was' : 'were'} read as the network (line ${ex.line}: ${ex.input} -> ${ex.network}); --strict rejects them`);
+        notes.push(`# ${r.hostBitsSet} input${r.hostBitsSet === 1 ? ' had' : 's had'} host bits set and ${r.hostBitsSet === 1 ? 'was' : 'were'} read as the network (line ${ex.line}: ${ex.input} -> ${ex.network}); --strict rejects them`);
       }
-      writeOut(lines.join('\n'));
+      writeNote(notes.join('\n'));
     });
 
   program
@@ -101,6 +104,14 @@ export function registerAddressExtraCommands(program: Command): void {
       if (opts.json) writeJson(r);
       else writeOut(renderSplit(r));
     });
+}
+
+/**
+ * The `# ...` summary of `range` and `aggregate` goes to stderr: stdout carries only CIDRs, one per
+ * line, so `netkata aggregate f | while read cidr` or `> list.txt` gets nothing else.
+ */
+function writeNote(text: string): void {
+  process.stderr.write(`${text}\n`);
 }
 
 function fmtCount(n: number | string): string {
@@ -218,6 +229,13 @@ function renderSplit(r: SplitResult): string {
   for (const row of rows) lines.push(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
   if (r.mode === 'hosts') {
     if (v4) lines.push('# each block holds its hosts + network + broadcast (the textbook reservation)');
+    if (!v4) {
+      // RFC 4291 2.5.1 and RFC 7421: interface IDs are 64 bits, so a LAN is a /64 (SLAAC, RFC 4862,
+      // works on nothing longer); sizing by host count is IPv4 thinking. Longer prefixes suit links
+      // numbered by hand, such as a point-to-point /127 (RFC 6164).
+      lines.push('# note: an IPv6 LAN is a /64 whatever its host count (RFC 4291 2.5.1, RFC 7421; SLAAC needs it): for LANs use --prefix 64');
+      lines.push('#       blocks sized by host count suit only links numbered by hand, such as a point-to-point /127 (RFC 6164)');
+    }
     if (v4 && r.subnets.some((s) => s.hostsNeeded === 2)) {
       lines.push('# a 2-host point-to-point link could use a /31 instead (RFC 3021) where both ends support it');
     }

@@ -9,6 +9,7 @@
  * garbage collector: 1.75 s of 3 s on 100,000 lines.)
  */
 import { createReadStream } from 'node:fs';
+import { isatty } from 'node:tty';
 import { EnvironmentError, InputError } from '../../errors.js';
 import { fsReason } from '../fs-reason.js';
 import { EXIT, raiseExit, stdoutClosed } from '../io.js';
@@ -80,10 +81,14 @@ async function send(data: Buffer): Promise<void> {
 /**
  * stdin in chunks of up to 1 MiB: the one reader of every `--stdin` and `aggregate`. A failed read
  * (stdin is a directory, `< /`; EIO) is an EnvironmentError `stdin: <reason>` (exit 3), not an internal
- * error. (`process.stdin` is not used: on a directory it ends quietly, as if the input were empty.)
+ * error. (`process.stdin` is not used for files and pipes: on a directory it ends quietly, as if the
+ * input were empty.) A terminal is read through `process.stdin` (a tty.ReadStream) instead: once
+ * anything has touched `process.stdin` (even `process.stdin.isTTY`), libuv has reopened the tty and
+ * dup2'd it onto fd 0 in non-blocking mode (uv_tty_init), so a plain read of fd 0 fails with EAGAIN
+ * instead of waiting for the person to type.
  */
 export async function* stdinChunks(): AsyncGenerator<Buffer> {
-  const stream = createReadStream('', { fd: 0, highWaterMark: CHUNK, autoClose: false });
+  const stream = isatty(0) ? process.stdin : createReadStream('', { fd: 0, highWaterMark: CHUNK, autoClose: false });
   const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   try {
     for (;;) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
 
@@ -49,6 +50,25 @@ function captureFile(path: string): string {
   return file;
 }
 
+/**
+ * The experiments for `lab --help`, from scenarios/lab/<name>.yaml (one per experiment), read only when
+ * help is shown: the registry itself loads the whole lab, which registration must not.
+ */
+function experimentsHelp(): string {
+  const dir = fileURLToPath(new URL('../../../scenarios/lab/', import.meta.url));
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  } catch {
+    return '';
+  }
+  const rows = files.map((f) => {
+    const title = /^title:\s*"?(.*?)"?\s*$/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1] ?? '';
+    return `  ${f.slice(0, -5).padEnd(12)} ${title}`;
+  });
+  return `\nExperiments (netkata lab list; parameters in scenarios/lab/<name>.yaml, set with --param):\n${rows.join('\n')}\n`;
+}
+
 export function registerLabCommands(program: Command): void {
   program
     .command('lab')
@@ -60,6 +80,7 @@ export function registerLabCommands(program: Command): void {
     .option('--period <ms>', 'target polling period of /proc/net/tcp, ms', '2')
     .option('--ipv6', 'use ::1 instead of 127.0.0.1')
     .option('--param <key=value...>', "override a parameter of the experiment's scenario (scenarios/lab/<name>.yaml)")
+    .addHelpText('after', experimentsHelp)
     .option('--capture [file]', 'also record the segments on lo with dumpcap (root), feed them to the machine and check it against the kernel; keep the pcap in <file>')
     .action(async (name: string, opts: LabOptions) => {
       const { EXPERIMENTS } = await import('../../lab/experiments/index.js');

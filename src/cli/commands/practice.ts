@@ -23,10 +23,8 @@ interface ExamOpts {
 }
 
 const TOPIC_LIST = 'subnet, same-segment, classify, ipv6, ports, mac, tcp, osi, sockets, all';
-
-// --lang is a global option (given before or after the command); commander lists it only in the
-// top-level help, so the two commands that speak Chinese say so in their own.
-const LANG_HELP = '\nLanguage: --lang en|zh (default: from LANG/LC_ALL), e.g. netkata practice --lang zh';
+// --lang is the program's option (the app uses it too); each command's help says it applies here.
+const LANG_HELP = '\nLanguage: --lang en|zh (before or after the command; default from LC_ALL, LC_MESSAGES or LANG)\n';
 
 export function registerPracticeCommands(program: Command): void {
   program

@@ -33,7 +33,7 @@ export function registerTcpCommands(program: Command): void {
     .description('run a scenario (a file or a built-in name): ladder diagram, or --json; exit 1 if an expectation failed')
     .argument('<scenario>', 'scenario file or built-in name (see netkata tcp list)')
     .option('--json', 'print the run as one JSON document')
-    .option('--pcap <file>', 'also write the segments as a pcap file (tshark/Wireshark)')
+    .option('--pcap <file>', 'also write the segments as a pcapng file (tshark/Wireshark); a dropped segment carries the packet comment "netkata: DROPPED"')
     .option('--profile <profile>', 'endpoint profile: rfc9293 or linux (default: the scenario\'s, else rfc9293)')
     .action(async (arg: string, opts: { json?: boolean; pcap?: string; profile?: string }) => {
       if (opts.profile !== undefined && !isProfile(opts.profile)) {
@@ -50,8 +50,8 @@ export function registerTcpCommands(program: Command): void {
       const sim = new Simulation(scenario, opts.profile !== undefined && isProfile(opts.profile) ? { profile: opts.profile } : {});
       const result = sim.run();
       if (opts.pcap) {
-        const { toPcap } = await import('../../tcp/pcap.js');
-        await writeAtomically(opts.pcap, toPcap(result.segments, sim.endpointNames()));
+        const { toPcapng } = await import('../../tcp/pcap.js');
+        await writeAtomically(opts.pcap, toPcapng(result.segments, sim.endpointNames()));
       }
       if (opts.json) writeJson(result);
       else {

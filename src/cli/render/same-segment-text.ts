@@ -12,7 +12,9 @@ export function renderSameSegmentText(r: SameSegment, color: boolean): string {
   const v4 = r.version === 4;
   const unit = v4 ? 'octet' : 'group';
   const sep = v4 ? '.' : ':';
-  out.push(`Same segment? ${p.bold(r.ip1)} and ${p.bold(r.ip2)} under mask ${r.mask} (/${r.prefix})`);
+  const ip1 = r.zone1 === undefined ? r.ip1 : `${r.ip1}%${r.zone1}`;
+  const ip2 = r.zone2 === undefined ? r.ip2 : `${r.ip2}%${r.zone2}`;
+  out.push(`Same segment? ${p.bold(ip1)} and ${p.bold(ip2)} under mask ${r.mask} (/${r.prefix})`);
   out.push('');
   if (v4) {
     const row = (k: 'ip1' | 'ip2' | 'mask' | 'network1' | 'network2'): string => r.steps.map((s) => s[k].binary).join(sep);
@@ -36,7 +38,12 @@ export function renderSameSegmentText(r: SameSegment, color: boolean): string {
     );
   }
   out.push('');
-  if (r.sameSegment) {
+  if (r.reason === 'different-zones') {
+    out.push(
+      `  ${p.bad('no')}: the zones differ (${r.zone1} vs ${r.zone2}): a zone is one link (RFC 4007 section 6), so these ` +
+        `are two links even though both networks are ${r.network1}.`,
+    );
+  } else if (r.sameSegment) {
     out.push(
       `  ${p.good('yes')}: both networks are ${r.network1}, so the hosts reach each other directly ` +
         `(${v4 ? 'ARP' : 'neighbour discovery'} finds the MAC), without the gateway.`,
