@@ -91,6 +91,24 @@ describe.skipIf(!hasTmux || !built)('netkata in tmux (skipped: tmux not installe
     await waitFor(/^restored$/m);
   });
 
+  it('several control keys in one send-keys act once each: BSpace x3, C-h x3, Tab Tab', async () => {
+    await waitFor(/^\$/m);
+    typeText('node bin/netkata.js');
+    send('Enter');
+    await waitFor('Calculators');
+    send('Enter');
+    await waitFor('> subnet');
+    typeText('192.168.1.200/24');
+    await waitFor(/broadcast\s+192\.168\.1\.255/);
+    send('BSpace', 'BSpace', 'BSpace'); // one write to the terminal: one read for the app
+    await waitFor(/> subnet\s+192\.168\.1\.200 *$/m);
+    send('C-h', 'C-h', 'C-h');
+    await waitFor(/> subnet\s+192\.168\.1\. *$/m);
+    send('Tab', 'Tab'); // subnet -> same segment -> classify
+    await waitFor('> classify');
+    send('C-c');
+  });
+
   it('honours NO_COLOR (no colour escapes in the pane) and colours without it', async () => {
     await waitFor(/^\$/m);
     const run = async (env: string): Promise<string> => {
