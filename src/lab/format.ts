@@ -89,7 +89,7 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
     const k = r.capture.check;
     const checked = k.sockets.reduce((n, s) => n + s.observationsChecked, 0);
     if (!r.capture.complete) out.push(c.dim(`segments vs kernel: not judged, the capture is incomplete (dumpcap dropped ${r.capture.dropped ?? 'an unknown number of'} packets)`));
-    else if (k.ok) out.push(c.green(`segments vs kernel: ok (the machine, fed the captured segments, was in the kernel's state at all ${checked} observations, within ${k.windowMs} ms)`));
+    else if (k.ok) out.push(c.green(`segments vs kernel: ok (the machine, fed the captured segments, was in the kernel's state at all ${checked} observations, during the /proc read that saw each, ±${k.windowMs} ms)`));
     else {
       out.push(c.red(`segments vs kernel: ${k.mismatches.length} mismatch(es)`));
       for (const m of k.mismatches) out.push(c.red(`  ${m.at.toFixed(1)} ms ${m.socket}: kernel ${m.kernel}, machine ${m.machine.join(' or ')}`));

@@ -3,6 +3,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { LabScreen } from '../../src/ui/lab/LabScreen.js';
 import { Poller } from '../../src/lab/poller.js';
 import { hasProcNet } from '../../src/lab/procnet.js';
+import { skipTitle } from '../helpers/skip-title.js';
 
 afterEach(() => cleanup());
 afterAll(() => Poller.closeAll());
@@ -30,7 +31,7 @@ describe('lab screen', () => {
     expect(back).toBe(1);
   });
 
-  it.skipIf(!hasProcNet())('runs rst on real sockets, shows the kernel states and the verdict (skipped: no /proc/net/tcp)', async () => {
+  it.skipIf(!hasProcNet())(skipTitle('runs rst on real sockets, shows the kernel states and the verdict', !hasProcNet(), 'no /proc/net/tcp'), async () => {
     const app = render(<LabScreen lang="en" onBack={() => undefined} width={110} height={40} />);
     await tick();
     for (let i = 0; i < 4; i++) {

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { skipTitle } from '../helpers/skip-title.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -28,7 +29,7 @@ async function waitFor(what: string | RegExp, timeoutMs = 20_000): Promise<strin
   }
 }
 
-describe.skipIf(!hasTmux || !built)('netkata in tmux (skipped: tmux not installed or dist/ not built)', () => {
+describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !built, 'tmux not installed or dist/ not built'), () => {
   beforeEach(() => {
     spawnSync('tmux', ['-L', session, 'kill-server']);
     session = `netkata-e2e-${process.pid}-${++sessions}`; // a fresh private server per test
