@@ -51,6 +51,25 @@ describe('netkata lab', () => {
     expect(netkata(['lab', 'rst', '--timeout', '-5']).status).toBe(2);
   });
 
+  it.skipIf(!hasProcNet())(skipTitle('sticky: the text result lists each reader\'s chunks as quoted text, the same chunks the JSON has', !hasProcNet(), 'no /proc/net/tcp'), () => {
+    const r = netkata(['lab', 'sticky', '--json', '--timeout', '5000']);
+    expect(r.status).toBe(0);
+    const { result } = JSON.parse(r.stdout) as { result: { runs: { reader: string; chunks: string[] }[] } };
+    // The text of the same result (formatted from the JSON's result object, as the CLI does for its run).
+    const text = netkata(['lab', 'sticky', '--timeout', '5000']);
+    expect(text.status).toBe(0);
+    const section = text.stdout.slice(text.stdout.indexOf('\nResult\n'), text.stdout.indexOf('\nLinux and RFC 9293'));
+    expect(section).not.toMatch(/[[{]"/); // no raw JSON
+    expect(section).toMatch(/- reader: immediate\n\s+chunks: ("[a-z]+" )+\(\d\)/);
+    // Each chunk line is the chunks, quoted, and their count; the writes were "hello" and "world".
+    for (const m of section.matchAll(/chunks: (.*) \((\d+)\)/g)) {
+      const chunks = JSON.parse(`[${m[1]!.split('" "').join('","')}]`) as string[];
+      expect(chunks.join('')).toBe('helloworld');
+      expect(chunks).toHaveLength(Number(m[2]));
+    }
+    expect(result.runs.map((x) => x.chunks.join(''))).toEqual(['helloworld', 'helloworld']);
+  });
+
   it.skipIf(!hasProcNet())(skipTitle('prints one JSON document with the contract fields, and --compare beside it', !hasProcNet(), 'no /proc/net/tcp'), () => {
     const r = netkata(['lab', 'close', '--json', '--compare', '--timeout', '5000']);
     expect(r.status).toBe(0);

@@ -110,6 +110,31 @@ describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !bu
     send('C-c');
   });
 
+  it('socket lab, concurrent at 80x24: the frame fits, the title stays, no rows of older frames', async () => {
+    await waitFor(/^\$/m);
+    typeText('node bin/netkata.js');
+    send('Enter');
+    await waitFor('> 1 Calculators');
+    send('Down', 'Down');
+    await waitFor('> 3 Socket lab');
+    send('Enter');
+    await waitFor('> handshake');
+    send('Up'); // wraps to the last experiment
+    await waitFor('> concurrent');
+    send('Enter');
+    const done = await waitFor(/expectations: ok|Result/, 30_000);
+    const lines = done.split('\n');
+    expect(lines.some((l) => l.includes('concurrent: '))).toBe(true); // the title is still on screen
+    expect(done).toMatch(/rows 1-\d+ of \d+/);
+    expect(done).toContain('clients: 10');
+    expect(done).not.toMatch(/gone from the table\S/); // no leftovers of a longer row
+    send('PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageDown');
+    const end = await waitFor(/gone from the table/);
+    expect(end.split('\n').some((l) => l.includes('concurrent: '))).toBe(true);
+    expect(end).not.toMatch(/gone from the table\S/);
+    send('C-c');
+  });
+
   it('honours NO_COLOR (no colour escapes in the pane) and colours without it', async () => {
     await waitFor(/^\$/m);
     const run = async (env: string): Promise<string> => {

@@ -30,6 +30,10 @@ export const en = {
   'key.topic': 'topic',
   'key.restart': 'restart',
   'key.choose': 'choose',
+  'key.scroll': 'scroll',
+  'key.run': 'run',
+  'key.runAgain': 'run again',
+  'key.stop': 'stop and go back',
 
   'help.title': 'Keys',
   'help.close': 'Press any key to close this help.',

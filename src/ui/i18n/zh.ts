@@ -32,6 +32,10 @@ export const zh: Record<StringKey, string> = {
   'key.topic': '切换主题',
   'key.restart': '重来',
   'key.choose': '选择',
+  'key.scroll': '滚动',
+  'key.run': '运行',
+  'key.runAgain': '再运行',
+  'key.stop': '停止并返回',
 
   'help.title': '按键',
   'help.close': '按任意键关闭帮助。',
