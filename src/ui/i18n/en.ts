@@ -124,6 +124,7 @@ export const en = {
   'tcp.paused': 'paused',
   'tcp.finished': 'end of scenario',
   'tcp.actOn': 'act on',
+  'tcp.answer': 'answer',
   'tcp.next': 'next',
   'tcp.injected': 'injected',
   'tcp.inject.drop': 'drop next',

@@ -126,6 +126,7 @@ export const zh: Record<StringKey, string> = {
   'tcp.paused': '已暂停',
   'tcp.finished': '场景结束',
   'tcp.actOn': '操作端点',
+  'tcp.answer': '作答',
   'tcp.next': '下一步',
   'tcp.injected': '已注入',
   'tcp.inject.drop': '丢弃下一个',
