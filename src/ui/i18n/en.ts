@@ -48,7 +48,7 @@ export const en = {
   'calc.ip': 'ip notation',
   'calc.ip.hint': 'an address, e.g. 10.0.0.1 or 2001:db8::1',
   'calc.split': 'split',
-  'calc.split.hint': 'cidr and /prefix, a count (x4) or host needs (h 50,20,10), e.g. 10.0.0.0/24 /26',
+  'calc.split.hint': 'a CIDR, then /26 or --prefix 26, a count x4 or --count 4, or host needs h 50,20,10 or --hosts 50,20,10 (as the CLI), e.g. 10.0.0.0/24 /26',
   'calc.port': 'port',
   'calc.port.hint': 'a port number or a service name, e.g. 443 or ssh',
   'calc.mac': 'mac',

@@ -50,7 +50,7 @@ export const zh: Record<StringKey, string> = {
   'calc.ip': '表示法',
   'calc.ip.hint': '一个地址,例如 10.0.0.1 或 2001:db8::1',
   'calc.split': '子网划分',
-  'calc.split.hint': 'CIDR 加 /前缀、个数(x4)或主机需求(h 50,20,10),例如 10.0.0.0/24 /26',
+  'calc.split.hint': 'CIDR 加 /26 或 --prefix 26、个数 x4 或 --count 4、主机需求 h 50,20,10 或 --hosts 50,20,10(同命令行),例如 10.0.0.0/24 /26',
   'calc.port': '端口',
   'calc.port.hint': '端口号或服务名,例如 443 或 ssh',
   'calc.mac': 'MAC',
