@@ -247,3 +247,27 @@ describe('scenario ask steps in the simulator', () => {
     expect(wrong.frame()).toContain(`✗ wrong: the answer is ${ask.answer}`);
   });
 });
+
+describe('a failed expectation at 80 columns', () => {
+  it('wraps to show every field that differed, none cut off', async () => {
+    // Wrong on purpose: after the handshake both ends are ESTABLISHED (RFC 9293 figure 6), not these.
+    const yaml = [
+      'name: wrong-expectations',
+      'title: Wrong expectations',
+      'steps:',
+      '  - open: client',
+      '  - settle: true',
+      '  - expect: { client: TIME_WAIT, server: CLOSE_WAIT }',
+    ].join('\n');
+    const app = withHelpers(render(
+      <ThemeContext.Provider value={themeFor({ NO_COLOR: '1' })}>
+        <SimulatorView scenario={parseTcpScenario(yaml, 'wrong.yaml')} width={80} height={22} onBack={() => {}} />
+      </ThemeContext.Provider>,
+    ));
+    await app.press(KEY.right, KEY.right, KEY.right);
+    const text = app.frame().split('\n').map((l) => l.trimEnd()).join(' ');
+    expect(text).toContain('client TIME_WAIT≠ESTABLISHED');
+    expect(text).toContain('server CLOSE_WAIT≠ESTABLISHED');
+    expect(app.frame().split('\n').length).toBeLessThanOrEqual(22);
+  });
+});

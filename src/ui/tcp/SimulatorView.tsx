@@ -151,7 +151,10 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     else verdictLines({ ...verdict, working: { en: '', zh: '' } }, lang).forEach((l, i) => askLines.push({ text: l, color: i === 0 ? (verdict.correct ? theme.ok : theme.error) : theme.muted }));
   }
   const askRows = askLines.reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l.text) / Math.max(1, width))), 0);
-  const mainHeight = Math.max(4, height - 3 - hintRows(hints, width) - askRows);
+  // A failed expectation wraps rather than being cut at the width: it names each field that differed.
+  const failureText = failures.length > 0 ? `✗ ${t('tcp.expectFailed')}: ${failures.map((f) => `${f.field} ${f.expected}≠${f.actual}`).join('; ')}` : '';
+  const statusRows = Math.max(1, Math.ceil(displayWidth(failureText) / Math.max(1, width)));
+  const mainHeight = Math.max(4, height - 2 - statusRows - hintRows(hints, width) - askRows);
   const ladderWidth = Math.max(30, width - PANEL_W - 1);
   const timerRows = Math.max(1, mainHeight - 12 - 1);
   const [left, right] = names as [string, string];
@@ -204,11 +207,9 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
           ))}
         </Box>
       ) : null}
-      <Box height={1} flexShrink={0}>
+      <Box height={statusRows} flexShrink={0}>
         {failures.length > 0 ? (
-          <Paint color={theme.error} wrap="truncate">
-            ✗ {t('tcp.expectFailed')}: {failures.map((f) => `${f.field} ${f.expected}≠${f.actual}`).join('; ')}
-          </Paint>
+          <Paint color={theme.error}>{failureText}</Paint>
         ) : note !== undefined ? (
           <Paint color={theme.muted} wrap="truncate">
             {note}
