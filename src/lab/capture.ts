@@ -5,7 +5,7 @@
  *
  * Capture timestamps are wall-clock time; the experiment's clock is monotonic. `clockOffset` is sampled
  * at start (performance.timeOrigin + performance.now() against the monotonic clock, both to the
- * microsecond) and turns one into the other.
+ * microsecond, see wallMinusMonotonic) and turns one into the other.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +24,22 @@ export interface CaptureOptions {
   readonly host: '127.0.0.1' | '::1';
   /** Keep the capture here (classic pcap); otherwise a temporary file, removed after reading. */
   readonly file?: string;
+}
+
+/**
+ * Wall-clock ms minus monotonic ms. The two clocks are read one after the other, and a thread preempted
+ * between the reads (a loaded machine) would shift every segment by the time it lost; so each wall
+ * reading is bracketed by two monotonic ones and the tightest of a few brackets is kept.
+ */
+export function wallMinusMonotonic(tries = 8): number {
+  let best = { width: Number.POSITIVE_INFINITY, offset: 0 };
+  for (let i = 0; i < tries; i++) {
+    const before = monotonicMs();
+    const wall = performance.timeOrigin + performance.now();
+    const after = monotonicMs();
+    if (after - before < best.width) best = { width: after - before, offset: wall - (before + after) / 2 };
+  }
+  return best.offset;
 }
 
 export class Capture {
@@ -94,8 +110,7 @@ export class Capture {
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
-    const clockOffset = performance.timeOrigin + performance.now() - monotonicMs();
-    return new Capture(child, () => stderr, file, clockOffset, exited, onExit);
+    return new Capture(child, () => stderr, file, wallMinusMonotonic(), exited, onExit);
   }
 
   /**

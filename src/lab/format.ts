@@ -53,10 +53,7 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
     out.push('', c.bold("Node events (not kernel states)"));
     out.push('  ' + r.nodeEvents.map((e) => `${e.at.toFixed(1)} ms ${e.socket} ${e.event}`).join('\n  '));
   }
-  if (r.result) {
-    out.push('', c.bold('Result'));
-    for (const [k, v] of Object.entries(r.result)) out.push(`  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
-  }
+  if (r.result) out.push('', c.bold('Result'), ...formatResult(r.result).map((l) => `  ${l}`));
   if (r.capture) out.push('', ...formatCapture(r.capture, c));
   if (comparison) {
     out.push('', c.bold(`Kernel vs simulator (${comparison.profile} profile, same actions)`));
@@ -89,13 +86,48 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
     const k = r.capture.check;
     const checked = k.sockets.reduce((n, s) => n + s.observationsChecked, 0);
     if (!r.capture.complete) out.push(c.dim(`segments vs kernel: not judged, the capture is incomplete (dumpcap dropped ${r.capture.dropped ?? 'an unknown number of'} packets)`));
-    else if (k.ok) out.push(c.green(`segments vs kernel: ok (the machine, fed the captured segments, was in the kernel's state at all ${checked} observations, within ${k.windowMs} ms)`));
+    else if (k.ok) out.push(c.green(`segments vs kernel: ok (the machine, fed the captured segments, was in the kernel's state at all ${checked} observations, during the /proc read that saw each, ±${k.windowMs} ms)`));
     else {
       out.push(c.red(`segments vs kernel: ${k.mismatches.length} mismatch(es)`));
       for (const m of k.mismatches) out.push(c.red(`  ${m.at.toFixed(1)} ms ${m.socket}: kernel ${m.kernel}, machine ${m.machine.join(' or ')}`));
     }
   }
   return out.join('\n');
+}
+
+/**
+ * An experiment's result as indented text (the CLI's Result section and the app's lab screen): strings
+ * quoted where they are data (received chunks), so that `"helloworld"` reads as one chunk, and lists of
+ * strings counted; booleans as yes/no; nested objects and lists indented, YAML-like.
+ */
+export function formatResult(result: Readonly<Record<string, unknown>>): string[] {
+  const out: string[] = [];
+  const scalar = (v: unknown, quote: boolean): string =>
+    typeof v === 'string' ? (quote ? JSON.stringify(v) : v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v === null || v === undefined ? '-' : String(v);
+  const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
+  const put = (key: string, v: unknown, indent: string): void => {
+    if (isScalar(v)) out.push(`${indent}${key}: ${scalar(v, false)}`);
+    else if (Array.isArray(v) && v.every(isScalar)) {
+      const strings = v.every((x) => typeof x === 'string');
+      out.push(`${indent}${key}: ${v.map((x) => scalar(x, strings)).join(' ')}${strings ? ` (${v.length})` : ''}`);
+    } else if (Array.isArray(v)) {
+      out.push(`${indent}${key}:`);
+      for (const item of v) {
+        if (isScalar(item) || Array.isArray(item)) {
+          out.push(`${indent}  - ${isScalar(item) ? scalar(item, false) : JSON.stringify(item)}`);
+          continue;
+        }
+        const start = out.length;
+        for (const [k, x] of Object.entries(item as Record<string, unknown>)) put(k, x, `${indent}    `);
+        if (out.length > start) out[start] = `${indent}  - ${out[start]!.slice(indent.length + 4)}`;
+      }
+    } else {
+      out.push(`${indent}${key}:`);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) put(k, x, `${indent}  `);
+    }
+  };
+  for (const [k, v] of Object.entries(result)) put(k, v, '');
+  return out;
 }
 
 const MAX_SEGMENT_ROWS = 40;

@@ -14,6 +14,11 @@ import type { LabState } from './states.js';
 export interface Observation {
   /** ms since the experiment started, at the end of the table read that saw it. */
   readonly at: number;
+  /**
+   * ms since the experiment started, at the start of that read: the kernel was in `state` at some moment
+   * between `readFrom` and `at` (usually a millisecond apart; more when the poll thread was preempted).
+   */
+  readonly readFrom?: number;
   readonly socket: string;
   readonly local: string;
   readonly remote: string;
@@ -53,6 +58,7 @@ export function tupleKey(local: string, remote: string): string {
 
 interface Raw {
   readonly at: number;
+  readonly from: number;
   readonly key: string;
   readonly entry: ProcNetEntry | null;
   readonly local: string;
@@ -188,6 +194,7 @@ export class Observer {
 
   private onRows(r: PollRows): void {
     const at = r.at - this.options.t0;
+    const from = r.from - this.options.t0;
     const seen = new Set<string>();
     for (const [family, line] of r.rows) {
       const e = parseProcNetLine(line, family);
@@ -198,12 +205,12 @@ export class Observer {
       const before = this.current.get(key);
       this.current.set(key, e);
       // a new state, or the application letting go of it (inode -> 0: orphaned, the kernel's now)
-      if (before?.state !== e.state || (before.inode !== 0 && e.inode === 0)) this.record({ at, key, entry: e, local: formatSocketAddress(e.local), remote: formatSocketAddress(e.remote) });
+      if (before?.state !== e.state || (before.inode !== 0 && e.inode === 0)) this.record({ at, from, key, entry: e, local: formatSocketAddress(e.local), remote: formatSocketAddress(e.remote) });
     }
     for (const [key, e] of this.current) {
       if (seen.has(key)) continue;
       this.current.delete(key);
-      this.record({ at, key, entry: null, local: formatSocketAddress(e.local), remote: formatSocketAddress(e.remote) });
+      this.record({ at, from, key, entry: null, local: formatSocketAddress(e.local), remote: formatSocketAddress(e.remote) });
     }
     this.wake();
   }
@@ -214,7 +221,7 @@ export class Observer {
   }
 
   private toObservation(r: Raw): Observation {
-    const base = { at: round(r.at), socket: this.nameOf(r.key), local: r.local, remote: r.remote };
+    const base = { at: round(r.at), readFrom: round(r.from), socket: this.nameOf(r.key), local: r.local, remote: r.remote };
     if (!r.entry) return { ...base, state: 'CLOSED', vanished: true };
     const e = r.entry;
     return {

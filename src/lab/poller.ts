@@ -25,6 +25,12 @@ export interface PollRows {
   readonly session: number;
   /** Monotonic ms (process.hrtime) at the end of the read. */
   readonly at: number;
+  /**
+   * Monotonic ms at the start of the read. A row's line was read at some moment between the two: a read
+   * is about a millisecond, but a thread preempted (or collecting garbage) in the middle of one stamps
+   * `at` several ms after the kernel handed out the line.
+   */
+  readonly from: number;
   readonly rows: readonly (readonly [4 | 6, string])[];
 }
 
@@ -117,7 +123,7 @@ while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
   const t1 = now();
   reads.push(t1 - t0);
   if (key !== prev) {
-    parentPort.postMessage({ type: 'rows', session, at: t1, rows });
+    parentPort.postMessage({ type: 'rows', session, at: t1, from: t0, rows });
     prev = key;
   }
   const left = period - (now() - t0);

@@ -15,10 +15,12 @@
  * are stamped by different clocks), so the replay is done twice, calls at the earliest and at the latest
  * moment, and an observation may match either.
  *
- * Then each kernel observation must find the machine in the observed state within a small window around
- * the observation's time (a /proc read takes a millisecond or so, and the two clocks are aligned to within
- * a fraction of that). The machine's own timers are not run: nothing here lasts long enough for them
- * (TIME_WAIT is 60 s on Linux); a retransmission shows up as the repeated segment.
+ * Then each kernel observation must find the machine in the observed state at some moment of the /proc
+ * read that saw it (from its start to its end: the read is usually a millisecond, but a poll thread
+ * preempted mid-read stamps its end many ms after the kernel handed out the line), give or take
+ * `windowMs` for the alignment of the two clocks. The machine's own timers are not run: nothing here
+ * lasts long enough for them (TIME_WAIT is 60 s on Linux); a retransmission shows up as the repeated
+ * segment.
  */
 import { compileMachine, createEngineEndpoint, fire, type EngineEndpoint } from '../tcp/engine.js';
 import { segmentLabel } from '../tcp/ladder.js';
@@ -59,7 +61,7 @@ export interface SocketReplay {
 
 export interface SegmentCheck {
   readonly ok: boolean;
-  /** ms either side of an observation within which the machine must have been in the observed state. */
+  /** ms either side of an observation's read within which the machine must have been in the observed state. */
   readonly windowMs: number;
   readonly sockets: SocketReplay[];
   readonly mismatches: SegmentCheckMismatch[];
@@ -232,7 +234,9 @@ export function checkSegmentsAgainstKernel(
     const { events, timeline } = replaySocket(plan, 'early');
     const late = replaySocket(plan, 'late').timeline;
     for (const o of obs) {
-      const during = [...new Set([...statesDuring(timeline, o.at - windowMs, o.at + windowMs), ...statesDuring(late, o.at - windowMs, o.at + windowMs)])];
+      const from = (o.readFrom ?? o.at) - windowMs;
+      const to = o.at + windowMs;
+      const during = [...new Set([...statesDuring(timeline, from, to), ...statesDuring(late, from, to)])];
       if (!during.includes(o.state)) mismatches.push({ socket, at: o.at, kernel: o.state, machine: during });
     }
     sockets.push({ socket, events, observationsChecked: obs.length });

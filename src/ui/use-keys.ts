@@ -2,6 +2,7 @@ import { useCallback, useContext, useLayoutEffect, useRef } from 'react';
 import { useInput } from 'ink';
 import { KeyBusContext, type KeyHandler } from './key-bus.js';
 import { useKeyControl } from './key-context.js';
+import { splitKeys } from './key-split.js';
 
 export type { KeyHandler } from './key-bus.js';
 
@@ -19,14 +20,18 @@ export function useKeys(handler: KeyHandler, options: { readonly isActive?: bool
   useLayoutEffect(() => {
     latest.current = { handler, enabled, split };
   });
-  const stable = useCallback<KeyHandler>((input, key) => {
-    if (!latest.current.enabled) return;
-    // ink hands several printable characters that arrive in one read over as one string (a paste);
-    // a screen of one-letter commands must see `nnn` as three presses. Input lines get the same text.
-    const chars = [...input];
-    if (latest.current.split && chars.length > 1 && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
-      for (const ch of chars) if (latest.current.enabled) latest.current.handler(ch, key);
-    } else latest.current.handler(input, key);
+  const stable = useCallback<KeyHandler>((chunk, chunkKey) => {
+    // Control keys of one read, one by one (key-split.ts); each handler call may re-render, so `latest`
+    // is read again before each.
+    for (const [input, key] of splitKeys(chunk, chunkKey)) {
+      if (!latest.current.enabled) return;
+      // ink hands several printable characters that arrive in one read over as one string (a paste);
+      // a screen of one-letter commands must see `nnn` as three presses. Input lines get the same text.
+      const chars = [...input];
+      if (latest.current.split && chars.length > 1 && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
+        for (const ch of chars) if (latest.current.enabled) latest.current.handler(ch, key);
+      } else latest.current.handler(input, key);
+    }
   }, []);
   // Inside the app the key bus delivers (subscribed at commit, see key-bus.tsx); a component rendered
   // on its own (tests) listens to ink directly.

@@ -15,6 +15,7 @@ import { hasProcNet } from '../../src/lab/procnet.js';
 import { runLabExperiment } from '../../src/lab/runner.js';
 import { checkSegmentsAgainstKernel } from '../../src/lab/segment-check.js';
 import { parseFlags } from '../../src/tcp/segment.js';
+import { skipTitle } from '../helpers/skip-title.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'netkata-capture-test-'));
 afterAll(() => {
@@ -31,12 +32,14 @@ const capture = hasProcNet() && canCapture();
 const hasTshark = capture && spawnSync('tshark', ['--version']).status === 0;
 const tcpExperiments = EXPERIMENTS.filter((e) => e.tcp).map((e) => e.name);
 
-describe.skipIf(!capture)('lab --capture (skipped: no /proc/net/tcp, or dumpcap cannot capture on lo)', () => {
+describe.skipIf(!capture)(skipTitle('lab --capture', !capture, 'no /proc/net/tcp, or dumpcap cannot capture on lo'), () => {
   it.each(tcpExperiments)('%s: the machine fed the captured segments is in the kernel\'s state at every observation', async (name) => {
     const r = await runLabExperiment(name, { timeoutMs: 8000, capture: {}, params: name === 'time-wait' ? { watchMs: 50 } : {} });
     expect(r.error).toBeNull();
     const cap = r.capture!;
     expect(cap.segments.length).toBeGreaterThan(0);
+    // Every observation carries the span of the read that made it (the check uses all of it).
+    for (const o of r.observations) expect(o.readFrom).toBeLessThanOrEqual(o.at);
     if (cap.complete) {
       expect(cap.check.mismatches).toEqual([]);
       expect(cap.check.sockets.reduce((n, s) => n + s.observationsChecked, 0)).toBeGreaterThan(0);
@@ -78,7 +81,7 @@ describe.skipIf(!capture)('lab --capture (skipped: no /proc/net/tcp, or dumpcap 
     expect(cut.mismatches.some((m) => m.socket === 'server' && m.kernel === 'CLOSED' && m.machine.includes('LAST_ACK'))).toBe(true);
   });
 
-  it.skipIf(!hasTshark)('the pcap reader reads a capture as tshark does (skipped: tshark not installed)', async () => {
+  it.skipIf(!hasTshark)(skipTitle('the pcap reader reads a capture as tshark does', !hasTshark, 'tshark not installed'), async () => {
     const file = join(dir, 'framing.pcap');
     await runLabExperiment('framing', { timeoutMs: 8000, capture: { file } });
     const ours = readPcapSegments(readFileSync(file)).map((s) => [s.from.split(':').at(-1), s.to.split(':').at(-1), s.flags, s.seq, s.ack, s.len, s.window].join(' '));
@@ -109,7 +112,7 @@ describe('lab --capture on the command line', () => {
     if (hasProcNet()) expect(none.stderr).toContain('dumpcap');
   });
 
-  it.skipIf(!capture)('SIGTERM mid-run: exit 143, and neither dumpcap nor its temporary file outlives netkata (skipped: dumpcap cannot capture on lo)', async () => {
+  it.skipIf(!capture)(skipTitle('SIGTERM mid-run: exit 143, and neither dumpcap nor its temporary file outlives netkata', !capture, 'dumpcap cannot capture on lo'), async () => {
     // A temporary directory of its own (TMPDIR): other lab runs on the machine make capture files in the shared one.
     const temp = mkdtempSync(join(dir, 'tmp-'));
     const captureDirs = (): string[] => readdirSync(temp).filter((d) => /^netkata-capture-(?!test-)/.test(d));
@@ -131,7 +134,7 @@ describe('lab --capture on the command line', () => {
     expect(captureDirs().filter((d) => !before.includes(d))).toEqual([]);
   });
 
-  it.skipIf(!capture)('--json carries the segments and the check (skipped: dumpcap cannot capture on lo)', () => {
+  it.skipIf(!capture)(skipTitle('--json carries the segments and the check', !capture, 'dumpcap cannot capture on lo'), () => {
     const r = netkata(['lab', 'handshake', '--capture', '--json']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as { capture: { segments: { flags: string }[]; complete: boolean; check: { ok: boolean } } };

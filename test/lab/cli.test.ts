@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasProcNet, readProcNet, type ProcNetEntry } from '../../src/lab/procnet.js';
+import { skipTitle } from '../helpers/skip-title.js';
 
 // The built CLI (npm test runs tsc first).
 const bin = new URL('../../bin/netkata.js', import.meta.url).pathname;
@@ -50,7 +51,26 @@ describe('netkata lab', () => {
     expect(netkata(['lab', 'rst', '--timeout', '-5']).status).toBe(2);
   });
 
-  it.skipIf(!hasProcNet())('prints one JSON document with the contract fields, and --compare beside it (skipped: no /proc/net/tcp)', () => {
+  it.skipIf(!hasProcNet())(skipTitle('sticky: the text result lists each reader\'s chunks as quoted text, the same chunks the JSON has', !hasProcNet(), 'no /proc/net/tcp'), () => {
+    const r = netkata(['lab', 'sticky', '--json', '--timeout', '5000']);
+    expect(r.status).toBe(0);
+    const { result } = JSON.parse(r.stdout) as { result: { runs: { reader: string; chunks: string[] }[] } };
+    // The text of the same result (formatted from the JSON's result object, as the CLI does for its run).
+    const text = netkata(['lab', 'sticky', '--timeout', '5000']);
+    expect(text.status).toBe(0);
+    const section = text.stdout.slice(text.stdout.indexOf('\nResult\n'), text.stdout.indexOf('\nLinux and RFC 9293'));
+    expect(section).not.toMatch(/[[{]"/); // no raw JSON
+    expect(section).toMatch(/- reader: immediate\n\s+chunks: ("[a-z]+" )+\(\d\)/);
+    // Each chunk line is the chunks, quoted, and their count; the writes were "hello" and "world".
+    for (const m of section.matchAll(/chunks: (.*) \((\d+)\)/g)) {
+      const chunks = JSON.parse(`[${m[1]!.split('" "').join('","')}]`) as string[];
+      expect(chunks.join('')).toBe('helloworld');
+      expect(chunks).toHaveLength(Number(m[2]));
+    }
+    expect(result.runs.map((x) => x.chunks.join(''))).toEqual(['helloworld', 'helloworld']);
+  });
+
+  it.skipIf(!hasProcNet())(skipTitle('prints one JSON document with the contract fields, and --compare beside it', !hasProcNet(), 'no /proc/net/tcp'), () => {
     const r = netkata(['lab', 'close', '--json', '--compare', '--timeout', '5000']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown> & {
@@ -68,7 +88,7 @@ describe('netkata lab', () => {
     expect(j.compare.connections[0]!.simulated.client).toEqual(['CLOSED', 'SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT']);
   });
 
-  it.skipIf(!hasProcNet())('a run that times out before the poll thread has started still reports and exits 1 (skipped: no /proc/net/tcp)', () => {
+  it.skipIf(!hasProcNet())(skipTitle('a run that times out before the poll thread has started still reports and exits 1', !hasProcNet(), 'no /proc/net/tcp'), () => {
     // Once, the wait for the unref'd poll thread left nothing keeping Node alive: exit 13, no output.
     for (const ms of ['1', '30']) {
       const r = netkata(['lab', 'handshake', '--timeout', ms]);
@@ -78,7 +98,7 @@ describe('netkata lab', () => {
     }
   });
 
-  it.skipIf(!hasProcNet())('closes every socket and exits 130 on Ctrl-C (skipped: no /proc/net/tcp)', async () => {
+  it.skipIf(!hasProcNet())(skipTitle('closes every socket and exits 130 on Ctrl-C', !hasProcNet(), 'no /proc/net/tcp'), async () => {
     // The hold outlasts any start-up under load; only the interrupt ends this run.
     const child = spawn(process.execPath, [bin, 'lab', 'syn-sent', '--json', '--param', 'holdMs=10000', '--timeout', '60000'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -3,6 +3,7 @@ import { EXPERIMENTS } from '../../src/lab/experiments/index.js';
 import { Poller } from '../../src/lab/poller.js';
 import { hasProcNet } from '../../src/lab/procnet.js';
 import { runLabExperiment, type LabReport } from '../../src/lab/runner.js';
+import { skipTitle } from '../helpers/skip-title.js';
 
 // Real sockets on loopback, real kernel tables: nothing here is mocked.
 const noProc = !hasProcNet();
@@ -10,7 +11,7 @@ const run = (name: string, params: Record<string, unknown> = {}): Promise<LabRep
 
 afterAll(() => Poller.closeAll());
 
-describe.skipIf(noProc)('lab experiments on this kernel (skipped: no /proc/net/tcp)', () => {
+describe.skipIf(noProc)(skipTitle('lab experiments on this kernel', noProc, 'no /proc/net/tcp'), () => {
   it.each(EXPERIMENTS.map((e) => e.name))('%s: conformance and expectations hold, no error', async (name) => {
     const r = await run(name, name === 'time-wait' ? { watchMs: 50 } : {});
     expect(r.error).toBeNull();

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Poller } from '../../src/lab/poller.js';
 import { hasProcNet, readProcNet } from '../../src/lab/procnet.js';
 import { runLabExperiment } from '../../src/lab/runner.js';
+import { skipTitle } from '../helpers/skip-title.js';
 
 const ROTATION: [string, Record<string, unknown>][] = [
   ['handshake', {}],
@@ -29,7 +30,7 @@ const fdTable = (): string[] =>
 
 afterAll(() => Poller.closeAll());
 
-describe.skipIf(!hasProcNet())('100 experiments in a row (skipped: no /proc/net/tcp)', () => {
+describe.skipIf(!hasProcNet())(skipTitle('100 experiments in a row', !hasProcNet(), 'no /proc/net/tcp'), () => {
   it('leak no file descriptor and leave no socket of ours in the kernel table', { timeout: 60_000 }, async () => {
     for (const [name, params] of ROTATION) expect((await runLabExperiment(name, { params })).error).toBeNull(); // warm up: modules, poll thread
     // A set, not a count: a descriptor of the warm-up that closes late (uv_close runs on a later turn)

@@ -77,6 +77,24 @@ describe('and disagrees when the segments do not explain the kernel', () => {
   });
 });
 
+describe('an observation is held against the whole /proc read that made it', () => {
+  // The read began at 8 ms and ended at 13 ms (a poll thread preempted mid-read): the kernel handed out
+  // FIN_WAIT_1 at some moment of it, and the machine was in FIN_WAIT_1 from the close at 9.9 ms until the
+  // ACK at 10.1 ms. Judged at the read's end alone (13 ms, give or take 1) it would look like a mismatch
+  // (the flaky failure of issue 16: kernel FIN_WAIT_1, machine FIN_WAIT_2).
+  const slow: Observation = { ...obs(13, 'client', 'FIN_WAIT_1'), readFrom: 8 };
+
+  it('a slow read that began while the machine was in the observed state agrees', () => {
+    const r = checkSegmentsAgainstKernel([...handshake, ...close], [slow], actions, 1);
+    expect(r.mismatches).toEqual([]);
+  });
+
+  it('a read that began after the machine had left the state disagrees (the read\'s span is not a blanket window)', () => {
+    const r = checkSegmentsAgainstKernel([...handshake, ...close], [{ ...slow, readFrom: 11.5 }], actions, 1);
+    expect(r.mismatches).toEqual([{ socket: 'client', at: 13, kernel: 'FIN_WAIT_1', machine: ['FIN_WAIT_2'] }]);
+  });
+});
+
 describe('application calls the capture alone cannot place', () => {
   it('a close() whose FIN leaves later (Node flushes its queue first): either moment is accepted', () => {
     // end() at 9.9, but the FIN only at 30: the kernel still said ESTABLISHED at 15.

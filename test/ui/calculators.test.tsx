@@ -186,3 +186,42 @@ describe('calculator adapters', () => {
     expect(cutExpandedHex('2001:0db8:0000:0000:0000:0000:0000:0001', 30).network).toBe('2001:0db8');
   });
 });
+
+describe('split at 80 columns', () => {
+  const toSplit = async (): Promise<Rendered> => {
+    const app = await openCalc();
+    for (let i = 0; i < 10 && !app.frame().includes('[split]'); i++) await app.press(KEY.tab);
+    expect(app.frame()).toContain('[split]');
+    return app;
+  };
+  const unwrapped = (frame: string): string => frame.split('\n').map((l) => l.trimEnd()).join(' ').replace(/\s+/g, ' ');
+
+  it('shows the whole hint, with the CLI\'s forms (--hosts, --count)', async () => {
+    const app = await toSplit();
+    const text = unwrapped(app.frame());
+    expect(text).toContain('a CIDR, then /26 or --prefix 26,');
+    expect(text).toContain('--hosts 50,20,10');
+    expect(text).toContain('--count 4');
+    expect(text).toContain('e.g. 10.0.0.0/24 /26');
+  });
+
+  it('takes the CLI\'s syntax: --hosts 50,20 plans the same subnets as h 50,20, --count 4 as x4', async () => {
+    const split = CALCULATORS.find((c) => c.id === 'split')!;
+    expect(evaluate(split, '192.168.1.0/24 --hosts 50,20')).toEqual(evaluate(split, '192.168.1.0/24 h 50,20'));
+    expect(evaluate(split, '192.168.1.0/24 --count 4')).toEqual(evaluate(split, '192.168.1.0/24 x4'));
+    // Python: list(ipaddress.ip_network('192.168.1.0/24').subnets(new_prefix=26))[1] -> 192.168.1.64/26
+    const app = await toSplit();
+    await type(app, '192.168.1.0/24 --count 4');
+    expect(app.frame()).toMatch(/2 192\.168\.1\.64\/26/);
+  });
+
+  it('an error longer than the line wraps instead of being cut', async () => {
+    const app = await toSplit();
+    await type(app, '10.0.0.0/24 nonsense');
+    const split = CALCULATORS.find((c) => c.id === 'split')!;
+    const out = evaluate(split, '10.0.0.0/24 nonsense');
+    if (out.status !== 'error') throw new Error('an error expected');
+    expect(`✗ ${out.message}`.length).toBeGreaterThan(80);
+    expect(unwrapped(app.frame())).toContain(unwrapped(`✗ ${out.message}`));
+  });
+});

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { skipTitle } from '../helpers/skip-title.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -28,7 +29,7 @@ async function waitFor(what: string | RegExp, timeoutMs = 20_000): Promise<strin
   }
 }
 
-describe.skipIf(!hasTmux || !built)('netkata in tmux (skipped: tmux not installed or dist/ not built)', () => {
+describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !built, 'tmux not installed or dist/ not built'), () => {
   beforeEach(() => {
     spawnSync('tmux', ['-L', session, 'kill-server']);
     session = `netkata-e2e-${process.pid}-${++sessions}`; // a fresh private server per test
@@ -89,6 +90,49 @@ describe.skipIf(!hasTmux || !built)('netkata in tmux (skipped: tmux not installe
     typeText('echo restored');
     send('Enter');
     await waitFor(/^restored$/m);
+  });
+
+  it('several control keys in one send-keys act once each: BSpace x3, C-h x3, Tab Tab', async () => {
+    await waitFor(/^\$/m);
+    typeText('node bin/netkata.js');
+    send('Enter');
+    await waitFor('Calculators');
+    send('Enter');
+    await waitFor('> subnet');
+    typeText('192.168.1.200/24');
+    await waitFor(/broadcast\s+192\.168\.1\.255/);
+    send('BSpace', 'BSpace', 'BSpace'); // one write to the terminal: one read for the app
+    await waitFor(/> subnet\s+192\.168\.1\.200 *$/m);
+    send('C-h', 'C-h', 'C-h');
+    await waitFor(/> subnet\s+192\.168\.1\. *$/m);
+    send('Tab', 'Tab'); // subnet -> same segment -> classify
+    await waitFor('> classify');
+    send('C-c');
+  });
+
+  it('socket lab, concurrent at 80x24: the frame fits, the title stays, no rows of older frames', async () => {
+    await waitFor(/^\$/m);
+    typeText('node bin/netkata.js');
+    send('Enter');
+    await waitFor('> 1 Calculators');
+    send('Down', 'Down');
+    await waitFor('> 3 Socket lab');
+    send('Enter');
+    await waitFor('> handshake');
+    send('Up'); // wraps to the last experiment
+    await waitFor('> concurrent');
+    send('Enter');
+    const done = await waitFor(/expectations: ok|Result/, 30_000);
+    const lines = done.split('\n');
+    expect(lines.some((l) => l.includes('concurrent: '))).toBe(true); // the title is still on screen
+    expect(done).toMatch(/rows 1-\d+ of \d+/);
+    expect(done).toContain('clients: 10');
+    expect(done).not.toMatch(/gone from the table\S/); // no leftovers of a longer row
+    send('PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageDown');
+    const end = await waitFor(/gone from the table/);
+    expect(end.split('\n').some((l) => l.includes('concurrent: '))).toBe(true);
+    expect(end).not.toMatch(/gone from the table\S/);
+    send('C-c');
   });
 
   it('honours NO_COLOR (no colour escapes in the pane) and colours without it', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { cleanup, render } from 'ink-testing-library';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -208,5 +209,65 @@ describe('scenario files', () => {
     s.back();
     s.forward();
     expect(JSON.stringify(s.view().snapshot)).toBe(a);
+  });
+});
+
+describe('scenario ask steps in the simulator', () => {
+  // The question, its choices and its answer come from the scenario file itself (read here with yaml).
+  const file = parse(readFileSync(join(builtinScenarioDir(), 'abort.yaml'), 'utf8')) as { steps: Record<string, { prompt: string; choices: string[]; answer: string }>[] };
+  const askIndex = file.steps.findIndex((s) => 'ask' in s);
+  const ask = file.steps[askIndex]!.ask!;
+
+  async function toTheQuestion(app: Rendered): Promise<void> {
+    for (let i = 0; i < askIndex; i++) await app.press(KEY.right);
+    expect(app.frame()).toContain(`step ${askIndex}/`);
+  }
+
+  it('asks the question with its choices and does not step over it until answered', async () => {
+    const app = renderSim('abort');
+    await toTheQuestion(app);
+    expect(app.frame()).toContain(`? ${ask.prompt}`);
+    for (const [i, c] of ask.choices.entries()) expect(app.frame()).toContain(`${'abc'[i]}) ${c}`);
+    await app.press(KEY.right, 'n');
+    expect(app.frame()).toContain(`step ${askIndex}/`); // still waiting
+    expect(app.frame()).toContain('> n▌'); // `n` is a letter of the answer here, not "step"
+  });
+
+  it('shows the verdict: the right answer is correct, a wrong one names the answer; then the run goes on', async () => {
+    const app = renderSim('abort');
+    await toTheQuestion(app);
+    await app.press(...'neither'.split(''), KEY.enter);
+    expect(app.frame()).toContain('✓ correct');
+    await app.press(KEY.right);
+    expect(app.frame()).toContain(`step ${askIndex + 1}/`);
+
+    const wrong = renderSim('abort');
+    await toTheQuestion(wrong);
+    await wrong.press('b', KEY.enter);
+    expect(wrong.frame()).toContain(`✗ wrong: the answer is ${ask.answer}`);
+  });
+});
+
+describe('a failed expectation at 80 columns', () => {
+  it('wraps to show every field that differed, none cut off', async () => {
+    // Wrong on purpose: after the handshake both ends are ESTABLISHED (RFC 9293 figure 6), not these.
+    const yaml = [
+      'name: wrong-expectations',
+      'title: Wrong expectations',
+      'steps:',
+      '  - open: client',
+      '  - settle: true',
+      '  - expect: { client: TIME_WAIT, server: CLOSE_WAIT }',
+    ].join('\n');
+    const app = withHelpers(render(
+      <ThemeContext.Provider value={themeFor({ NO_COLOR: '1' })}>
+        <SimulatorView scenario={parseTcpScenario(yaml, 'wrong.yaml')} width={80} height={22} onBack={() => {}} />
+      </ThemeContext.Provider>,
+    ));
+    await app.press(KEY.right, KEY.right, KEY.right);
+    const text = app.frame().split('\n').map((l) => l.trimEnd()).join(' ');
+    expect(text).toContain('client TIME_WAIT≠ESTABLISHED');
+    expect(text).toContain('server CLOSE_WAIT≠ESTABLISHED');
+    expect(app.frame().split('\n').length).toBeLessThanOrEqual(22);
   });
 });

@@ -7,6 +7,7 @@ import { Paint } from '../components/Paint.js';
 import { useT } from '../i18n/strings.js';
 import { useTextEntry } from '../key-context.js';
 import type { ScreenProps } from '../screen-props.js';
+import { displayWidth } from '../text-width.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../use-keys.js';
 import { CALCULATORS, evaluate, type CalcResult } from './calculators.js';
@@ -48,7 +49,10 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
   );
 
   const outcome = useMemo(() => evaluate(calc, input), [calc, input]);
-  const resultHeight = Math.max(3, height - 6);
+  // The error wraps rather than being cut at the width (a split error names the syntax at length).
+  const errorText = outcome.status === 'error' ? `✗ ${outcome.internal ? `${t('calc.internal')}: ` : ''}${outcome.message}` : '';
+  const errorRows = Math.max(1, Math.ceil(displayWidth(errorText) / Math.max(1, width)));
+  const resultHeight = Math.max(3, height - 5 - errorRows);
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -62,20 +66,17 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
       <Box marginTop={1}>
         <LineInput label={t(calc.label)} value={input} focused placeholder={t(calc.hint)} />
       </Box>
-      <Box height={1}>
-        {outcome.status === 'error' ? (
-          <Paint color={theme.error} wrap="truncate">
-            {'✗ '}
-            {outcome.internal ? `${t('calc.internal')}: ` : ''}
-            {outcome.message}
-          </Paint>
-        ) : null}
+      <Box height={errorRows} flexShrink={0}>
+        {outcome.status === 'error' ? <Paint color={theme.error}>{errorText}</Paint> : null}
       </Box>
       <Box flexDirection="column" flexGrow={1} height={resultHeight} overflow="hidden">
         {outcome.status === 'ok' ? (
           <ResultView result={outcome.result} width={width} height={resultHeight} />
         ) : outcome.status === 'empty' ? (
-          <Text dimColor>{t('calc.empty')}</Text>
+          <Box flexDirection="column">
+            <Text dimColor>{t(calc.hint)}</Text>
+            <Text dimColor>{t('calc.empty')}</Text>
+          </Box>
         ) : null}
       </Box>
       <KeyHints

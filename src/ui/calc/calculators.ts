@@ -120,7 +120,7 @@ export const CALCULATORS: readonly Calculator[] = [
 /** `/26` or `--prefix 26`; `x4`, `count 4` or `--count 4`; `h 50,20`, `hosts 50,20` or `--hosts 50,20`. */
 function splitMode(rest: readonly string[], input: string): SplitMode {
   const [first, second] = rest;
-  if (first === undefined) throw usage('after the network give /<prefix>, x<count> or h <hosts,...>', input);
+  if (first === undefined) throw usage('after the network give /<prefix> or --prefix <n>, x<count> or --count <n>, h <hosts,...> or --hosts <hosts,...>', input);
   const arg = (what: string): string => {
     if (second === undefined || rest.length > 2) throw usage(`expected one value after ${what}`, input);
     return second;
@@ -130,10 +130,10 @@ function splitMode(rest: readonly string[], input: string): SplitMode {
   if (first === '--hosts' || first === 'hosts' || first === 'h') {
     return { kind: 'hosts', hosts: parseHostList(rest.slice(1).join('')) };
   }
-  if (rest.length > 1) throw usage('expected /<prefix>, x<count> or h <hosts,...> after the network', input);
+  if (rest.length > 1) throw usage('expected /<prefix> or --prefix <n>, x<count> or --count <n>, h <hosts,...> or --hosts <hosts,...> after the network', input);
   if (first.startsWith('/')) return { kind: 'prefix', prefix: parseSplitPrefix(first) };
   if (/^x/i.test(first)) return { kind: 'count', count: parseSplitCount(first.slice(1)) };
-  throw usage(`"${first}": use /<prefix>, x<count> or h <hosts,...>`, input);
+  throw usage(`"${first}": use /<prefix> or --prefix <n>, x<count> or --count <n>, h <hosts,...> or --hosts <hosts,...>`, input);
 }
 
 /** Run a calculator on one input line; never throws. */

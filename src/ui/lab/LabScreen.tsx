@@ -4,10 +4,14 @@ import { defaultTheme, extendTheme, Spinner, ThemeProvider } from '@inkjs/ui';
 import { EXPERIMENTS } from '../../lab/experiments/index.js';
 import type { Observation } from '../../lab/observer.js';
 import type { LabReport } from '../../lab/runner.js';
+import { formatResult } from '../../lab/format.js';
+import { hintRows, KeyHints } from '../components/KeyHints.js';
 import { Menu } from '../components/Menu.js';
 import { Paint } from '../components/Paint.js';
 import type { ScreenProps } from '../screen-props.js';
 import { useTheme, type Theme } from '../theme.js';
+import { useT } from '../i18n/strings.js';
+import { displayWidth } from '../text-width.js';
 import { useKeys } from '../use-keys.js';
 
 export interface LabScreenProps extends ScreenProps {
@@ -28,6 +32,7 @@ async function realRun(name: string, o: { signal: AbortSignal; onObservation: (o
  */
 export function LabScreen({ onBack, width, height, runExperiment = realRun }: LabScreenProps): React.JSX.Element {
   const theme = useTheme();
+  const t = useT();
   const [selected, setSelected] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [observations, setObservations] = useState<Observation[]>([]);
@@ -38,14 +43,21 @@ export function LabScreen({ onBack, width, height, runExperiment = realRun }: La
     const controller = new AbortController();
     abort.current = controller;
     setObservations([]);
+    setTop('end');
     setPhase({ kind: 'running', name });
     runExperiment(name, { signal: controller.signal, onObservation: (ob) => setObservations((xs) => [...xs, ob]) }).then(
       (report) => {
-        if (!controller.signal.aborted) setPhase({ kind: 'done', report });
+        if (!controller.signal.aborted) {
+          setTop(0); // the result first
+          setPhase({ kind: 'done', report });
+        }
       },
       (e: unknown) => setPhase({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
     );
   };
+
+  const [top, setTop] = useState<number | 'end'>('end'); // first body row shown; 'end' follows the tail
+  const [shownHeight, setShownHeight] = useState(0);
 
   useKeys((ch, key) => {
     if (key.escape) {
@@ -57,68 +69,119 @@ export function LabScreen({ onBack, width, height, runExperiment = realRun }: La
       if (key.upArrow || ch === 'k') setSelected((i) => (i + EXPERIMENTS.length - 1) % EXPERIMENTS.length);
       else if (key.downArrow || ch === 'j') setSelected((i) => (i + 1) % EXPERIMENTS.length);
       else if (key.return) start(EXPERIMENTS[selected]!.name);
-    } else if (phase.kind !== 'running' && (key.return || ch === 'b')) setPhase({ kind: 'choose' });
+      return;
+    }
+    const by = key.upArrow || ch === 'k' ? -1 : key.downArrow || ch === 'j' ? 1 : key.pageUp ? -shownHeight : key.pageDown ? shownHeight : 0;
+    if (by !== 0) setTop((t) => (t === 'end' ? Number.MAX_SAFE_INTEGER : t) + by);
+    else if (phase.kind !== 'running' && (key.return || ch === 'b')) setPhase({ kind: 'choose' });
     else if (phase.kind !== 'running' && ch === 'r') start(EXPERIMENTS[selected]!.name);
   });
 
   if (phase.kind === 'choose') {
-    const rows = Math.max(3, height - 4);
+    const hints = [{ keys: '↑/↓', label: t('key.choose') }, { keys: 'Enter', label: t('key.run') }, { keys: 'Esc', label: t('key.back') }];
+    const rows = Math.max(3, height - 1 - hintRows(hints, width) - 1);
     const first = Math.max(0, Math.min(selected - Math.floor(rows / 2), EXPERIMENTS.length - rows));
+    const more = EXPERIMENTS.length > rows ? `${first > 0 ? '↑' : ' '}${first + rows < EXPERIMENTS.length ? '↓' : ' '} ${first + 1}-${Math.min(first + rows, EXPERIMENTS.length)}/${EXPERIMENTS.length}` : '';
     return (
       <Box flexDirection="column" width={width}>
-        <Paint bold color={theme.title}>Socket lab: real sockets on loopback, kernel states from /proc/net/tcp</Paint>
+        <Text wrap="truncate"><Paint bold color={theme.title}>Socket lab: real sockets on loopback, kernel states from /proc/net/tcp</Paint></Text>
         <Menu items={EXPERIMENTS.slice(first, first + rows).map((e) => ({ id: e.name, label: e.name, description: e.title }))} selected={selected - first} />
-        <Paint color={theme.muted}>up/down choose  Enter run  Esc back</Paint>
+        <Paint color={theme.muted}>{more}</Paint>
+        <KeyHints hints={hints} />
       </Box>
     );
   }
 
-  const shown = observations.slice(-Math.max(3, height - 10));
   const report = phase.kind === 'done' ? phase.report : undefined;
+  const hints = phase.kind === 'running'
+    ? [{ keys: '↑/↓', label: t('key.scroll') }, { keys: 'Esc', label: t('key.stop') }]
+    : [{ keys: '↑/↓', label: t('key.scroll') }, { keys: 'Enter', label: t('key.choose') }, { keys: 'r', label: t('key.runAgain') }, { keys: 'Esc', label: t('key.back') }];
+  // Every line is cut to the width here, so that rows are lines and the frame never outgrows the
+  // terminal (a taller frame scrolls the title away and leaves rows of an older frame behind).
+  const body = wrapLines(labLines(observations, report, phase.kind === 'failed' ? phase.message : undefined, theme), Math.max(20, width));
+  const rows = Math.max(3, height - 2 - hintRows(hints, width));
+  const maxTop = Math.max(0, body.length - rows);
+  const first = top === 'end' ? maxTop : Math.max(0, Math.min(top, maxTop));
+  if (rows !== shownHeight) setShownHeight(rows);
+  if (top !== 'end' && top !== first) setTop(first);
+  const indicator = body.length > rows ? `${first > 0 ? '↑' : ' '}${first + rows < body.length ? '↓' : ' '} rows ${first + 1}-${Math.min(first + rows, body.length)} of ${body.length}` : '';
   return (
     <Box flexDirection="column" width={width}>
-      <Paint bold color={theme.title}>{phase.kind === 'running' ? phase.name : report?.experiment ?? 'lab'}: kernel TCP states</Paint>
-      {shown.map((o, i) => (
-        <Text key={i}>
-          {`${o.at.toFixed(1).padStart(8)} ms  ${o.socket.padEnd(12)} ${o.state.padEnd(12)}`}
-          <Paint color={theme.muted}>{o.vanished ? 'gone from the table' : o.timer ? `timer ${o.timer.kind} ${o.timer.remainingMs} ms` : ''}</Paint>
-        </Text>
-      ))}
-      {phase.kind === 'running' ? <ThemeProvider theme={spinnerTheme(theme)}><Spinner label="running on loopback..." /></ThemeProvider> : null}
-      {phase.kind === 'failed' ? <Paint color={theme.error}>failed: {phase.message}</Paint> : null}
-      {report ? <Verdict report={report} /> : null}
-      <Paint color={theme.muted}>{phase.kind !== 'running' ? 'Enter choose another  r run again  Esc back' : 'Esc stop and go back'}</Paint>
+      <Text wrap="truncate"><Paint bold color={theme.title}>{phase.kind === 'running' ? phase.name : report?.experiment ?? 'lab'}: {report?.title ?? 'kernel TCP states'}</Paint></Text>
+      <Box flexDirection="column" height={rows}>
+        {body.slice(first, first + rows).map((l, i) => (
+          <Text key={i} wrap="truncate">
+            <Paint bold={l.bold === true} color={l.color}>{l.text}</Paint>
+          </Text>
+        ))}
+      </Box>
+      <Box>
+        {phase.kind === 'running' ? <ThemeProvider theme={spinnerTheme(theme)}><Spinner label="running on loopback... " /></ThemeProvider> : null}
+        <Paint color={theme.muted}>{indicator}</Paint>
+      </Box>
+      <KeyHints hints={hints} />
     </Box>
   );
+}
+
+interface Line {
+  readonly text: string;
+  readonly color?: string | undefined;
+  readonly bold?: boolean;
+}
+
+/** What the screen shows of a run, as the CLI prints it (src/lab/format.ts): the result first once done. */
+function labLines(observations: readonly Observation[], report: LabReport | undefined, failure: string | undefined, theme: Theme): Line[] {
+  const out: Line[] = [];
+  if (failure !== undefined) out.push({ text: `failed: ${failure}`, color: theme.error });
+  if (report) {
+    if (report.error) out.push({ text: `error: ${report.error}`, color: theme.error });
+    if (report.result) {
+      out.push({ text: 'Result', bold: true });
+      for (const l of formatResult(report.result)) out.push({ text: `  ${l}` });
+    }
+    out.push({ text: 'Sequences (against the endpoint machine, linux profile)', bold: true });
+    for (const [socket, seq] of Object.entries(report.sequences)) out.push({ text: `  ${socket.padEnd(12)} ${seq.join(' -> ')}` });
+    if (report.conformance.ok) out.push({ text: 'conformance: every sequence is a path of the endpoint machine (linux profile)', color: theme.ok });
+    else for (const v of report.conformance.violations) out.push({ text: `violation: ${v.message}`, color: theme.error });
+    out.push({
+      text: `expectations: ${report.expectations.ok ? 'ok' : report.expectations.failures.map((f) => f.field).join(', ')}`,
+      color: report.expectations.ok ? theme.ok : theme.error,
+    });
+    out.push({ text: `Kernel states (from /proc/net/tcp), ${observations.length} observations`, bold: true });
+  }
+  for (const o of observations) {
+    const extra = o.vanished ? 'gone from the table' : o.timer ? `timer ${o.timer.kind} ${o.timer.remainingMs} ms` : '';
+    out.push({ text: `${o.at.toFixed(1).padStart(8)} ms  ${o.socket.padEnd(12)} ${o.state.padEnd(12)}${extra}` });
+  }
+  return out;
+}
+
+/** Lines longer than the width go on in the next row (indented), so that nothing is cut off. */
+function wrapLines(lines: readonly Line[], width: number): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    let rest = l.text;
+    let first = true;
+    while (first || rest !== '') {
+      const room = first ? width : width - 4;
+      let cut = 0;
+      let w = 0;
+      for (const ch of rest) {
+        const cw = displayWidth(ch);
+        if (w + cw > room) break;
+        w += cw;
+        cut += ch.length;
+      }
+      out.push({ ...l, text: (first ? '' : '    ') + rest.slice(0, cut) });
+      rest = rest.slice(cut);
+      first = false;
+    }
+  }
+  return out;
 }
 
 /** @inkjs/ui draws the spinner in blue whatever NO_COLOR says: give it the app's colour, or none. */
 function spinnerTheme(theme: Theme): ReturnType<typeof extendTheme> {
   return extendTheme(defaultTheme, { components: { Spinner: { styles: { frame: () => (theme.timer === undefined ? {} : { color: theme.timer }) } } } });
-}
-
-function Verdict({ report }: { readonly report: LabReport }): React.JSX.Element {
-  const theme = useTheme();
-  return (
-    <Box flexDirection="column" marginTop={1}>
-      {Object.entries(report.sequences).map(([socket, seq]) => (
-        <Text key={socket}>
-          {socket.padEnd(12)} {seq.join(' -> ')}
-        </Text>
-      ))}
-      {report.error ? <Paint color={theme.error}>error: {report.error}</Paint> : null}
-      {report.conformance.ok ? (
-        <Paint color={theme.ok}>conformance: every sequence is a path of the endpoint machine (linux profile)</Paint>
-      ) : (
-        report.conformance.violations.map((v, i) => (
-          <Paint key={i} color={theme.error}>
-            violation: {v.message}
-          </Paint>
-        ))
-      )}
-      <Paint color={report.expectations.ok ? theme.ok : theme.error}>
-        expectations: {report.expectations.ok ? 'ok' : report.expectations.failures.map((f) => f.field).join(', ')}
-      </Paint>
-    </Box>
-  );
 }

@@ -1,11 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { TcpScenario, TcpStep } from '../../scenario/tcp.js';
 import { formatTime } from '../../tcp/ladder.js';
 import { describeStep } from '../../tcp/simulation.js';
 import { hintRows, KeyHints, type KeyHint } from '../components/KeyHints.js';
 import { Paint } from '../components/Paint.js';
-import { useT } from '../i18n/strings.js';
+import { grade, verdictLines, type Verdict } from '../../practice/grade.js';
+import { tr } from '../../practice/question.js';
+import { askQuestions } from '../../practice/scenario-ask.js';
+import { editLine } from '../components/edit-line.js';
+import { useLang, useT } from '../i18n/strings.js';
+import { useTextEntry } from '../key-context.js';
+import { displayWidth } from '../text-width.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../use-keys.js';
 import { useLatestState } from '../use-latest-state.js';
@@ -48,7 +54,9 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   const [note, setNote] = useState<string | undefined>(undefined);
 
   const refresh = useCallback(() => setView(session.current!.view()), []);
+  const awaitingAnswer = useRef(false); // an ask step waits for its answer: playing stops there
   const forward = useCallback((): boolean => {
+    if (awaitingAnswer.current) return false;
     const moved = session.current!.forward();
     refresh();
     return moved;
@@ -66,7 +74,31 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   const names = view.snapshot.endpoints.map((e) => e.name);
   const actOn = names[selected % names.length]!;
 
+  // A scenario's `ask` steps are asked here as practice asks them (the same questions and grading,
+  // src/practice/scenario-ask.ts): the run waits at the step until an answer is given, then shows the verdict.
+  const lang = useLang();
+  const questions = useMemo(() => new Map(askQuestions(scenario).map((q) => [Number(q.id.slice(q.id.lastIndexOf('#') + 1)) - 1, q])), [scenario]);
+  const [answer, getAnswer, setAnswer] = useLatestState('');
+  const [verdicts, setVerdicts] = useState<ReadonlyMap<number, Verdict>>(new Map());
+  const question = questions.get(view.snapshot.next);
+  const verdict = verdicts.get(view.snapshot.next);
+  const awaiting = question !== undefined && verdict === undefined;
+  useTextEntry(awaiting);
+  awaitingAnswer.current = awaiting;
+
   useKeys((input, key) => {
+    if (awaiting && !key.escape) {
+      if (key.return) {
+        const at = view.snapshot.next;
+        const v = grade(question, getAnswer());
+        setVerdicts((m) => new Map(m).set(at, v));
+        setAnswer('');
+        return;
+      }
+      const edited = editLine(getAnswer(), input, key);
+      if (edited !== undefined) setAnswer(edited);
+      return;
+    }
     if (key.escape) {
       setPlaying(false);
       onBack();
@@ -86,6 +118,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
       setPlaying(false);
       setNote(undefined);
       session.current!.restart();
+      setVerdicts(new Map());
       refresh();
     } else if (INJECT[input] !== undefined) {
       const step = INJECT[input](names[getSelected() % names.length]!);
@@ -108,7 +141,20 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     { keys: 'r', label: t('key.restart') },
     { keys: 'Esc', label: t('key.back') },
   ];
-  const mainHeight = Math.max(8, height - 3 - hintRows(hints, width));
+  const askLines: { text: string; color?: string | undefined }[] = [];
+  if (question !== undefined) {
+    const spec = (nextStep as { ask: { prompt: string; zh?: { prompt: string } } }).ask;
+    askLines.push({ text: `? ${lang === 'zh' ? spec.zh?.prompt ?? spec.prompt : spec.prompt}`, color: theme.title });
+    (question.choices ?? []).forEach((c, i) => askLines.push({ text: `  ${String.fromCharCode(97 + i)}) ${tr(c, lang)}` }));
+    if (verdict === undefined) askLines.push({ text: `> ${answer}▌  (Enter ${t('tcp.answer')})` });
+    // The working is the ladder above: the verdict, its note and the explanation only.
+    else verdictLines({ ...verdict, working: { en: '', zh: '' } }, lang).forEach((l, i) => askLines.push({ text: l, color: i === 0 ? (verdict.correct ? theme.ok : theme.error) : theme.muted }));
+  }
+  const askRows = askLines.reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l.text) / Math.max(1, width))), 0);
+  // A failed expectation wraps rather than being cut at the width: it names each field that differed.
+  const failureText = failures.length > 0 ? `✗ ${t('tcp.expectFailed')}: ${failures.map((f) => `${f.field} ${f.expected}≠${f.actual}`).join('; ')}` : '';
+  const statusRows = Math.max(1, Math.ceil(displayWidth(failureText) / Math.max(1, width)));
+  const mainHeight = Math.max(4, height - 2 - statusRows - hintRows(hints, width) - askRows);
   const ladderWidth = Math.max(30, width - PANEL_W - 1);
   const timerRows = Math.max(1, mainHeight - 12 - 1);
   const [left, right] = names as [string, string];
@@ -152,11 +198,18 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
           <TimerList title={t('tcp.timers')} empty={t('tcp.noTimers')} timers={snap.timers} tags={tags} max={timerRows} />
         </Box>
       </Box>
-      <Box height={1} flexShrink={0}>
+      {askLines.length > 0 ? (
+        <Box flexDirection="column" flexShrink={0}>
+          {askLines.map((l, i) => (
+            <Paint key={i} color={l.color}>
+              {l.text}
+            </Paint>
+          ))}
+        </Box>
+      ) : null}
+      <Box height={statusRows} flexShrink={0}>
         {failures.length > 0 ? (
-          <Paint color={theme.error} wrap="truncate">
-            ✗ {t('tcp.expectFailed')}: {failures.map((f) => `${f.field} ${f.expected}≠${f.actual}`).join('; ')}
-          </Paint>
+          <Paint color={theme.error}>{failureText}</Paint>
         ) : note !== undefined ? (
           <Paint color={theme.muted} wrap="truncate">
             {note}

@@ -1,0 +1,26 @@
+// The capture's wall-clock stamps are put on the experiment's monotonic clock with wallMinusMonotonic().
+// Independent source: Python's time.clock_gettime(CLOCK_REALTIME) and (CLOCK_MONOTONIC) read back to back
+// (the tightest of 1000 brackets), which is what the kernel stamps packets and Node's hrtime with.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { wallMinusMonotonic } from '../../src/lab/capture.js';
+import { skipTitle } from '../helpers/skip-title.js';
+
+const PY = `import time
+best = None
+for i in range(1000):
+    a = time.clock_gettime_ns(time.CLOCK_MONOTONIC)
+    r = time.clock_gettime_ns(time.CLOCK_REALTIME)
+    b = time.clock_gettime_ns(time.CLOCK_MONOTONIC)
+    if best is None or b - a < best[0]:
+        best = (b - a, r - (a + b) // 2)
+print(best[1] / 1e6)`;
+const hasPython = process.platform === 'linux' && spawnSync('python3', ['-c', 'import time; time.CLOCK_MONOTONIC']).status === 0;
+
+describe('wall clock against monotonic clock', () => {
+  it.skipIf(!hasPython)(skipTitle('agrees with CLOCK_REALTIME - CLOCK_MONOTONIC read by Python to within a millisecond', !hasPython, 'no python3 on Linux'), () => {
+    const py = Number(spawnSync('python3', ['-c', PY], { encoding: 'utf8' }).stdout);
+    expect(Number.isFinite(py)).toBe(true);
+    expect(Math.abs(wallMinusMonotonic() - py)).toBeLessThan(1);
+  });
+});
