@@ -1,7 +1,7 @@
+import { scenariosDir } from '../package-root.js';
 import type { Command } from 'commander';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
 
@@ -55,7 +55,7 @@ function captureFile(path: string): string {
  * help is shown: the registry itself loads the whole lab, which registration must not.
  */
 function experimentsHelp(): string {
-  const dir = fileURLToPath(new URL('../../../scenarios/lab/', import.meta.url));
+  const dir = scenariosDir(import.meta.url, 'lab');
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
