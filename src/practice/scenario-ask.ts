@@ -40,7 +40,7 @@ export function askQuestions(scenario: TcpScenario): Question[] {
     const lad = ladder(segs);
     const working: Text = {
       en: `${scenario.title} (scenario ${scenario.name})\nsteps: ${done.join('; ')}${lad.en === '' ? '' : `\n${lad.en}`}`,
-      zh: `${scenario.title}（场景 ${scenario.name}）\n已执行：${done.join('；')}${lad.zh === '' ? '' : `\n${lad.zh}`}`,
+      zh: `${scenario.titleZh ?? scenario.title}（场景 ${scenario.name}）\n已执行：${done.join('；')}${lad.zh === '' ? '' : `\n${lad.zh}`}`,
     };
     const q: Question = {
       id: `${scenario.name}#${index + 1}`,

@@ -328,6 +328,8 @@ const scenarioShape = z
   .object({
     name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'name is kebab-case (lost-final-ack)'),
     title: z.string(),
+    /** The title in Simplified Chinese (shown under --lang zh). */
+    zh: z.object({ title: z.string() }).strict().optional(),
     topic: z.string().optional(),
     description: z.string().optional(),
     config: config.optional(),
@@ -374,6 +376,8 @@ export interface TcpScenarioConfig {
 export interface TcpScenario {
   readonly name: string;
   readonly title: string;
+  /** The title in Simplified Chinese, where the file gives one. */
+  readonly titleZh?: string | undefined;
   readonly topic: string | undefined;
   readonly description: string | undefined;
   readonly file: string;
@@ -489,6 +493,7 @@ export function parseTcpScenario(text: string, file: string): TcpScenario {
   return {
     name: raw.name,
     title: raw.title,
+    titleZh: raw.zh?.title,
     topic: raw.topic,
     description: raw.description,
     file,

@@ -5,12 +5,12 @@
  * RFC 9293's text (section cited per case) and, for the linux profile, from the kernel function named
  * in profile.ts; tcp-scenarios.test.ts runs every scenario under its own profile.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTcpScenario } from '../../src/scenario/tcp.js';
 import { runScenario, Simulation } from '../../src/tcp/simulation.js';
-import { renderLadder } from '../../src/tcp/ladder.js';
+import { formatTime, renderLadder } from '../../src/tcp/ladder.js';
 
 const dir = new URL('../../scenarios/tcp/', import.meta.url).pathname;
 const load = (f: string) => parseTcpScenario(readFileSync(join(dir, f), 'utf8'), `scenarios/tcp/${f}`);
@@ -122,6 +122,14 @@ describe('the ladder does not mislead', () => {
     expect(noAck).toMatch(/FIN seq=1 -+> +ESTABLISHED  \(server: dropped: no ACK bit/);
   });
 
+  it('keeps millisecond precision at every scale', () => {
+    // 2 h 11 min 14 s and 5 ms, written out by hand.
+    expect(formatTime(2 * 3_600_000 + 11 * 60_000 + 14_000 + 5)).toBe('2h11m14.005s');
+    expect(formatTime(61_070)).toBe('61.07s');
+    expect(formatTime(12 * 60_000 + 5_000)).toBe('12m05s');
+    expect(formatTime(250)).toBe('250ms');
+  });
+
   it('draws a reordered segment at its arrival with both times, and a crashed host as down', () => {
     const reorder = renderLadder(simSnapshot('reorder-and-duplicate.yaml'));
     const lines = reorder.split('\n');
@@ -138,3 +146,14 @@ function simSnapshot(file: string) {
   sim.run();
   return sim.snapshot();
 }
+
+describe('built-in scenarios speak Chinese too', () => {
+  it('every built-in TCP scenario has a zh title, typeset with full-width punctuation next to Chinese', () => {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
+      const s = load(f);
+      expect(s.titleZh, f).toMatch(/[\u4e00-\u9fff]/);
+      // No ASCII , : ; ? ( ) touching a Chinese character (clreq 3.1; flags such as SYN,ACK are not Chinese).
+      expect(s.titleZh!, f).not.toMatch(/[\u4e00-\u9fff][,:;?()]|[,:;?()][\u4e00-\u9fff]/);
+    }
+  });
+});
