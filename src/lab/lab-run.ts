@@ -297,6 +297,16 @@ export class LabRun {
   private watchErrors(s: net.Socket): void {
     // Without a listener a peer's RST would crash the process; record the code as a Node event.
     s.on('error', (e: NodeJS.ErrnoException) => this.nodeEvent(this.nameOf(s), `error ${e.code ?? e.message}`));
+    // Without allowHalfOpen, Node ends the socket itself once the peer's FIN has been read (Duplex
+    // onEnd -> end() on the next tick): that is the application's CLOSE too, so it is recorded as one
+    // (unless the experiment closed first). Unrecorded, a poll that catches LAST_ACK finds no CLOSE.
+    s.on('end', () => {
+      if (s.allowHalfOpen) return;
+      const name = this.nameOf(s);
+      if (this.actions.some((a) => a.socket === name && a.action !== 'listen' && a.action !== 'connect')) return;
+      this.act(name, 'end');
+      this.nodeEvent(name, 'end (Node closes its side: allowHalfOpen false)');
+    });
   }
 }
 
