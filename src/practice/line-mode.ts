@@ -5,7 +5,7 @@
  */
 import { grade, verdictLines, type Verdict } from './grade.js';
 import { choiceLines } from './present.js';
-import { tr, type Lang, type Question, type Topic } from './question.js';
+import { shownId, tr, type Lang, type Question, type Topic } from './question.js';
 
 export interface LineModeResult {
   readonly asked: number;
@@ -30,7 +30,7 @@ export async function runLineMode(
   const byTopic: Partial<Record<Topic, { answered: number; correct: number }>> = {};
   for (let i = 0; i < questions.length; i++) {
     const q = questions[i]!;
-    write(`[${i + 1}/${questions.length}] ${q.topic} · ${q.id}`);
+    write(`[${i + 1}/${questions.length}] ${q.topic} · ${shownId(q)}`);
     write(tr(q.prompt, lang));
     for (const l of choiceLines(q, lang)) write(l);
     // An answer that cannot be read is not counted: the same question waits for the next line.

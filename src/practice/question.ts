@@ -76,3 +76,13 @@ export interface Question {
   /** The inputs the generator picked, so tests and people can recompute the answer. */
   readonly params?: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * The id shown above a question while it is asked. A scenario question's id names its scenario
+ * (`syn-ack-give-up#9`), which would give the answer away; it is shown as `tcp.scenario#9` until the
+ * working (which names the scenario) is shown. Progress and JSON keep the full id.
+ */
+export function shownId(q: Pick<Question, 'id'>): string {
+  const hash = q.id.indexOf('#');
+  return hash === -1 ? q.id : `tcp.scenario${q.id.slice(hash)}`;
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTcpScenario } from '../../src/scenario/tcp.js';
 import { askQuestions } from '../../src/practice/scenario-ask.js';
 import { grade } from '../../src/practice/grade.js';
-import { tr } from '../../src/practice/question.js';
+import { shownId, tr } from '../../src/practice/question.js';
 
 const scenario = (ask: string) =>
   parseTcpScenario(`name: t\ntitle: T\nsteps:\n  - open: client\n  - settle: true\n  - ask:\n${ask}`, 't.yaml');
@@ -95,5 +95,24 @@ describe('ask steps as practice questions', () => {
         expect(grade(q, wrong.zh).correct, `${q.id} wrong zh choice`).toBe(false);
       }
     }
+  });
+});
+
+describe('a built-in scenario question does not give its scenario away while it is asked', () => {
+  const dir = new URL('../../scenarios/tcp/', import.meta.url).pathname;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  it('the header id does not name the scenario; the working names it, with its zh title in zh', () => {
+    let asked = 0;
+    for (const f of files) {
+      const s = parseTcpScenario(readFileSync(join(dir, f), 'utf8'), f);
+      for (const q of askQuestions(s)) {
+        asked++;
+        // The ask text may use the scenario's word ("After an abort, ..."): the header must not name it.
+        expect(shownId(q), q.id).not.toContain(s.name);
+        expect(tr(q.working, 'en')).toContain(s.title);
+        if (s.titleZh) expect(tr(q.working, 'zh')).toContain(s.titleZh);
+      }
+    }
+    expect(asked).toBeGreaterThan(10);
   });
 });

@@ -1,3 +1,4 @@
+import { shownId } from '../../practice/question.js';
 import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import { Select, TextInput } from '@inkjs/ui';
@@ -148,7 +149,7 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
 
   const q = session.questions[phase.index];
   if (q === undefined) return <Paint color={theme.error}>{l.noPool}</Paint>;
-  const header = `[${phase.index + 1}/${session.questions.length}] ${q.topic} · ${q.id} · ${l.seed} ${session.seed}`;
+  const header = `[${phase.index + 1}/${session.questions.length}] ${q.topic} · ${shownId(q)} · ${l.seed} ${session.seed}`;
   return (
     <Box flexDirection="column">
       <Paint color={theme.muted}>{header}</Paint>
