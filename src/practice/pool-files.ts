@@ -9,12 +9,17 @@ import type { Question, TopicSelection } from './question.js';
 import { askQuestions } from './scenario-ask.js';
 import { readScenarioFiles } from './store.js';
 
+/** A step `- ask:` in a scenario file's steps list. */
+const ASK_STEP = /^\s*-\s+ask:/m;
+
 export function loadPool(warn: (message: string) => void = () => {}, root?: string, topic: TopicSelection = 'all'): Pool {
   const banks = readScenarioFiles('practice', root).map((f) => parseBank(f.text, f.file));
   const asks: Question[] = [];
   // Running every scenario up to its ask steps is the slow part; only the tcp topic needs it.
   const scenarios = topic === 'all' || topic === 'tcp' ? readScenarioFiles('tcp', root) : [];
   for (const f of scenarios) {
+    // A scenario without an ask step asks nothing: not parsed or run (most of the fidelity scenarios).
+    if (!ASK_STEP.test(f.text)) continue;
     try {
       asks.push(...askQuestions(parseTcpScenario(f.text, f.file)));
     } catch (e) {
