@@ -93,3 +93,23 @@ describe('concept data', () => {
     }
   });
 });
+
+describe('concepts at 80 columns', () => {
+  it('wraps long layer rows instead of cutting them: every row can be read whole by scrolling', async () => {
+    const app = renderApp({ screen: 'concepts' });
+    await tick();
+    // ink-testing-library's stream says 100 columns: narrow it to the classic 80 and tell ink and the app.
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    app.stdout.emit('resize');
+    await tick();
+    const seen: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const f = app.frame();
+      for (const line of f.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+      seen.push(f);
+      await app.press(KEY.down);
+    }
+    const text = seen.join('\n').replace(/\s+/g, ' ');
+    for (const l of [...OSI_LAYERS, ...TCPIP_LAYERS]) expect(text).toContain(l.lives.en.replace(/\s+/g, ' '));
+  });
+});

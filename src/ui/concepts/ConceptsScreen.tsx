@@ -108,7 +108,7 @@ function LayersView({ lang, scroll }: { readonly lang: Lang; readonly scroll: nu
         <Box width={osiNameW} flexShrink={0}>
           <Text>{l.name[lang]}</Text>
         </Box>
-        <Text dimColor wrap="truncate">
+        <Text dimColor wrap="wrap">
           {l.lives[lang]}
         </Text>
       </Box>
@@ -128,7 +128,7 @@ function LayersView({ lang, scroll }: { readonly lang: Lang; readonly scroll: nu
         <Box width={pduW} flexShrink={0}>
           <Paint color={theme.network}>{l.pdu[lang]}</Paint>
         </Box>
-        <Text dimColor wrap="truncate">
+        <Text dimColor wrap="wrap">
           {l.lives[lang]}
         </Text>
       </Box>
