@@ -146,3 +146,26 @@ describe('PracticeScreen', () => {
     expect(onBack).toHaveBeenCalled();
   });
 });
+
+describe('the practice screen speaks the app\'s one key style', () => {
+  it('the topic menu marks the row with > (as home does), moves with ↑/↓, and shows the hints; answers show theirs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netkata-practice-'));
+    dirs.push(dir);
+    const { lastFrame, stdin } = render(
+      <PracticeScreen lang="en" onBack={() => {}} width={80} height={24} store={new ProgressStore(dir)} pool={pool} seed={1} count={1} />,
+    );
+    await tick();
+    const f = lastFrame() ?? '';
+    expect(f).toMatch(/^> all topics/m);
+    expect(f).not.toContain('❯');
+    expect(f).toMatch(/↑\/↓ move/);
+    stdin.write('\u001b[B'); // down: the first real topic
+    await tick();
+    expect(lastFrame()).toMatch(/^> subnet/m);
+    stdin.write('\u001b[A');
+    await tick();
+    stdin.write('\r');
+    await tick();
+    expect(lastFrame()).toMatch(/Enter answer .*Esc score so far/);
+  });
+});

@@ -34,6 +34,9 @@ export const en = {
   'key.run': 'run',
   'key.runAgain': 'run again',
   'key.stop': 'stop and go back',
+  'key.answer': 'answer',
+  'key.nextQuestion': 'next question',
+  'key.scoreSoFar': 'score so far',
 
   'help.title': 'Keys',
   'help.close': 'Press any key to close this help.',

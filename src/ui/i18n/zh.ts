@@ -36,6 +36,9 @@ export const zh: Record<StringKey, string> = {
   'key.run': '运行',
   'key.runAgain': '再运行',
   'key.stop': '停止并返回',
+  'key.answer': '作答',
+  'key.nextQuestion': '下一题',
+  'key.scoreSoFar': '当前得分',
 
   'help.title': '按键',
   'help.close': '按任意键关闭帮助。',

@@ -1,7 +1,10 @@
 import { shownId } from '../../practice/question.js';
 import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { Select, TextInput } from '@inkjs/ui';
+import { TextInput } from '@inkjs/ui';
+import { KeyHints, menuHints, type KeyHint } from '../components/KeyHints.js';
+import { Menu } from '../components/Menu.js';
+import { useT } from '../i18n/strings.js';
 import type { Pool } from '../../practice/bank.js';
 import { grade, verdictLines, type Verdict } from '../../practice/grade.js';
 import { loadPool } from '../../practice/pool-files.js';
@@ -95,7 +98,26 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
     // `round` draws a new session when the same topic is picked again.
   }, [pool, topic, round, props.seed, props.count, store]);
 
+  const [cursor, setCursor] = useState(0);
+  const topicChoices: readonly TopicSelection[] = ['all', ...TOPICS];
+  const t = useT();
+  const startTopic = (value: TopicSelection): void => {
+    setTopic(value);
+    setRound((r) => r + 1);
+    setScore({ answered: 0, correct: 0 });
+    setPhase({ kind: 'ask', index: 0 });
+  };
+
   useKeys((_input, key) => {
+    if (phase.kind === 'pick' && (key.upArrow || key.downArrow)) {
+      const n = topicChoices.length;
+      setCursor((c) => (c + (key.upArrow ? n - 1 : 1)) % n);
+      return;
+    }
+    if (phase.kind === 'pick' && key.return) {
+      startTopic(topicChoices[cursor]!);
+      return;
+    }
     if (key.escape) {
       // Mid-session, Esc ends the session and shows the score so far; from the summary or the topic
       // menu it goes back.
@@ -116,20 +138,13 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
   if (pool === undefined) return <Paint color={theme.error}>{l.noPool}</Paint>;
 
   if (phase.kind === 'pick') {
-    const options = [{ label: l.all, value: 'all' }, ...TOPICS.map((t) => ({ label: t, value: t }))];
+    // The app's one menu style: `>` and colour on the selected row, ↑/↓ and Enter, hints below.
+    const items = topicChoices.map((v) => ({ id: v, label: v === 'all' ? l.all : v }));
     return (
       <Box flexDirection="column">
         <Paint color={theme.title}>{l.pick}</Paint>
-        <Select
-          options={options}
-          visibleOptionCount={Math.min(options.length, Math.max(3, props.height - 2))}
-          onChange={(value) => {
-            setTopic(value as TopicSelection);
-            setRound((r) => r + 1);
-            setScore({ answered: 0, correct: 0 });
-            setPhase({ kind: 'ask', index: 0 });
-          }}
-        />
+        <Menu items={items} selected={cursor} showDescriptions={false} />
+        <KeyHints hints={menuHints(t).filter((h) => h.keys !== '?' && h.keys !== 'q')} />
       </Box>
     );
   }
@@ -184,8 +199,16 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
       ) : (
         <VerdictView verdict={phase.verdict} lang={lang} hint={l.next} />
       )}
+      <KeyHints hints={phase.kind === 'ask' ? answerHints(t) : verdictHints(t)} />
     </Box>
   );
+}
+
+function answerHints(t: ReturnType<typeof useT>): KeyHint[] {
+  return [{ keys: 'Enter', label: t('key.answer') }, { keys: 'Esc', label: t('key.scoreSoFar') }];
+}
+function verdictHints(t: ReturnType<typeof useT>): KeyHint[] {
+  return [{ keys: 'Enter', label: t('key.nextQuestion') }, { keys: 'Esc', label: t('key.scoreSoFar') }];
 }
 
 function VerdictView({ verdict, lang, hint }: { readonly verdict: Verdict; readonly lang: 'en' | 'zh'; readonly hint: string }): React.JSX.Element {
