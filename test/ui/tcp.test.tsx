@@ -59,6 +59,17 @@ describe('TCP simulator screen', () => {
     expect(app.frame()).toContain('Choose a scenario');
   });
 
+  it('the scenario list longer than the screen says which rows show and that there are more', async () => {
+    const { readdirSync } = await import('node:fs');
+    const total = readdirSync(new URL('../../scenarios/tcp/', import.meta.url)).filter((f) => f.endsWith('.yaml')).length;
+    const app = renderApp({ screen: 'tcp' });
+    await tick();
+    expect(app.frame()).toMatch(new RegExp(` ↓ rows 1-\\d+ of ${total}`));
+    for (let i = 0; i < total; i++) await app.press(KEY.down);
+    expect(app.frame()).toMatch(new RegExp(`↑  rows \\d+-${total} of ${total}`));
+    expect(app.frame().split('\n').length).toBeLessThanOrEqual(24);
+  });
+
   it('steps the handshake forward: the ladder grows and both endpoints are marked in the state list', async () => {
     const app = renderSim('handshake');
     await tick();

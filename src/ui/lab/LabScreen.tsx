@@ -1,3 +1,5 @@
+import { scrollIndicator } from '../scroll-indicator.js';
+import { useLang } from '../i18n/strings.js';
 import { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { defaultTheme, extendTheme, Spinner, ThemeProvider } from '@inkjs/ui';
@@ -33,6 +35,7 @@ async function realRun(name: string, o: { signal: AbortSignal; onObservation: (o
 export function LabScreen({ onBack, width, height, runExperiment = realRun }: LabScreenProps): React.JSX.Element {
   const theme = useTheme();
   const t = useT();
+  const lang = useLang();
   const [selected, setSelected] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [observations, setObservations] = useState<Observation[]>([]);
@@ -104,7 +107,7 @@ export function LabScreen({ onBack, width, height, runExperiment = realRun }: La
   const first = top === 'end' ? maxTop : Math.max(0, Math.min(top, maxTop));
   if (rows !== shownHeight) setShownHeight(rows);
   if (top !== 'end' && top !== first) setTop(first);
-  const indicator = body.length > rows ? `${first > 0 ? '↑' : ' '}${first + rows < body.length ? '↓' : ' '} rows ${first + 1}-${Math.min(first + rows, body.length)} of ${body.length}` : '';
+  const indicator = scrollIndicator(first, rows, body.length, lang);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate"><Paint bold color={theme.title}>{phase.kind === 'running' ? phase.name : report?.experiment ?? 'lab'}: {report?.title ?? 'kernel TCP states'}</Paint></Text>

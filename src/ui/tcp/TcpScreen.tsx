@@ -1,3 +1,5 @@
+import { scrollIndicator } from '../scroll-indicator.js';
+import { useLang } from '../i18n/strings.js';
 import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import { InputError } from '../../errors.js';
@@ -25,6 +27,7 @@ export interface TcpScreenProps extends ScreenProps {
 /** Pick a built-in scenario or load a file, then run it on the simulator. */
 export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }: TcpScreenProps): React.JSX.Element {
   const t = useT();
+  const lang = useLang();
   const theme = useTheme();
   const entries = useMemo<ScenarioEntry[]>(() => listBuiltinScenarios(scenariosRoot), [scenariosRoot]);
   const [selected, getSelected, setSelected] = useLatestState(0);
@@ -80,7 +83,8 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
   }
 
   const items = entries.map((e) => ({ id: e.file, label: e.name, description: e.error !== undefined ? `✗ ${e.error}` : e.title }));
-  const listRoom = Math.max(3, height - 7);
+  // One line of the list's room goes to the scroll indicator when the scenarios do not all fit.
+  const listRoom = Math.max(3, height - 7 - (entries.length > Math.max(3, height - 7) ? 1 : 0));
   const first = Math.max(0, Math.min(selected - listRoom + 1, items.length - listRoom));
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -88,6 +92,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
       <Box marginTop={1} flexDirection="column" flexGrow={1}>
         {entries.length === 0 ? <Text dimColor>{t('tcp.noScenarios')}</Text> : null}
         <Menu items={items.slice(first, first + listRoom)} selected={selected - first} showDescriptions={width >= 50} />
+        {items.length > listRoom ? <Paint color={theme.muted}>{scrollIndicator(first, listRoom, items.length, lang)}</Paint> : null}
         <Box marginTop={1}>
           <LineInput label={t('tcp.file')} value={path} focused={selected === fileItem} placeholder={t('tcp.filePrompt')} />
         </Box>
