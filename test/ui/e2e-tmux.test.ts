@@ -92,6 +92,33 @@ describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !bu
     await waitFor(/^restored$/m);
   });
 
+  it('a scenario\'s ask step is asked in the simulator and graded (abort: RST leaves no TIME_WAIT)', async () => {
+    await waitFor(/^\$/m);
+    typeText('node bin/netkata.js');
+    send('Enter');
+    await waitFor('Calculators');
+    send('Down');
+    await waitFor('> 2 TCP simulator');
+    send('Enter');
+    await waitFor('Choose a scenario');
+    // abort is the first scenario by name.
+    await waitFor('> abort ');
+    send('Enter');
+    await waitFor(/step 0\/\d+/);
+    // Step until the question shows (its prompt is in scenarios/tcp/abort.yaml); Right steps one at a time.
+    for (let i = 0; i < 20 && !capture().includes('? After an abort, which side is in TIME_WAIT?'); i++) {
+      const before = capture();
+      send('Right');
+      for (let k = 0; k < 40 && capture() === before; k++) await new Promise((r) => setTimeout(r, 50));
+    }
+    await waitFor('? After an abort, which side is in TIME_WAIT?');
+    // RFC 9293 3.10.5 / 3.10.7.4: a RST ends the connection on both sides at once: neither is in TIME_WAIT.
+    typeText('neither');
+    send('Enter');
+    await waitFor('✓ correct');
+    send('q');
+  });
+
   it('several control keys in one send-keys act once each: BSpace x3, C-h x3, Tab Tab', async () => {
     await waitFor(/^\$/m);
     typeText('node bin/netkata.js');
