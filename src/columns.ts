@@ -5,21 +5,25 @@
  */
 import stringWidth from 'string-width';
 
-export const widthOf = (s: string): number => stringWidth(s);
+/** Printable ASCII only: one cell per character (string-width's regexes are costly to compile, ~80 ms at start). */
+const ASCII = /^[\x20-\x7e]*$/;
+const cells = (s: string): number => (ASCII.test(s) ? s.length : stringWidth(s));
+
+export const widthOf = (s: string): number => cells(s);
 
 export function padEnd(s: string, width: number): string {
-  const w = stringWidth(s);
+  const w = cells(s);
   return w >= width ? s : s + ' '.repeat(width - w);
 }
 
 export function padStart(s: string, width: number): string {
-  const w = stringWidth(s);
+  const w = cells(s);
   return w >= width ? s : ' '.repeat(width - w) + s;
 }
 
 /** Rows of cells as aligned lines, columns two spaces apart, no trailing spaces. */
 export function alignColumns(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, stringWidth(c)); });
+  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, cells(c)); });
   return rows.map((r) => r.map((c, i) => padEnd(c, widths[i]!)).join('  ').trimEnd());
 }

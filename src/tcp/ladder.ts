@@ -3,7 +3,7 @@
  * with flags/seq/ack/len between them, dropped segments marked, scenario steps as separators and failed
  * expectations called out. Pure text (no colour, no terminal): the CLI and the app print it.
  */
-import { padEnd, padStart } from '../columns.js';
+import { padEndCells as padEnd, padStartCells as padStart } from '../text-width.js';
 import type { SegmentRecord, SimSnapshot, StepResult } from './simulation.js';
 
 export interface LadderOptions {
@@ -15,7 +15,7 @@ const STATE_W = 13;
 /** Width of the time column: 9, or the longest time of the run being drawn (set per render). */
 let TW = 9;
 
-// Padded by display width (a zh label is two cells per character), see src/columns.ts.
+// Padded by display width (a zh label is two cells per character), see src/text-width.ts.
 const pad = padEnd;
 
 /**
