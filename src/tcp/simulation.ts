@@ -886,7 +886,8 @@ export class Simulation {
     }
     // A new connection to a host whose main TCB is taken: a TCB of its own, from LISTEN if the host
     // listens (flood SYNs land here), else a CLOSED one that answers with a RST.
-    const conn = this.newConn(host, false, from, seqFrom(host.isn, from));
+    // Its own connection, its own ISN from the RFC 6528 clock (as every later connection of a host).
+    const conn = this.newConn(host, false, from, this.clockIsn(host.name, from));
     if (host.listening && seg.flags & (SYN | ACK)) {
       fire(this.machine, conn.ep, { type: 'PASSIVE_OPEN' }, conn.fx);
     }
@@ -895,9 +896,6 @@ export class Simulation {
   }
 }
 
-function seqFrom(isn: number, remote: string): number {
-  return (isn + fnv(remote)) >>> 0;
-}
 
 export function createSimulation(scenario: TcpScenario, options: SimulationOptions = {}): Simulation {
   return new Simulation(scenario, options);
