@@ -40,10 +40,16 @@ export function withHelpers(r: ReturnType<typeof render>): Rendered {
   // Each key is its own read, as from a person at a keyboard, with the frame settled in between.
   const press = async (...keys: string[]): Promise<void> => {
     for (const k of keys) {
+      const before = r.lastFrame();
       r.stdin.write(k);
       await tick();
       // A lone Esc could be the start of an escape sequence: ink waits one more turn before emitting it.
       if (k === KEY.escape) await tick();
+      // Under load React may render a few turns later: wait (a bounded number of turns) for the frame
+      // the key produces, then one more turn for anything it schedules. A key that changes nothing
+      // simply uses up the turns.
+      for (let i = 0; i < 25 && r.lastFrame() === before; i++) await tick();
+      await tick();
     }
   };
   return Object.assign(r, { frame, press });
