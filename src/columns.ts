@@ -4,6 +4,7 @@
  * escapes and zero-width marks. Every padded column of text output goes through here.
  */
 import stringWidth from 'string-width';
+import { padEndCells, padStartCells } from './text-width.js';
 
 /** Printable ASCII only: one cell per character (string-width's regexes are costly to compile, ~80 ms at start). */
 const ASCII = /^[\x20-\x7e]*$/;
@@ -11,15 +12,8 @@ const cells = (s: string): number => (ASCII.test(s) ? s.length : stringWidth(s))
 
 export const widthOf = (s: string): number => cells(s);
 
-export function padEnd(s: string, width: number): string {
-  const w = cells(s);
-  return w >= width ? s : s + ' '.repeat(width - w);
-}
-
-export function padStart(s: string, width: number): string {
-  const w = cells(s);
-  return w >= width ? s : ' '.repeat(width - w) + s;
-}
+export const padEnd = (s: string, width: number): string => padEndCells(s, width, cells);
+export const padStart = (s: string, width: number): string => padStartCells(s, width, cells);
 
 /** Rows of cells as aligned lines, columns two spaces apart, no trailing spaces. */
 export function alignColumns(rows: readonly (readonly string[])[]): string[] {

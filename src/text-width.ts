@@ -30,12 +30,13 @@ function isWide(c: number): boolean {
   );
 }
 
-export function padEndCells(s: string, width: number): string {
-  const w = displayWidth(s);
+/** Pad to `width` terminal cells, measured by `measure` (displayWidth unless told otherwise). */
+export function padEndCells(s: string, width: number, measure: (s: string) => number = displayWidth): string {
+  const w = measure(s);
   return w >= width ? s : s + ' '.repeat(width - w);
 }
 
-export function padStartCells(s: string, width: number): string {
-  const w = displayWidth(s);
+export function padStartCells(s: string, width: number, measure: (s: string) => number = displayWidth): string {
+  const w = measure(s);
   return w >= width ? s : ' '.repeat(width - w) + s;
 }

@@ -12,14 +12,15 @@ import type { Rng } from '../rng.js';
 import { andRows, blockRows, dotted, hostRows, joinText } from '../working.js';
 import { pickIPv4 } from './pick-address.js';
 
-function subnet4(address: number | string, prefix: number): SubnetIPv4 {
+/** The IPv4 subnet of an address (number or dotted) under a prefix length. */
+export function subnet4(address: number | string, prefix: number): SubnetIPv4 {
   const a = typeof address === 'number' ? formatIPv4(address) : address;
   const s = subnet(parseCidr(`${a}/${prefix}`));
   if (s.version !== 4) throw new Error('expected IPv4');
   return s;
 }
 
-const u32 = (a: string): number => Number(parseCidr(a).address);
+export const u32 = (a: string): number => Number(parseCidr(a).address);
 
 /** `10.1.8.0/21` or `10.1.8.0 255.255.248.0`. */
 function written(network: string, prefix: number, form: string): string {

@@ -3,20 +3,12 @@
  * router picks by longest-prefix match (RFC 1812 5.2.4.3). Containment and networks come from
  * src/addr's subnet(); the working shows the common bits and the matching entries.
  */
-import { formatIPv4, parseCidr } from '../../addr/parse.js';
-import { subnet, type SubnetIPv4 } from '../../addr/subnet.js';
+import type { SubnetIPv4 } from '../../addr/subnet.js';
 import { body, range, type Generator } from '../generator.js';
 import { text, type Text } from '../question.js';
 import { pickIPv4 } from './pick-address.js';
+import { subnet4, u32 } from './exam-ipv4.js';
 
-function subnet4(address: number | string, prefix: number): SubnetIPv4 {
-  const a = typeof address === 'number' ? formatIPv4(address) : address;
-  const s = subnet(parseCidr(`${a}/${prefix}`));
-  if (s.version !== 4) throw new Error('expected IPv4');
-  return s;
-}
-
-const u32 = (a: string): number => Number(parseCidr(a).address);
 const contains = (cidr: string, address: string): boolean => {
   const [net, p] = cidr.split('/') as [string, string];
   return subnet4(address, Number(p)).network === net;
