@@ -50,7 +50,7 @@ export function buildProgram(): Command {
   program.action(async (opts: { lang?: string }) => {
     if (program.args.length > 0) throw unknownCommand(program, program.args[0]!);
     // A bad --lang is one line before anything else (not the usage screen for a missing terminal).
-    const { resolveLang } = await import('../ui/lang.js');
+    const { resolveLang } = await import('../i18n/lang.js');
     resolveLang(opts.lang);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       process.stderr.write(program.helpInformation());

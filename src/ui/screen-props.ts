@@ -1,5 +1,7 @@
 /** What every screen of the app receives from the frame. */
-export type Lang = 'en' | 'zh';
+import type { Lang } from '../i18n/lang.js';
+
+export type { Lang };
 
 export interface ScreenProps {
   readonly lang: Lang;

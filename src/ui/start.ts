@@ -1,5 +1,5 @@
 import { writeError } from '../cli/io.js';
-import { resolveLang } from './lang.js';
+import { resolveLang } from '../i18n/lang.js';
 import { themeFor } from './theme.js';
 
 export interface StartOptions {

@@ -59,7 +59,7 @@ export function registerPracticeCommands(program: Command): void {
 async function common(opts: { topic?: string; seed?: string; count?: string; lang?: string }) {
   const { isTopic } = await import('../../practice/question.js');
   const { parseSeed, parseCount } = await import('../../practice/session.js');
-  const { resolveLang } = await import('../../ui/lang.js');
+  const { resolveLang } = await import('../../i18n/lang.js');
   const topic = opts.topic ?? 'all';
   if (topic !== 'all' && !isTopic(topic)) throw new InputError(`unknown topic (topics: ${TOPIC_LIST})`, `--topic ${topic}`);
   const seed = opts.seed === undefined ? undefined : parseSeed(opts.seed);

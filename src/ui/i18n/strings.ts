@@ -1,14 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Lang } from '../screen-props.js';
-import { en, type StringKey } from './en.js';
-import { zh } from './zh.js';
+import { messages } from '../../i18n/index.js';
+import type { StringKey } from '../../i18n/en/app.js';
 
-export type { StringKey } from './en.js';
-
-const TABLES: Record<Lang, Record<StringKey, string>> = { en, zh };
+export type { StringKey } from '../../i18n/en/app.js';
 
 export function translate(lang: Lang, key: StringKey): string {
-  return TABLES[lang][key];
+  return messages(lang).app[key];
 }
 
 export const LangContext = createContext<Lang>('en');

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
-import type { Lang } from './screen-props.js';
+
+export type Lang = 'en' | 'zh';
 
 /**
  * The app's language: `--lang` wins; otherwise the POSIX locale variables in their precedence order

@@ -1,5 +1,5 @@
-/** English interface strings. `zh.ts` must provide every key (its type is checked against this one). */
-export const en = {
+/** The app's interface strings (English). `../zh/app.ts` must provide every key (its type is checked against this one). */
+export const app = {
   appTitle: 'netkata',
   appTagline: 'a terminal lab for network fundamentals',
 
@@ -148,4 +148,4 @@ export const en = {
   'concepts.now': 'now',
 } as const;
 
-export type StringKey = keyof typeof en;
+export type StringKey = keyof typeof app;

@@ -1,0 +1,16 @@
+import { app } from './app.js';
+
+/**
+ * The English message catalogue: one section per part of netkata, each in its own file. The Chinese
+ * catalogue (`../zh/index.ts`) is typed as `Messages`, so a key missing there (or one only there)
+ * fails `tsc`; test/i18n/catalogue.test.ts checks the same at run time and the zh typography.
+ *
+ * Leaves are strings, or functions for messages with values in them (`(n: number) => string`), so
+ * word order can differ between the languages. JSON output never goes through this catalogue.
+ */
+export const en = { app };
+
+/** The catalogue's shape with every string leaf widened to `string`, so `as const` sections still type zh. */
+type Widen<T> = T extends string ? string : T extends (...args: never[]) => unknown ? T : { readonly [K in keyof T]: Widen<T[K]> };
+
+export type Messages = Widen<typeof en>;
