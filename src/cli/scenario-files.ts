@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { fsReason } from './fs-reason.js';
-import { readScenarioFiles, scenariosDir } from '../practice/store.js';
+import { readScenarioFiles, scenariosDir } from '../practice/source-files.js';
 import { parseTcpScenario, type TcpScenario } from '../scenario/tcp.js';
 
 /**

@@ -126,7 +126,7 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const packed = new Set((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
-    for (const f of ['bin/netkata.js', 'bin/package.json', 'package.json', 'scenarios/tcp/handshake.yaml', ...Object.keys(meta.outputs)]) {
+    for (const f of ['bin/netkata.js', 'bin/package.json', 'package.json', 'scenarios/tcp/handshake.yaml', 'dist/bundle/pool-cache.json', ...Object.keys(meta.outputs)]) {
       expect(packed.has(f), f).toBe(true);
     }
     expect([...packed].filter((f) => f.startsWith('src/') || f.startsWith('test/') || (f.startsWith('dist/') && !f.startsWith('dist/bundle/')))).toEqual([]);
