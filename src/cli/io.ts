@@ -13,6 +13,12 @@ export function writeOut(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }
 
+/** Bytes as they are (already ending in a newline), e.g. a long CIDR list made as ASCII. */
+export function writeOutBytes(bytes: Uint8Array): void {
+  if (stdoutGone) return;
+  process.stdout.write(bytes);
+}
+
 export function writeJson(value: unknown): void {
   if (stdoutGone) return;
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
