@@ -1,5 +1,5 @@
 /**
- * The package's practice pool, parsed once at build time (scripts/pool-cache.js writes
+ * The package's practice pool, parsed once at build time (scripts/parse-cache.js writes
  * dist/bundle/pool-cache.json after the bundle): `netkata exam` and `practice` otherwise spend most of their start
  * parsing seven YAML banks, validating them, and running nineteen TCP scenarios up to their `ask` steps,
  * the same work on every start (issue 14). The cache is used only when it was made from exactly the
@@ -8,9 +8,8 @@
  * from another version) falls back to parsing the files. Running from the sources (src/, as the
  * tests do) never uses it, since the code that made it may have changed since the build.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { buildCachePath, runningFromSources, sha256 } from '../cache/build-cache.js';
 import type { PracticeBank } from '../scenario/practice.js';
 import type { Question } from './question.js';
 import type { SourceFile } from './source-files.js';
@@ -32,18 +31,11 @@ export interface Parsed {
   readonly asks: readonly Question[];
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { runningFromSources, sha256 };
 
-/** dist/bundle/pool-cache.json of this package, from dist/practice, dist/bundle or src/practice alike. */
+/** dist/bundle/pool-cache.json of this package. */
 export function poolCachePath(): string {
-  return fileURLToPath(new URL('../../dist/bundle/pool-cache.json', import.meta.url));
-}
-
-/** Whether this module runs from the sources, where the cache would be older than the code. */
-export function runningFromSources(url: string = import.meta.url): boolean {
-  return /\/src\/practice\/pool-cache\.ts$/.test(url);
+  return buildCachePath('pool-cache.json');
 }
 
 export function readPoolCache(path: string = poolCachePath()): PoolCache | undefined {

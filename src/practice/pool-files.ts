@@ -40,7 +40,7 @@ function parse(banks: readonly SourceFile[], scenarios: readonly SourceFile[], w
 }
 
 /**
- * The cache for the package's files as they are now (scripts/pool-cache.js, at build time). A
+ * The cache for the package's files as they are now (scripts/parse-cache.js, at build time). A
  * scenario that fails to load is an error here: the build must not ship a pool that warns.
  */
 export function buildPoolCache(root?: string): PoolCache {
