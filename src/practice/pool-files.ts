@@ -5,7 +5,8 @@
  * the parse made at build time when it matches the files (src/practice/pool-cache.ts).
  */
 import { parseTcpScenario } from '../scenario/tcp.js';
-import { parseBank, poolOf, type Pool } from './bank.js';
+import { poolOf, type Pool } from './bank.js';
+import { parseBank } from './bank-parse.js';
 import { ASK_STEP, cachedParse, POOL_CACHE_FORMAT, readPoolCache, runningFromSources, sha256, type Parsed, type PoolCache } from './pool-cache.js';
 import type { Question, TopicSelection } from './question.js';
 import { askQuestions } from './scenario-ask.js';

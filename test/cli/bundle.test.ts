@@ -106,7 +106,9 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
     // A user's file is parsed: the schema loads.
     [['tcp', 'run', userScenario], 'src/scenario/tcp.ts', ['ink', 'react', 'src/lab/', 'src/ui/']],
     [['lab', 'list'], 'src/lab/experiments/index.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'src/tcp/simulation.ts', 'src/practice/', 'src/ui/']],
-    [['exam', '--seed', '1', '--count', '3'], 'src/practice/session.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'src/lab/', 'src/ui/App.tsx']],
+    // The pool comes from the build-time parse (src/practice/pool-cache.ts), generated TCP questions build
+    // their scenario directly (generators/scenario-doc.ts): no yaml, no zod. (--count 20: tcp questions drawn.)
+    [['exam', '--seed', '1', '--count', '20'], 'src/practice/generators/scenario-doc.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'src/scenario/tcp.ts', 'src/scenario/practice.ts', 'src/lab/', 'src/ui/App.tsx']],
     [['practice', '--help'], 'src/cli/commands/practice.ts', [...HEAVY, 'src/tcp/tcb.ts', 'src/lab/', 'src/practice/', 'src/ui/']],
   ] as const)('%j loads its own chunks only', (args, holds, never) => {
     const r = load([...args]);
