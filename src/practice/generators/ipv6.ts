@@ -122,7 +122,7 @@ export const ipv6Network: Generator = {
       accepts: [`${s.network}/${prefix}`],
       check: { kind: 'ipv6', form: 'any' },
       explanation: text('Keep the first prefix-many bits and zero the rest; with a prefix that is a multiple of 4, that is whole hex digits.',
-        '保留前 前缀长度 位，其余清零；前缀是 4 的倍数时，就是保留整数个十六进制位。'),
+        '保留前缀长度那么多位，其余清零；前缀是 4 的倍数时，就是保留整数个十六进制位。'),
       working: text(`/${prefix} keeps ${keep} of 32 hex digits: ${full.slice(0, keep)}|${full.slice(keep)} -> ${s.network}`,
         `/${prefix} 保留 32 个十六进制位中的前 ${keep} 位：${full.slice(0, keep)}|${full.slice(keep)} -> ${s.network}`),
       params: { address, prefix },

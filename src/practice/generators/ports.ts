@@ -28,13 +28,14 @@ export const portsNumber: Generator = {
     const zh = COMMON.find((c) => c.say === say)?.zh ?? say;
     const info = lookupPort(say);
     const note = info.alias?.note;
+    const noteZh = info.alias === undefined ? undefined : SERVICE_ALIASES[info.alias.name]?.noteZh;
     const transports = [...new Set(info.services.map((s) => s.protocol))].join('/');
     return body({
-      prompt: text(`Which port does ${say.toUpperCase()} use by default?`, `${zh} 默认使用哪个端口？`),
+      prompt: text(`Which port does ${say.toUpperCase()} use by default?`, `${zh}${/[\u3400-\u9fff）]$/.test(zh) ? '' : ' '}默认使用哪个端口？`),
       answer: String(info.port),
       check: { kind: 'integer' },
       explanation: text(`IANA registers ${info.services[0]?.name ?? say} on ${info.port}/${transports}${note ? ` (${note})` : ''}. ${rangeExplanation().en}`,
-        `IANA 把 ${info.services[0]?.name ?? say} 登记在 ${info.port}/${transports}${note ? `(${note})` : ''}。${rangeExplanation().zh}`),
+        `IANA 把 ${info.services[0]?.name ?? say} 登记在 ${info.port}/${transports}${noteZh ? `（${noteZh}）` : ''}。${rangeExplanation().zh}`),
       working: text(`${say} -> ${info.matches.map((m) => m.port).join(', ')} (${info.range})`, `${say} -> ${info.matches.map((m) => m.port).join('、')}(${info.range})`),
       params: { service: say },
     });

@@ -77,9 +77,8 @@ export const subnetHostCount: Generator = {
     const address = pickIPv4(rng);
     const s = subnet4(address, prefix);
     const w = p.option('form') === 'dotted' ? `mask ${s.netmask}` : `/${prefix}`;
-    const wz = p.option('form') === 'dotted' ? `掩码 ${s.netmask}` : `/${prefix}`;
     return body({
-      prompt: text(`How many usable host addresses does an IPv4 subnet with ${w} have?`, `一个 ${wz} 的 IPv4 子网有多少个可用主机地址？`),
+      prompt: text(`How many usable host addresses does an IPv4 subnet with ${w} have?`, `${p.option('form') === 'dotted' ? `子网掩码为 ${s.netmask}` : `前缀为 /${prefix}`} 的 IPv4 子网有多少个可用主机地址？`),
       answer: String(s.hostCount),
       check: { kind: 'integer' },
       explanation: text('Usable hosts = 2^(host bits) - 2: the all-zeros address names the network and the all-ones address is the broadcast. /31 (RFC 3021) and /32 are the exceptions.',

@@ -78,12 +78,12 @@ function simulate(rng: Rng, story: StoryName, rtoMs = 1000, mslMs = 30_000): Run
 
 function intro(story: StoryName, run: Run): Text {
   const t = STORIES[story].tell;
-  return text(`${t.en} Client ISN ${run.isn.client}, server ISN ${run.isn.server}.`, `${t.zh} 客户端初始序号 ${run.isn.client}，服务器初始序号 ${run.isn.server}。`);
+  return text(`${t.en} Client ISN ${run.isn.client}, server ISN ${run.isn.server}.`, `${t.zh}客户端初始序号 ${run.isn.client}，服务器初始序号 ${run.isn.server}。`);
 }
 
 const STATE_WHY = text(
   'RFC 9293 section 3.3.2: SYN_SENT after connect, SYN_RECEIVED after a SYN in LISTEN, ESTABLISHED when our SYN is acknowledged; FIN_WAIT_1 after our FIN, FIN_WAIT_2 when it is acknowledged, TIME_WAIT when the peer\'s FIN arrives; CLOSE_WAIT after the peer\'s FIN, LAST_ACK after our FIN from there; CLOSING when both FINs cross.',
-  'RFC 9293 第 3.3.2 节：connect 后进入 SYN_SENT;LISTEN 收到 SYN 进入 SYN_RECEIVED；自己的 SYN 被确认后进入 ESTABLISHED；发出 FIN 进入 FIN_WAIT_1,FIN 被确认进入 FIN_WAIT_2，再收到对方 FIN 进入 TIME_WAIT；先收到对方 FIN 进入 CLOSE_WAIT，再发出自己的 FIN 进入 LAST_ACK；双方 FIN 交错时进入 CLOSING。');
+  'RFC 9293 第 3.3.2 节：connect 后进入 SYN_SENT；LISTEN 收到 SYN 进入 SYN_RECEIVED；自己的 SYN 被确认后进入 ESTABLISHED；发出 FIN 进入 FIN_WAIT_1，FIN 被确认进入 FIN_WAIT_2，再收到对方 FIN 进入 TIME_WAIT；先收到对方 FIN 进入 CLOSE_WAIT，再发出自己的 FIN 进入 LAST_ACK；双方 FIN 交错时进入 CLOSING。');
 
 export const STORY_NAMES = Object.keys(STORIES) as StoryName[];
 
@@ -177,7 +177,7 @@ export const tcpTimeWait: Generator = {
     const path = (ep: string): string => [run.transitions.find((t) => t.endpoint === ep)?.from ?? 'CLOSED', ...run.transitions.filter((t) => t.endpoint === ep).map((t) => t.to)].join(' -> ');
     const paths = `client: ${path('client')}\nserver: ${path('server')}`;
     return body({
-      prompt: text(`${i.en} Who passes through TIME_WAIT?`, `${i.zh} 哪一方会经过 TIME_WAIT?`),
+      prompt: text(`${i.en} Who passes through TIME_WAIT?`, `${i.zh}哪一方会经过 TIME_WAIT？`),
       choices: rng.shuffle(WHO_CHOICES),
       answer: WHO_CHOICES[index]!,
       check: { kind: 'choice' },
@@ -215,7 +215,7 @@ export const tcpLostAck: Generator = {
     const leave = run.transitions.find((t) => t.endpoint === 'client' && t.from === 'TIME_WAIT' && t.to === 'CLOSED');
     const serverClosed = run.transitions.find((t) => t.endpoint === 'server' && t.to === 'CLOSED');
     const i = intro('lost-final-ack', run);
-    const setting = text(`${i.en} RTO ${rto} ms, MSL ${msl / 1000} s, one-way delay 10 ms.`, `${i.zh} RTO ${rto} 毫秒，MSL ${msl / 1000} 秒，单向时延 10 毫秒。`);
+    const setting = text(`${i.en} RTO ${rto} ms, MSL ${msl / 1000} s, one-way delay 10 ms.`, `${i.zh}RTO ${rto} 毫秒，MSL ${msl / 1000} 秒，单向时延 10 毫秒。`);
     const work = ladder(segs);
     const timeline = text(
       `server FIN first sent at ${firstFin.at} ms, resent at ${resent.at} ms (+${resent.at - firstFin.at} ms)${serverClosed ? `; server CLOSED at ${serverClosed.at} ms` : ''}` +
@@ -229,21 +229,21 @@ export const tcpLostAck: Generator = {
     switch (ask) {
       case 'server-state':
         return body({
-          prompt: text(`${setting.en} Which state is the server in while it waits for the lost ACK?`, `${setting.zh} 服务器在等待这个丢失的 ACK 时处于什么状态？`),
+          prompt: text(`${setting.en} Which state is the server in while it waits for the lost ACK?`, `${setting.zh}服务器在等待这个丢失的 ACK 时处于什么状态？`),
           answer: firstFin.fromState, check: { kind: 'state' }, explanation: why, working, params,
         });
       case 'resend-after':
         return body({
-          prompt: text(`${setting.en} How many milliseconds after first sending its FIN does the server send it again?`, `${setting.zh} 服务器第一次发送 FIN 之后多少毫秒会再次发送它？`),
+          prompt: text(`${setting.en} How many milliseconds after first sending its FIN does the server send it again?`, `${setting.zh}服务器第一次发送 FIN 之后多少毫秒会再次发送它？`),
           answer: String(resent.at - firstFin.at), check: { kind: 'integer' }, explanation: why, working, params,
         });
       case 'client-leaves': {
         const after = leave!.at - lastAck.at;
         return body({
           prompt: text(`${setting.en} The client answers the resent FIN with a new ACK. How many milliseconds after sending that ACK does the client leave TIME_WAIT?`,
-            `${setting.zh} 客户端用新的 ACK 回应重传的 FIN。发出这个 ACK 之后多少毫秒，客户端离开 TIME_WAIT?`),
+            `${setting.zh}客户端用新的 ACK 回应重传的 FIN。发出这个 ACK 之后多少毫秒，客户端离开 TIME_WAIT？`),
           answer: String(after), check: { kind: 'integer' },
-          explanation: text(`${why.en} The timer restarts at the new ACK, so the client stays 2 x MSL = ${2 * msl} ms more.`, `${why.zh} 计时从新的 ACK 重新开始，所以客户端还要再等 2 x MSL = ${2 * msl} 毫秒。`),
+          explanation: text(`${why.en} The timer restarts at the new ACK, so the client stays 2 x MSL = ${2 * msl} ms more.`, `${why.zh}计时从新的 ACK 重新开始，所以客户端还要再等 2 x MSL = ${2 * msl} 毫秒。`),
           working, params,
         });
       }
@@ -251,7 +251,7 @@ export const tcpLostAck: Generator = {
         const retransmitted = fins.length > 1 && segs.some((s) => s.from === 'client' && s.flags === 'ACK' && s.at >= resent.at && !s.dropped);
         const index = retransmitted ? 0 : serverClosed === undefined ? 1 : 3;
         return body({
-          prompt: text(`${setting.en} What happens next?`, `${setting.zh} 接下来会发生什么？`),
+          prompt: text(`${setting.en} What happens next?`, `${setting.zh}接下来会发生什么？`),
           choices: rng.shuffle(LOST_WHAT), answer: LOST_WHAT[index]!, check: { kind: 'choice' }, explanation: why, working, params,
         });
       }
@@ -275,7 +275,7 @@ export const tcpOrder: Generator = {
     const i = intro(story, run);
     const what = phase === 'handshake' ? text('the three-way handshake', '三次握手') : text('the close (four-way wave)', '关闭连接（四次挥手）');
     return body({
-      prompt: text(`${i.en} Put the segments of ${what.en} in the order they are sent:\n${items}`, `${i.zh} 把${what.zh}的报文段按发送顺序排列：\n${items}`),
+      prompt: text(`${i.en} Put the segments of ${what.en} in the order they are sent:\n${items}`, `${i.zh}把${what.zh}的报文段按发送顺序排列：\n${items}`),
       answer,
       check: { kind: 'order', items: segs.length },
       explanation: phase === 'handshake'
@@ -305,12 +305,12 @@ export const tcpFlags: Generator = {
     switch (ask) {
       case 'synack-flags':
         return body({
-          prompt: text(`${i.en} Which flags does the server's reply to the client's SYN carry?`, `${i.zh} 服务器回应客户端 SYN 的报文段带哪些标志位？`),
+          prompt: text(`${i.en} Which flags does the server's reply to the client's SYN carry?`, `${i.zh}服务器回应客户端 SYN 的报文段带哪些标志位？`),
           answer: s[1]!.flags, check: { kind: 'flags' }, explanation: ackWhy, working: work(2), params: { ask, isn: run.isn },
         });
       case 'final-ack':
         return body({
-          prompt: text(`${i.en} Which acknowledgement number does the client's third handshake segment (its ACK) carry?`, `${i.zh} 客户端在三次握手第三步发送的 ACK 中，确认号是多少？`),
+          prompt: text(`${i.en} Which acknowledgement number does the client's third handshake segment (its ACK) carry?`, `${i.zh}客户端在三次握手第三步发送的 ACK 中，确认号是多少？`),
           answer: String(s[2]!.ack), check: { kind: 'integer' }, explanation: ackWhy, working: work(3), params: { ask, isn: run.isn },
         });
       case 'data-ack': {
@@ -318,7 +318,7 @@ export const tcpFlags: Generator = {
         const reply = s.findIndex((x, j) => j > data && x.from === 'server');
         return body({
           prompt: text(`${i.en} The client's data segment has seq=${s[data]!.seq} and 100 bytes. Which acknowledgement number does the server's ACK carry?`,
-            `${i.zh} 客户端的数据报文段 seq=${s[data]!.seq}，长度 100 字节。服务器回的 ACK 中确认号是多少？`),
+            `${i.zh}客户端的数据报文段 seq=${s[data]!.seq}，长度 100 字节。服务器回的 ACK 中确认号是多少？`),
           answer: String(s[reply]!.ack), check: { kind: 'integer' }, explanation: ackWhy, working: work(reply + 1), params: { ask, isn: run.isn },
         });
       }
@@ -327,13 +327,13 @@ export const tcpFlags: Generator = {
         const reply = s.findIndex((x, j) => j > fin && x.from === 'server');
         return body({
           prompt: text(`${i.en} The client's FIN has seq=${s[fin]!.seq}. Which acknowledgement number does the server's reply carry?`,
-            `${i.zh} 客户端的 FIN 序号 seq=${s[fin]!.seq}。服务器回应中的确认号是多少？`),
+            `${i.zh}客户端的 FIN 序号 seq=${s[fin]!.seq}。服务器回应中的确认号是多少？`),
           answer: String(s[reply]!.ack), check: { kind: 'integer' }, explanation: ackWhy, working: work(reply + 1), params: { ask, isn: run.isn },
         });
       }
       default:
         return body({
-          prompt: text(`${i.en} Which acknowledgement number does the server's SYN,ACK carry?`, `${i.zh} 服务器的 SYN,ACK 中确认号是多少？`),
+          prompt: text(`${i.en} Which acknowledgement number does the server's SYN,ACK carry?`, `${i.zh}服务器的 SYN,ACK 中确认号是多少？`),
           answer: String(s[1]!.ack), check: { kind: 'integer' }, explanation: ackWhy, working: work(2), params: { ask, isn: run.isn },
         });
     }
