@@ -36,6 +36,18 @@ export interface WindowEntry {
   readonly topic: string | null;
 }
 
+/** Built-in window scenarios by file name, parsed (the app's scenario list runs them). */
+export function loadWindowScenarios(root: string = scenariosDir()): WindowScenario[] {
+  const dir = windowScenarioDir(root);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((n) => parseWindowScenario(readFileSync(join(dir, n), 'utf8'), `scenarios/window/${n}`));
+}
+
 /** Built-in window scenarios by file name; a broken one is an InputError (a packaging bug). */
 export function listWindowScenarios(root: string = scenariosDir()): WindowEntry[] {
   const dir = windowScenarioDir(root);

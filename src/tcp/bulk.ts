@@ -81,7 +81,9 @@ export interface Round {
   /** Segments sent this round (new, retransmitted, probes). */
   readonly sent: number;
   readonly phase: Phase;
-  /** SND.UNA, SND.NXT and the usable edge min(SND.UNA + cwnd, SND.UNA + SND.WND) after the burst. */
+  /** SND.NXT when the round began, before its burst (what the sender's window looked like then). */
+  readonly sndNxt0: number;
+  /** SND.UNA, SND.NXT and the usable edge SND.UNA + min(cwnd, SND.WND) after the burst. */
   readonly sndUna: number;
   readonly sndNxt: number;
   readonly edge: number;
@@ -95,8 +97,9 @@ export interface Transmission {
   readonly len: number;
   readonly kind: 'new' | 'retransmit' | 'probe';
   readonly lost: boolean;
-  /** min(cwnd, SND.WND) and FlightSize right after it was sent (for the invariant's tests). */
-  readonly limit: number;
+  /** cwnd, SND.WND and FlightSize right after it was sent (for the invariant's tests). */
+  readonly cwnd: number;
+  readonly rwnd: number;
   readonly flight: number;
 }
 
@@ -162,12 +165,13 @@ export function runBulk(cfg: BulkConfig): BulkResult {
         ('dupacks' in l && l.dupacks === r && burst.length === 0));
       if (gen && rand && uniformInt(gen, 0, 999_999) < rand.rate * 1_000_000) lost = true;
       firstSent.add(seq);
-      const t: Transmission = { round: r, seq, len, kind, lost, limit: limit(), flight: flight() };
+      const t: Transmission = { round: r, seq, len, kind, lost, cwnd: cc.cwnd, rwnd: sndWnd, flight: flight() };
       burst.push(t);
       transmissions.push(t);
       if (rtoArmedAt === undefined && kind !== 'probe') rtoArmedAt = r; // RFC 6298 5.1
     };
 
+    const sndNxt0 = sndNxt;
     if (retransmitNow && sndUna < sndNxt) {
       send(sndUna, Math.min(cfg.mss, sndNxt - sndUna), 'retransmit');
     }
@@ -200,7 +204,7 @@ export function runBulk(cfg: BulkConfig): BulkResult {
       persistInterval = Math.min(SHIFT_CAP, persistInterval * 2);
       persistAt = r + persistInterval;
     }
-    const row = { round: r, cwnd: cc.cwnd, ssthresh: cc.ssthresh, rwnd: sndWnd, flight: flight(), sent: burst.length, phase: cc.phase, sndUna, sndNxt, edge: sndUna + limit() };
+    const row = { round: r, cwnd: cc.cwnd, ssthresh: cc.ssthresh, rwnd: sndWnd, flight: flight(), sent: burst.length, phase: cc.phase, sndNxt0, sndUna, sndNxt, edge: sndUna + limit() };
 
     // The link and the receiver.
     const order = burst.map((_, i) => i);
