@@ -42,9 +42,9 @@ export function WindowView({ run, width, height, onBack }: WindowViewProps): Rea
   const plot = useMemo(() => {
     const upTo = round + 1;
     const cut = { ...run, rounds: run.rounds.slice(0, upTo), series: { ...run.series, cwnd: run.series.cwnd.slice(0, upTo), ssthresh: run.series.ssthresh.slice(0, upTo) } };
-    return windowPlot(cut, false, Math.max(1, room - 2)).split('\n');
-  }, [run, round, room]);
-  const shownPlot = plot.length - 1 > room ? [] : plot.slice(0, -1);
+    return windowPlot(cut, theme.color, Math.max(1, room - 2)).split('\n');
+  }, [run, round, room, theme.color]);
+  const shownPlot = plot.length > room ? [] : plot;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">{run.title}</Text>
