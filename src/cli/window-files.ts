@@ -50,15 +50,5 @@ export function loadWindowScenarios(root: string = scenariosDir()): WindowScenar
 
 /** Built-in window scenarios by file name; a broken one is an InputError (a packaging bug). */
 export function listWindowScenarios(root: string = scenariosDir()): WindowEntry[] {
-  const dir = windowScenarioDir(root);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
-  } catch {
-    return [];
-  }
-  return names.map((n) => {
-    const s = parseWindowScenario(readFileSync(join(dir, n), 'utf8'), `scenarios/window/${n}`);
-    return { name: s.name, title: s.title, topic: s.topic ?? null };
-  });
+  return loadWindowScenarios(root).map((s) => ({ name: s.name, title: s.title, topic: s.topic ?? null }));
 }
