@@ -15,7 +15,7 @@ import { TOPICS } from '../../src/practice/question.js';
 import { buildSession, generate } from '../../src/practice/session.js';
 import { reference } from './reference-answer.js';
 
-const NEW_KINDS = ['subnet.vlsm-table', 'subnet.valid-host', 'subnet.contains', 'subnet.classful', 'subnet.mask-for', 'route.summary', 'route.lpm', 'classify.special', 'tcp.timing'];
+const NEW_KINDS = ['subnet.vlsm-table', 'subnet.valid-host', 'subnet.contains', 'subnet.classful', 'subnet.mask-for', 'route.summary', 'route.lpm', 'classify.special', 'tcp.timing', 'tcp.window'];
 const pool = loadPool();
 
 describe('choose two', () => {

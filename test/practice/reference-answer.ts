@@ -292,6 +292,42 @@ function referenceNew(q: Question): string {
       if (en.includes('stay in TIME_WAIT')) return String((2 * msl) / 1000);
       return String(Number(m[4]) + d + 2 * msl);
     }
+    case 'tcp.window': return windowReference(q);
     default: throw new Error(`no reference for ${q.source}`);
   }
+}
+
+/**
+ * tcp.window by the textbook's round rules, read from the prompt: slow start doubles cwnd up to ssthresh
+ * (RFC 5681 3.1; 谢希仁 5.8.2: 8 -> 12 when ssthresh is 12), avoidance adds 1 a round, a round whose
+ * segments are all lost ends in a timeout (ssthresh = max(cwnd/2, 2), cwnd = 1), and a round with a lost
+ * first segment in fast retransmit (ssthresh = max(cwnd/2, 2)). The sender always fills its window.
+ */
+function windowReference(q: Question): string {
+  const en = q.prompt.en;
+  if (en.includes('window of 0')) return String(q.choices!.findIndex((c) => c.en.includes('persist timer')) + 1);
+  const ss0 = Number(must(/ssthresh = (\d+);/, en, q.id)[1]);
+  const rwnd = Number(must(/receiver's window is (\d+) segments/, en, q.id)[1]);
+  const lostRound = /everything sent in round (\d+) is lost|in round (\d+) the first segment is lost/.exec(en);
+  const lossAt = lostRound ? Number(lostRound[1] ?? lostRound[2]) : undefined;
+  const cwnds: number[] = [];
+  const ssthreshes: number[] = [];
+  let w = 1;
+  let ss = ss0;
+  for (let r = 1; r <= 40; r++) {
+    cwnds.push(w);
+    ssthreshes.push(ss);
+    if (r === lossAt) {
+      ss = Math.max(Math.floor(w / 2), 2);
+      w = 1;
+    } else w = w < ss ? Math.min(2 * w, ss) : w + 1;
+  }
+  const n = /in round (\d+)\?/.exec(en);
+  if (en.includes('What is cwnd')) return String(cwnds[Number(n![1]) - 1]);
+  if (en.includes('in flight')) {
+    const k = Number(n![1]);
+    if (cwnds.slice(0, k - 1).some((c) => c > rwnd)) throw new Error(`${q.id}: the receiver's window limited an earlier round`);
+    return String(Math.min(cwnds[k - 1]!, rwnd));
+  }
+  return String(ssthreshes[lossAt!]);
 }

@@ -83,7 +83,8 @@ describe('netkata tcp', () => {
     const r = netkata(['tcp', 'list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^handshake +The three-way handshake$/m);
-    expect(r.stdout.trim().split('\n').length).toBe(readdirSync(join(root, 'scenarios/tcp')).filter((f) => f.endsWith('.yaml')).length);
+    const yamls = (d: string) => readdirSync(join(root, d)).filter((f) => f.endsWith('.yaml')).length;
+    expect(r.stdout.trim().split('\n').length).toBe(yamls('scenarios/tcp') + yamls('scenarios/window'));
   });
 
   it('states lists the 11 states and their transitions; --mermaid a stateDiagram', () => {

@@ -61,7 +61,8 @@ describe('TCP simulator screen', () => {
 
   it('the scenario list longer than the screen says which rows show and that there are more', async () => {
     const { readdirSync } = await import('node:fs');
-    const total = readdirSync(new URL('../../scenarios/tcp/', import.meta.url)).filter((f) => f.endsWith('.yaml')).length;
+    const yamls = (d: string) => readdirSync(new URL(`../../scenarios/${d}/`, import.meta.url)).filter((f) => f.endsWith('.yaml')).length;
+    const total = yamls('tcp') + yamls('window');
     const app = renderApp({ screen: 'tcp' });
     await tick();
     expect(app.frame()).toMatch(new RegExp(` ↓ rows 1-\\d+ of ${total}`));

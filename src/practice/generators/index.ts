@@ -11,10 +11,11 @@ import { classifySpecial } from './special.js';
 import { SUBNET_GENERATORS } from './subnet.js';
 import { TCP_GENERATORS } from './tcp.js';
 import { tcpTiming } from './tcp-timing.js';
+import { tcpWindow } from './tcp-window.js';
 
 export const GENERATORS: ReadonlyMap<string, Generator> = new Map(
   [...SUBNET_GENERATORS, ...EXAM_IPV4_GENERATORS, ...ROUTING_GENERATORS, ...SEGMENT_GENERATORS, ...CLASSIFY_GENERATORS, classifySpecial,
-    ...IPV6_GENERATORS, ...PORT_GENERATORS, ...MAC_GENERATORS, ...TCP_GENERATORS, tcpTiming]
+    ...IPV6_GENERATORS, ...PORT_GENERATORS, ...MAC_GENERATORS, ...TCP_GENERATORS, tcpTiming, tcpWindow]
     .map((g) => [g.name, g]),
 );
 

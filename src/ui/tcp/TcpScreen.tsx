@@ -17,6 +17,10 @@ import { useKeys } from '../use-keys.js';
 import { useLatestState } from '../use-latest-state.js';
 import { listBuiltinScenarios, loadScenarioFile, type ScenarioEntry } from '../../cli/scenario-files.js';
 import { SimulatorView } from './SimulatorView.js';
+import { findWindowScenario, loadWindowScenarios } from '../../cli/window-files.js';
+import type { WindowScenario } from '../../scenario/window.js';
+import { runWindowScenario, type WindowRun } from '../../tcp/window-run.js';
+import { WindowView } from './WindowView.js';
 
 export interface TcpScreenProps extends ScreenProps {
   /** A scenarios directory whose tcp/ holds the built-in scenarios (tests); default: the package's. */
@@ -30,29 +34,43 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
   const lang = useLang();
   const theme = useTheme();
   const entries = useMemo<ScenarioEntry[]>(() => listBuiltinScenarios(scenariosRoot), [scenariosRoot]);
+  // Window scenarios (scenarios/window/) follow the TCP ones in the list and open the window view.
+  const windowEntries = useMemo<WindowScenario[]>(() => loadWindowScenarios(scenariosRoot), [scenariosRoot]);
+  const [windowRun, setWindowRun] = useState<WindowRun | undefined>(undefined);
   const [selected, getSelected, setSelected] = useLatestState(0);
   const [running, setRunning] = useState<TcpScenario | undefined>(undefined);
   const [path, getPath, setPath] = useLatestState('');
   const [error, setError] = useState<string | undefined>(undefined);
-  const fileItem = entries.length;
-  const typing = running === undefined && selected === fileItem;
+  const fileItem = entries.length + windowEntries.length;
+  const typing = running === undefined && windowRun === undefined && selected === fileItem;
   useTextEntry(typing);
 
   useKeys(
     (input, key) => {
       if (key.escape) return onBack();
-      const n = entries.length + 1;
+      const n = fileItem + 1;
       if (key.upArrow) return setSelected((s) => (s + n - 1) % n);
       if (key.downArrow || key.tab) return setSelected((s) => (s + 1) % n);
       const selected = getSelected();
       if (key.return) {
         if (selected === fileItem) {
           try {
+            const w = findWindowScenario(getPath().trim());
+            if (w) {
+              setWindowRun(runWindowScenario(w));
+              setError(undefined);
+              return;
+            }
             setRunning(loadScenarioFile(getPath()));
             setError(undefined);
           } catch (e) {
             setError(e instanceof InputError ? e.parseMessage : e instanceof Error ? e.message : String(e));
           }
+          return;
+        }
+        if (selected >= entries.length) {
+          setWindowRun(runWindowScenario(windowEntries[selected - entries.length]!));
+          setError(undefined);
           return;
         }
         const entry = entries[selected]!;
@@ -67,8 +85,12 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
         if (next !== undefined) setPath(next);
       }
     },
-    { isActive: running === undefined },
+    { isActive: running === undefined && windowRun === undefined },
   );
+
+  if (windowRun !== undefined) {
+    return <WindowView run={windowRun} width={width} height={height} onBack={() => setWindowRun(undefined)} />;
+  }
 
   if (running !== undefined) {
     return (
@@ -82,9 +104,12 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
     );
   }
 
-  const items = entries.map((e) => ({ id: e.file, label: e.name, description: e.error !== undefined ? `✗ ${e.error}` : e.title }));
+  const items = [
+    ...entries.map((e) => ({ id: e.file, label: e.name, description: e.error !== undefined ? `✗ ${e.error}` : e.title })),
+    ...windowEntries.map((w) => ({ id: w.file, label: w.name, description: w.title })),
+  ];
   // One line of the list's room goes to the scroll indicator when the scenarios do not all fit.
-  const listRoom = Math.max(3, height - 7 - (entries.length > Math.max(3, height - 7) ? 1 : 0));
+  const listRoom = Math.max(3, height - 7 - (items.length > Math.max(3, height - 7) ? 1 : 0));
   const first = Math.max(0, Math.min(selected - listRoom + 1, items.length - listRoom));
   return (
     <Box flexDirection="column" width={width} height={height}>
