@@ -94,9 +94,7 @@ export interface WindowScenario {
 }
 
 /** A text that is a window scenario (its top level says `kind: window`). */
-export function isWindowScenarioText(text: string): boolean {
-  return /^kind:\s*["']?window["']?\s*(#.*)?$/m.test(text);
-}
+export { isWindowScenarioText } from './window-kind.js';
 
 export function parseWindowScenario(text: string, file: string): WindowScenario {
   const raw = loadYaml(text, file, shape);

@@ -46,9 +46,11 @@ export function registerTcpCommands(program: Command): void {
       if (opts.profile !== undefined && !isProfile(opts.profile)) {
         throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, opts.profile);
       }
-      const { findWindowScenario } = await import('../window-files.js');
-      const windowScenario = findWindowScenario(arg);
-      if (windowScenario) {
+      const { windowScenarioSource } = await import('../window-files.js');
+      const windowSource = windowScenarioSource(arg);
+      if (windowSource) {
+        const { parseWindowScenario } = await import('../../scenario/window.js');
+        const windowScenario = parseWindowScenario(windowSource.text, windowSource.file);
         if (opts.pcap) throw new InputError('--pcap is for segment-level scenarios; a window scenario runs in rounds', opts.pcap);
         const [{ runWindowScenario }, { renderWindowRun }] = await Promise.all([import('../../tcp/window-run.js'), import('../render/tcp-windows.js')]);
         const run = runWindowScenario(opts.profile !== undefined && isProfile(opts.profile) ? withProfile(windowScenario, opts.profile) : windowScenario);
@@ -88,7 +90,7 @@ export function registerTcpCommands(program: Command): void {
       const entries = listBuiltinScenarios();
       const broken = entries.find((e) => e.error !== undefined);
       if (broken) throw new InputError(broken.error!);
-      const { listWindowScenarios } = await import('../window-files.js');
+      const { listWindowScenarios } = await import('../window-scenarios.js');
       const rows = [...entries.map((e) => ({ name: e.name, title: e.title, topic: e.scenario?.topic ?? null })), ...listWindowScenarios()];
       if (opts.json) return writeJson({ scenarios: rows });
       const w = Math.max(...rows.map((r) => r.name.length));

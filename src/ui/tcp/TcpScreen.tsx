@@ -17,7 +17,7 @@ import { useKeys } from '../use-keys.js';
 import { useLatestState } from '../use-latest-state.js';
 import { listBuiltinScenarios, loadScenarioFile, type ScenarioEntry } from '../../cli/scenario-files.js';
 import { SimulatorView } from './SimulatorView.js';
-import { findWindowScenario, loadWindowScenarios } from '../../cli/window-files.js';
+import { findWindowScenario, loadWindowScenarios } from '../../cli/window-scenarios.js';
 import type { WindowScenario } from '../../scenario/window.js';
 import { runWindowScenario, type WindowRun } from '../../tcp/window-run.js';
 import { WindowView } from './WindowView.js';
