@@ -1,4 +1,4 @@
-import { InputError, quoteInput } from '../errors.js';
+import { InputError, quoteInput, reason } from '../errors.js';
 import { bitsOf, formatAddress, formatIPv4, parseCidrLine, scanIPv4, type IpVersion } from './parse.js';
 import { parseRange, summarizeBig, summarizeV4 } from './range.js';
 
@@ -79,7 +79,8 @@ export function parseAggregateLine(rawLine: string, strict = false): AggregateEn
 
 function withLine(e: unknown, source: string, lineNo: number): unknown {
   if (!(e instanceof InputError)) return e;
-  return new InputError(e.parseMessage, `${source}:${lineNo}`);
+  if (e.reason === undefined || e.input === undefined) return new InputError(e.parseMessage, `${source}:${lineNo}`);
+  return new InputError(reason('withInput', { input: e.input === '' ? '""' : e.input, why: e.reason }), `${source}:${lineNo}`);
 }
 
 /** Sort and merge intervals of one version (bigint), then cut into CIDRs. */

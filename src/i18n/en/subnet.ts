@@ -1,0 +1,31 @@
+/** `netkata subnet` text output (src/cli/render/subnet-text.ts). Labels are padded by display width. */
+export const subnet = {
+  class: (c: string) => `class ${c}`,
+  /** Joins the class and the IANA block names in the heading. */
+  listSep: ', ',
+  address: 'address',
+  netmask: 'netmask',
+  mask: 'mask',
+  and: 'AND',
+  network: 'network',
+  /** The header over the binary rows: `network | host`, its bar over the boundary. */
+  netBits: 'network',
+  hostBits: 'host',
+  hostBitsOnly: 'host bits',
+  byOctet: 'AND, octet by octet (a bit survives only where the mask has a 1):',
+  octet: (k: number) => `octet ${k}`,
+  wildcard: 'wildcard',
+  broadcast: 'broadcast',
+  none: 'none',
+  hosts: 'hosts',
+  hostCount: (c: { readonly usable: string; readonly total: string }) => `(${c.usable} usable of ${c.total} addresses)`,
+  note: 'note',
+  note31: '/31 (RFC 3021): a point-to-point link; both addresses are hosts, there is no broadcast',
+  note32: '/32: a single host route; the only address is the host, there is no broadcast',
+  noteNet: 'the first address names the network and the last is the broadcast, so neither is a host',
+  groupBinary: (g: number) => `the boundary falls inside group ${g}; that group in binary:`,
+  first: 'first',
+  last: 'last',
+  addresses: 'addresses',
+  v6Count: (c: { readonly count: string; readonly bits: number }) => `${c.count} (2^${c.bits}); IPv6 has no broadcast, every address is usable`,
+} as const;
