@@ -5,7 +5,7 @@ export const classify = {
   private: 'private',
   yes: 'yes',
   no: 'no',
-  embeddedNotGlobal: (e: { readonly address: string; readonly scope: string }) => `(its IPv4 ${e.address} is ${e.scope})`,
+  embeddedNotGlobal: (e: { readonly address: string; readonly scope: string }) => `  (its IPv4 ${e.address} is ${e.scope})`,
   ranges: 'ranges, most specific first:',
   noRange: '(no special-purpose block)',
   embedded: (e: { readonly kind: string; readonly address: string; readonly scope: string; readonly global: string; readonly private: string }) =>

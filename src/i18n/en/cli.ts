@@ -12,8 +12,10 @@ export const cli = {
   didYouMean: (names: string) => `(Did you mean ${names}?)`,
   notCommand: 'not a command',
   notGroupCommand: (group: string) => `not a ${group} command`,
-  listThem: (where: string) => `(${where} --help lists them)`,
-  didYouMeanCommand: (name: string) => `did you mean ${name}?`,
+  /** Follows notCommand: the hint when no command is near. */
+  listThem: (where: string) => ` (${where} --help lists them)`,
+  /** Follows notCommand: the nearest command. */
+  didYouMeanCommand: (name: string) => `; did you mean ${name}?`,
   whichOne: (names: string) => `which one? a subcommand is missing: ${names}`,
   unknownLanguage: 'unknown language (use en or zh)',
   needsTerminal: 'interactive mode needs a terminal (try netkata --help)',
@@ -25,7 +27,7 @@ export const cli = {
   ipNat64With: '--nat64 goes with an address or --stdin, not with --from-int or --from-binary',
   rangeNeedsEnd: 'range needs <start> <end>, or one argument <start>-<end>',
   splitHow: 'say how to split: --prefix <n>, --count <n> or --hosts <list>',
-  splitOne: (got: string) => `choose one of --prefix, --count, --hosts (got ${got})`,
+  splitOne: (got: readonly string[]) => `choose one of --prefix, --count, --hosts (got ${got.join(' and ')})`,
   cannotRead: (why: string) => `cannot read: ${why}`,
   /** A bad line of `--stdin` in text mode: `<line>\terror: <why>`. */
   stdinError: 'error',
