@@ -65,8 +65,12 @@ export function wrapCells(line: string, width: number, indent = ''): string[] {
     const tw = displayWidth(tok);
     const blank = /^ +$/.test(tok);
     if (w + tw > width && !blank && cur.some((c) => c !== indent && !/^ +$/.test(c))) {
-      // Carry the last token along when this one may not start a line.
-      const carry = NO_LINE_START.has(tok[0]!) && cur.length > 1 ? [cur.pop()!] : [];
+      // Carry the tokens before it along when this one may not start a line (nor may they).
+      const carry: string[] = [];
+      if (NO_LINE_START.has(tok[0]!)) {
+        while (cur.length > 1 && NO_LINE_START.has(cur.at(-1)![0]!)) carry.unshift(cur.pop()!);
+        if (cur.length > 1) carry.unshift(cur.pop()!);
+      }
       out.push(cur.join('').trimEnd());
       start();
       for (const c of carry) { cur.push(c); w += displayWidth(c); }

@@ -34,7 +34,7 @@ export function registerAddressExtraCommands(program: Command): void {
       const { macInfo } = await import('../../addr/mac.js');
       const info = macInfo(text);
       if (opts.json) writeJson(info);
-      else writeOut(renderMac(info, t().mac));
+      else writeOut(renderMac(info, t().mac, cliLang() === 'zh' ? 80 : undefined));
     });
 
   program
@@ -172,13 +172,14 @@ function renderPort(info: PortInfo, t: PortText): string {
   return lines.join('\n');
 }
 
-function renderMac(m: MacInfo, t: MacText): string {
+function renderMac(m: MacInfo, t: MacText, wrapAt?: number): string {
   const first = parseInt(m.mac.slice(0, 2), 16);
   const firstBits = first.toString(2).padStart(8, '0');
   const flipped = (first ^ 2).toString(16).padStart(2, '0');
   // Labels padded to one column by display width (13 cells in English, as `first octet` and two spaces).
   const width = Math.max(13, ...[t.mac, t.oui, t.nic, t.firstOctet, t.igBit, t.ulBit, t.eui64, t.linkLocal, t.ipv4Group, t.ipv6Group, t.note].map((l) => displayWidth(l) + 2));
   const row = (label: string, value: string): string => `${padEndCells(label, width)}${value}`;
+  const wrap = (line: string): string[] => (wrapAt === undefined ? [line] : wrapCells(line, wrapAt, ' '.repeat(width)));
   // A note in parentheses follows its value after three spaces, or directly when it is full-width.
   const after = (value: string, note: string): string => (note.startsWith('（') ? `${value}${note}` : `${value}   ${note}`);
   const bitsNote = (note: string): string => (note.startsWith('（') ? note : `  ${note}`);
@@ -191,13 +192,13 @@ function renderMac(m: MacInfo, t: MacText): string {
     row(t.ulBit, `${m.local ? 1 : 0}  ${m.local ? t.local : t.universal}`),
     row(t.eui64, after(m.eui64, t.eui64How({ from: m.mac.slice(0, 2), to: flipped }))),
     row(t.linkLocal, m.linkLocalIPv6),
-    ...macGroupLines(m, t, row, width),
+    ...macGroupLines(m, t, row),
     ...(m.multicast ? [row(t.note, t.groupNote)] : []),
     row(t.note, t.privacyNote),
-  ].join('\n');
+  ].flatMap(wrap).join('\n');
 }
 
-function macGroupLines(m: MacInfo, t: MacText, row: (label: string, value: string) => string, width: number): string[] {
+function macGroupLines(m: MacInfo, t: MacText, row: (label: string, value: string) => string): string[] {
   const g = m.multicastGroups;
   if (g === undefined) return [];
   if (g.family === 4) {
@@ -207,7 +208,7 @@ function macGroupLines(m: MacInfo, t: MacText, row: (label: string, value: strin
       row('', t.v4Share({ rfc: g.rfc, count: rest.length + 1 })),
     ];
   }
-  return wrapCells(row(t.ipv6Group, t.v6Groups({ low32: g.low32 ?? '', example: g.example ?? '', rfc: g.rfc })), cliLang() === 'zh' ? 80 : Infinity, ' '.repeat(width));
+  return [row(t.ipv6Group, t.v6Groups({ low32: g.low32 ?? '', example: g.example ?? '', rfc: g.rfc }))];
 }
 
 function renderSplit(r: SplitResult, t: SplitText, width?: number): string {

@@ -22,7 +22,8 @@ export function renderSameSegmentText(r: SameSegment, color: boolean, t: Text = 
   const v4 = r.version === 4;
   const ip1 = r.zone1 === undefined ? r.ip1 : `${r.ip1}%${r.zone1}`;
   const ip2 = r.zone2 === undefined ? r.ip2 : `${r.ip2}%${r.zone2}`;
-  out.push(t.title({ ip1: p.bold(ip1), ip2: p.bold(ip2), mask: r.mask, prefix: r.prefix }));
+  const title = t.title({ ip1: p.bold(ip1), ip2: p.bold(ip2), mask: r.mask, prefix: r.prefix });
+  out.push(...(width === undefined ? [title] : wrapCells(title, width, '  ')));
   out.push('');
   if (v4) {
     const row = (k: 'ip1' | 'ip2' | 'mask' | 'network1' | 'network2'): string => r.steps.map((s) => s[k].binary).join('.');
@@ -50,10 +51,12 @@ export function renderSameSegmentText(r: SameSegment, color: boolean, t: Text = 
   }
   out.push(`  ${v4 ? t.octetByOctet : t.groupByGroup}`);
   const w = v4 ? 3 : 4;
+  const partLabel = v4 ? t.octet : t.group;
+  // Room for a two-digit part number, as wide in every row.
+  const partWidth = displayWidth(partLabel('00')) + 1;
   for (const s of r.steps) {
-    const part = String(s.part).padEnd(2);
     out.push(
-      `    ${v4 ? t.octet(part) : t.group(part)} ` +
+      `    ${padEndCells(partLabel(String(s.part)), partWidth)}` +
         `${s.ip1.value.padStart(w)} AND ${s.mask.value.padStart(w)} = ${s.network1.value.padStart(w)}    ` +
         `${s.ip2.value.padStart(w)} AND ${s.mask.value.padStart(w)} = ${s.network2.value.padStart(w)}    ` +
         (s.same ? p.good(t.same) : p.bad(t.differ)),
