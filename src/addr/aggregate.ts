@@ -73,7 +73,7 @@ export function parseAggregateLine(rawLine: string, strict = false): AggregateEn
   const end = network + size - 1n;
   if (network === c.address) return { version: c.version, start: network, end };
   const shown = `${formatAddress(c.version, network)}/${c.prefix}`;
-  if (strict) throw new InputError(`host bits set: not a network address (its network is ${shown})`, line);
+  if (strict) throw new InputError(reason('hostBitsStrict', shown), line);
   return { version: c.version, start: network, end, hostBitsNetwork: shown };
 }
 

@@ -31,7 +31,16 @@ export function buildProgram(): Command {
   program.hook('preAction', async (_program, cmd) => {
     if (cmd.optsWithGlobals()['color'] === false) process.env['NO_COLOR'] = '1';
     // Resolved once for every command: a bad --lang is one line (exit 2) before the command runs.
-    await setCliLang(resolveLang(cmd.optsWithGlobals()['lang'] as string | undefined));
+    const option = cmd.optsWithGlobals()['lang'] as string | undefined;
+    let lang: Lang;
+    try {
+      lang = resolveLang(option);
+    } catch (e) {
+      // lang.ts speaks English; the error line is in the language of the locale (earlyLang).
+      if (e instanceof InputError) throw new InputError(t().cli.unknownLanguage, `--lang ${option}`);
+      throw e;
+    }
+    await setCliLang(lang);
   });
   registerAddressCommands(program);
   registerAddressExtraCommands(program);

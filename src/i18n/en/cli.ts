@@ -32,4 +32,12 @@ export const cli = {
   /** A bad line of `--stdin` in text mode: `<line>\terror: <why>`. */
   stdinError: 'error',
   internalError: (what: string) => `internal error: ${what} (set NETKATA_DEBUG=1 for details)`,
+  unknownTopic: (topics: string) => `unknown topic (topics: ${topics})`,
+  jsonOnlyWithStats: 'only goes with --stats (practice itself is interactive)',
+  wrongAnswers: (n: { readonly wrong: number; readonly answered: number }) => `${n.wrong} of ${n.answered} answers wrong`,
+  inputEnded: (n: { readonly answered: number; readonly asked: number }) => `input ended after ${n.answered} of ${n.asked} questions`,
+  /** src/cli/fs-reason.ts: why a file could not be read or written. */
+  noSuchFile: 'no such file',
+  isDirectory: 'is a directory',
+  permissionDenied: 'permission denied',
 } as const;

@@ -95,6 +95,13 @@ export const errors = {
   emptyNeed: (k: number) => `need ${k} is empty (two commas in a row?)`,
   splitPrefixLonger: (p: { readonly prefix: number; readonly version: number; readonly bits: number }) => `/${p.prefix} is longer than IPv${p.version}'s ${p.bits} bits`,
   splitPrefixShorter: (p: { readonly prefix: number; readonly parent: number }) => `/${p.prefix} is shorter than the parent's /${p.parent}: a split makes smaller blocks`,
+  hostBitsStrict: (network: S) => `host bits set: not a network address (its network is ${network})`,
+  seedNotNumber: 'the seed is a whole number',
+  seedRange: 'the seed must be between 0 and 4294967295',
+  countNotNumber: 'the count is a positive whole number',
+  countRange: (max: number) => `the count must be between 1 and ${max}`,
+  noQuestions: (banks: readonly S[]) => `no questions for this topic (the banks cover: ${banks.join(', ') || 'nothing'})`,
+  noBanks: 'no practice banks found',
 } as const;
 
 export type ErrorMessages = typeof errors;

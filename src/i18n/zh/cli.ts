@@ -26,4 +26,11 @@ export const cli: Messages['cli'] = {
   cannotRead: (why) => `无法读取：${why}`,
   stdinError: '错误',
   internalError: (what) => `内部错误：${what}（设置 NETKATA_DEBUG=1 查看详情）`,
+  unknownTopic: (topics) => `未知主题（可选：${topics}）`,
+  jsonOnlyWithStats: '只能和 --stats 一起用（练习本身是交互式的）',
+  wrongAnswers: (n) => `${n.answered} 题中答错 ${n.wrong} 题`,
+  inputEnded: (n) => `输入在第 ${n.answered}/${n.asked} 题后结束`,
+  noSuchFile: '文件不存在',
+  isDirectory: '是一个目录',
+  permissionDenied: '没有权限',
 };
