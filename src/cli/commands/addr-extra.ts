@@ -114,7 +114,8 @@ export function registerAddressExtraCommands(program: Command): void {
  * line, so `netkata aggregate f | while read cidr` or `> list.txt` gets nothing else.
  */
 function writeNote(text: string): void {
-  process.stderr.write(`${text}\n`);
+  const lines = cliLang() === 'zh' ? text.split('\n').flatMap((l) => wrapCells(l, 80, '#   ')) : [text];
+  process.stderr.write(`${lines.join('\n')}\n`);
 }
 
 function fmtCount(n: number | string): string {

@@ -87,7 +87,7 @@ export const errors: Messages['errors'] = {
   emptyNeed: (k) => `第 ${k} 项需求为空（是不是连写了两个逗号？）`,
   splitPrefixLonger: (p) => `/${p.prefix} 超过了 IPv${p.version} 的 ${p.bits} 位`,
   splitPrefixShorter: (p) => `/${p.prefix} 比父网段的 /${p.parent} 还短：划分只能得到更小的地址块`,
-  hostBitsStrict: (network) => `主机位不全为 0，不是网络地址（其网络地址是 ${network}）`,
+  hostBitsStrict: (network) => `主机位不全为零，不是网络地址（其网络地址是 ${network}）`,
   seedNotNumber: '种子必须是整数',
   seedRange: '种子必须在 0 到 4294967295 之间',
   countNotNumber: '题数必须是正整数',

@@ -3,8 +3,8 @@ import type { Messages } from '../en/index.js';
 /** `netkata mac` 的文字输出。 */
 export const mac: Messages['mac'] = {
   mac: 'MAC 地址',
-  oui: 'OUI（厂商）',
-  nic: 'NIC（网卡）',
+  oui: 'OUI 厂商号',
+  nic: 'NIC 网卡号',
   firstOctet: '第一个字节',
   igBit: 'I/G 位',
   ulBit: 'U/L 位',
@@ -14,7 +14,7 @@ export const mac: Messages['mac'] = {
   ipv6Group: 'IPv6 组播组',
   note: '说明',
   ouiLocal: '（本地管理地址：不代表任何厂商）',
-  ouiGroup: '（组地址：分配者的 OUI 加上置 1 的 I/G 位）',
+  ouiGroup: '（组地址：分配者的 OUI，I/G 位已置位）',
   ouiOrg: '（分配该地址的组织）',
   bits: '（第 0 位是 I/G，第 1 位是 U/L）',
   broadcast: '组地址：广播',

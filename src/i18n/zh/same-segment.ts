@@ -5,7 +5,7 @@ export const sameSegment: Messages['sameSegment'] = {
   title: (t) => `是否同一网段？${t.ip1} 与 ${t.ip2}，子网掩码 ${t.mask}（/${t.prefix}）`,
   address: 'IP 地址',
   mask: '子网掩码',
-  and: '按位与',
+  and: 'AND',
   network: '网络地址',
   octetByOctet: '逐字节：',
   groupByGroup: '逐组：',

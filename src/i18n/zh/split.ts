@@ -2,7 +2,7 @@ import type { Messages } from '../en/index.js';
 
 /** `netkata split` 的文字输出。 */
 export const split: Messages['split'] = {
-  hostBitsSet: (s) => `# ${s.input} 的主机位不全为 0，按其网络地址 ${s.network} 划分`,
+  hostBitsSet: (s) => `# ${s.input} 的主机位不全为零，按其网络地址 ${s.network} 划分`,
   into: (s) => `# ${s.parent} 划分为 ${s.count} 个 /${s.prefix}`,
   roundedUp: (n) => `（${n} 向上取整为 2 的幂：每借一位前缀只能一分为二）`,
   vlsm: (parent) => `# 在 ${parent} 中做 VLSM 划分：需求大的先分，每个需求取能容纳它的最小地址块`,
