@@ -73,6 +73,19 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * The address shortcut is one CommonJS file without chunks, where esbuild would inline a dynamic import:
+ * the Chinese text (src/i18n/zh/cli-sections.ts, loaded by src/cli/text.ts under zh only) becomes its
+ * own file instead, cli-zh.cjs beside it, required only when the language is zh, so that an English
+ * `netkata subnet` neither reads nor parses it (test/cli/bundle.test.ts).
+ */
+const zhApart = {
+  name: 'zh-apart',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]zh[\\/]cli-sections\.js$/ }, () => ({ path: './cli-zh.cjs', external: true }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   outdir,
@@ -92,7 +105,14 @@ const common = {
   logLevel: 'warning',
 };
 
-const [cli, direct] = await Promise.all([
+const cjs = {
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  banner: { js: "const __nkImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...common.define, 'import.meta.url': '__nkImportMetaUrl' },
+};
+
+const [cli, direct, directZh] = await Promise.all([
   // The full program, split: each dynamic import() is a chunk loaded when that import runs.
   build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, splitting: true, chunkNames: '[name]-[hash]' }),
   // The address one-liners (subnet/classify/ip), which bin/netkata.js tries first: one file with no
@@ -103,14 +123,14 @@ const [cli, direct] = await Promise.all([
   build({
     ...common,
     entryPoints: { 'addr-direct': 'src/cli/commands/addr-direct.ts' },
-    format: 'cjs',
-    outExtension: { '.js': '.cjs' },
-    banner: { js: "const __nkImportMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
-    define: { ...common.define, 'import.meta.url': '__nkImportMetaUrl' },
+    ...cjs,
+    plugins: [...common.plugins, zhApart],
   }),
+  // The Chinese sections for the shortcut (see zhApart).
+  build({ ...common, entryPoints: { 'cli-zh': 'src/i18n/zh/cli-sections.ts' }, ...cjs }),
 ]);
 // Which source files each output file holds (beside the bundle, not shipped): test/cli/bundle.test.ts reads it.
 writeFileSync(join(root, 'dist', 'bundle.meta.json'), JSON.stringify({
-  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs },
-  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs },
+  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...directZh.metafile.inputs },
+  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...directZh.metafile.outputs },
 }));

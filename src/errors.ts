@@ -4,14 +4,54 @@
  * only under NETKATA_DEBUG=1.
  */
 
+import { errors as enErrors, type ErrorKey, type ErrorMessages } from './i18n/en/errors.js';
+
+type ArgOf<K extends ErrorKey> = ErrorMessages[K] extends (a: infer A) => string ? A : never;
+/** A string parameter may be a Reason itself, rendered in the language of the message around it. */
+type ArgIn<A> = A extends string ? string | Reason : { readonly [P in keyof A]: A[P] extends string ? A[P] | Reason : A[P] };
+
+/**
+ * Why an input is wrong, as a key of the errors catalogue section (src/i18n/en/errors.ts) and its
+ * values: the core builds it without knowing any language; `text` is the English line, and the CLI
+ * renders the same key in the chosen language (src/cli/text.ts).
+ */
+export class Reason {
+  readonly text: string;
+  constructor(readonly key: ErrorKey, readonly arg?: unknown) {
+    this.text = renderReason(this, enErrors);
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+export function reason<K extends ErrorKey>(key: K, ...arg: ErrorMessages[K] extends string ? [] : [ArgIn<ArgOf<K>>]): Reason {
+  return new Reason(key, arg[0]);
+}
+
+/** `r` in a catalogue of the errors section's shape (its nested reasons in the same catalogue). */
+export function renderReason(r: Reason, catalogue: { readonly [K in ErrorKey]: unknown }): string {
+  const leaf = catalogue[r.key];
+  if (typeof leaf === 'string') return leaf;
+  const one = (v: unknown): unknown => (v instanceof Reason ? renderReason(v, catalogue) : v);
+  const a = r.arg;
+  const arg = typeof a === 'object' && a !== null && !(a instanceof Reason)
+    ? Object.fromEntries(Object.entries(a).map(([k, v]) => [k, one(v)]))
+    : one(a);
+  return (leaf as (x: unknown) => string)(arg);
+}
+
 /** Bad input from a person or a file: one line that says what was wrong and why. */
 export class InputError extends Error {
   override readonly name = 'InputError';
   /** The offending input as the user wrote it (shown before the message). */
   readonly input: string | undefined;
-  constructor(message: string, input?: string) {
-    super(message);
+  /** The catalogue form of `message`, when the thrower gave one (the CLI shows it in the chosen language). */
+  readonly reason: Reason | undefined;
+  constructor(message: string | Reason, input?: string) {
+    super(typeof message === 'string' ? message : message.text);
     this.input = input;
+    this.reason = typeof message === 'string' ? undefined : message;
   }
   /**
    * `<input>: <message>`, the form CLI.md prescribes after the `netkata: ` prefix. An empty input is

@@ -40,3 +40,45 @@ export function padStartCells(s: string, width: number, measure: (s: string) => 
   const w = measure(s);
   return w >= width ? s : ' '.repeat(width - w) + s;
 }
+
+/** Closing punctuation that must not begin a line (clreq 3.1.7, "line start prohibition"). */
+const NO_LINE_START = new Set([...'，。、；：？！）》”…']);
+
+/**
+ * `line` broken into lines of at most `width` cells, at spaces or between two Chinese characters,
+ * never before closing punctuation; every line after the first starts with `indent`. A word longer
+ * than a line (an IPv6 reverse name) is left whole. For Chinese text, which has no spaces to break at.
+ */
+export function wrapCells(line: string, width: number, indent = ''): string[] {
+  if (displayWidth(line) <= width) return [line];
+  // Tokens: a run of spaces, a run of other non-wide characters (a word, a number, an address), or one wide character.
+  const tokens = line.match(/ +|[^ \u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6…”]+|./gu) ?? [];
+  const out: string[] = [];
+  let cur: string[] = [];
+  let w = 0;
+  const start = (): void => {
+    cur = indent === '' ? [] : [indent];
+    w = displayWidth(indent);
+  };
+  cur = [];
+  for (const tok of tokens) {
+    const tw = displayWidth(tok);
+    const blank = /^ +$/.test(tok);
+    if (w + tw > width && !blank && cur.some((c) => c !== indent && !/^ +$/.test(c))) {
+      // Carry the tokens before it along when this one may not start a line (nor may they).
+      const carry: string[] = [];
+      if (NO_LINE_START.has(tok[0]!)) {
+        while (cur.length > 1 && NO_LINE_START.has(cur.at(-1)![0]!)) carry.unshift(cur.pop()!);
+        if (cur.length > 1) carry.unshift(cur.pop()!);
+      }
+      out.push(cur.join('').trimEnd());
+      start();
+      for (const c of carry) { cur.push(c); w += displayWidth(c); }
+    }
+    if (blank && w === displayWidth(indent) && out.length > 0) continue; // no spaces at a line start
+    cur.push(tok);
+    w += tw;
+  }
+  if (cur.length > 0) out.push(cur.join('').trimEnd());
+  return out;
+}

@@ -1,4 +1,4 @@
-import { InputError, quoteInput } from '../errors.js';
+import { InputError, quoteInput, reason } from '../errors.js';
 import { bitsOf, formatAddress, formatIPv4, parseCidrLine, scanIPv4, type IpVersion } from './parse.js';
 import { parseRange, summarizeBig, summarizeV4 } from './range.js';
 
@@ -73,13 +73,14 @@ export function parseAggregateLine(rawLine: string, strict = false): AggregateEn
   const end = network + size - 1n;
   if (network === c.address) return { version: c.version, start: network, end };
   const shown = `${formatAddress(c.version, network)}/${c.prefix}`;
-  if (strict) throw new InputError(`host bits set: not a network address (its network is ${shown})`, line);
+  if (strict) throw new InputError(reason('hostBitsStrict', shown), line);
   return { version: c.version, start: network, end, hostBitsNetwork: shown };
 }
 
 function withLine(e: unknown, source: string, lineNo: number): unknown {
   if (!(e instanceof InputError)) return e;
-  return new InputError(e.parseMessage, `${source}:${lineNo}`);
+  if (e.reason === undefined || e.input === undefined) return new InputError(e.parseMessage, `${source}:${lineNo}`);
+  return new InputError(reason('withInput', { input: e.input === '' ? '""' : e.input, why: e.reason }), `${source}:${lineNo}`);
 }
 
 /** Sort and merge intervals of one version (bigint), then cut into CIDRs. */

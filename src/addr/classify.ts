@@ -6,7 +6,7 @@
  * Addresses that carry an IPv4 address (IPv4-mapped, NAT64, 6to4, Teredo) are judged by that address too,
  * so `::ffff:127.0.0.1`, `::fFFf:7f00:1` and `64:ff9b::a00:1` are not global.
  */
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { formatAddress, formatIPv4, maskFromPrefix, parseAddress, parseCidr, scanIPv4, type IpVersion, type ParsedAddress } from './parse.js';
 import { extractIPv4, type Nat64Prefix } from './nat64.js';
 import { IPV4_SPECIAL, IPV6_SPECIAL, type Scope, type SpecialRange } from './special-ranges.js';
@@ -206,6 +206,6 @@ export function classifyParsed(a: ParsedAddress, nat64?: Nat64Prefix): Classific
 
 export function classify(text: string, nat64?: Nat64Prefix): Classification {
   const t = text;
-  if (t.includes('/')) throw new InputError('classify takes one address, not a CIDR', text);
+  if (t.includes('/')) throw new InputError(reason('classifyCidr'), text);
   return classifyParsed(parseAddress(t), nat64);
 }

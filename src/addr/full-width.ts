@@ -7,13 +7,15 @@
  */
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000\u3002]/;
 
+import { reason, type Reason } from '../errors.js';
+
 /** Why `text` is refused when it holds full-width characters (one line), else undefined. */
-export function fullWidthReason(text: string): string | undefined {
+export function fullWidthReason(text: string): Reason | undefined {
   const m = FULL_WIDTH.exec(text);
   if (m === null) return undefined;
   const code = m[0].codePointAt(0)!.toString(16).toUpperCase();
   const ascii = text.normalize('NFKC').replaceAll('\u3002', '.');
   // One line whatever the input holds: control characters are shown escaped.
   const shown = /[\u0000-\u001f\u007f]/.test(ascii) ? JSON.stringify(ascii) : ascii;
-  return `full-width character ${JSON.stringify(m[0])} (U+${code}; is the input method in full-width mode?): in ASCII that is ${shown}`;
+  return reason('fullWidth', { char: m[0], code, ascii: shown });
 }

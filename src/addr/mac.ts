@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { fullWidthReason } from './full-width.js';
 import { formatAddress } from './parse.js';
 
@@ -53,41 +53,41 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
  * that guesses at `a:b:c:d:e:f` or twelve bare digits hides typos.
  */
 export function parseMac(text: string): Uint8Array {
-  if (text === '') throw new InputError('empty MAC address', text);
+  if (text === '') throw new InputError(reason('emptyMac'), text);
   const fullWidth = fullWidthReason(text);
   if (fullWidth !== undefined) throw new InputError(fullWidth, text);
-  if (/\s/.test(text)) throw new InputError('whitespace inside a MAC address', text);
+  if (/\s/.test(text)) throw new InputError(reason('macWhitespace'), text);
   const seps = new Set(text.replace(/[0-9a-zA-Z]/g, ''));
   if (seps.size === 0) {
     throw new InputError(/^[0-9a-fA-F]{12}$/.test(text)
-      ? 'no separators: write aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff or aabb.ccdd.eeff'
-      : 'not a MAC address (expected aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff or aabb.ccdd.eeff)', text);
+      ? reason('macNoSeparators')
+      : reason('notMac'), text);
   }
-  if (seps.size > 1) throw new InputError(`mixed separators (${[...seps].join(' ')}): use one of : - .`, text);
+  if (seps.size > 1) throw new InputError(reason('macMixedSeparators', [...seps].join(' ')), text);
   const sep = [...seps][0]!;
   const groups = text.split(sep);
   if (sep === ':' || sep === '-') {
-    if (groups.length === 8) throw new InputError('8 groups: that is a 64-bit EUI-64, not a 48-bit MAC', text);
-    if (groups.length !== 6) throw new InputError(`${groups.length} groups: a MAC address has 6 groups of 2 hex digits`, text);
+    if (groups.length === 8) throw new InputError(reason('macEui64'), text);
+    if (groups.length !== 6) throw new InputError(reason('macGroupCount', groups.length), text);
     const bytes = new Uint8Array(6);
     groups.forEach((g, i) => {
-      if (!HEX2.test(g)) throw new InputError(`group ${i + 1} "${g}" is not 2 hex digits`, text);
+      if (!HEX2.test(g)) throw new InputError(reason('macGroupHex', { k: i + 1, group: g }), text);
       bytes[i] = parseInt(g, 16);
     });
     return bytes;
   }
   if (sep === '.') {
-    if (groups.length !== 3) throw new InputError(`${groups.length} groups: the dotted form is 3 groups of 4 hex digits (aabb.ccdd.eeff)`, text);
+    if (groups.length !== 3) throw new InputError(reason('macDottedCount', groups.length), text);
     const bytes = new Uint8Array(6);
     groups.forEach((g, i) => {
-      if (!HEX4.test(g)) throw new InputError(`group ${i + 1} "${g}" is not 4 hex digits`, text);
+      if (!HEX4.test(g)) throw new InputError(reason('macDottedHex', { k: i + 1, group: g }), text);
       const v = parseInt(g, 16);
       bytes[2 * i] = v >> 8;
       bytes[2 * i + 1] = v & 0xff;
     });
     return bytes;
   }
-  throw new InputError(`unexpected character "${sep}" (separators are : - or .)`, text);
+  throw new InputError(reason('macBadSeparator', sep), text);
 }
 
 const hex = (b: number): string => b.toString(16).padStart(2, '0');

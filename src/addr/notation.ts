@@ -9,7 +9,7 @@
  * With a NAT64 prefix (`--nat64 2001:db8:122::/48`, RFC 6052 any length) an IPv6 address is read under
  * that prefix's layout, and an IPv4 address is embedded into it (see nat64.ts).
  */
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { embeddedIPv4Of } from './classify.js';
 import { multicastMacOfIPv4, multicastMacOfIPv6 } from './mac.js';
 import { embedIPv4, extractIPv4, type Nat64Prefix } from './nat64.js';
@@ -124,9 +124,9 @@ export function fromInteger(text: string, version?: 4 | 6): Notation {
   let n: bigint;
   if (/^[0-9]+$/.test(t)) n = BigInt(t);
   else if (/^0x[0-9a-f]+$/i.test(t)) n = BigInt(t);
-  else throw new InputError('expected a non-negative integer (decimal, or hex with 0x)', text);
-  if (n > MAX_IPV6) throw new InputError('larger than 2^128 - 1, the largest IPv6 address', text);
-  if (version === 4 && n > 0xffffffffn) throw new InputError('larger than 2^32 - 1, the largest IPv4 address', text);
+  else throw new InputError(reason('notInteger'), text);
+  if (n > MAX_IPV6) throw new InputError(reason('integerTooLarge6'), text);
+  if (version === 4 && n > 0xffffffffn) throw new InputError(reason('integerTooLarge4'), text);
   if (version === 6 || n > 0xffffffffn) return notationIPv6(n);
   return notationIPv4(Number(n));
 }
@@ -135,8 +135,8 @@ export function fromInteger(text: string, version?: 4 | 6): Notation {
 export function fromBinary(text: string): Notation {
   const bits = text.replace(/[.:\s_]/g, '');
   const bad = /[^01]/.exec(bits);
-  if (bad) throw new InputError(`${JSON.stringify(bad[0])} is not a bit (only 0 and 1)`, text);
+  if (bad) throw new InputError(reason('notABit', bad[0]), text);
   if (bits.length === 32) return notationIPv4(Number.parseInt(bits, 2));
   if (bits.length === 128) return notationIPv6(BigInt(`0b${bits}`));
-  throw new InputError(`${bits.length} bits; an IPv4 address has 32 and an IPv6 address 128`, text);
+  throw new InputError(reason('bitCount', bits.length), text);
 }

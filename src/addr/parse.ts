@@ -13,7 +13,7 @@
  * dotted tail (`::ffff:010.0.0.1` is rejected too).
  */
 import { createRequire } from 'node:module';
-import { InputError } from '../errors.js';
+import { InputError, reason, type Reason } from '../errors.js';
 import { fullWidthReason } from './full-width.js';
 
 export type IpVersion = 4 | 6;
@@ -86,30 +86,30 @@ export function scanIPv4(text: string, start = 0, end = text.length): number {
 }
 
 /** Why `text` is not a strict dotted-decimal IPv4 address (one line), or undefined if it is one. */
-export function explainIPv4(text: string): string | undefined {
-  if (text === '') return 'empty address';
+export function explainIPv4(text: string): Reason | undefined {
+  if (text === '') return reason('emptyAddress');
   const fullWidth = fullWidthReason(text);
   if (fullWidth !== undefined) return fullWidth;
-  if (/^0x/i.test(text) || /\.0x/i.test(text)) return 'hex notation is not accepted; write the address in dotted decimal';
+  if (/^0x/i.test(text) || /\.0x/i.test(text)) return reason('ipv4Hex');
   const bad = /[^0-9.]/.exec(text);
   if (bad) {
-    if (/^[0-9a-f.]+$/i.test(text) && /[a-f]/i.test(text)) return 'hex digits are not accepted in IPv4; write dotted decimal';
-    return `unexpected character ${JSON.stringify(bad[0])} in an IPv4 address`;
+    if (/^[0-9a-f.]+$/i.test(text) && /[a-f]/i.test(text)) return reason('ipv4HexDigits');
+    return reason('ipv4BadChar', bad[0]);
   }
   const parts = text.split('.');
-  if (parts.length === 1) return 'a bare number is not an address; write four octets (or use `netkata ip --from-int`)';
+  if (parts.length === 1) return reason('ipv4BareNumber');
   for (let k = 0; k < parts.length; k++) {
-    if (parts[k] === '') return `empty octet ${k + 1}: an IPv4 address is four numbers 0-255 separated by single dots`;
+    if (parts[k] === '') return reason('ipv4EmptyOctet', k + 1);
   }
   if (parts.length < 4) {
-    return `shorthand IPv4 with ${parts.length} parts is not accepted (inet_aton would expand it); write all four octets`;
+    return reason('ipv4Shorthand', parts.length);
   }
-  if (parts.length > 4) return `${parts.length} octets; an IPv4 address has exactly four`;
+  if (parts.length > 4) return reason('ipv4TooManyOctets', parts.length);
   for (const p of parts) {
     if (p.length > 1 && p.startsWith('0')) {
-      return `octet ${JSON.stringify(p)} has a leading zero, which inet_aton and browsers read as octal; write ${String(Number.parseInt(p, 10))} without it`;
+      return reason('ipv4LeadingZero', { octet: p, value: String(Number.parseInt(p, 10)) });
     }
-    if (p.length > 3 || Number(p) > 255) return `octet ${p} is out of range 0-255`;
+    if (p.length > 3 || Number(p) > 255) return reason('ipv4OctetRange', p);
   }
   return undefined;
 }
@@ -118,7 +118,7 @@ export function explainIPv4(text: string): string | undefined {
 export function parseIPv4ToUint32(text: string): number {
   const v = scanIPv4(text);
   if (v >= 0) return v;
-  throw new InputError(explainIPv4(text) ?? 'not an IPv4 address', text);
+  throw new InputError(explainIPv4(text) ?? reason('notIPv4'), text);
 }
 
 export function formatIPv4(value: number): string {
@@ -157,38 +157,38 @@ export function binaryIPv4(value: number): string {
 
 const ZONE_RE = /^[A-Za-z0-9_.\-]+$/;
 
-function explainIPv6(core: string): string | undefined {
-  if (core === '') return 'empty address';
-  if (core.startsWith('[') || core.endsWith(']')) return 'remove the brackets: they belong to URLs, not to addresses';
-  if (core.includes(':::')) return '":::" is not valid IPv6: "::" stands for one run of zero groups';
+function explainIPv6(core: string): Reason | undefined {
+  if (core === '') return reason('emptyAddress');
+  if (core.startsWith('[') || core.endsWith(']')) return reason('ipv6Brackets');
+  if (core.includes(':::')) return reason('ipv6TripleColon');
   const fullWidth = fullWidthReason(core);
   if (fullWidth !== undefined) return fullWidth;
   const bad = /[^0-9a-fA-F:.]/.exec(core);
-  if (bad) return `unexpected character ${JSON.stringify(bad[0])} in an IPv6 address`;
+  if (bad) return reason('ipv6BadChar', bad[0]);
   const doubles = core.split('::').length - 1;
-  if (doubles > 1) return '"::" may appear only once (RFC 4291 section 2.2)';
+  if (doubles > 1) return reason('ipv6DoubleColonTwice');
   let head = core;
   let groupsFromTail = 0;
   const lastColon = core.lastIndexOf(':');
   const tail = core.slice(lastColon + 1);
   if (tail.includes('.')) {
     const why = explainIPv4(tail);
-    if (why !== undefined) return `embedded IPv4 ${tail}: ${why}`;
+    if (why !== undefined) return reason('ipv6EmbeddedIPv4', { tail, why });
     head = core.slice(0, lastColon + 1);
     if (!head.endsWith('::')) head = head.slice(0, -1);
     groupsFromTail = 2;
   } else if (core.includes('.')) {
-    return 'a dotted IPv4 part may only be the last 32 bits of an IPv6 address';
+    return reason('ipv6DottedNotLast');
   }
-  if (head.startsWith(':') && !head.startsWith('::')) return 'an IPv6 address cannot start with a single ":"';
-  if (head.endsWith(':') && !head.endsWith('::')) return 'an IPv6 address cannot end with a single ":"';
+  if (head.startsWith(':') && !head.startsWith('::')) return reason('ipv6StartColon');
+  if (head.endsWith(':') && !head.endsWith('::')) return reason('ipv6EndColon');
   const groups = head.split(':');
   for (const g of groups) {
-    if (g.length > 4) return `group ${JSON.stringify(g)} has more than four hex digits`;
+    if (g.length > 4) return reason('ipv6LongGroup', g);
   }
   const written = groups.filter((g) => g !== '').length + groupsFromTail;
-  if (doubles === 0 && written !== 8) return `${written} groups; an IPv6 address has eight (or uses "::")`;
-  if (doubles === 1 && written > 7) return `"::" must stand for at least one zero group, but ${written} groups are written`;
+  if (doubles === 0 && written !== 8) return reason('ipv6GroupCount', written);
+  if (doubles === 1 && written > 7) return reason('ipv6DoubleColonEmpty', written);
   return undefined;
 }
 
@@ -196,8 +196,8 @@ function splitZone(text: string): { core: string; zone: string | undefined } {
   const pct = text.indexOf('%');
   if (pct === -1) return { core: text, zone: undefined };
   const zone = text.slice(pct + 1);
-  if (zone === '') throw new InputError('empty zone id after "%"', text);
-  if (!ZONE_RE.test(zone)) throw new InputError('a zone id may hold only letters, digits, "_", "." and "-"', text);
+  if (zone === '') throw new InputError(reason('zoneEmpty'), text);
+  if (!ZONE_RE.test(zone)) throw new InputError(reason('zoneChars'), text);
   return { core: text.slice(0, pct), zone };
 }
 
@@ -209,8 +209,8 @@ function parseIPv6Core(core: string, input: string): bigint {
     return new Address6(core).bigInt();
   } catch (e) {
     // Our checks above should catch everything ip-address rejects; keep its reason if not.
-    const reason = e instanceof Error ? e.message.replace(/<[^>]*>/g, '') : String(e);
-    throw new InputError(`not a valid IPv6 address (${reason})`, input);
+    const why = e instanceof Error ? e.message.replace(/<[^>]*>/g, '') : String(e);
+    throw new InputError(reason('ipv6Invalid', why), input);
   }
 }
 
@@ -293,16 +293,16 @@ export function parseAddress(text: string): ParsedAddress {
   // No trimming: a strict parser takes the address exactly (line readers trim their lines).
   const input = text;
   const t = text;
-  if (t === '') throw new InputError('empty address', input);
-  if (t.includes('/')) throw new InputError('expected an address, not a CIDR (drop the "/" part)', input);
+  if (t === '') throw new InputError(reason('emptyAddress'), input);
+  if (t.includes('/')) throw new InputError(reason('notCidr'), input);
   if (t.includes(':')) {
     const { core, zone } = splitZone(t);
     const value = parseIPv6Core(core, input);
     return zone === undefined ? { version: 6, value, input } : { version: 6, value, zone, input };
   }
-  if (t.includes('%')) throw new InputError('zone ids belong to IPv6 addresses only', input);
+  if (t.includes('%')) throw new InputError(reason('zoneV4'), input);
   const v = scanIPv4(t);
-  if (v < 0) throw new InputError(explainIPv4(t) ?? 'not an IPv4 address', input);
+  if (v < 0) throw new InputError(explainIPv4(t) ?? reason('notIPv4'), input);
   return { version: 4, value: BigInt(v), input };
 }
 
@@ -317,34 +317,34 @@ export function isValidAddress(text: string): boolean {
 
 function parsePrefixLength(text: string, version: IpVersion, input: string): number {
   const max = bitsOf(version);
-  if (!/^\d+$/.test(text)) throw new InputError(`prefix length ${JSON.stringify(text)} is not a number`, input);
-  if (text.length > 1 && text.startsWith('0')) throw new InputError(`prefix length ${text} has a leading zero`, input);
+  if (!/^\d+$/.test(text)) throw new InputError(reason('prefixNotNumber', text), input);
+  if (text.length > 1 && text.startsWith('0')) throw new InputError(reason('prefixLeadingZero', text), input);
   const n = Number(text);
-  if (n > max) throw new InputError(`prefix length ${text} is larger than ${max} (IPv${version} has ${max} bits)`, input);
+  if (n > max) throw new InputError(reason('prefixTooLong', { prefix: text, max, version }), input);
   return n;
 }
 
 /** A dotted IPv4 netmask to its prefix length; rejects non-contiguous masks and wildcard masks with a hint. */
 export function prefixFromDottedMask(maskText: string, input: string): number {
   const m = scanIPv4(maskText);
-  if (m < 0) throw new InputError(`mask ${maskText}: ${explainIPv4(maskText) ?? 'not a dotted mask'}`, input);
+  if (m < 0) throw new InputError(reason('maskInvalid', { mask: maskText, why: explainIPv4(maskText) ?? reason('notDottedMask') }), input);
   const p = prefixFromMask(m);
   if (p >= 0) return p;
   const wildcardPrefix = prefixFromMask(~m >>> 0);
   if (wildcardPrefix >= 0) {
     throw new InputError(
-      `mask ${maskText} looks like a wildcard (inverse) mask; the netmask is ${formatIPv4(maskFromPrefix(wildcardPrefix))} (/${wildcardPrefix})`,
+      reason('maskWildcard', { mask: maskText, netmask: formatIPv4(maskFromPrefix(wildcardPrefix)), prefix: wildcardPrefix }),
       input,
     );
   }
-  throw new InputError(`mask ${maskText} is not contiguous (${binaryIPv4(m)}): the one bits must all come first`, input);
+  throw new InputError(reason('maskNotContiguous', { mask: maskText, bits: binaryIPv4(m) }), input);
 }
 
 /** A mask given separately: `255.255.255.0`, `/24` or `24`. */
 export function parseMask(mask: string, version: IpVersion, input: string = mask): number {
   const m = mask;
   if (m.includes('.')) {
-    if (version === 6) throw new InputError('a dotted mask only applies to IPv4; give IPv6 a prefix length', input);
+    if (version === 6) throw new InputError(reason('dottedMaskV6'), input);
     return prefixFromDottedMask(m, input);
   }
   return parsePrefixLength(m.startsWith('/') ? m.slice(1) : m, version, input);
@@ -358,25 +358,25 @@ export function parseCidr(text: string, mask?: string): ParsedCidr {
   const input = mask === undefined ? text : `${text} ${mask}`;
   const t = text;
   const slash = t.indexOf('/');
-  if (slash !== -1 && t.indexOf('/', slash + 1) !== -1) throw new InputError('more than one "/"', input);
-  if (slash !== -1 && mask !== undefined) throw new InputError('give the prefix either after "/" or as a mask, not both', input);
+  if (slash !== -1 && t.indexOf('/', slash + 1) !== -1) throw new InputError(reason('twoSlashes'), input);
+  if (slash !== -1 && mask !== undefined) throw new InputError(reason('prefixTwice'), input);
   const addrText = slash === -1 ? t : t.slice(0, slash);
   let a: ParsedAddress;
   try {
     a = parseAddress(addrText);
   } catch (e) {
     // Report what the user wrote (`127.1/8`), not the part we split off.
-    if (e instanceof InputError && e.input !== input) throw new InputError(e.message, input);
+    if (e instanceof InputError && e.input !== input) throw new InputError(e.reason ?? e.message, input);
     throw e;
   }
   let prefix: number;
   if (slash !== -1) {
     const suffix = t.slice(slash + 1);
-    if (suffix === '') throw new InputError('nothing after "/": give a prefix length or a mask', input);
+    if (suffix === '') throw new InputError(reason('nothingAfterSlash'), input);
     prefix = suffix.includes('.')
       ? a.version === 4
         ? prefixFromDottedMask(suffix, input)
-        : (() => { throw new InputError('a dotted mask only applies to IPv4; give IPv6 a prefix length', input); })()
+        : (() => { throw new InputError(reason('dottedMaskV6'), input); })()
       : parsePrefixLength(suffix, a.version, input);
   } else if (mask !== undefined) {
     prefix = parseMask(mask, a.version, input);
@@ -392,7 +392,7 @@ export function parseCidr(text: string, mask?: string): ParsedCidr {
  * --stdin`, a quoted `subnet "10.0.0.1 255.0.0.0"` and `aggregate` read it. `expected` is the reason
  * given for more than two words.
  */
-export function parseCidrLine(line: string, expected = 'expected <address>[/<prefix>] or <address> <mask>'): ParsedCidr {
+export function parseCidrLine(line: string, expected: string | Reason = reason('cidrLine')): ParsedCidr {
   const parts = line.trim().split(/\s+/);
   if (parts.length === 1) return parseCidr(parts[0]!);
   if (parts.length === 2) return parseCidr(parts[0]!, parts[1]!);

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { fullWidthReason } from './full-width.js';
 import { RESERVED_PORTS, SERVICE_ALIASES, SERVICES, type ServiceRow, type Transport } from './services.js';
 
@@ -70,10 +70,10 @@ function matchFor(port: number): PortMatch {
  * reads as octal in some tools), at most 65535 (the TCP and UDP port fields are 16 bits).
  */
 export function parsePortNumber(text: string): number {
-  if (text === '') throw new InputError('empty port', text);
-  if (!/^[0-9]+$/.test(text)) throw new InputError('a port is a decimal number 0-65535 or a service name', text);
-  if (text.length > 1 && text.startsWith('0')) throw new InputError('leading zero in a port number', text);
-  if (text.length > 5 || Number(text) > 65535) throw new InputError('port out of range: ports are 16 bits, 0-65535', text);
+  if (text === '') throw new InputError(reason('emptyPort'), text);
+  if (!/^[0-9]+$/.test(text)) throw new InputError(reason('portNotNumber'), text);
+  if (text.length > 1 && text.startsWith('0')) throw new InputError(reason('portLeadingZero'), text);
+  if (text.length > 5 || Number(text) > 65535) throw new InputError(reason('portRange'), text);
   return Number(text);
 }
 
@@ -91,14 +91,14 @@ export function lookupPort(query: string): PortInfo {
   }
   const name = query.toLowerCase();
   if (!SERVICE_NAME.test(name) || name.includes('--')) {
-    throw new InputError('not a port number or a service name (service names are letters, digits and single hyphens, at most 15)', query);
+    throw new InputError(reason('portNotName'), query);
   }
   const alias = SERVICE_ALIASES[name];
   const names = alias ? alias.names : [name];
   const ports = new Set<number>();
   for (const n of names) for (const row of byName.get(n) ?? []) ports.add(row.port);
   if (ports.size === 0) {
-    throw new InputError(`unknown service: netkata knows ${byName.size} common IANA service names (try a port number)`, query);
+    throw new InputError(reason('unknownService', byName.size), query);
   }
   const matches = [...ports].sort((a, b) => a - b).map(matchFor);
   const first = matches[0]!;

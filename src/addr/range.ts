@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { bitsOf, formatAddress, formatIPv4, parseAddress, type IpVersion, type ParsedAddress } from './parse.js';
 
 /**
@@ -61,7 +61,7 @@ export function summarizeToStrings(version: IpVersion, start: bigint, end: bigin
 /** Parse one end of a range: an address without zone id (a zone has no meaning in a range). */
 function parseRangeEnd(text: string, which: 'start' | 'end'): ParsedAddress {
   const a = parseAddress(text);
-  if (a.zone !== undefined) throw new InputError(`the ${which} has a zone id (%${a.zone}); ranges take plain addresses`, text);
+  if (a.zone !== undefined) throw new InputError(reason('rangeZone', { which, zone: a.zone }), text);
   return a;
 }
 
@@ -93,19 +93,19 @@ export function parseRange(text: string, endText?: string): AddressRange {
   if (endText === undefined) {
     const ends = splitRange(text);
     if (ends === undefined) {
-      throw new InputError(text.includes('-') ? 'more than one "-": a range is start-end' : 'expected <start>-<end>', text);
+      throw new InputError(text.includes('-') ? reason('rangeDashes') : reason('rangeExpected'), text);
     }
     [startText, endText] = ends;
-    if (startText.includes('/') || endText.includes('/')) throw new InputError('a range joins two addresses, not CIDRs', text);
+    if (startText.includes('/') || endText.includes('/')) throw new InputError(reason('rangeCidrs'), text);
   } else {
     input = `${text} ${endText}`;
   }
   const a = parseRangeEnd(startText, 'start');
   const b = parseRangeEnd(endText, 'end');
   if (a.version !== b.version) {
-    throw new InputError(`start is IPv${a.version} and end is IPv${b.version}; a range stays within one version`, input);
+    throw new InputError(reason('rangeVersions', { start: a.version, end: b.version }), input);
   }
-  if (a.value > b.value) throw new InputError('start is after end (the range is inclusive: start <= end)', input);
+  if (a.value > b.value) throw new InputError(reason('rangeOrder'), input);
   return { version: a.version, start: a.value, end: b.value };
 }
 

@@ -4,7 +4,7 @@
  * two network numbers. Hosts on one segment talk directly (ARP / neighbour discovery); otherwise the
  * packet goes to the gateway.
  */
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import {
   bitsOf,
   formatAddress,
@@ -62,7 +62,7 @@ function part(version: IpVersion, v: number): PartValue {
 
 export function sameSegmentOf(a: ParsedAddress, b: ParsedAddress, prefix: number): SameSegment {
   if (a.version !== b.version) {
-    throw new InputError(`cannot compare an IPv${a.version} address with an IPv${b.version} address`, `${a.input} ${b.input}`);
+    throw new InputError(reason('sameSegmentVersions', { a: a.version, b: b.version }), `${a.input} ${b.input}`);
   }
   const version = a.version;
   const mask = prefixMask(version, prefix);
@@ -112,19 +112,19 @@ export function sameSegmentOf(a: ParsedAddress, b: ParsedAddress, prefix: number
 export function sameSegment(ip1: string, ip2: string, mask?: string): SameSegment {
   if (mask !== undefined) {
     if (ip1.includes('/') || ip2.includes('/')) {
-      throw new InputError('give the mask either with --mask or after "/", not both', `${ip1} ${ip2}`);
+      throw new InputError(reason('sameSegmentMaskTwice'), `${ip1} ${ip2}`);
     }
     const a = parseAddress(ip1);
     const b = parseAddress(ip2);
     return sameSegmentOf(a, b, parseMask(mask, a.version));
   }
   if (!ip1.includes('/') && !ip2.includes('/')) {
-    throw new InputError('no mask: give --mask <mask|/prefix> or write the first address as <ip>/<prefix>', `${ip1} ${ip2}`);
+    throw new InputError(reason('sameSegmentNoMask'), `${ip1} ${ip2}`);
   }
   const c1 = ip1.includes('/') ? parseCidr(ip1) : undefined;
   const c2 = ip2.includes('/') ? parseCidr(ip2) : undefined;
   if (c1 !== undefined && c2 !== undefined && c1.prefix !== c2.prefix) {
-    throw new InputError(`two different prefixes (/${c1.prefix} and /${c2.prefix}); the check needs one mask`, `${ip1} ${ip2}`);
+    throw new InputError(reason('sameSegmentTwoPrefixes', { a: c1.prefix, b: c2.prefix }), `${ip1} ${ip2}`);
   }
   const prefix = (c1 ?? c2)!.prefix;
   const fromCidr = (c: ParsedCidr, input: string): ParsedAddress =>

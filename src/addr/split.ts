@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, reason, type Reason } from '../errors.js';
 import { bitsOf, formatAddress, parseCidr, type IpVersion, type ParsedCidr } from './parse.js';
 import { summarizeToStrings } from './range.js';
 import { subnet, type SubnetInfo } from './subnet.js';
@@ -64,13 +64,13 @@ function tooMany(n: bigint | number, hint: string, input?: string): InputError {
 }
 
 /** Strict positive decimal integer (no sign, no leading zero, safe integer). */
-function positiveInt(text: string, what: string): number {
+function positiveInt(text: string, what: Reason): number {
   const t = text.trim();
-  if (!/^[0-9]+$/.test(t)) throw new InputError(`${what} must be a positive whole number`, text);
-  if (t.length > 1 && t.startsWith('0')) throw new InputError(`${what} has a leading zero`, text);
+  if (!/^[0-9]+$/.test(t)) throw new InputError(reason('notPositive', what), text);
+  if (t.length > 1 && t.startsWith('0')) throw new InputError(reason('numberLeadingZero', what), text);
   const n = Number(t);
-  if (!Number.isSafeInteger(n)) throw new InputError(`${what} is too large`, text);
-  if (n === 0) throw new InputError(`${what} must be at least 1`, text);
+  if (!Number.isSafeInteger(n)) throw new InputError(reason('numberTooLarge', what), text);
+  if (n === 0) throw new InputError(reason('numberZero', what), text);
   return n;
 }
 
@@ -79,22 +79,22 @@ export function parseSplitPrefix(text: string): number {
   const t = text.trim();
   const digits = t.startsWith('/') ? t.slice(1) : t;
   if (digits === '0') return 0;
-  return positiveInt(digits, 'the new prefix');
+  return positiveInt(digits, reason('splitWhatPrefix'));
 }
 
 /** `--count` value. */
 export function parseSplitCount(text: string): number {
-  return positiveInt(text, 'the subnet count');
+  return positiveInt(text, reason('splitWhatCount'));
 }
 
 /** `--hosts` value: comma-separated positive host counts, e.g. `50,20,10,2`. */
 export function parseHostList(text: string): number[] {
-  if (text.trim() === '') throw new InputError('empty host list: give needs like 50,20,10', text);
+  if (text.trim() === '') throw new InputError(reason('emptyHostList'), text);
   const parts = text.split(',');
   if (parts.length > MAX_SUBNETS) throw tooMany(parts.length, 'fewer needs', `${parts.length} needs`);
   return parts.map((p, i) => {
-    if (p.trim() === '') throw new InputError(`need ${i + 1} is empty (two commas in a row?)`, text);
-    return positiveInt(p, `need ${i + 1} (${p.trim()})`);
+    if (p.trim() === '') throw new InputError(reason('emptyNeed', i + 1), text);
+    return positiveInt(p, reason('splitWhatNeed', { k: i + 1, need: p.trim() }));
   });
 }
 
@@ -125,8 +125,8 @@ export function planSplit(parentCidr: ParsedCidr, mode: SplitMode): SplitPlan {
 
   if (mode.kind === 'prefix') {
     const np = mode.prefix;
-    if (np > bits) throw new InputError(`/${np} is longer than IPv${version}'s ${bits} bits`, `/${np}`);
-    if (np < p) throw new InputError(`/${np} is shorter than the parent's /${p}: a split makes smaller blocks`, `/${np}`);
+    if (np > bits) throw new InputError(reason('splitPrefixLonger', { prefix: np, version, bits }), `/${np}`);
+    if (np < p) throw new InputError(reason('splitPrefixShorter', { prefix: np, parent: p }), `/${np}`);
     if (np - p > 16) throw tooMany(1n << BigInt(np - p), `/${p} into /${np}; use a longer parent or a shorter prefix`, `${parent} --prefix ${np}`);
     return equal(np, {});
   }

@@ -1,5 +1,6 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { EnvironmentError, escapeControls, InputError } from '../errors.js';
+import { inputErrorLine, t } from './text.js';
 
 /** Exit codes of CLI.md. */
 export const EXIT = { ok: 0, check: 1, usage: 2, environment: 3 } as const;
@@ -80,7 +81,7 @@ export function writeError(message: string): void {
 export function exitCodeFor(e: unknown): number {
   const debug = process.env['NETKATA_DEBUG'] === '1';
   if (e instanceof InputError) {
-    writeError(e.parseMessage);
+    writeError(inputErrorLine(e));
     if (debug) process.stderr.write(`${e.stack}\n`);
     return EXIT.usage;
   }
@@ -93,7 +94,7 @@ export function exitCodeFor(e: unknown): number {
     return EXIT.check;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  writeError(`internal error: ${err.message} (set NETKATA_DEBUG=1 for details)`);
+  writeError(t().cli.internalError(err.message));
   if (debug) process.stderr.write(`${err.stack}\n`);
   return 70;
 }

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import leven, { closestMatch } from 'leven';
 import { InputError } from '../errors.js';
 import { EXIT, exitCodeFor, exitState, writeError } from './io.js';
+import { cliLang, setCliLang, t, withInput } from './text.js';
+import { resolveLang, type Lang } from '../i18n/lang.js';
 import { registerAddressCommands } from './commands/addr.js';
 import { registerAddressExtraCommands } from './commands/addr-extra.js';
 import { registerTcpCommands } from './commands/tcp.js';
@@ -19,15 +21,26 @@ export function buildProgram(): Command {
     .description('A terminal lab for network fundamentals: calculators, a TCP simulator, a socket lab, practice.')
     .version(VERSION, '-V, --version')
     .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
-    .option('--lang <lang>', 'language of the app and practice: en or zh')
+    .option('--lang <lang>', 'language of the output, the app and practice: en or zh (default from LC_ALL, LC_MESSAGES or LANG)')
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
       // Commander's own usage errors become our one-line form (exit 2 below).
-      outputError: (str) => writeError(str.replace(/^error:\s*/, '')),
+      outputError: (str) => writeError(commanderLine(str.replace(/^error:\s*/, '').trim())),
     });
-  program.hook('preAction', (cmd) => {
+  program.hook('preAction', async (_program, cmd) => {
     if (cmd.optsWithGlobals()['color'] === false) process.env['NO_COLOR'] = '1';
+    // Resolved once for every command: a bad --lang is one line (exit 2) before the command runs.
+    const option = cmd.optsWithGlobals()['lang'] as string | undefined;
+    let lang: Lang;
+    try {
+      lang = resolveLang(option);
+    } catch (e) {
+      // lang.ts speaks English; the error line is in the language of the locale (earlyLang).
+      if (e instanceof InputError) throw new InputError(t().cli.unknownLanguage, `--lang ${option}`);
+      throw e;
+    }
+    await setCliLang(lang);
   });
   registerAddressCommands(program);
   registerAddressExtraCommands(program);
@@ -44,17 +57,14 @@ export function buildProgram(): Command {
   for (const group of program.commands.filter((c) => c.commands.length > 0)) {
     group.action(() => {
       if (group.args.length > 0) throw unknownCommand(group, group.args[0]!);
-      throw new InputError(`which one? a subcommand is missing: ${subcommandNames(group).join(', ')}`, group.name());
+      throw new InputError(t().cli.whichOne(subcommandNames(group).join(', ')), group.name());
     });
   }
   program.action(async (opts: { lang?: string }) => {
     if (program.args.length > 0) throw unknownCommand(program, program.args[0]!);
-    // A bad --lang is one line before anything else (not the usage screen for a missing terminal).
-    const { resolveLang } = await import('../i18n/lang.js');
-    resolveLang(opts.lang);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       process.stderr.write(program.helpInformation());
-      writeError('interactive mode needs a terminal (try netkata --help)');
+      writeError(t().cli.needsTerminal);
       exitState.code = EXIT.usage;
       return;
     }
@@ -84,12 +94,54 @@ function unknownCommand(group: Command, word: string): InputError {
     if (best !== undefined && leven(word, best) * 3 <= Math.max(word.length, best.length) * 2) near = best;
   }
   const where = group.parent === null ? 'netkata' : `netkata ${group.name()}`;
-  const hint = near === undefined ? ` (${where} --help lists them)` : `; did you mean ${near}?`;
-  return new InputError(`not a ${group.parent === null ? '' : `${group.name()} `}command${hint}`, word);
+  const c = t().cli;
+  const hint = near === undefined ? c.listThem(where) : c.didYouMeanCommand(near);
+  return new InputError(`${group.parent === null ? c.notCommand : c.notGroupCommand(group.name())}${hint}`, word);
+}
+
+/**
+ * Commander's usage errors in the chosen language: it gives us only its English text, so the kinds a
+ * user meets are read back from it (commander 14's wording, lib/command.js); any other stays English.
+ */
+function commanderLine(message: string): string {
+  if (cliLang() === 'en') return message;
+  const c = t().cli;
+  const near = /\s*\(Did you mean (?:one of )?(.+)\?\)$/.exec(message);
+  const hint = near === null ? '' : c.didYouMean(near[1]!);
+  const text = near === null ? message : message.slice(0, near.index);
+  let m: RegExpExecArray | null;
+  if ((m = /^unknown option '([^']+)'$/.exec(text))) return withInput(m[1], `${c.unknownOption}${hint}`);
+  if ((m = /^missing required argument '([^']+)'$/.exec(text))) return c.missingArgument(m[1]!);
+  if ((m = /^option '([^']+)' argument missing$/.exec(text))) return withInput(m[1], c.optionMissingArgument);
+  if ((m = /^too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(text))) {
+    return withInput(m[1], c.tooManyArguments({ expected: Number(m[2]), got: Number(m[3]) }));
+  }
+  return message;
+}
+
+/**
+ * The language for what commander reports before any action runs (an unknown option, a missing
+ * argument): --lang read from argv as the preAction hook will read it, else the locale. A bad --lang
+ * value is left to the hook, which reports it.
+ */
+function earlyLang(argv: readonly string[]): Lang {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  let option: string | undefined;
+  args.forEach((a, i) => {
+    if (a === '--lang') option = args[i + 1];
+    else if (a.startsWith('--lang=')) option = a.slice('--lang='.length);
+  });
+  try {
+    return resolveLang(option);
+  } catch {
+    return resolveLang(undefined);
+  }
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
   exitState.code = 0;
+  await setCliLang(earlyLang(argv));
   const program = buildProgram();
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -62,7 +62,7 @@ export function readState(input: string): Reading {
   const state = STATE_ALIASES[k] ?? STATE_ALIASES[k.replace(/_/g, '')] ?? undefined;
   if (state !== undefined) return ok(state);
   return bad(`"${input.trim()}" is not a TCP state name (e.g. SYN_SENT, ESTABLISHED, TIME_WAIT)`,
-    `"${input.trim()}" 不是 TCP 状态名（例如 SYN_SENT、ESTABLISHED、TIME_WAIT）`);
+    `“${input.trim()}”不是 TCP 状态名（例如 SYN_SENT、ESTABLISHED、TIME_WAIT）`);
 }
 
 /** tshark prints flags from the low bit up: FIN, SYN, RST, PSH, ACK, URG, ECE, CWR. */
@@ -86,7 +86,7 @@ export function readFlags(input: string): Reading {
     if (x === 'SYNACK') { set.add('SYN'); set.add('ACK'); continue; }
     const flag = x === 'RESET' ? 'RST' : x === 'PUSH' ? 'PSH' : x;
     if (!(FLAG_ORDER as readonly string[]).includes(flag)) {
-      return bad(`"${x}" is not a TCP flag (SYN, ACK, FIN, RST, PSH, URG)`, `"${x}" 不是 TCP 标志位（SYN、ACK、FIN、RST、PSH、URG）`);
+      return bad(`"${x}" is not a TCP flag (SYN, ACK, FIN, RST, PSH, URG)`, `“${x}”不是 TCP 标志位（SYN、ACK、FIN、RST、PSH、URG）`);
     }
     set.add(flag);
   }
@@ -103,7 +103,7 @@ const COUNT_UNIT = /\s*(个字节|字节|bytes?|b|比特|bits?|位|个子网|个
 export function readInteger(input: string): Reading {
   const t = tidy(input).replace(COUNT_UNIT, '').replace(/[\s,_']/g, '');
   if (/^\d+$/.test(t)) return ok(BigInt(t).toString());
-  return bad(`"${input.trim()}" is not a whole number`, `"${input.trim()}" 不是整数`);
+  return bad(`"${input.trim()}" is not a whole number`, `“${input.trim()}”不是整数`);
 }
 
 /**
@@ -116,7 +116,7 @@ export function readBinary(input: string): Reading {
   const groups = t.split(/[\s._]+/);
   const digits = groups.join('');
   if (!/^[01]+$/.test(digits)) {
-    return bad(`"${input.trim()}" is not a binary number (only 0 and 1)`, `"${input.trim()}" 不是二进制数（只能有 0 和 1）`);
+    return bad(`"${input.trim()}" is not a binary number (only 0 and 1)`, `“${input.trim()}”不是二进制数（只能有 0 和 1）`);
   }
   // Groups are a reading aid: octets or nibbles, all the same size; anything else hides a wrong octet.
   if (groups.length > 1 && !groups.every((g) => g.length === 8) && !groups.every((g) => g.length === 4)) return ok(`ungrouped:${groups.join('.')}`);
@@ -126,7 +126,7 @@ export function readBinary(input: string): Reading {
 export function readHex(input: string): Reading {
   const t = tidy(input).replace(/^0x/i, '').replace(/[\s:._-]/g, '');
   if (/^[0-9a-f]+$/i.test(t)) return ok(BigInt('0x' + t).toString(16));
-  return bad(`"${input.trim()}" is not a hexadecimal number`, `"${input.trim()}" 不是十六进制数`);
+  return bad(`"${input.trim()}" is not a hexadecimal number`, `“${input.trim()}”不是十六进制数`);
 }
 
 /** Any of aa:bb:cc:dd:ee:ff, aa-bb-..., aabb.ccdd.eeff, any case. Also three octets (an OUI). */
@@ -136,7 +136,7 @@ export function readMac(input: string): Reading {
   if (/^[0-9a-f]+$/.test(hex) && (hex.length === 12 || hex.length === 6)) {
     return ok(hex.replace(/(..)(?!$)/g, '$1:'));
   }
-  return bad(`"${input.trim()}" is not a MAC address (six octets in hex)`, `"${input.trim()}" 不是 MAC 地址（六个十六进制字节）`);
+  return bad(`"${input.trim()}" is not a MAC address (six octets in hex)`, `“${input.trim()}”不是 MAC 地址（六个十六进制字节）`);
 }
 
 const YES = new Set(['yes', 'y', 'true', 't', 'same', 'same segment', 'same network', 'correct', 'right',
@@ -179,7 +179,7 @@ export function readIPv4(input: string): Reading {
   try {
     const a = parseAddress(address);
     if (a.version !== 4) return bad('expected an IPv4 address', '应当是 IPv4 地址');
-    if (prefix !== undefined && prefix > 32) return bad(`"${input.trim()}": an IPv4 prefix is 0-32`, `"${input.trim()}"：IPv4 前缀长度是 0 到 32`);
+    if (prefix !== undefined && prefix > 32) return bad(`"${input.trim()}": an IPv4 prefix is 0-32`, `“${input.trim()}”：IPv4 前缀长度是 0 到 32`);
     const text = formatIPv4(Number(a.value));
     return ok(prefix === undefined ? text : `${text}/${prefix}`);
   } catch (e) {
@@ -189,7 +189,7 @@ export function readIPv4(input: string): Reading {
 
 function notAnAddress(input: string, e: unknown): Reading {
   const reason = e instanceof Error ? e.message : String(e);
-  return bad(`"${input.trim()}" is not an address: ${reason}`, `"${input.trim()}" 不是合法地址：${reason}`);
+  return bad(`"${input.trim()}" is not an address: ${reason}`, `“${input.trim()}”不是合法地址：${reason}`);
 }
 
 /** IPv6 by value (any valid spelling), or by exact form: RFC 5952 text, or all 32 digits (any case). */
@@ -236,7 +236,7 @@ export function readMask(input: string, forms: readonly string[]): Reading {
     return ok(`/${parseMask(t, 4)}`);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return bad(`"${input.trim()}" is not a mask: ${reason}`, `"${input.trim()}" 不是合法掩码：${reason}`);
+    return bad(`"${input.trim()}" is not a mask: ${reason}`, `“${input.trim()}”不是合法掩码：${reason}`);
   }
 }
 

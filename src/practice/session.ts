@@ -3,7 +3,7 @@
  * the same questions in every run and every process. Topic choice for `all` is uniform; spacing by
  * FSRS (review.ts) puts due questions in front of such a session when no seed was asked for.
  */
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { topicsIn, type GeneratedEntry, type Pool } from './bank.js';
 import { Picks } from './generator.js';
 import type { Question, Topic, TopicSelection } from './question.js';
@@ -45,9 +45,9 @@ export function shuffleChoices(q: Question, rng: Rng): Question {
 export function buildSession(pool: Pool, opts: SessionOptions): Question[] {
   const available = topicsIn(pool);
   if (opts.topic !== 'all' && !available.includes(opts.topic)) {
-    throw new InputError(`no questions for this topic (the banks cover: ${available.join(', ') || 'nothing'})`, `--topic ${opts.topic}`);
+    throw new InputError(reason('noQuestions', available), `--topic ${opts.topic}`);
   }
-  if (available.length === 0) throw new InputError('no practice banks found');
+  if (available.length === 0) throw new InputError(reason('noBanks'));
   const used = new Set<string>();
   // No question twice in one session: a generated question whose prompt was already asked is drawn
   // again (a seeded retry, so the session still replays); a topic's fixed questions are not repeated
@@ -101,15 +101,15 @@ export function buildSession(pool: Pool, opts: SessionOptions): Question[] {
 
 /** Parse `--seed`: a whole number that fits 32 bits (the generator's seed width). */
 export function parseSeed(text: string): number {
-  if (!/^-?\d+$/.test(text.trim())) throw new InputError('the seed is a whole number', `--seed ${text}`);
+  if (!/^-?\d+$/.test(text.trim())) throw new InputError(reason('seedNotNumber'), `--seed ${text}`);
   const n = Number(text.trim());
-  if (!Number.isSafeInteger(n) || n < 0 || n > 0xffffffff) throw new InputError('the seed must be between 0 and 4294967295', `--seed ${text}`);
+  if (!Number.isSafeInteger(n) || n < 0 || n > 0xffffffff) throw new InputError(reason('seedRange'), `--seed ${text}`);
   return n;
 }
 
 export function parseCount(text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new InputError('the count is a positive whole number', `--count ${text}`);
+  if (!/^\d+$/.test(text.trim())) throw new InputError(reason('countNotNumber'), `--count ${text}`);
   const n = Number(text.trim());
-  if (n < 1 || n > MAX_COUNT) throw new InputError(`the count must be between 1 and ${MAX_COUNT}`, `--count ${text}`);
+  if (n < 1 || n > MAX_COUNT) throw new InputError(reason('countRange', MAX_COUNT), `--count ${text}`);
   return n;
 }

@@ -51,7 +51,7 @@ interface Loaded {
 }
 
 let logs = 0;
-function load(args: string[]): Loaded {
+function load(args: string[], env: NodeJS.ProcessEnv = {}): Loaded {
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
   const log = join(dir, `load-${++logs}.log`);
   writeFileSync(log, '');
@@ -59,7 +59,7 @@ function load(args: string[]): Loaded {
     cwd: root,
     encoding: 'utf8',
     input: '',
-    env: { ...process.env, NO_COLOR: '1', NETKATA_DEBUG: '', NETKATA_LOAD_LOG: log },
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', NO_COLOR: '1', NETKATA_DEBUG: '', NETKATA_LOAD_LOG: log, ...env },
   });
   const files = [...new Set(readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('file:') || l.startsWith('/')))]
     .map((l) => relative(root, l.startsWith('file:') ? fileURLToPath(l) : l));
@@ -118,6 +118,29 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
       const hit = n.startsWith('src/') ? (s: string) => s.startsWith(n) : pkg(n);
       expect(r.sources.filter(hit), `${n} loaded`).toEqual([]);
     }
+  });
+
+  it('the shortcut loads its Chinese text (cli-zh.cjs) under a zh locale only, and holds none of it itself', () => {
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Meta;
+    const zhSource = (s: string): boolean => s.startsWith('src/i18n/zh/');
+    expect(Object.keys(meta.outputs['dist/bundle/addr-direct.cjs']!.inputs).filter(zhSource)).toEqual([]);
+    const en = load(['subnet', '10.0.0.1/8']);
+    expect(en.code).toBe(0);
+    expect(en.files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/bundle/addr-direct.cjs']);
+    const zh = load(['subnet', '10.0.0.1/8'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('子网掩码');
+    // (resolved as a URL and as a path: one file)
+    expect([...new Set(zh.files.filter((f) => f.startsWith('dist/')))]).toEqual(['dist/bundle/addr-direct.cjs', 'dist/bundle/cli-zh.cjs']);
+    expect(zh.sources).toContain('src/i18n/zh/subnet.ts');
+    for (const heavy of ['commander', ...HEAVY]) expect(zh.sources.filter(pkg(heavy))).toEqual([]);
+  });
+
+  it('an English command of the full program loads no Chinese text', () => {
+    const r = load(['split', '10.0.0.0/24', '--prefix', '26']);
+    expect(r.code).toBe(0);
+    expect(r.sources).toContain('src/addr/split.ts');
+    expect(r.sources.filter((s) => s.startsWith('src/i18n/zh/'))).toEqual([]);
   });
 
   it('React and its reconciler are their production builds', () => {

@@ -9,6 +9,8 @@
  * Wiring (bin/netkata.js): `const code = await runAddressDirect(argv); if (code === undefined) ... run(argv)`.
  */
 import { exitCodeFor, exitState } from '../io.js';
+import { resolveLang } from '../../i18n/lang.js';
+import { setCliLang } from '../text.js';
 import { classifyAction, ipAction, subnetAction } from './addr.js';
 
 const FLAGS = new Set(['--json', '--stdin', '--no-color']);
@@ -31,6 +33,8 @@ export async function runAddressDirect(argv: readonly string[]): Promise<number 
   }
   if (positional.length > max) return undefined;
   if (flags.has('--no-color')) process.env['NO_COLOR'] = '1';
+  // The locale chooses the language here (--lang is an option with a value: the full program takes it).
+  await setCliLang(resolveLang(undefined));
   const opts = { json: flags.has('--json'), stdin: flags.has('--stdin') };
   exitState.code = 0;
   try {

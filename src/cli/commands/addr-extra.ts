@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { writeJson, writeOut, writeOutBytes } from '../io.js';
+import { cliLang, t } from '../text.js';
+import type { Messages } from '../../i18n/en/index.js';
+import { displayWidth, padEndCells, wrapCells } from '../../text-width.js';
 
 // split, aggregate, range, port, mac. Top-level imports stay light (commander types and io only);
 // each action loads its calculator with `await import(...)`.
@@ -19,7 +22,7 @@ export function registerAddressExtraCommands(program: Command): void {
       const { lookupPort } = await import('../../addr/port.js');
       const info = lookupPort(query);
       if (opts.json) writeJson(info);
-      else writeOut(renderPort(info));
+      else writeOut(renderPort(info, t().port));
     });
 
   program
@@ -31,7 +34,7 @@ export function registerAddressExtraCommands(program: Command): void {
       const { macInfo } = await import('../../addr/mac.js');
       const info = macInfo(text);
       if (opts.json) writeJson(info);
-      else writeOut(renderMac(info));
+      else writeOut(renderMac(info, t().mac, cliLang() === 'zh' ? 80 : undefined));
     });
 
   program
@@ -43,7 +46,7 @@ export function registerAddressExtraCommands(program: Command): void {
     .action(async (start: string, end: string | undefined, opts: JsonOpt) => {
       const { rangeInfo, splitRange } = await import('../../addr/range.js');
       if (end === undefined && splitRange(start) === undefined) {
-        throw new InputError('range needs <start> <end>, or one argument <start>-<end>', start);
+        throw new InputError(t().cli.rangeNeedsEnd, start);
       }
       const info = rangeInfo(start, end);
       if (opts.json) {
@@ -52,7 +55,7 @@ export function registerAddressExtraCommands(program: Command): void {
       }
       const n = info.cidrs.length;
       writeOut(info.cidrs.join('\n'));
-      writeNote(`# ${info.start} - ${info.end}: ${fmtCount(info.addressCount)} addresses in ${n} CIDR${n === 1 ? '' : 's'}`);
+      writeNote(t().ranges.rangeNote({ start: info.start, end: info.end, count: fmtCount(info.addressCount), cidrs: n }));
     });
 
   program
@@ -74,10 +77,10 @@ export function registerAddressExtraCommands(program: Command): void {
       const r = aggregateText(text, options);
       if (r.bytes.length > 0) writeOutBytes(r.bytes);
       // The summary is for the person at the terminal: stderr, so that a pipe gets only CIDRs.
-      const notes = [`# ${r.input} input${r.input === 1 ? '' : 's'} -> ${r.count} CIDR${r.count === 1 ? '' : 's'}`];
+      const notes = [t().ranges.aggregateNote({ inputs: r.input, cidrs: r.count })];
       if (r.hostBitsExample) {
         const ex = r.hostBitsExample;
-        notes.push(`# ${r.hostBitsSet} input${r.hostBitsSet === 1 ? ' had' : 's had'} host bits set and ${r.hostBitsSet === 1 ? 'was' : 'were'} read as the network (line ${ex.line}: ${ex.input} -> ${ex.network}); --strict rejects them`);
+        notes.push(t().ranges.hostBitsNote({ count: r.hostBitsSet, line: ex.line, input: ex.input, network: ex.network }));
       }
       writeNote(notes.join('\n'));
     });
@@ -93,7 +96,7 @@ export function registerAddressExtraCommands(program: Command): void {
     .action(async (cidr: string, opts: JsonOpt & { prefix?: string; count?: string; hosts?: string }) => {
       const given = (['prefix', 'count', 'hosts'] as const).filter((k) => opts[k] !== undefined);
       if (given.length !== 1) {
-        throw new InputError(given.length === 0 ? 'say how to split: --prefix <n>, --count <n> or --hosts <list>' : `choose one of --prefix, --count, --hosts (got ${given.map((g) => `--${g}`).join(' and ')})`, cidr);
+        throw new InputError(given.length === 0 ? t().cli.splitHow : t().cli.splitOne(given.map((g) => `--${g}`)), cidr);
       }
       const m = await import('../../addr/split.js');
       const mode: import('../../addr/split.js').SplitMode =
@@ -102,7 +105,7 @@ export function registerAddressExtraCommands(program: Command): void {
         : { kind: 'hosts', hosts: m.parseHostList(opts.hosts!) };
       const r = m.split(cidr, mode);
       if (opts.json) writeJson(r);
-      else writeOut(renderSplit(r));
+      else writeOut(renderSplit(r, t().split, cliLang() === 'zh' ? 80 : undefined));
     });
 }
 
@@ -111,7 +114,8 @@ export function registerAddressExtraCommands(program: Command): void {
  * line, so `netkata aggregate f | while read cidr` or `> list.txt` gets nothing else.
  */
 function writeNote(text: string): void {
-  process.stderr.write(`${text}\n`);
+  const lines = cliLang() === 'zh' ? text.split('\n').flatMap((l) => wrapCells(l, 80, '#   ')) : [text];
+  process.stderr.write(`${lines.join('\n')}\n`);
 }
 
 function fmtCount(n: number | string): string {
@@ -120,7 +124,7 @@ function fmtCount(n: number | string): string {
 
 async function readStdin(): Promise<string> {
   // A person at a terminal may not know the command is waiting for them.
-  if (process.stdin.isTTY) process.stderr.write('netkata aggregate: reading entries from the terminal, one per line; end with Ctrl-D\n');
+  if (process.stdin.isTTY) process.stderr.write(`${t().ranges.readingTerminal}\n`);
   const { readStdinText } = await import('./addr-stdin.js');
   return readStdinText();
 }
@@ -130,7 +134,7 @@ async function readTextFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read: ${fsReason(e)}`, file);
+    throw new InputError(t().cli.cannotRead(fsReason(e)), file);
   }
 }
 
@@ -139,15 +143,13 @@ type PortMatch = import('../../addr/port.js').PortMatch;
 type MacInfo = import('../../addr/mac.js').MacInfo;
 type SplitResult = import('../../addr/split.js').SplitResult;
 
-const RANGE_TEXT: Record<string, string> = {
-  'well-known': 'well-known (system) port, 0-1023',
-  registered: 'registered (user) port, 1024-49151',
-  dynamic: 'dynamic (private, ephemeral) port, 49152-65535: never assigned by IANA',
-};
+type PortText = Messages['port'];
+type MacText = Messages['mac'];
+type SplitText = Messages['split'];
 
-function renderPortMatch(m: PortMatch): string[] {
-  const lines = [`${m.port}  ${RANGE_TEXT[m.range]}`];
-  if (m.reserved) lines.push('  reserved by IANA; binding to port 0 asks the OS for any free ephemeral port');
+function renderPortMatch(m: PortMatch, t: PortText): string[] {
+  const lines = [`${m.port}  ${t.range[m.range]}`];
+  if (m.reserved) lines.push(`  ${t.reserved}`);
   const byName = new Map<string, { protocols: string[]; description: string; duplicateOf?: string }>();
   for (const s of m.services) {
     const e = byName.get(s.name);
@@ -156,91 +158,94 @@ function renderPortMatch(m: PortMatch): string[] {
   }
   const width = Math.max(0, ...[...byName.keys()].map((n) => n.length));
   for (const [name, e] of byName) {
-    const dup = e.duplicateOf ? ` (IANA: duplicate of ${e.duplicateOf})` : '';
+    const dup = e.duplicateOf ? t.duplicateOf(e.duplicateOf) : '';
     lines.push(`  ${name.padEnd(width)}  ${e.protocols.join(', ').padEnd(14)}  ${e.description}${dup}`.trimEnd());
   }
-  if (m.services.length === 0 && !m.reserved) {
-    lines.push("  no service in netkata's table (a subset of the IANA registry)");
-  }
+  if (m.services.length === 0 && !m.reserved) lines.push(`  ${t.noService}`);
   return lines;
 }
 
-function renderPort(info: PortInfo): string {
+function renderPort(info: PortInfo, t: PortText): string {
   const lines: string[] = [];
-  if (info.alias) lines.push(`"${info.alias.name}" is not an IANA service name: ${info.alias.note}`);
-  for (const m of info.matches) lines.push(...renderPortMatch(m));
-  lines.push('(IANA records who registered a number, not what listens on it)');
+  if (info.alias) lines.push(t.notServiceName({ name: info.alias.name, note: info.alias.note }));
+  for (const m of info.matches) lines.push(...renderPortMatch(m, t));
+  lines.push(t.footer);
   return lines.join('\n');
 }
 
-function renderMac(m: MacInfo): string {
+function renderMac(m: MacInfo, t: MacText, wrapAt?: number): string {
   const first = parseInt(m.mac.slice(0, 2), 16);
   const firstBits = first.toString(2).padStart(8, '0');
   const flipped = (first ^ 2).toString(16).padStart(2, '0');
+  // Labels padded to one column by display width (13 cells in English, as `first octet` and two spaces).
+  const width = Math.max(13, ...[t.mac, t.oui, t.nic, t.firstOctet, t.igBit, t.ulBit, t.eui64, t.linkLocal, t.ipv4Group, t.ipv6Group, t.note].map((l) => displayWidth(l) + 2));
+  const row = (label: string, value: string): string => `${padEndCells(label, width)}${value}`;
+  const wrap = (line: string): string[] => (wrapAt === undefined ? [line] : wrapCells(line, wrapAt, ' '.repeat(width)));
+  // A note in parentheses follows its value after three spaces, or directly when it is full-width.
+  const after = (value: string, note: string): string => (note.startsWith('（') ? `${value}${note}` : `${value}   ${note}`);
+  const bitsNote = (note: string): string => (note.startsWith('（') ? note : `  ${note}`);
   return [
-    `MAC          ${m.mac}`,
-    `OUI          ${m.oui}   ${m.local ? '(locally administered: names no vendor)' : m.multicast ? '(a group address: the assigning OUI with the I/G bit set)' : '(organisation that assigned it)'}`,
-    `NIC          ${m.nic}`,
-    `first octet  ${m.mac.slice(0, 2)} = ${firstBits}  (bit 0 = I/G, bit 1 = U/L)`,
-    `I/G bit      ${m.multicast ? 1 : 0}  ${m.broadcast ? 'group address: broadcast' : m.multicast ? 'group (multicast) address' : 'individual (unicast) address'}`,
-    `U/L bit      ${m.local ? 1 : 0}  ${m.local ? 'locally administered' : 'universally administered'}`,
-    `EUI-64       ${m.eui64}   (ff:fe inserted, U/L bit inverted: ${m.mac.slice(0, 2)} -> ${flipped}; RFC 4291 appendix A)`,
-    `link-local   ${m.linkLocalIPv6}`,
-    ...macGroupLines(m),
-    ...(m.multicast ? ['note         a group address is not an interface: no real interface has this identifier'] : []),
-    'note         modern hosts usually form stable private interface IDs instead (RFC 7217, RFC 8064)',
-  ].join('\n');
+    row(t.mac, m.mac),
+    row(t.oui, after(m.oui, m.local ? t.ouiLocal : m.multicast ? t.ouiGroup : t.ouiOrg)),
+    row(t.nic, m.nic),
+    row(t.firstOctet, `${m.mac.slice(0, 2)} = ${firstBits}${bitsNote(t.bits)}`),
+    row(t.igBit, `${m.multicast ? 1 : 0}  ${m.broadcast ? t.broadcast : m.multicast ? t.multicast : t.unicast}`),
+    row(t.ulBit, `${m.local ? 1 : 0}  ${m.local ? t.local : t.universal}`),
+    row(t.eui64, after(m.eui64, t.eui64How({ from: m.mac.slice(0, 2), to: flipped }))),
+    row(t.linkLocal, m.linkLocalIPv6),
+    ...macGroupLines(m, t, row),
+    ...(m.multicast ? [row(t.note, t.groupNote)] : []),
+    row(t.note, t.privacyNote),
+  ].flatMap(wrap).join('\n');
 }
 
-function macGroupLines(m: MacInfo): string[] {
+function macGroupLines(m: MacInfo, t: MacText, row: (label: string, value: string) => string): string[] {
   const g = m.multicastGroups;
   if (g === undefined) return [];
   if (g.family === 4) {
     const [first, ...rest] = g.addresses ?? [];
     return [
-      `IPv4 group   ${first} and ${rest.length} more (${rest.slice(0, 3).join(', ')}, ... ${rest.at(-1)})`,
-      `             only the low 23 bits of a group reach the MAC (${g.rfc}), so ${rest.length + 1} groups share it`,
+      row(t.ipv4Group, t.v4Groups({ first: first ?? '', more: rest.length, some: rest.slice(0, 3).join(', '), last: rest.at(-1) ?? '' })),
+      row('', t.v4Share({ rfc: g.rfc, count: rest.length + 1 })),
     ];
   }
-  return [
-    `IPv6 group   any group ending in ${g.low32}, e.g. ${g.example} (${g.rfc}: 33:33 + the low 32 bits)`,
-  ];
+  return [row(t.ipv6Group, t.v6Groups({ low32: g.low32 ?? '', example: g.example ?? '', rfc: g.rfc }))];
 }
 
-function renderSplit(r: SplitResult): string {
+function renderSplit(r: SplitResult, t: SplitText, width?: number): string {
   const lines: string[] = [];
-  if (r.parentHostBits) lines.push(`# ${r.parentInput} has host bits set; splitting its network ${r.parent}`);
-  if (r.mode === 'prefix') lines.push(`# ${r.parent} into ${r.produced} x /${r.prefix}`);
+  if (r.parentHostBits) lines.push(t.hostBitsSet({ input: r.parentInput, network: r.parent }));
+  // The equal modes always set prefix (and count mode requested): split.ts's `equal()`.
+  if (r.mode === 'prefix') lines.push(t.into({ parent: r.parent, count: r.produced, prefix: r.prefix! }));
   if (r.mode === 'count') {
-    const rounded = r.requested !== r.produced ? ` (${r.requested} rounded up to a power of two: a prefix bit only halves)` : '';
-    lines.push(`# ${r.parent} into ${r.produced} x /${r.prefix}${rounded}`);
+    const rounded = r.requested !== r.produced ? t.roundedUp(r.requested!) : '';
+    lines.push(`${t.into({ parent: r.parent, count: r.produced, prefix: r.prefix! })}${rounded}`);
   }
-  if (r.mode === 'hosts') lines.push(`# VLSM in ${r.parent}: largest need first, each gets the smallest block that fits`);
+  if (r.mode === 'hosts') lines.push(t.vlsm(r.parent));
   const v4 = r.version === 4;
   const rows: string[][] = [];
-  const head = r.mode === 'hosts' ? ['need', 'hosts'] : [];
-  rows.push([...head, 'cidr', 'first host', 'last host', ...(v4 ? ['broadcast'] : []), v4 ? 'usable' : 'addresses']);
+  const head = r.mode === 'hosts' ? [t.need, t.hosts] : [];
+  rows.push([...head, t.cidr, t.firstHost, t.lastHost, ...(v4 ? [t.broadcast] : []), v4 ? t.usable : t.addresses]);
   for (const s of r.subnets) {
     const needCols = r.mode === 'hosts' ? [`#${s.need}`, String(s.hostsNeeded)] : [];
     const bcast = s.version === 4 ? [s.broadcast ?? '-'] : [];
     rows.push([...needCols, s.cidr, s.firstHost, s.lastHost, ...bcast, fmtCount(s.version === 4 ? s.hostCount : s.addressCount)]);
   }
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  for (const row of rows) lines.push(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c]!))));
+  for (const row of rows) lines.push(row.map((cell, c) => padEndCells(cell, widths[c]!)).join('  ').trimEnd());
   if (r.mode === 'hosts') {
-    if (v4) lines.push('# each block holds its hosts + network + broadcast (the textbook reservation)');
+    if (v4) lines.push(t.reservation);
     if (!v4) {
       // RFC 4291 2.5.1 and RFC 7421: interface IDs are 64 bits, so a LAN is a /64 (SLAAC, RFC 4862,
       // works on nothing longer); sizing by host count is IPv4 thinking. Longer prefixes suit links
       // numbered by hand, such as a point-to-point /127 (RFC 6164).
-      lines.push('# note: an IPv6 LAN is a /64 whatever its host count (RFC 4291 2.5.1, RFC 7421; SLAAC needs it): for LANs use --prefix 64');
-      lines.push('#       blocks sized by host count suit only links numbered by hand, such as a point-to-point /127 (RFC 6164)');
+      lines.push(t.v6Lan);
+      lines.push(t.v6ByHand);
     }
-    if (v4 && r.subnets.some((s) => s.hostsNeeded === 2)) {
-      lines.push('# a 2-host point-to-point link could use a /31 instead (RFC 3021) where both ends support it');
-    }
+    if (v4 && r.subnets.some((s) => s.hostsNeeded === 2)) lines.push(t.p2p);
     const free = r.free ?? [];
-    lines.push(free.length === 0 ? '# no space left in the parent' : `# free: ${free.join(', ')}`);
+    lines.push(free.length === 0 ? t.noSpace : t.free(free.join(', ')));
   }
-  return lines.join('\n');
+  // The `#` comment lines wrap (continuing as comments) when a width is asked for; table rows never do.
+  return width === undefined ? lines.join('\n') : lines.flatMap((l) => (l.startsWith('#') ? wrapCells(l, width, '#   ') : [l])).join('\n');
 }

@@ -12,18 +12,20 @@ import { createReadStream } from 'node:fs';
 import { EnvironmentError, InputError } from '../../errors.js';
 import { fsReason } from '../fs-reason.js';
 import { EXIT, raiseExit, stdoutClosed, stdoutStream } from '../io.js';
+import { cliLang, reasonText, t } from '../text.js';
 
 const CHUNK = 1 << 20;
 /** Room kept free after every line: a record from `encode`, or a string line up to 4 KiB in UTF-8. */
 const RESERVE = 4096 * 3 + 1;
 
 export type LineHandler = (line: string) => string;
-export type ErrorLine = (input: string, message: string) => string;
+export type ErrorLine = (input: string, error: InputError) => string;
 /** Writes the record for src[start, end) at out[pos]; returns the new position, or -1 to decline. */
 export type LineEncoder = (src: Uint8Array, start: number, end: number, out: Uint8Array, pos: number) => number;
 
-export const jsonErrorLine: ErrorLine = (input, message) => JSON.stringify({ input, error: message });
-export const textErrorLine: ErrorLine = (input, message) => `${input}\terror: ${message}`;
+// JSON stays English (it is for programs); the text line speaks the chosen language.
+export const jsonErrorLine: ErrorLine = (input, error) => JSON.stringify({ input, error: error.message });
+export const textErrorLine: ErrorLine = (input, error) => `${input}\t${t().cli.stdinError}${cliLang() === 'zh' ? '：' : ': '}${reasonText(error)}`;
 
 class ChunkedWriter {
   buf = Buffer.allocUnsafe(CHUNK);
@@ -141,7 +143,7 @@ export async function runLines(handle: LineHandler, onError: ErrorLine, encode?:
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       bad++;
-      result = onError(line, e.message);
+      result = onError(line, e);
     }
     w.line(result);
   };

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { useColor, writeJson, writeOut } from '../io.js';
+import { cliLang, t } from '../text.js';
 import type { LineEncoder } from './addr-stdin.js';
 
 // subnet, same-segment, classify, ip. Registration imports nothing heavy: each action loads its
@@ -13,7 +14,7 @@ interface OutputOpts {
 
 function noArgsWithStdin(command: string, args: readonly (string | undefined)[]): void {
   if (args.some((a) => a !== undefined)) {
-    throw new InputError(`${command} --stdin reads its inputs from stdin; give no address arguments`);
+    throw new InputError(t().cli.stdinNoArgs(command));
   }
 }
 
@@ -39,11 +40,14 @@ export async function subnetAction(address: string | undefined, mask: string | u
   if (opts.stdin === true) {
     noArgsWithStdin('subnet', [address, mask]);
     const bulk = await import('../../addr/subnet-bulk.js');
-    const text = async () => (await import('../render/subnet-text.js')).renderSubnetLine;
+    const text = async () => {
+      const { renderSubnetLine } = await import('../render/subnet-text.js');
+      return (s: import('../../addr/subnet.js').SubnetInfo) => renderSubnetLine(s, t().subnet);
+    };
     await stdinLines(opts.json, bulk.subnetOfLine, text, bulk.encodeSubnetJsonLine);
     return;
   }
-  if (address === undefined) throw new InputError('subnet needs an address, e.g. 192.168.12.87/24 (or --stdin)');
+  if (address === undefined) throw new InputError(t().cli.subnetNeedsAddress);
   const [{ parseCidr, parseCidrLine }, { subnet }] = await Promise.all([import('../../addr/parse.js'), import('../../addr/subnet.js')]);
   // One quoted argument "a.b.c.d mask" reads like the two-argument form.
   const cidr = mask === undefined && /\s/.test(address.trim()) ? parseCidrLine(address) : parseCidr(address, mask);
@@ -53,7 +57,7 @@ export async function subnetAction(address: string | undefined, mask: string | u
     return;
   }
   const { renderSubnetText } = await import('../render/subnet-text.js');
-  writeOut(renderSubnetText(info, useColor()));
+  writeOut(renderSubnetText(info, useColor(), t().subnet));
 }
 
 async function sameSegmentAction(ip1: string, ip2: string, opts: OutputOpts & { readonly mask?: string }): Promise<void> {
@@ -64,7 +68,7 @@ async function sameSegmentAction(ip1: string, ip2: string, opts: OutputOpts & { 
     return;
   }
   const { renderSameSegmentText } = await import('../render/same-segment-text.js');
-  writeOut(renderSameSegmentText(result, useColor()));
+  writeOut(renderSameSegmentText(result, useColor(), t().sameSegment, cliLang() === 'zh' ? 80 : undefined));
 }
 
 /** `--nat64 <prefix>`, parsed before any input is read (a bad prefix is one error, not one per line). */
@@ -82,14 +86,14 @@ export async function classifyAction(address: string | undefined, opts: OutputOp
     await stdinLines(opts.json, classify, async () => (await import('../render/classify-text.js')).renderClassifyLine);
     return;
   }
-  if (address === undefined) throw new InputError('classify needs an address, e.g. ::ffff:127.0.0.1 (or --stdin)');
+  if (address === undefined) throw new InputError(t().cli.classifyNeedsAddress);
   const c = classify(address);
   if (opts.json === true) {
     writeJson(c);
     return;
   }
   const { renderClassifyText } = await import('../render/classify-text.js');
-  writeOut(renderClassifyText(c, useColor()));
+  writeOut(renderClassifyText(c, useColor(), t().classify));
 }
 
 interface IpOpts extends OutputOpts {
@@ -103,10 +107,10 @@ export async function ipAction(address: string | undefined, opts: IpOpts): Promi
   const n = await import('../../addr/notation.js');
   const sources = [address !== undefined, opts.fromInt !== undefined, opts.fromBinary !== undefined, opts.stdin === true];
   if (sources.filter(Boolean).length > 1) {
-    throw new InputError('give one of: an address, --from-int, --from-binary or --stdin');
+    throw new InputError(t().cli.ipOneSource);
   }
   if (opts.nat64 !== undefined && (opts.fromInt !== undefined || opts.fromBinary !== undefined)) {
-    throw new InputError('--nat64 goes with an address or --stdin, not with --from-int or --from-binary');
+    throw new InputError(t().cli.ipNat64With);
   }
   const nat64 = await nat64Of(opts.nat64);
   if (opts.stdin === true) {
@@ -118,13 +122,13 @@ export async function ipAction(address: string | undefined, opts: IpOpts): Promi
   if (opts.fromInt !== undefined) result = n.fromInteger(opts.fromInt, opts.v6 === true ? 6 : undefined);
   else if (opts.fromBinary !== undefined) result = n.fromBinary(opts.fromBinary);
   else if (address !== undefined) result = n.notation(address, nat64);
-  else throw new InputError('ip needs an address, --from-int <n>, --from-binary <bits> or --stdin');
+  else throw new InputError(t().cli.ipNeedsAddress);
   if (opts.json === true) {
     writeJson(result);
     return;
   }
   const { renderNotationText } = await import('../render/notation-text.js');
-  writeOut(renderNotationText(result));
+  writeOut(renderNotationText(result, t().ip));
 }
 
 export function registerAddressCommands(program: Command): void {

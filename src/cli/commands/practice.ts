@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { t } from '../text.js';
 
 // `netkata practice` and `netkata exam` (CLI.md "Practice"). Everything heavy (yaml, zod banks, the
 // simulator, ink) is imported inside the actions.
@@ -61,7 +62,7 @@ async function common(opts: { topic?: string; seed?: string; count?: string; lan
   const { parseSeed, parseCount } = await import('../../practice/session.js');
   const { resolveLang } = await import('../../i18n/lang.js');
   const topic = opts.topic ?? 'all';
-  if (topic !== 'all' && !isTopic(topic)) throw new InputError(`unknown topic (topics: ${TOPIC_LIST})`, `--topic ${topic}`);
+  if (topic !== 'all' && !isTopic(topic)) throw new InputError(t().cli.unknownTopic(TOPIC_LIST), `--topic ${topic}`);
   const seed = opts.seed === undefined ? undefined : parseSeed(opts.seed);
   const count = parseCount(opts.count ?? '10');
   const lang = resolveLang(opts.lang);
@@ -93,7 +94,7 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
   const store = new ProgressStore(undefined, warn);
   const progress = store.load();
 
-  if (opts.json && !opts.stats) throw new InputError('only goes with --stats (practice itself is interactive)', '--json');
+  if (opts.json && !opts.stats) throw new InputError(t().cli.jsonOnlyWithStats, '--json');
   if (opts.stats) {
     const { statsJson, statsText } = await import('../../practice/stats-text.js');
     if (opts.json) {
@@ -139,7 +140,7 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
   rl.close();
   if (result.answered > 0) writeOut(zh ? `进度已保存：${store.path}` : `Progress saved to ${store.path}`);
   const wrong = result.answered - result.correct;
-  if (opts.check && wrong > 0) throw new CheckFailed(`${wrong} of ${result.answered} answers wrong`);
+  if (opts.check && wrong > 0) throw new CheckFailed(t().cli.wrongAnswers({ wrong, answered: result.answered }));
   // A check is passed only by answering every question: input that ends early is not a pass.
-  if (opts.check && result.ended) throw new CheckFailed(`input ended after ${result.answered} of ${result.asked} questions`);
+  if (opts.check && result.ended) throw new CheckFailed(t().cli.inputEnded({ answered: result.answered, asked: result.asked }));
 }

@@ -1,31 +1,36 @@
 /** Text view of `netkata ip`. */
 import type { Notation } from '../../addr/notation.js';
+import type { Messages } from '../../i18n/en/index.js';
+import { ip as EN } from '../../i18n/en/ip.js';
+import { displayWidth, padEndCells } from '../../text-width.js';
 
-export function renderNotationText(n: Notation): string {
+export function renderNotationText(n: Notation, t: Messages['ip'] = EN): string {
   const rows: [string, string][] = [];
   if (n.version === 4) {
     rows.push(
-      ['address', n.address],
-      ['integer', String(n.integer)],
-      ['hex', n.hex],
-      ['binary', n.binary],
-      ['octets', n.octets.join(' ')],
-      ['ipv4-mapped', `${n.ipv4Mapped}  (${n.ipv4MappedHex})`],
-      ['reverse', n.reverse],
+      [t.address, n.address],
+      [t.integer, String(n.integer)],
+      [t.hex, n.hex],
+      [t.binary, n.binary],
+      [t.octets, n.octets.join(' ')],
+      [t.ipv4Mapped, `${n.ipv4Mapped}  (${n.ipv4MappedHex})`],
+      [t.reverse, n.reverse],
     );
-    if (n.multicastMac !== undefined) rows.push(['group MAC', `${n.multicastMac}  (01:00:5e + the low 23 bits; RFC 1112 6.4)`]);
+    if (n.multicastMac !== undefined) rows.push([t.groupMac, `${n.multicastMac}${t.groupMac4}`]);
   } else {
-    rows.push(['address', n.address], ['expanded', n.expanded]);
-    if (n.zone !== undefined) rows.push(['zone', n.zone]);
-    if (n.hexForm !== undefined) rows.push(['hex form', n.hexForm]);
-    if (n.embeddedIPv4 !== undefined) rows.push(['embedded', `${n.embeddedIPv4} (${n.embeddedKind ?? ''})`]);
-    rows.push(['integer', n.integer], ['hex', n.hex]);
+    rows.push([t.address, n.address], [t.expanded, n.expanded]);
+    if (n.zone !== undefined) rows.push([t.zone, n.zone]);
+    if (n.hexForm !== undefined) rows.push([t.hexForm, n.hexForm]);
+    if (n.embeddedIPv4 !== undefined) rows.push([t.embedded, `${n.embeddedIPv4} (${n.embeddedKind ?? ''})`]);
+    rows.push([t.integer, n.integer], [t.hex, n.hex]);
     const groups = n.binary.split(':');
-    rows.push(['binary', groups.slice(0, 4).join(':')], ['', groups.slice(4).join(':')]);
-    rows.push(['reverse', n.reverse]);
-    if (n.multicastMac !== undefined) rows.push(['group MAC', `${n.multicastMac}  (33:33 + the low 32 bits; RFC 2464 7)`]);
+    rows.push([t.binary, groups.slice(0, 4).join(':')], ['', groups.slice(4).join(':')]);
+    rows.push([t.reverse, n.reverse]);
+    if (n.multicastMac !== undefined) rows.push([t.groupMac, `${n.multicastMac}${t.groupMac6}`]);
   }
-  return rows.map(([k, v]) => `${k.padEnd(12)}${v}`).join('\n');
+  // 12 cells (the English layout: `ipv4-mapped` and one space); wider only when a label needs it.
+  const width = Math.max(12, ...rows.map(([k]) => displayWidth(k) + 1));
+  return rows.map(([k, v]) => `${padEndCells(k, width)}${v}`).join('\n');
 }
 
 export function renderNotationLine(n: Notation): string {

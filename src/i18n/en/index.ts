@@ -1,5 +1,15 @@
 import { app } from './app.js';
 import { windows } from './windows.js';
+import { classify } from './classify.js';
+import { cli } from './cli.js';
+import { errors } from './errors.js';
+import { ip } from './ip.js';
+import { mac } from './mac.js';
+import { port } from './port.js';
+import { ranges } from './ranges.js';
+import { sameSegment } from './same-segment.js';
+import { split } from './split.js';
+import { subnet } from './subnet.js';
 
 /**
  * The English message catalogue: one section per part of netkata, each in its own file. The Chinese
@@ -9,7 +19,7 @@ import { windows } from './windows.js';
  * Leaves are strings, or functions for messages with values in them (`(n: number) => string`), so
  * word order can differ between the languages. JSON output never goes through this catalogue.
  */
-export const en = { app, windows };
+export const en = { app, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli };
 
 /** The catalogue's shape with every string leaf widened to `string`, so `as const` sections still type zh. */
 type Widen<T> = T extends string ? string : T extends (...args: never[]) => unknown ? T : { readonly [K in keyof T]: Widen<T[K]> };

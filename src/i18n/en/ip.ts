@@ -1,0 +1,18 @@
+/** `netkata ip` text output (src/cli/render/notation-text.ts): row labels and notes. */
+export const ip = {
+  address: 'address',
+  integer: 'integer',
+  hex: 'hex',
+  binary: 'binary',
+  octets: 'octets',
+  ipv4Mapped: 'ipv4-mapped',
+  reverse: 'reverse',
+  groupMac: 'group MAC',
+  /** Follows the group MAC: how it is made. */
+  groupMac4: '  (01:00:5e + the low 23 bits; RFC 1112 6.4)',
+  groupMac6: '  (33:33 + the low 32 bits; RFC 2464 7)',
+  expanded: 'expanded',
+  zone: 'zone',
+  hexForm: 'hex form',
+  embedded: 'embedded',
+} as const;

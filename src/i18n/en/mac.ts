@@ -1,0 +1,31 @@
+/** `netkata mac` text output: labels (padded by display width) and the notes after them. */
+export const mac = {
+  mac: 'MAC',
+  oui: 'OUI',
+  nic: 'NIC',
+  firstOctet: 'first octet',
+  igBit: 'I/G bit',
+  ulBit: 'U/L bit',
+  eui64: 'EUI-64',
+  linkLocal: 'link-local',
+  ipv4Group: 'IPv4 group',
+  ipv6Group: 'IPv6 group',
+  note: 'note',
+  ouiLocal: '(locally administered: names no vendor)',
+  ouiGroup: '(a group address: the assigning OUI with the I/G bit set)',
+  ouiOrg: '(organisation that assigned it)',
+  bits: '(bit 0 = I/G, bit 1 = U/L)',
+  broadcast: 'group address: broadcast',
+  multicast: 'group (multicast) address',
+  unicast: 'individual (unicast) address',
+  local: 'locally administered',
+  universal: 'universally administered',
+  eui64How: (f: { readonly from: string; readonly to: string }) => `(ff:fe inserted, U/L bit inverted: ${f.from} -> ${f.to}; RFC 4291 appendix A)`,
+  v4Groups: (g: { readonly first: string; readonly more: number; readonly some: string; readonly last: string }) =>
+    `${g.first} and ${g.more} more (${g.some}, ... ${g.last})`,
+  v4Share: (g: { readonly rfc: string; readonly count: number }) => `only the low 23 bits of a group reach the MAC (${g.rfc}), so ${g.count} groups share it`,
+  v6Groups: (g: { readonly low32: string; readonly example: string; readonly rfc: string }) =>
+    `any group ending in ${g.low32}, e.g. ${g.example} (${g.rfc}: 33:33 + the low 32 bits)`,
+  groupNote: 'a group address is not an interface: no real interface has this identifier',
+  privacyNote: 'modern hosts usually form stable private interface IDs instead (RFC 7217, RFC 8064)',
+} as const;

@@ -1,0 +1,21 @@
+/** `netkata split` text output (src/cli/commands/addr-extra.ts's renderSplit). */
+export const split = {
+  hostBitsSet: (s: { readonly input: string; readonly network: string }) => `# ${s.input} has host bits set; splitting its network ${s.network}`,
+  into: (s: { readonly parent: string; readonly count: number; readonly prefix: number }) => `# ${s.parent} into ${s.count} x /${s.prefix}`,
+  roundedUp: (n: number) => ` (${n} rounded up to a power of two: a prefix bit only halves)`,
+  vlsm: (parent: string) => `# VLSM in ${parent}: largest need first, each gets the smallest block that fits`,
+  need: 'need',
+  hosts: 'hosts',
+  cidr: 'cidr',
+  firstHost: 'first host',
+  lastHost: 'last host',
+  broadcast: 'broadcast',
+  usable: 'usable',
+  addresses: 'addresses',
+  reservation: '# each block holds its hosts + network + broadcast (the textbook reservation)',
+  v6Lan: '# note: an IPv6 LAN is a /64 whatever its host count (RFC 4291 2.5.1, RFC 7421; SLAAC needs it): for LANs use --prefix 64',
+  v6ByHand: '#       blocks sized by host count suit only links numbered by hand, such as a point-to-point /127 (RFC 6164)',
+  p2p: '# a 2-host point-to-point link could use a /31 instead (RFC 3021) where both ends support it',
+  noSpace: '# no space left in the parent',
+  free: (list: string) => `# free: ${list}`,
+} as const;

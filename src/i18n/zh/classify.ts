@@ -1,0 +1,35 @@
+import type { Messages } from '../en/index.js';
+
+/** `netkata classify` 的文字输出；范围名称是 IANA 注册表的原名，不译。 */
+export const classify: Messages['classify'] = {
+  scope: '地址类型',
+  global: '全球可达',
+  private: '私有地址',
+  yes: '是',
+  no: '否',
+  embeddedNotGlobal: (e) => `（内嵌的 IPv4 ${e.address} 是${e.scope}）`,
+  ranges: '所属地址块（最具体的在前）：',
+  noRange: '（不属于任何特殊用途地址块）',
+  embedded: (e) => `内嵌 IPv4（${e.kind}）：${e.address}  类型：${e.scope}，全球可达：${e.global}，私有：${e.private}`,
+  teredo: 'Teredo',
+  teredoParts: (t) => `服务器 ${t.server}，客户端 ${t.client}，端口 ${t.port}，标志 ${t.flags}`,
+  scopes: {
+    unspecified: '未指定地址',
+    loopback: '环回地址',
+    private: '私有地址',
+    shared: '共享地址（运营商级 NAT）',
+    'link-local': '链路本地地址',
+    multicast: '组播地址',
+    broadcast: '广播地址',
+    documentation: '文档示例地址',
+    benchmarking: '基准测试地址',
+    reserved: '保留地址',
+    'unique-local': '唯一本地地址',
+    'ipv4-mapped': 'IPv4 映射地址',
+    translation: '地址转换（NAT64）',
+    teredo: 'Teredo 隧道地址',
+    '6to4': '6to4 隧道地址',
+    special: '特殊用途地址',
+    global: '全球单播地址',
+  },
+};

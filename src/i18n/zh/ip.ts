@@ -1,0 +1,19 @@
+import type { Messages } from '../en/index.js';
+
+/** `netkata ip` 的文字输出：各行标签与注释。 */
+export const ip: Messages['ip'] = {
+  address: '地址',
+  integer: '整数',
+  hex: '十六进制',
+  binary: '二进制',
+  octets: '四个八位组',
+  ipv4Mapped: 'IPv4 映射',
+  reverse: '反向解析',
+  groupMac: '组播 MAC',
+  groupMac4: '（01:00:5e 加低 23 位；RFC 1112 6.4）',
+  groupMac6: '（33:33 加低 32 位；RFC 2464 7）',
+  expanded: '完整写法',
+  zone: '区域',
+  hexForm: '十六进制写法',
+  embedded: '内嵌 IPv4',
+};

@@ -1,0 +1,31 @@
+import type { Messages } from '../en/index.js';
+
+/** `netkata mac` 的文字输出。 */
+export const mac: Messages['mac'] = {
+  mac: 'MAC 地址',
+  oui: 'OUI 厂商号',
+  nic: 'NIC 网卡号',
+  firstOctet: '第一个字节',
+  igBit: 'I/G 位',
+  ulBit: 'U/L 位',
+  eui64: 'EUI-64',
+  linkLocal: '链路本地地址',
+  ipv4Group: 'IPv4 组播组',
+  ipv6Group: 'IPv6 组播组',
+  note: '说明',
+  ouiLocal: '（本地管理地址：不代表任何厂商）',
+  ouiGroup: '（组地址：分配者的 OUI，I/G 位已置位）',
+  ouiOrg: '（分配该地址的组织）',
+  bits: '（第 0 位是 I/G，第 1 位是 U/L）',
+  broadcast: '组地址：广播',
+  multicast: '组（组播）地址',
+  unicast: '单个（单播）地址',
+  local: '本地管理',
+  universal: '全球管理',
+  eui64How: (f) => `（插入 ff:fe，U/L 位取反：${f.from} -> ${f.to}；RFC 4291 附录 A）`,
+  v4Groups: (g) => `${g.first} 等，另有 ${g.more} 个（${g.some}，…… ${g.last}）`,
+  v4Share: (g) => `组地址只有低 23 位进入 MAC 地址（${g.rfc}），所以 ${g.count} 个组共用它`,
+  v6Groups: (g) => `任何以 ${g.low32} 结尾的组，例如 ${g.example}（${g.rfc}：33:33 加低 32 位）`,
+  groupNote: '组地址不是接口地址：没有真实接口使用这个标识符',
+  privacyNote: '现代主机通常改用稳定的私有接口标识符（RFC 7217、RFC 8064）',
+};

@@ -1,0 +1,31 @@
+import type { Messages } from '../en/index.js';
+
+/** `netkata subnet` 的文字输出。 */
+export const subnet: Messages['subnet'] = {
+  heading: (h) => `${h.cls} 类${h.ranges.length > 0 ? `，${h.ranges.join('、')}` : ''}`,
+  ranges: (r) => r.join('、'),
+  address: 'IP 地址',
+  netmask: '子网掩码',
+  mask: '子网掩码',
+  and: '按位与',
+  network: '网络地址',
+  netBits: '网络位',
+  hostBits: '主机位',
+  hostBitsOnly: '主机位',
+  byOctet: '逐字节按位与（掩码为 1 的位才保留）：',
+  octet: (k) => `第 ${k} 字节`,
+  maskLine: (m) => `${m.mask} (/${m.prefix})   反掩码 ${m.wildcard}（即通配符掩码）`,
+  broadcast: '广播地址',
+  none: '无',
+  hosts: '主机范围',
+  hostsLine: (h) => `${h.first} - ${h.last}（可用主机数 ${h.usable}，共 ${h.total} 个地址）`,
+  note: '说明',
+  note31: '/31（RFC 3021）：点到点链路，两个地址都是主机，没有广播地址',
+  note32: '/32：单个主机路由，唯一的地址就是主机，没有广播地址',
+  noteNet: '第一个地址是网络地址，最后一个是广播地址，都不能分给主机',
+  groupBinary: (g) => `边界落在第 ${g} 组之内，该组的二进制：`,
+  first: '第一个地址',
+  last: '最后地址',
+  addresses: '地址数',
+  v6Count: (c) => `${c.count}（2^${c.bits}）；IPv6 没有广播地址，每个地址都可用`,
+};
