@@ -10,6 +10,7 @@ import { tr } from '../../practice/question.js';
 import { askQuestions } from '../../practice/scenario-ask.js';
 import { editLine } from '../components/edit-line.js';
 import { useLang, useT } from '../i18n/strings.js';
+import { messages } from '../../i18n/index.js';
 import { useTextEntry } from '../key-context.js';
 import { displayWidth } from '../text-width.js';
 import { useTheme } from '../theme.js';
@@ -77,6 +78,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   // A scenario's `ask` steps are asked here as practice asks them (the same questions and grading,
   // src/practice/scenario-ask.ts): the run waits at the step until an answer is given, then shows the verdict.
   const lang = useLang();
+  const m = messages(lang).tcp;
   const questions = useMemo(() => new Map(askQuestions(scenario).map((q) => [Number(q.id.slice(q.id.lastIndexOf('#') + 1)) - 1, q])), [scenario]);
   const [answer, getAnswer, setAnswer] = useLatestState('');
   const [verdicts, setVerdicts] = useState<ReadonlyMap<number, Verdict>>(new Map());
@@ -123,7 +125,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     } else if (INJECT[input] !== undefined) {
       const step = INJECT[input](names[getSelected() % names.length]!);
       session.current!.inject(step);
-      setNote(`${t('tcp.injected')}: ${describeStep(step)}`);
+      setNote(`${t('tcp.injected')}${lang === 'zh' ? '：' : ': '}${describeStep(step, m)}`);
       refresh();
     }
   });
@@ -146,13 +148,16 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     const spec = (nextStep as { ask: { prompt: string; zh?: { prompt: string } } }).ask;
     askLines.push({ text: `? ${lang === 'zh' ? spec.zh?.prompt ?? spec.prompt : spec.prompt}`, color: theme.title });
     (question.choices ?? []).forEach((c, i) => askLines.push({ text: `  ${String.fromCharCode(97 + i)}) ${tr(c, lang)}` }));
-    if (verdict === undefined) askLines.push({ text: `> ${answer}▌  (Enter ${t('tcp.answer')})` });
+    if (verdict === undefined) askLines.push({ text: `> ${answer}▌  ${lang === 'zh' ? `（Enter ${t('tcp.answer')}）` : `(Enter ${t('tcp.answer')})`}` });
     // The working is the ladder above: the verdict, its note and the explanation only.
     else verdictLines({ ...verdict, working: { en: '', zh: '' } }, lang).forEach((l, i) => askLines.push({ text: l, color: i === 0 ? (verdict.correct ? theme.ok : theme.error) : theme.muted }));
   }
   const askRows = askLines.reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l.text) / Math.max(1, width))), 0);
   // A failed expectation wraps rather than being cut at the width: it names each field that differed.
-  const failureText = failures.length > 0 ? `✗ ${t('tcp.expectFailed')}: ${failures.map((f) => `${f.field} ${f.expected}≠${f.actual}`).join('; ')}` : '';
+  const failureText =
+    failures.length > 0
+      ? `✗ ${t('tcp.expectFailed')}${lang === 'zh' ? '：' : ': '}${failures.map((f) => `${m.field(f.field)} ${f.expected.replace(/; /g, m.ladder.failureJoin)}≠${f.actual.replace(/; /g, m.ladder.failureJoin)}`).join(m.ladder.failureJoin)}`
+      : '';
   const statusRows = Math.max(1, Math.ceil(displayWidth(failureText) / Math.max(1, width)));
   const mainHeight = Math.max(4, height - 2 - statusRows - hintRows(hints, width) - askRows);
   const ladderWidth = Math.max(30, width - PANEL_W - 1);
@@ -168,16 +173,20 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
             {' · '}
             {t('tcp.step')} {view.stepsTaken}/{view.stepsTotal} · {t('tcp.time')} {formatTime(snap.now)} ·{' '}
           </Text>
-          <Text bold>{scenario.title}</Text>
+          <Text bold>{lang === 'zh' ? (scenario.titleZh ?? scenario.title) : scenario.title}</Text>
         </Text>
       </Box>
       <Box flexShrink={0}>
         <Text wrap="truncate">
-          <Text dimColor>{t('tcp.next')}: </Text>
-          {nextStep !== undefined ? describeStep(nextStep) : t('tcp.finished')}
+          <Text dimColor>{t('tcp.next')}{lang === 'zh' ? '：' : ': '}</Text>
+          {nextStep !== undefined ? describeStep(nextStep, m) : t('tcp.finished')}
           <Text dimColor>
             {'   '}
-            {view.last !== undefined ? `(${view.last.injected ? t('tcp.injected') : t('tcp.step')}: ${view.last.action})` : ''}
+            {view.last === undefined
+              ? ''
+              : lang === 'zh'
+                ? `（${view.last.injected ? t('tcp.injected') : t('tcp.step')}：${describeStep(view.last.step, m)}）`
+                : `(${view.last.injected ? t('tcp.injected') : t('tcp.step')}: ${view.last.action})`}
           </Text>
         </Text>
       </Box>
@@ -191,11 +200,13 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
             height={mainHeight}
             lostLabel={t('tcp.lost')}
             emptyLabel={t('tcp.noSegments')}
+            timeLabel={t('tcp.time')}
+            messages={m}
           />
         ) : null}
         <Box flexDirection="column" marginLeft={1} width={PANEL_W - 1} flexShrink={0}>
           <StateList title={t('tcp.states')} endpoints={snap.endpoints} selected={actOn} />
-          <TimerList title={t('tcp.timers')} empty={t('tcp.noTimers')} timers={snap.timers} tags={tags} max={timerRows} />
+          <TimerList title={t('tcp.timers')} empty={t('tcp.noTimers')} timers={snap.timers} tags={tags} max={timerRows} messages={m} />
         </Box>
       </Box>
       {askLines.length > 0 ? (

@@ -82,7 +82,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
     );
   }
 
-  const items = entries.map((e) => ({ id: e.file, label: e.name, description: e.error !== undefined ? `✗ ${e.error}` : e.title }));
+  const items = entries.map((e) => ({ id: e.file, label: e.name, description: e.error !== undefined ? `✗ ${e.error}` : lang === 'zh' ? (e.scenario?.titleZh ?? e.title) : e.title }));
   // One line of the list's room goes to the scroll indicator when the scenarios do not all fit.
   const listRoom = Math.max(3, height - 7 - (entries.length > Math.max(3, height - 7) ? 1 : 0));
   const first = Math.max(0, Math.min(selected - listRoom + 1, items.length - listRoom));
