@@ -181,9 +181,10 @@ export function renderLadder(snap: SimSnapshot, options: LadderOptions = {}): st
           const notes: string[] = [];
           // A reason too long for the arrow goes with the notes, so the row keeps its columns.
           const why = r.whyCode !== undefined ? sendReasonText(r.whyCode, m) : r.why;
-          if (max !== undefined && why !== undefined && displayWidth(label) > width) {
-            label = draw(segmentLabel({ flags: r.flags, seq: r.seq, ack: r.ack, len: r.len }, m));
-            notes.push(why);
+          if (max !== undefined && displayWidth(label) > width && (why !== undefined || r.duplicated === true)) {
+            label = arrow(segmentLabel({ flags: r.flags, seq: r.seq, ack: r.ack, len: r.len }, m), r.from === a, width, r.dropped, false, m);
+            if (why !== undefined) notes.push(why);
+            if (r.duplicated === true) notes.push(L.twice);
           }
           if (r.dropped && r.reason === 'host down') notes.push(L.hostDown);
           else if (!r.dropped && r.arrivedAt === undefined) notes.push(L.inFlight);

@@ -100,6 +100,8 @@ export const tcp = {
     down: 'down',
     lost: 'X lost',
     duplicated: ' (x2)',
+    /** The same, as a note when the arrow has no room for it. */
+    twice: 'delivered twice',
     hostDown: 'host down',
     inFlight: 'still in flight',
     late: (sent: string, arrived: string) => `sent ${sent}, arrived ${arrived}`,

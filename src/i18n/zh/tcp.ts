@@ -141,6 +141,7 @@ export const tcp: Messages['tcp'] = {
     down: '宕机',
     lost: 'X 丢失',
     duplicated: '（两份）',
+    twice: '送达两份',
     hostDown: '主机已宕机',
     inFlight: '仍在途中',
     late: (sent: string, arrived: string) => `${sent} 发出，${arrived} 到达`,
