@@ -32,6 +32,20 @@ export interface SimulatorViewProps {
 
 const PANEL_W = 21;
 
+/**
+ * Cut text to `room` terminal cells with an ellipsis. Ink's truncation can leave a line one cell too wide
+ * when a CJK character straddles the edge, so the simulator's one-line texts are cut here first.
+ */
+function fitCells(text: string, room: number): string {
+  if (displayWidth(text) <= room) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > room - 1) break;
+    out += ch;
+  }
+  return room > 0 ? `${out}…` : '';
+}
+
 /** What the inject keys do to the selected endpoint. */
 const INJECT: Readonly<Record<string, (ep: string) => TcpStep>> = {
   d: (ep) => ({ drop: { from: ep } }),
@@ -146,7 +160,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   const askLines: { text: string; color?: string | undefined }[] = [];
   if (question !== undefined) {
     const spec = (nextStep as { ask: { prompt: string; zh?: { prompt: string } } }).ask;
-    askLines.push({ text: `? ${lang === 'zh' ? spec.zh?.prompt ?? spec.prompt : spec.prompt}`, color: theme.title });
+    askLines.push({ text: lang === 'zh' ? `问：${spec.zh?.prompt ?? spec.prompt}` : `? ${spec.prompt}`, color: theme.title });
     (question.choices ?? []).forEach((c, i) => askLines.push({ text: `  ${String.fromCharCode(97 + i)}) ${tr(c, lang)}` }));
     if (verdict === undefined) askLines.push({ text: `> ${answer}▌  ${lang === 'zh' ? `（Enter ${t('tcp.answer')}）` : `(Enter ${t('tcp.answer')})`}` });
     // The working is the ladder above: the verdict, its note and the explanation only.
@@ -163,31 +177,32 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   const ladderWidth = Math.max(30, width - PANEL_W - 1);
   const timerRows = Math.max(1, mainHeight - 12 - 1);
   const [left, right] = names as [string, string];
+  const playState = playing ? `▶ ${t('tcp.playing')}` : `❚❚ ${t('tcp.paused')}`;
+  const position = ` · ${t('tcp.step')} ${view.stepsTaken}/${view.stepsTotal} · ${t('tcp.time')} ${formatTime(snap.now)} · `;
+  const nextLabel = `${t('tcp.next')}${lang === 'zh' ? '：' : ': '}`;
+  const nextText = nextStep !== undefined ? describeStep(nextStep, m) : t('tcp.finished');
+  const last = view.last;
+  const lastText =
+    last === undefined
+      ? ''
+      : lang === 'zh'
+        ? `   （${last.injected ? t('tcp.injected') : t('tcp.step')}：${describeStep(last.step, m)}）`
+        : `   (${last.injected ? t('tcp.injected') : t('tcp.step')}: ${last.action})`;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box flexShrink={0}>
         <Text wrap="truncate">
-          <Paint color={playing ? theme.ok : theme.muted}>{playing ? `▶ ${t('tcp.playing')}` : `❚❚ ${t('tcp.paused')}`}</Paint>
-          <Text dimColor>
-            {' · '}
-            {t('tcp.step')} {view.stepsTaken}/{view.stepsTotal} · {t('tcp.time')} {formatTime(snap.now)} ·{' '}
-          </Text>
-          <Text bold>{lang === 'zh' ? (scenario.titleZh ?? scenario.title) : scenario.title}</Text>
+          <Paint color={playing ? theme.ok : theme.muted}>{playState}</Paint>
+          <Text dimColor>{position}</Text>
+          <Text bold>{fitCells(lang === 'zh' ? (scenario.titleZh ?? scenario.title) : scenario.title, width - displayWidth(playState + position))}</Text>
         </Text>
       </Box>
       <Box flexShrink={0}>
         <Text wrap="truncate">
-          <Text dimColor>{t('tcp.next')}{lang === 'zh' ? '：' : ': '}</Text>
-          {nextStep !== undefined ? describeStep(nextStep, m) : t('tcp.finished')}
-          <Text dimColor>
-            {'   '}
-            {view.last === undefined
-              ? ''
-              : lang === 'zh'
-                ? `（${view.last.injected ? t('tcp.injected') : t('tcp.step')}：${describeStep(view.last.step, m)}）`
-                : `(${view.last.injected ? t('tcp.injected') : t('tcp.step')}: ${view.last.action})`}
-          </Text>
+          <Text dimColor>{nextLabel}</Text>
+          {fitCells(nextText, width - displayWidth(nextLabel))}
+          <Text dimColor>{fitCells(lastText, width - displayWidth(nextLabel) - displayWidth(nextText))}</Text>
         </Text>
       </Box>
       <Box height={mainHeight} flexShrink={0} overflow="hidden">
