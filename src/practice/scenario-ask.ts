@@ -4,6 +4,7 @@
  */
 import type { TcpScenario } from '../scenario/tcp.js';
 import { describeStep, Simulation } from '../tcp/simulation.js';
+import { messages } from '../i18n/index.js';
 import { ladder } from './ladder.js';
 import { readFlags, readInteger, readState } from './normalise.js';
 import type { AnswerKind, Question, Text } from './question.js';
@@ -20,11 +21,16 @@ export function askQuestions(scenario: TcpScenario): Question[] {
   const out: Question[] = [];
   const sim = new Simulation(scenario);
   const done: string[] = [];
+  const doneZh: string[] = [];
+  const zhText = messages('zh').tcp;
   scenario.steps.forEach((step, index) => {
     if (!('ask' in step)) return;
     while (sim.next < index) {
       const s = scenario.steps[sim.next]!;
-      if (!('ask' in s) && !('expect' in s)) done.push(describeStep(s));
+      if (!('ask' in s) && !('expect' in s)) {
+        done.push(describeStep(s));
+        doneZh.push(describeStep(s, zhText));
+      }
       sim.step();
     }
     const ask = step.ask;
@@ -40,7 +46,7 @@ export function askQuestions(scenario: TcpScenario): Question[] {
     const lad = ladder(segs);
     const working: Text = {
       en: `${scenario.title} (scenario ${scenario.name})\nsteps: ${done.join('; ')}${lad.en === '' ? '' : `\n${lad.en}`}`,
-      zh: `${scenario.titleZh ?? scenario.title}（场景 ${scenario.name}）\n已执行：${done.join('；')}${lad.zh === '' ? '' : `\n${lad.zh}`}`,
+      zh: `${scenario.titleZh ?? scenario.title}（场景 ${scenario.name}）\n已执行：${doneZh.join('；')}${lad.zh === '' ? '' : `\n${lad.zh}`}`,
     };
     const q: Question = {
       id: `${scenario.name}#${index + 1}`,

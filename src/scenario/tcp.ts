@@ -327,8 +327,8 @@ const scenarioShape = z
   .object({
     name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'name is kebab-case (lost-final-ack)'),
     title: z.string(),
-    /** The title in Simplified Chinese (shown under --lang zh). */
-    zh: z.object({ title: z.string() }).strict().optional(),
+    /** The title and description in Simplified Chinese (shown under --lang zh). */
+    zh: z.object({ title: z.string(), description: z.string().optional() }).strict().optional(),
     topic: z.string().optional(),
     description: z.string().optional(),
     config: config.optional(),
@@ -377,6 +377,8 @@ export interface TcpScenario {
   readonly title: string;
   /** The title in Simplified Chinese, where the file gives one. */
   readonly titleZh?: string | undefined;
+  /** The description in Simplified Chinese, where the file gives one. */
+  readonly descriptionZh?: string | undefined;
   readonly topic: string | undefined;
   readonly description: string | undefined;
   readonly file: string;
@@ -491,6 +493,7 @@ export function parseTcpScenario(text: string, file: string): TcpScenario {
     name: raw.name,
     title: raw.title,
     titleZh: raw.zh?.title,
+    descriptionZh: raw.zh?.description,
     topic: raw.topic,
     description: raw.description,
     file,

@@ -5,6 +5,8 @@
 import type { ProfileName } from './profile.js';
 import type { TcpState } from './states.js';
 import type { Tcb, TimerName } from './tcb.js';
+import type { CallNote, ReceiveVerdict, SendReason } from './step-text.js';
+import type { TcpStep } from '../scenario/tcp.js';
 
 export interface SegmentRecord {
   readonly index: number;
@@ -23,10 +25,14 @@ export interface SegmentRecord {
   readonly relAck: number;
   /** Why it was sent, where that is not plain: `#2` (second transmission), `challenge ACK`, `ACK of an unacceptable segment`. */
   why?: string;
+  /** The same reason as a code, for text in another language (step-text.ts sendReasonText). */
+  whyCode?: SendReason;
   /** An `inject` step put it on the wire (a scripted peer's segment). */
   readonly injected?: boolean;
   /** What the receiver did with it when it did nothing visible: `ignored: RST outside the window` ... */
   verdict?: string;
+  /** The same verdict as a code (step-text.ts verdictText). */
+  verdictCode?: ReceiveVerdict;
   /** Lost on the link (a drop fault) or at a crashed host. */
   dropped: boolean;
   /** Why it was dropped: `link` or `host down`. */
@@ -56,6 +62,8 @@ export interface StepResult {
   readonly at: number;
   /** Short text of the step: `open client`, `drop from=client flags=ACK`, `expect client=ESTABLISHED`. */
   readonly action: string;
+  /** The step itself (its text in another language: describeStep(step, messages)). */
+  readonly step: TcpStep;
   readonly verb: string;
   /** Each named endpoint's state after the step. */
   readonly states: Readonly<Record<string, TcpState>>;
@@ -75,6 +83,8 @@ export interface StepResult {
    * exist"), or the host has crashed.
    */
   readonly note?: string;
+  /** The same note as a code (step-text.ts callNoteText). */
+  readonly noteCode?: CallNote;
 }
 
 export interface TransitionRecord {

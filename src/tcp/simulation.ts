@@ -34,7 +34,7 @@ import type { TcpState } from './states.js';
 import type { ExpectSpec, InjectSpec, TcpScenario, TcpStep } from '../scenario/tcp.js';
 import { EXPECT_KEYS, stepVerb } from '../scenario/tcp-steps.js';
 import type { Failure, RunResult, SegmentRecord, SimSnapshot, SimulationOptions, StepResult, TimerInfo, TransitionRecord } from './run-record.js';
-import { describeStep, sendReason, sentSpecText, sentText, VERDICT } from './step-text.js';
+import { callNoteText, describeStep, guardVerdict, sendReason, sendReasonText, sentSpecText, sentText, verdictText, type CallNote, type ReceiveVerdict } from './step-text.js';
 
 export type { EndpointSnapshot, Failure, RunResult, SegmentRecord, SimSnapshot, SimulationOptions, StepResult, TimerInfo, TransitionRecord } from './run-record.js';
 export { describeStep, formatDuration } from './step-text.js';
@@ -360,7 +360,7 @@ export class Simulation {
     const firstTransition = this.transitionsLog.length;
     const failures: Failure[] = [];
     const verb = stepVerb(step);
-    let note: string | undefined;
+    let note: CallNote | undefined;
     switch (verb) {
       case 'listen': {
         const h = this.host((step as { listen: string }).listen);
@@ -387,7 +387,7 @@ export class Simulation {
         const name = typeof o === 'string' ? o : o.endpoint;
         const how = typeof o === 'string' ? 'wr' : (o.how ?? 'wr');
         // SHUT_RD has no segment and no RFC 9293 call: nothing is sent (Linux sends nothing either).
-        note = how === 'rd' ? 'shutdown rd: nothing is sent (RFC 9293 has no receive-side CLOSE)' : this.call(this.host(name), { type: 'CLOSE', half: true });
+        note = how === 'rd' ? { kind: 'shutdownRd' } : this.call(this.host(name), { type: 'CLOSE', half: true });
         break;
       }
       case 'reboot':
@@ -454,6 +454,7 @@ export class Simulation {
       index,
       at: this.now_,
       action: describeStep(step),
+      step,
       verb,
       states: this.states(),
       down: this.hostList.filter((h) => h.crashed).map((h) => h.name),
@@ -462,7 +463,7 @@ export class Simulation {
       transitions: this.transitionsLog.slice(firstTransition),
       injected,
       failures,
-      ...(note === undefined ? {} : { note }),
+      ...(note === undefined ? {} : { note: callNoteText(note), noteCode: note }),
     };
     this.results.push(result);
     return result;
@@ -595,12 +596,12 @@ export class Simulation {
 
   /** Send one event to a TCB, recording the named endpoint's transition and the senders' states. */
   /** An application call on a named endpoint; returns a note when it had no effect. */
-  private call(h: Host, ev: TcpEvent): string | undefined {
-    if (h.crashed) return `${h.name} has crashed: ${ev.type} ignored`;
+  private call(h: Host, ev: TcpEvent): CallNote | undefined {
+    if (h.crashed) return { kind: 'crashed', host: h.name, event: ev.type };
     const state = h.main.ep.state;
     const t = this.deliverWith(h.main, ev);
-    if (t === undefined) return `${ev.type} in ${state}: no transition (RFC 9293 3.10: error, nothing sent)`;
-    if (t.actionNames.includes('signalClosing')) return `${ev.type} in ${state}: error EPIPE, connection closing (RFC 9293 3.10.2), nothing sent`;
+    if (t === undefined) return { kind: 'noTransition', event: ev.type, state };
+    if (t.actionNames.includes('signalClosing')) return { kind: 'closing', event: ev.type, state };
     return undefined;
   }
 
@@ -622,7 +623,10 @@ export class Simulation {
     const why = t === undefined ? undefined : sendReason(t, conn.ep.tcb);
     for (const rec of this.pendingSent) {
       rec.fromState = to;
-      if (why !== undefined) rec.why = why;
+      if (why !== undefined) {
+        rec.why = sendReasonText(why);
+        rec.whyCode = why;
+      }
     }
     this.pendingSent.length = 0;
     if (conn.main && t && (from !== to || t.reenter)) {
@@ -855,8 +859,11 @@ export class Simulation {
       ? { type: 'SEGMENT', seg, backlogFull, listening, cookie: fnv(`${host.name}|${rec.from}|cookie`) }
       : { type: 'SEGMENT', seg, backlogFull, listening };
     const t = this.deliverWith(conn, ev);
-    const verdict = t === undefined ? `ignored in ${rec.toState ?? conn.ep.state}` : VERDICT[t.guardName ?? ''];
-    if (verdict) rec.verdict = verdict;
+    const verdict: ReceiveVerdict | undefined = t === undefined ? { kind: 'ignoredIn', state: rec.toState ?? conn.ep.state } : guardVerdict(t.guardName);
+    if (verdict) {
+      rec.verdict = verdictText(verdict);
+      rec.verdictCode = verdict;
+    }
     rec.toState = conn.ep.state;
     if (!conn.main && (!conn.alive || conn === host.listener)) rec.toState = host.main.ep.state;
   }

@@ -8,28 +8,68 @@ import type { SegmentRecord } from './run-record.js';
 import type { Tcb } from './tcb.js';
 import type { SentSpec, TcpStep } from '../scenario/tcp.js';
 import { stepVerb } from '../scenario/tcp-steps.js';
+import { messages, type Messages } from '../i18n/index.js';
 
-/** What a received segment did where nothing visible says it: keyed by the guard of the transition taken. */
-export const VERDICT: Readonly<Record<string, string>> = {
-  isRstOutOfWindow: 'ignored: RST outside the window (RFC 5961 3.2)',
-  isUnacceptable: 'not acceptable (first check): ACKed and dropped',
-  isRstInexact: 'RST not at RCV.NXT: challenge ACK (RFC 5961 3.2)',
-  hasSyn: 'SYN in a synchronized state: challenge ACK (RFC 5961 4.2)',
-  hasNoAck: 'dropped: no ACK bit (fifth check)',
-  isSynWithBacklogFull: 'dropped: backlog full',
-  isRst: 'ignored: RST',
-};
+export type TcpMessages = Messages['tcp'];
+/** The English text: what `tcp run --json` prints and what the records carry beside their codes. */
+export const EN: TcpMessages = messages('en').tcp;
+
+/** Why a segment was sent, where a reader of the ladder could not tell (text: `why` of the catalogue). */
+export type SendReason =
+  | { readonly kind: 'retransmit' | 'keepaliveProbe'; readonly n: number }
+  | { readonly kind: 'challengeAck' | 'ackUnacceptable' | 'synAckAgain' };
+
+/** What a receiver did with a segment where nothing visible says it. */
+export type ReceiveVerdict =
+  | { readonly kind: 'guard'; readonly guard: keyof TcpMessages['verdict'] }
+  | { readonly kind: 'ignoredIn'; readonly state: string };
+
+/** An application call that had no effect. `event` is the machine event (`CLOSE`, `SEND` ...). */
+export type CallNote =
+  | { readonly kind: 'crashed'; readonly host: string; readonly event: string }
+  | { readonly kind: 'noTransition' | 'closing'; readonly event: string; readonly state: string }
+  | { readonly kind: 'shutdownRd' };
+
+/** The receive verdict of the guard of the transition taken, for the guards whose effect is invisible. */
+export function guardVerdict(guard: string | undefined): ReceiveVerdict | undefined {
+  return guard !== undefined && Object.hasOwn(EN.verdict, guard) ? { kind: 'guard', guard: guard as keyof TcpMessages['verdict'] } : undefined;
+}
 
 /** Why a transition sent what it sent, when a reader of the ladder could not tell. */
-export function sendReason(t: CompiledTransition, tcb: Tcb): string | undefined {
+export function sendReason(t: CompiledTransition, tcb: Tcb): SendReason | undefined {
   for (const a of t.actionNames) {
-    if (a === 'retransmit' || a === 'retransmitSyn' || a === 'retransmitSynAck') return `#${tcb.retransmits + 1}`;
-    if (a === 'sendChallengeAck') return 'challenge ACK';
-    if (a === 'ackUnacceptable') return 'ACK of an unacceptable segment';
-    if (a === 'resendSynAck') return 'SYN,ACK again';
-    if (a === 'sendKeepaliveProbe') return `keepalive probe #${tcb.probesSent}`;
+    if (a === 'retransmit' || a === 'retransmitSyn' || a === 'retransmitSynAck') return { kind: 'retransmit', n: tcb.retransmits + 1 };
+    if (a === 'sendChallengeAck') return { kind: 'challengeAck' };
+    if (a === 'ackUnacceptable') return { kind: 'ackUnacceptable' };
+    if (a === 'resendSynAck') return { kind: 'synAckAgain' };
+    if (a === 'sendKeepaliveProbe') return { kind: 'keepaliveProbe', n: tcb.probesSent };
   }
   return undefined;
+}
+
+export function sendReasonText(r: SendReason, m: TcpMessages = EN): string {
+  return r.kind === 'retransmit' || r.kind === 'keepaliveProbe' ? m.why[r.kind](r.n) : m.why[r.kind];
+}
+
+export function verdictText(v: ReceiveVerdict, m: TcpMessages = EN): string {
+  return v.kind === 'guard' ? m.verdict[v.guard] : m.ignoredIn(v.state);
+}
+
+/** A machine event by its name in the language (`CLOSE` -> `关闭（CLOSE）`); unknown names as they are. */
+export function eventText(event: string, m: TcpMessages = EN): string {
+  return Object.hasOwn(m.event, event) ? m.event[event as keyof TcpMessages['event']] : event;
+}
+
+export function callNoteText(n: CallNote, m: TcpMessages = EN): string {
+  switch (n.kind) {
+    case 'crashed':
+      return m.call.crashed(n.host, eventText(n.event, m));
+    case 'noTransition':
+    case 'closing':
+      return m.call[n.kind](eventText(n.event, m), n.state);
+    case 'shutdownRd':
+      return m.call.shutdownRd;
+  }
 }
 
 /** An expected segment as text: `client SYN,ACK seq=0 ack=1 win=65535` with the fields it pins. */
@@ -57,28 +97,28 @@ export function sentText(r: SegmentRecord, x: SentSpec | undefined): string {
   return parts.join(' ');
 }
 
-/** `open client`, `drop from=client flags=ACK`, `expect client=ESTABLISHED server=ESTABLISHED`. */
-export function describeStep(step: TcpStep): string {
+/** `open client`, `drop from=client flags=ACK`, `expect client=ESTABLISHED server=ESTABLISHED` (English unless `m`). */
+export function describeStep(step: TcpStep, m: TcpMessages = EN): string {
+  if (m !== EN) return describe(step, m);
   let text = described.get(step);
-  if (text === undefined) described.set(step, (text = describe(step)));
+  if (text === undefined) described.set(step, (text = describe(step, m)));
   return text;
 }
 const described = new WeakMap<TcpStep, string>();
 
-function describe(step: TcpStep): string {
+function describe(step: TcpStep, m: TcpMessages): string {
   const verb = stepVerb(step);
   const v = (step as Record<string, unknown>)[verb];
-  if (typeof v === 'string') return `${verb} ${v}`;
-  if (typeof v === 'number') return `${verb} ${formatDuration(v)}`;
-  if (v === true) return verb;
-  if (verb === 'ask') return `ask ${(v as { prompt: string }).prompt}`;
-  const parts: string[] = [];
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    if (k === 'sent') parts.push(`sent=[${(x as { from: string; flags: string }[]).map((s) => `${s.from} ${s.flags}`).join('; ')}]`);
-    else if (x && typeof x === 'object') parts.push(`${k}={${Object.entries(x).map(([a, b]) => `${a}:${String(b)}`).join(',')}}`);
-    else parts.push(`${k}=${String(x)}`);
+  const say = m.step;
+  switch (verb) {
+    case 'advance':
+      return say.advance(formatDuration(v as number));
+    case 'settle':
+      return say.settle;
+    default:
+      // Each verb's text takes that verb's body as the schema parsed it.
+      return (say[verb] as (body: unknown) => string)(v);
   }
-  return `${verb} ${parts.join(' ')}`;
 }
 
 export function formatDuration(ms: number): string {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { TcpMessages } from '../../tcp/step-text.js';
 import { InputError } from '../../errors.js';
 import { PROFILES, type ProfileName } from '../../tcp/profile.js';
 import { CheckFailed, useColor, writeJson, writeOut } from '../io.js';
@@ -32,6 +33,16 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/**
+ * The language of the text output: the program's `--lang`, else the locale (src/i18n/lang.ts). JSON
+ * output stays English whatever it is.
+ */
+async function tcpMessages(cmd: Command): Promise<{ zh: boolean; m: TcpMessages }> {
+  const { messages, resolveLang } = await import('../../i18n/index.js');
+  const lang = resolveLang(cmd.optsWithGlobals()['lang'] as string | undefined);
+  return { zh: lang === 'zh', m: messages(lang).tcp };
+}
+
 export function registerTcpCommands(program: Command): void {
   const tcp = program.command('tcp').description('the RFC 9293 TCP simulator: run scenarios, list them, show the endpoint machine');
 
@@ -42,7 +53,7 @@ export function registerTcpCommands(program: Command): void {
     .option('--json', 'print the run as one JSON document')
     .option('--pcap <file>', 'also write the segments as a pcapng file (tshark/Wireshark); a dropped segment carries the packet comment "netkata: DROPPED"')
     .option('--profile <profile>', 'endpoint profile: rfc9293 or linux (default: the scenario\'s, else rfc9293)')
-    .action(async (arg: string, opts: { json?: boolean; pcap?: string; profile?: string }) => {
+    .action(async (arg: string, opts: { json?: boolean; pcap?: string; profile?: string }, cmd: Command) => {
       if (opts.profile !== undefined && !isProfile(opts.profile)) {
         throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, opts.profile);
       }
@@ -60,12 +71,13 @@ export function registerTcpCommands(program: Command): void {
         return;
       }
       // One round of imports, not four in turn: from the bundle each is a chunk read (bench/cli-oneshot.bench.js).
-      const [{ loadScenarioArg }, { Simulation }, { renderLadder }, { colorLadder }] = await Promise.all([
+      const [{ loadScenarioArg }, { Simulation }, { renderLadder, wrapCells }, { colorLadder }] = await Promise.all([
         import('../scenario-cache.js'),
         import('../../tcp/simulation.js'),
         import('../../tcp/ladder.js'),
         import('../render/tcp-ladder.js'),
       ]);
+      const { zh, m } = await tcpMessages(cmd);
       const scenario = await loadScenarioArg(arg);
       const sim = new Simulation(scenario, opts.profile !== undefined && isProfile(opts.profile) ? { profile: opts.profile } : {});
       const result = sim.run();
@@ -75,26 +87,35 @@ export function registerTcpCommands(program: Command): void {
       }
       if (opts.json) writeJson(result);
       else {
-        const text = `${scenario.title}\n${renderLadder(sim.snapshot())}`;
-        writeOut(useColor() ? colorLadder(text) : text);
+        // Chinese text is fitted to 80 columns; English keeps the layout docs/cli.md and the README show.
+        const ladder = renderLadder(sim.snapshot(), zh ? { messages: m, maxWidth: 80 } : {});
+        const title = zh ? wrapCells(scenario.titleZh ?? scenario.title, 80, 0).join('\n') : scenario.title;
+        const text = `${title}\n${ladder}`;
+        writeOut(useColor() ? colorLadder(text, m, result.passed) : text);
       }
-      if (!result.passed) throw new CheckFailed(opts.json ? '' : `${scenario.name}: ${result.failures.length} expectation(s) failed`);
+      if (!result.passed) throw new CheckFailed(opts.json ? '' : m.runFailed(scenario.name, result.failures.length));
     });
 
   tcp
     .command('list')
     .description('built-in scenarios with their titles')
     .option('--json', 'print as JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { zh } = await tcpMessages(cmd);
       const { listBuiltinScenarios } = await import('../scenario-files.js');
       const entries = listBuiltinScenarios();
       const broken = entries.find((e) => e.error !== undefined);
       if (broken) throw new InputError(broken.error!);
-      const { listWindowScenarios } = await import('../window-scenarios.js');
-      const rows = [...entries.map((e) => ({ name: e.name, title: e.title, topic: e.scenario?.topic ?? null })), ...listWindowScenarios()];
+      const { loadWindowScenarios } = await import('../window-scenarios.js');
+      const windows = loadWindowScenarios();
+      const rows = [
+        ...entries.map((e) => ({ name: e.name, title: e.title, topic: e.scenario?.topic ?? null })),
+        ...windows.map((w) => ({ name: w.name, title: w.title, topic: w.topic ?? null })),
+      ];
       if (opts.json) return writeJson({ scenarios: rows });
+      const titlesZh = [...entries.map((e) => e.scenario?.titleZh), ...windows.map((w) => w.titleZh)];
       const w = Math.max(...rows.map((r) => r.name.length));
-      writeOut(rows.map((r) => `${r.name.padEnd(w)}  ${r.title}`).join('\n'));
+      writeOut(rows.map((r, i) => `${r.name.padEnd(w)}  ${zh ? (titlesZh[i] ?? r.title) : r.title}`).join('\n'));
     });
 
   tcp
@@ -103,7 +124,7 @@ export function registerTcpCommands(program: Command): void {
     .option('--mermaid', 'print a Mermaid stateDiagram-v2')
     .option('--json', 'print the transitions as JSON')
     .option('--profile <profile>', 'rfc9293 (default) or linux')
-    .action(async (opts: { mermaid?: boolean; json?: boolean; profile?: string }) => {
+    .action(async (opts: { mermaid?: boolean; json?: boolean; profile?: string }, cmd: Command) => {
       const profile = opts.profile ?? 'rfc9293';
       if (!isProfile(profile)) throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, profile);
       const { listTransitions, toMermaid } = await import('../../tcp/transitions.js');
@@ -112,6 +133,6 @@ export function registerTcpCommands(program: Command): void {
       const ts = listTransitions(profile);
       if (opts.json) return writeJson({ profile, states: TCP_STATES, transitions: ts });
       const { renderStates } = await import('../render/tcp-states.js');
-      writeOut(renderStates(profile, TCP_STATES, ts));
+      writeOut(renderStates(profile, TCP_STATES, ts, (await tcpMessages(cmd)).m));
     });
 }

@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { formatTime, segmentLabel } from '../../tcp/ladder.js';
 import type { SegmentRecord } from '../../tcp/simulation.js';
+import { EN, type TcpMessages } from '../../tcp/step-text.js';
+import { displayWidth, padEndCells } from '../../text-width.js';
 import { Paint } from '../components/Paint.js';
 import { useTheme } from '../theme.js';
 
@@ -14,14 +16,19 @@ export interface LadderProps {
   readonly height: number;
   readonly lostLabel: string;
   readonly emptyLabel: string;
+  /** The time column's title. */
+  readonly timeLabel?: string;
+  /** The simulator's text in the app's language (default English). */
+  readonly messages?: TcpMessages;
 }
 
 const STATE_W = 13;
 
 /** tcp's `FLAGS seq= ack= len=` label, shortened (no len, then the flags alone) until it fits the arrow. */
-export function arrowLabel(s: Pick<SegmentRecord, 'flags' | 'seq' | 'ack' | 'len'>, room: number): string {
-  const candidates = [segmentLabel(s), segmentLabel({ ...s, len: 0 }), s.flags];
-  return candidates.find((c) => c.length <= room) ?? s.flags.slice(0, Math.max(1, room));
+export function arrowLabel(s: Pick<SegmentRecord, 'flags' | 'seq' | 'ack' | 'len' | 'why' | 'whyCode'>, room: number, m: TcpMessages = EN): string {
+  const bare = { flags: s.flags, seq: s.seq, ack: s.ack, len: s.len };
+  const candidates = [segmentLabel(s, m), segmentLabel(bare, m), segmentLabel({ ...bare, len: 0 }, m), s.flags];
+  return candidates.find((c) => displayWidth(c) <= room) ?? s.flags.slice(0, Math.max(1, room));
 }
 
 type Kind = 'sent' | 'dropped' | 'flying';
@@ -29,7 +36,7 @@ type Kind = 'sent' | 'dropped' | 'flying';
 /** One arrow between the two columns: delivered `──X──▶`, lost `──X──✗ lost`, still in flight `──X── ·`. */
 export function arrowText(label: string, rightward: boolean, width: number, kind: Kind, lost: string): string {
   const tail = kind === 'dropped' ? `✗ ${lost}` : kind === 'flying' ? '· ·' : rightward ? '▶' : '◀';
-  const fill = Math.max(2, width - label.length - tail.length - 4);
+  const fill = Math.max(2, width - displayWidth(label) - displayWidth(tail) - 4);
   const head = Math.floor(fill / 2);
   const body = `─${'─'.repeat(head)} ${label} ${'─'.repeat(fill - head)}`;
   return rightward ? body + tail : tail + body;
@@ -39,7 +46,7 @@ export function arrowText(label: string, rightward: boolean, width: number, kind
  * The ladder diagram: virtual time on the left, each endpoint's state after the segment on its side,
  * and an arrow per segment. The newest rows are kept when the run is longer than the screen.
  */
-export function Ladder({ segments, left, right, width, height, lostLabel, emptyLabel }: LadderProps): React.JSX.Element {
+export function Ladder({ segments, left, right, width, height, lostLabel, emptyLabel, timeLabel = 'time', messages = EN }: LadderProps): React.JSX.Element {
   const theme = useTheme();
   const rows = segments.filter((s) => !s.flood && [left, right].includes(s.from) && [left, right].includes(s.to));
   const flood = segments.length - rows.length;
@@ -50,7 +57,7 @@ export function Ladder({ segments, left, right, width, height, lostLabel, emptyL
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
       <Text bold wrap="truncate">
-        {'time'.padEnd(TIME_W)}
+        {padEndCells(timeLabel, TIME_W)}
         {left.padEnd(STATE_W)}
         {' '.repeat(arrowW)}
         {right}
@@ -59,7 +66,7 @@ export function Ladder({ segments, left, right, width, height, lostLabel, emptyL
       {shown.map((s) => {
         const rightward = s.from === left;
         const kind: Kind = s.dropped ? 'dropped' : s.arrivedAt === undefined ? 'flying' : 'sent';
-        const label = arrowLabel(s, arrowW - 8);
+        const label = arrowLabel(s, arrowW - 8, messages);
         const arrow = arrowText(label, rightward, arrowW - 2, kind, lostLabel);
         const fromState = s.fromState;
         const toState = kind === 'sent' ? (s.toState ?? '') : '';
@@ -79,7 +86,7 @@ export function Ladder({ segments, left, right, width, height, lostLabel, emptyL
           </Text>
         );
       })}
-      {flood > 0 ? <Text dimColor>+{flood} flood segments (not drawn)</Text> : null}
+      {flood > 0 ? <Text dimColor>{messages.screen.floodNotDrawn(flood)}</Text> : null}
     </Box>
   );
 }

@@ -10,6 +10,7 @@ import { tr } from '../../practice/question.js';
 import { askQuestions } from '../../practice/scenario-ask.js';
 import { editLine } from '../components/edit-line.js';
 import { useLang, useT } from '../i18n/strings.js';
+import { messages } from '../../i18n/index.js';
 import { useTextEntry } from '../key-context.js';
 import { displayWidth } from '../text-width.js';
 import { useTheme } from '../theme.js';
@@ -30,6 +31,20 @@ export interface SimulatorViewProps {
 }
 
 const PANEL_W = 21;
+
+/**
+ * Cut text to `room` terminal cells with an ellipsis. Ink's truncation can leave a line one cell too wide
+ * when a CJK character straddles the edge, so the simulator's one-line texts are cut here first.
+ */
+function fitCells(text: string, room: number): string {
+  if (displayWidth(text) <= room) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > room - 1) break;
+    out += ch;
+  }
+  return room > 0 ? `${out}…` : '';
+}
 
 /** What the inject keys do to the selected endpoint. */
 const INJECT: Readonly<Record<string, (ep: string) => TcpStep>> = {
@@ -77,6 +92,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   // A scenario's `ask` steps are asked here as practice asks them (the same questions and grading,
   // src/practice/scenario-ask.ts): the run waits at the step until an answer is given, then shows the verdict.
   const lang = useLang();
+  const m = messages(lang).tcp;
   const questions = useMemo(() => new Map(askQuestions(scenario).map((q) => [Number(q.id.slice(q.id.lastIndexOf('#') + 1)) - 1, q])), [scenario]);
   const [answer, getAnswer, setAnswer] = useLatestState('');
   const [verdicts, setVerdicts] = useState<ReadonlyMap<number, Verdict>>(new Map());
@@ -123,7 +139,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     } else if (INJECT[input] !== undefined) {
       const step = INJECT[input](names[getSelected() % names.length]!);
       session.current!.inject(step);
-      setNote(`${t('tcp.injected')}: ${describeStep(step)}`);
+      setNote(`${t('tcp.injected')}${lang === 'zh' ? '：' : ': '}${describeStep(step, m)}`);
       refresh();
     }
   });
@@ -144,41 +160,49 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   const askLines: { text: string; color?: string | undefined }[] = [];
   if (question !== undefined) {
     const spec = (nextStep as { ask: { prompt: string; zh?: { prompt: string } } }).ask;
-    askLines.push({ text: `? ${lang === 'zh' ? spec.zh?.prompt ?? spec.prompt : spec.prompt}`, color: theme.title });
+    askLines.push({ text: lang === 'zh' ? `问：${spec.zh?.prompt ?? spec.prompt}` : `? ${spec.prompt}`, color: theme.title });
     (question.choices ?? []).forEach((c, i) => askLines.push({ text: `  ${String.fromCharCode(97 + i)}) ${tr(c, lang)}` }));
-    if (verdict === undefined) askLines.push({ text: `> ${answer}▌  (Enter ${t('tcp.answer')})` });
+    if (verdict === undefined) askLines.push({ text: `> ${answer}▌  ${lang === 'zh' ? `（Enter ${t('tcp.answer')}）` : `(Enter ${t('tcp.answer')})`}` });
     // The working is the ladder above: the verdict, its note and the explanation only.
     else verdictLines({ ...verdict, working: { en: '', zh: '' } }, lang).forEach((l, i) => askLines.push({ text: l, color: i === 0 ? (verdict.correct ? theme.ok : theme.error) : theme.muted }));
   }
   const askRows = askLines.reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l.text) / Math.max(1, width))), 0);
   // A failed expectation wraps rather than being cut at the width: it names each field that differed.
-  const failureText = failures.length > 0 ? `✗ ${t('tcp.expectFailed')}: ${failures.map((f) => `${f.field} ${f.expected}≠${f.actual}`).join('; ')}` : '';
+  const failureText =
+    failures.length > 0
+      ? `✗ ${t('tcp.expectFailed')}${lang === 'zh' ? '：' : ': '}${failures.map((f) => `${m.field(f.field)} ${f.expected.replace(/; /g, m.ladder.failureJoin)}≠${f.actual.replace(/; /g, m.ladder.failureJoin)}`).join(m.ladder.failureJoin)}`
+      : '';
   const statusRows = Math.max(1, Math.ceil(displayWidth(failureText) / Math.max(1, width)));
   const mainHeight = Math.max(4, height - 2 - statusRows - hintRows(hints, width) - askRows);
   const ladderWidth = Math.max(30, width - PANEL_W - 1);
   const timerRows = Math.max(1, mainHeight - 12 - 1);
   const [left, right] = names as [string, string];
+  const playState = playing ? `▶ ${t('tcp.playing')}` : `❚❚ ${t('tcp.paused')}`;
+  const position = ` · ${t('tcp.step')} ${view.stepsTaken}/${view.stepsTotal} · ${t('tcp.time')} ${formatTime(snap.now)} · `;
+  const nextLabel = `${t('tcp.next')}${lang === 'zh' ? '：' : ': '}`;
+  const nextText = nextStep !== undefined ? describeStep(nextStep, m) : t('tcp.finished');
+  const last = view.last;
+  const lastText =
+    last === undefined
+      ? ''
+      : lang === 'zh'
+        ? `   （${last.injected ? t('tcp.injected') : t('tcp.step')}：${describeStep(last.step, m)}）`
+        : `   (${last.injected ? t('tcp.injected') : t('tcp.step')}: ${last.action})`;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box flexShrink={0}>
         <Text wrap="truncate">
-          <Paint color={playing ? theme.ok : theme.muted}>{playing ? `▶ ${t('tcp.playing')}` : `❚❚ ${t('tcp.paused')}`}</Paint>
-          <Text dimColor>
-            {' · '}
-            {t('tcp.step')} {view.stepsTaken}/{view.stepsTotal} · {t('tcp.time')} {formatTime(snap.now)} ·{' '}
-          </Text>
-          <Text bold>{scenario.title}</Text>
+          <Paint color={playing ? theme.ok : theme.muted}>{playState}</Paint>
+          <Text dimColor>{position}</Text>
+          <Text bold>{fitCells(lang === 'zh' ? (scenario.titleZh ?? scenario.title) : scenario.title, width - displayWidth(playState + position))}</Text>
         </Text>
       </Box>
       <Box flexShrink={0}>
         <Text wrap="truncate">
-          <Text dimColor>{t('tcp.next')}: </Text>
-          {nextStep !== undefined ? describeStep(nextStep) : t('tcp.finished')}
-          <Text dimColor>
-            {'   '}
-            {view.last !== undefined ? `(${view.last.injected ? t('tcp.injected') : t('tcp.step')}: ${view.last.action})` : ''}
-          </Text>
+          <Text dimColor>{nextLabel}</Text>
+          {fitCells(nextText, width - displayWidth(nextLabel))}
+          <Text dimColor>{fitCells(lastText, width - displayWidth(nextLabel) - displayWidth(nextText))}</Text>
         </Text>
       </Box>
       <Box height={mainHeight} flexShrink={0} overflow="hidden">
@@ -191,11 +215,13 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
             height={mainHeight}
             lostLabel={t('tcp.lost')}
             emptyLabel={t('tcp.noSegments')}
+            timeLabel={t('tcp.time')}
+            messages={m}
           />
         ) : null}
         <Box flexDirection="column" marginLeft={1} width={PANEL_W - 1} flexShrink={0}>
           <StateList title={t('tcp.states')} endpoints={snap.endpoints} selected={actOn} />
-          <TimerList title={t('tcp.timers')} empty={t('tcp.noTimers')} timers={snap.timers} tags={tags} max={timerRows} />
+          <TimerList title={t('tcp.timers')} empty={t('tcp.noTimers')} timers={snap.timers} tags={tags} max={timerRows} messages={m} />
         </Box>
       </Box>
       {askLines.length > 0 ? (

@@ -105,7 +105,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
   }
 
   const items = [
-    ...entries.map((e) => ({ id: e.file, label: e.name, description: e.error !== undefined ? `✗ ${e.error}` : e.title })),
+    ...entries.map((e) => ({ id: e.file, label: e.name, description: e.error !== undefined ? `✗ ${e.error}` : lang === 'zh' ? (e.scenario?.titleZh ?? e.title) : e.title })),
     ...windowEntries.map((w) => ({ id: w.file, label: w.name, description: w.title })),
   ];
   // One line of the list's room goes to the scroll indicator when the scenarios do not all fit.
