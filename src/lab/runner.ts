@@ -5,13 +5,13 @@
  * scenario's expectations and the experiment's result.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { release } from 'node:os';
 import { InputError } from '../errors.js';
 import { keysAt, plainIssue } from '../scenario/load.js';
 import { loadLabScenario } from '../scenario/lab.js';
 import { checkConformance, sequencesOf, type Conformance } from './conformance.js';
 import { findExperiment } from './experiments/index.js';
+import { scenarioFile } from './experiment-text.js';
 import type { AnyExperiment } from './experiment.js';
 import { checkExpectations, type Expectations } from './expectations.js';
 import { LabAborted, LabRun, type ActionRecord, type NodeEvent } from './lab-run.js';
@@ -85,11 +85,7 @@ export interface LabReport {
   readonly ok: boolean;
 }
 
-const SCENARIO_DIR = new URL('../../scenarios/lab/', import.meta.url);
-
-export function scenarioFile(name: string): string {
-  return fileURLToPath(new URL(`${name}.yaml`, SCENARIO_DIR));
-}
+export { scenarioFile };
 
 export function loadExperimentScenario(exp: AnyExperiment): { params: Record<string, unknown>; expect: Parameters<typeof checkExpectations>[0] } {
   const file = scenarioFile(exp.name);

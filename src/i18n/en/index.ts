@@ -1,4 +1,5 @@
 import { app } from './app.js';
+import { lab } from './lab.js';
 
 /**
  * The English message catalogue: one section per part of netkata, each in its own file. The Chinese
@@ -8,7 +9,7 @@ import { app } from './app.js';
  * Leaves are strings, or functions for messages with values in them (`(n: number) => string`), so
  * word order can differ between the languages. JSON output never goes through this catalogue.
  */
-export const en = { app };
+export const en = { app, lab };
 
 /** The catalogue's shape with every string leaf widened to `string`, so `as const` sections still type zh. */
 type Widen<T> = T extends string ? string : T extends (...args: never[]) => unknown ? T : { readonly [K in keyof T]: Widen<T[K]> };
