@@ -59,6 +59,12 @@ function groups(us: readonly Unit[]): Unit[][] {
   let glueNext = false;
   for (const u of us) {
     const last = out[out.length - 1];
+    if (last !== undefined && last[0]!.space && out.length > 1 && !u.esc && CLOSING.has(u.text[0]!)) {
+      out.pop(); // closing punctuation after a space still may not start a row: keep it and the space with the word before
+      out[out.length - 1]!.push(last[0]!, u);
+      glueNext = false;
+      continue;
+    }
     const glue = last !== undefined && !u.space && !last[last.length - 1]!.space &&
       (glueNext || (u.esc && u.text === RESET) || CLOSING.has(u.text[0]!));
     if (glue) last.push(u);
@@ -101,12 +107,24 @@ export function foldLine(line: string, width: number, hang = 2): string[] {
     row += pendingSpace;
     w += pendingSpace.length;
     pendingSpace = '';
-    for (const u of g) {
-      if (!u.esc && w + u.width > width && w > start) newRow(); // a group wider than a row is cut
+    // A group wider than a row is cut: between characters, but never before closing punctuation.
+    const pieces = gw > width - start ? g.flatMap((u) => (u.esc ? [u] : [...u.text].map((ch) => ({ ...u, text: ch, width: displayWidth(ch) })))) : g;
+    pieces.forEach((u, i) => {
+      if (u.esc) {
+        row += u.text;
+        style = u.text === RESET ? '' : style + u.text;
+        return;
+      }
+      let need = u.width; // with the closing punctuation that follows, which must stay on this row
+      for (const x of pieces.slice(i + 1)) {
+        if (x.esc) continue;
+        if (!CLOSING.has(x.text[0]!)) break;
+        need += x.width;
+      }
+      if (w + need > width && w > start) newRow();
       row += u.text;
       w += u.width;
-      if (u.esc) style = u.text === RESET ? '' : style + u.text;
-    }
+    });
   }
   rows.push(row);
   return rows;
