@@ -27,13 +27,13 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
   const t = messages(o.lang ?? 'en').lab;
   const text = o.text ?? { title: r.title, explain: r.explain };
   const out: string[] = [];
-  out.push(c.bold(`${r.experiment}: ${text.title}`));
+  out.push(c.bold(t.heading(r.experiment, text.title)));
   out.push(...fold(`  ${text.explain}`, REPORT_WIDTH, 0));
   out.push('');
-  out.push(`${c.dim(t.platform)} ${r.platform} ${r.kernel}, node ${r.node}, ${r.host}, ${Math.round(r.durationMs)} ms`);
+  out.push(`${c.dim(t.platform)}${t.labelSep}${r.platform} ${r.kernel}, node ${r.node}, ${r.host}, ${Math.round(r.durationMs)} ms`);
   if (r.observer) {
     const s = r.observer;
-    out.push(`${c.dim(t.observer)} ${t.observerLine(s.targetPeriodMs, s.polls, s.readMs.median, s.periodMs.median, s.periodMs.p95, s.periodMs.max)}`);
+    out.push(`${c.dim(t.observer)}${t.labelSep}${t.observerLine(s.targetPeriodMs, s.polls, s.readMs.median, s.periodMs.median, s.periodMs.p95, s.periodMs.max)}`);
   }
   if (r.error) out.push(c.red(t.error(r.error)));
 

@@ -6,7 +6,10 @@
 export const lab = {
   listHeading: 'Experiments (netkata lab <name>; parameters in scenarios/lab/<name>.yaml, set with --param)',
 
+  heading: (name: string, title: string) => `${name}: ${title}`,
   platform: 'platform',
+  /** Between a label (platform, observer) and its text. */
+  labelSep: ' ',
   observer: 'observer',
   observerLine: (targetMs: number, polls: number, readMedian: number, median: number, p95: number, max: number) =>
     `/proc/net/tcp every ${targetMs} ms (target): ${polls} polls, read ${readMedian} ms median, period ${median} ms median / ${p95} ms p95 / ${max} ms max`,

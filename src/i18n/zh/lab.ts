@@ -4,7 +4,9 @@ import type { Messages } from '../en/index.js';
 export const lab: Messages['lab'] = {
   listHeading: '实验（netkata lab <名称>；参数见 scenarios/lab/<名称>.yaml，用 --param 设置）',
 
+  heading: (name, title) => `${title}（${name}）`,
   platform: '平台',
+  labelSep: '：',
   observer: '观测',
   observerLine: (targetMs, polls, readMedian, median, p95, max) =>
     `每 ${targetMs} ms 读一次 /proc/net/tcp（目标值）：共 ${polls} 次，读取耗时中位数 ${readMedian} ms，间隔中位数 ${median} ms / p95 ${p95} ms / 最大 ${max} ms`,

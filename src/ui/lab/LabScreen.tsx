@@ -115,7 +115,7 @@ export function LabScreen({ lang, onBack, width, height, runExperiment = realRun
   const indicator = scrollIndicator(first, rows, body.length, lang);
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate"><Paint bold color={theme.title}>{name ?? 'lab'}: {(lang === 'en' ? report?.title : undefined) ?? text?.title ?? lab.screenRunningTitle}</Paint></Text>
+      <Text wrap="truncate"><Paint bold color={theme.title}>{lab.heading(name ?? 'lab', (lang === 'en' ? report?.title : undefined) ?? text?.title ?? lab.screenRunningTitle)}</Paint></Text>
       <Box flexDirection="column" height={rows}>
         {body.slice(first, first + rows).map((l, i) => (
           <Text key={i} wrap="truncate">
