@@ -14,7 +14,7 @@ import { Paint } from '../components/Paint.js';
 import type { ScreenProps } from '../screen-props.js';
 import { useTheme, type Theme } from '../theme.js';
 import { translate } from '../i18n/strings.js';
-import { displayWidth } from '../text-width.js';
+import { foldLine } from '../../fold.js';
 import { useKeys } from '../use-keys.js';
 
 export interface LabScreenProps extends ScreenProps {
@@ -175,28 +175,9 @@ function labLines(observations: readonly Observation[], report: LabReport | unde
   return out;
 }
 
-/** Lines longer than the width go on in the next row (indented), so that nothing is cut off. */
+/** Lines longer than the width go on in the next rows (indented), so that nothing is cut off: src/fold.ts, CJK-aware. */
 function wrapLines(lines: readonly Line[], width: number): Line[] {
-  const out: Line[] = [];
-  for (const l of lines) {
-    let rest = l.text;
-    let first = true;
-    while (first || rest !== '') {
-      const room = first ? width : width - 4;
-      let cut = 0;
-      let w = 0;
-      for (const ch of rest) {
-        const cw = displayWidth(ch);
-        if (w + cw > room) break;
-        w += cw;
-        cut += ch.length;
-      }
-      out.push({ ...l, text: (first ? '' : '    ') + rest.slice(0, cut) });
-      rest = rest.slice(cut);
-      first = false;
-    }
-  }
-  return out;
+  return lines.flatMap((l) => foldLine(l.text, width, 4).map((text) => ({ ...l, text })));
 }
 
 /** @inkjs/ui draws the spinner in blue whatever NO_COLOR says: give it the app's colour, or none. */
