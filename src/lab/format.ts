@@ -35,7 +35,7 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
     const s = r.observer;
     out.push(`${c.dim(t.observer)}${t.labelSep}${t.observerLine(s.targetPeriodMs, s.polls, s.readMs.median, s.periodMs.median, s.periodMs.p95, s.periodMs.max)}`);
   }
-  if (r.error) out.push(c.red(t.error(r.error)));
+  if (r.error) out.push(c.red(t.error(localValue(r.error, t))));
 
   if (r.observations.length > 0) {
     out.push('', c.bold(t.kernelStates));
@@ -47,7 +47,7 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
         ob.state === 'LISTEN' && ob.rxQueue ? t.acceptQueue(ob.rxQueue) : '',
       ].filter(Boolean);
       const row = `  ${`${ob.at.toFixed(1)} ms`.padEnd(10)} ${ob.socket.padEnd(12)} ${ob.state.padEnd(12)} ${c.dim(`${ob.local} -> ${ob.remote}`)}`;
-      const more = extra.join(', ');
+      const more = extra.join(t.listSep);
       // What does not fit beside the addresses goes on the next row, under the state.
       if (more === '') out.push(row);
       else if (displayWidth(`${ob.state.padEnd(12)} ${ob.local} -> ${ob.remote}  ${more}`) + 26 <= REPORT_WIDTH) out.push(`${row}  ${c.dim(more)}`);
@@ -132,8 +132,9 @@ export function localValue(v: string, t: LabMessages): string {
     if (typeof e === 'string') {
       if (v === e) return z as string;
     } else {
-      const m = /^late \((\d+) ms\)$/.exec(v);
-      if (m && v === e(m[1]!)) return (z as (ms: string) => string)(m[1]!);
+      // a message with a number in it: find the number, rebuild the English, and compare
+      const m = /\d+/.exec(v);
+      if (m && v === e(m[0])) return (z as (n: string) => string)(m[0]);
     }
   }
   const error = /^error (\S+)$/.exec(v);

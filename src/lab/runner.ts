@@ -12,6 +12,7 @@ import { loadLabScenario } from '../scenario/lab.js';
 import { checkConformance, sequencesOf, type Conformance } from './conformance.js';
 import { findExperiment } from './experiments/index.js';
 import { scenarioFile } from './experiment-text.js';
+import { lab as text } from '../i18n/en/lab.js';
 import type { AnyExperiment } from './experiment.js';
 import { checkExpectations, type Expectations } from './expectations.js';
 import { LabAborted, LabRun, type ActionRecord, type NodeEvent } from './lab-run.js';
@@ -124,8 +125,8 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
     : undefined;
 
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new LabAborted(`timed out after ${timeoutMs} ms`)), timeoutMs);
-  const onOuterAbort = (): void => controller.abort(new LabAborted('interrupted'));
+  const timer = setTimeout(() => controller.abort(new LabAborted(text.resultValue.timedOut(String(timeoutMs)))), timeoutMs);
+  const onOuterAbort = (): void => controller.abort(new LabAborted(text.resultValue.interrupted));
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (options.signal?.aborted) onOuterAbort();
 

@@ -142,7 +142,8 @@ export function registerLabCommands(program: Command): void {
       }
       if (controller.signal.aborted) return interrupted();
       if (!report.ok) {
-        const what = report.error ?? (!report.conformance.ok
+        const { localValue } = await import('../../lab/format.js');
+        const what = report.error !== null ? localValue(report.error, t) : (!report.conformance.ok
           ? t.checkFailed.conformance
           : !report.expectations.ok ? t.checkFailed.expectation : t.checkFailed.segments);
         throw new CheckFailed(`lab ${name}: ${what}`);

@@ -10,6 +10,8 @@ export const lab = {
   platform: 'platform',
   /** Between a label (platform, observer) and its text. */
   labelSep: ' ',
+  /** Between the items of a list in running text. */
+  listSep: ', ',
   observer: 'observer',
   observerLine: (targetMs: number, polls: number, readMedian: number, median: number, p95: number, max: number) =>
     `/proc/net/tcp every ${targetMs} ms (target): ${polls} polls, read ${readMedian} ms median, period ${median} ms median / ${p95} ms p95 / ${max} ms max`,
@@ -148,6 +150,8 @@ export const lab = {
     timeWaitNote: 'TIME_WAIT sockets belong to the kernel (inode 0): no file descriptor holds them, so they are not leaks',
     finReceived: "'end' (FIN received)",
     nodeCloses: 'end (Node closes its side: allowHalfOpen false)',
+    timedOut: (ms: string) => `timed out after ${ms} ms`,
+    interrupted: 'interrupted',
   },
 
   /** Where Linux differs from RFC 9293 in ways the experiments can show (src/lab/machine.ts). */

@@ -7,6 +7,7 @@ export const lab: Messages['lab'] = {
   heading: (name, title) => `${title}（${name}）`,
   platform: '平台',
   labelSep: '：',
+  listSep: '，',
   observer: '观测',
   observerLine: (targetMs, polls, readMedian, median, p95, max) =>
     `每 ${targetMs} ms 读一次 /proc/net/tcp（目标值）：共 ${polls} 次，读取耗时中位数 ${readMedian} ms，间隔中位数 ${median} ms / p95 ${p95} ms / 最大 ${max} ms`,
@@ -142,6 +143,8 @@ export const lab: Messages['lab'] = {
     timeWaitNote: 'TIME_WAIT 套接字属于内核（inode 为 0）：没有文件描述符持有它们，所以不是泄漏',
     finReceived: "'end'（收到 FIN）",
     nodeCloses: 'end（Node 关闭自己这一端：allowHalfOpen 为 false）',
+    timedOut: (ms) => `${ms} ms 后超时`,
+    interrupted: '已中断',
   },
 
   linux: {

@@ -6,7 +6,7 @@ import { EXPERIMENTS } from '../../lab/experiments/index.js';
 import type { Observation } from '../../lab/observer.js';
 import type { LabReport } from '../../lab/runner.js';
 import { experimentText, type ExperimentText } from '../../lab/experiment-text.js';
-import { formatResult } from '../../lab/format.js';
+import { formatResult, localValue } from '../../lab/format.js';
 import { messages, type Lang } from '../../i18n/index.js';
 import { hintRows, KeyHints } from '../components/KeyHints.js';
 import { Menu } from '../components/Menu.js';
@@ -147,7 +147,7 @@ function labLines(observations: readonly Observation[], report: LabReport | unde
   const out: Line[] = [];
   if (failure !== undefined) out.push({ text: t.failed(failure), color: theme.error });
   if (report) {
-    if (report.error) out.push({ text: t.error(report.error), color: theme.error });
+    if (report.error) out.push({ text: t.error(localValue(report.error, t)), color: theme.error });
     if (report.result) {
       out.push({ text: t.result, bold: true });
       for (const l of formatResult(report.result, lang)) out.push({ text: `  ${l}` });
