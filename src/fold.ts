@@ -11,6 +11,7 @@ const ESC = /\u001b\[[0-9;]*m/y;
 const CLOSING = new Set([...'，。、；：？！）》」』”’…·%,.;:?!)]}']);
 const OPENING = new Set([...'（《「『“‘([{']);
 const RESET = '\u001b[0m';
+const NBSP = '\u00a0';
 
 interface Unit {
   readonly text: string;
@@ -83,7 +84,9 @@ export function foldLine(line: string, width: number, hang = 2): string[] {
   const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
   if (displayWidth(plain) <= width) return [line];
   const indent = ' '.repeat(/^ */.exec(plain)![0].length);
-  const gs = groups(units(line.replace(/^( *)((?:\u001b\[[0-9;]*m)*) */, '$2')));
+  // A number and its unit stay on one row (`60 s`, `1.25 ms`): joined by a no-break space while folding.
+  const body = line.replace(/^( *)((?:\u001b\[[0-9;]*m)*) */, '$2').replace(/(\d) (ms|s)\b/g, `$1${NBSP}$2`);
+  const gs = groups(units(body));
   const rows: string[] = [];
   let row = indent;
   let start = indent.length;
@@ -115,11 +118,13 @@ export function foldLine(line: string, width: number, hang = 2): string[] {
         style = u.text === RESET ? '' : style + u.text;
         return;
       }
-      let need = u.width; // with the closing punctuation that follows, which must stay on this row
+      let need = u.width; // with the closing punctuation that follows (and any space before it), which must stay on this row
+      let gap = 0;
       for (const x of pieces.slice(i + 1)) {
         if (x.esc) continue;
-        if (!CLOSING.has(x.text[0]!)) break;
-        need += x.width;
+        if (x.space) gap += x.width;
+        else if (CLOSING.has(x.text[0]!)) [need, gap] = [need + gap + x.width, 0];
+        else break;
       }
       if (w + need > width && w > start) newRow();
       row += u.text;
@@ -127,5 +132,5 @@ export function foldLine(line: string, width: number, hang = 2): string[] {
     });
   }
   rows.push(row);
-  return rows;
+  return rows.map((r) => r.replaceAll(NBSP, ' '));
 }

@@ -74,16 +74,17 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
   if (r.capture) out.push('', ...formatCapture(r.capture, c, t));
   if (comparison) {
     out.push('', c.bold(t.compare(comparison.profile)));
-    const kernel = t.compareKernel;
-    const simulated = t.compareSimulated;
+    const kernel = t.compareKernel + t.labelSep;
+    const simulated = t.compareSimulated + t.labelSep;
     const label = Math.max(displayWidth(kernel), displayWidth(simulated));
     for (const conn of comparison.connections) {
-      const steps = conn.steps.map((step) => step.replace(` ${en.compareSynDropped}`, ` ${t.compareSynDropped}`));
+      // The one English note compare.ts puts in a step (its JSON keeps it); full-width brackets take no space before them.
+      const steps = conn.steps.map((step) => step.replace(` ${en.compareSynDropped}`, `${o.lang === 'zh' ? '' : ' '}${t.compareSynDropped}`));
       out.push(`  ${conn.client} / ${conn.server}: ${c.dim(steps.join(', '))}`);
       for (const side of ['client', 'server'] as const) {
         const name = side === 'client' ? conn.client : conn.server;
-        out.push(`    ${name.padEnd(10)} ${padCells(kernel, label)} ${conn.kernel[side].join(' -> ') || c.dim(t.neverInTable)}`);
-        out.push(`    ${' '.repeat(10)} ${padCells(simulated, label)} ${conn.simulated[side].join(' -> ')}`);
+        out.push(`    ${name.padEnd(10)} ${padCells(kernel, label)}${conn.kernel[side].join(' -> ') || c.dim(t.neverInTable)}`);
+        out.push(`    ${' '.repeat(10)} ${padCells(simulated, label)}${conn.simulated[side].join(' -> ')}`);
       }
     }
   }

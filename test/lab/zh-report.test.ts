@@ -3,7 +3,9 @@
 // Chinese labels; the states stay RFC 9293 names. Lines are measured with string-width (ink's measure,
 // not ours) against 80 columns; the Chinese is checked with the typesetting rules of test/practice/zh-text.ts.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,13 @@ import { runLabExperiment, type LabReport } from '../../src/lab/runner.js';
 import { zhFindings } from '../practice/zh-text.js';
 import { skipTitle } from '../helpers/skip-title.js';
 
-afterAll(() => Poller.closeAll());
+const probeDir = mkdtempSync(join(tmpdir(), 'netkata-zh-'));
+afterAll(() => {
+  Poller.closeAll();
+  rmSync(probeDir, { recursive: true, force: true });
+});
+/** dumpcap can record on lo (root, or the capture capabilities): a one-second probe, as test/lab/capture.test.ts does. */
+const canCapture = hasProcNet() && spawnSync('dumpcap', ['-i', 'lo', '-P', '-q', '-a', 'duration:1', '-w', join(probeDir, 'probe.pcap')], { timeout: 10_000 }).status === 0;
 
 const bin = new URL('../../bin/netkata.js', import.meta.url).pathname;
 const netkata = (args: string[], env: Record<string, string> = {}) =>
@@ -82,6 +90,22 @@ describe('lab report in Chinese', () => {
     expect(zh).toMatch(/^预期：通过$/m);
     for (const l of zh.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
     for (const l of en.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
+    expect(typesetting(zh)).toEqual([]);
+  });
+
+  it.skipIf(!canCapture)(skipTitle('--capture in Chinese: the segments on lo and the machine-vs-kernel verdict', !canCapture, 'no /proc/net/tcp, or dumpcap cannot capture on lo'), async () => {
+    const r = await runLabExperiment('handshake', { timeoutMs: 15_000, capture: {} });
+    expect(r.ok).toBe(true);
+    const { zh } = both(r);
+    const rows = section(zh, 'lo 上的报文段（dumpcap；seq/ack 为相对各自 ISN 的值）');
+    // RFC 9293 3.5: SYN, SYN,ACK, ACK, with relative sequence numbers 0, 0 (ack 1), 1 (ack 1).
+    expect(rows.slice(0, 3).map((l) => l.replace(/^ +[\d.]+ ms +/, '').replace(/ +/g, ' '))).toEqual([
+      'client -> server SYN seq=0 len=0',
+      'server -> client SYN,ACK seq=0 ack=1 len=0',
+      'client -> server ACK seq=1 ack=1 len=0',
+    ]);
+    expect(zh).toMatch(/^报文段与内核对照：通过（把抓到的报文段喂给状态机，在全部 \d+ 次观测中/m);
+    for (const l of zh.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
     expect(typesetting(zh)).toEqual([]);
   });
 

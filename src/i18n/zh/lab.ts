@@ -29,7 +29,7 @@ export const lab: Messages['lab'] = {
   compare: (profile) => `内核与模拟器对照（${profile} 配置，相同的操作）`,
   compareKernel: '内核',
   compareSimulated: '模拟',
-  neverInTable: '（从未出现在表中）',
+  neverInTable: '从未出现在表中',
   compareSynDropped: '（全连接队列已满，SYN 被丢弃）',
   linuxHeading: 'Linux 与 RFC 9293',
 
