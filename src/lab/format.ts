@@ -186,7 +186,8 @@ const MAX_SEGMENT_ROWS = 40;
 
 /** The captured segments as Wireshark shows them: sequence numbers relative to each sender's ISN. */
 function formatCapture(cap: CaptureReport, c: ReturnType<typeof palette>, t: LabMessages): string[] {
-  const out = [c.bold(t.captureHeading(cap.file))];
+  // The file on a line of its own: a path can be long, the heading stays whole.
+  const out = [c.bold(t.captureHeading), ...(cap.file ? [c.dim(`  ${t.captureSaved(cap.file)}`)] : [])];
   const isn = new Map<string, number>();
   for (const s of cap.segments) if (s.flags.includes('SYN') && !isn.has(s.from)) isn.set(s.from, s.seq);
   const rel = (n: number, base: number | undefined): string => (base === undefined ? String(n) : String((n - base) >>> 0));

@@ -46,7 +46,8 @@ export const lab = {
   expectationsScreen: (fields: string) => `expectations: ${fields}`,
   expectationFailure: (field: string, expected: string, actual: string) => `${field}: expected ${expected}, got ${actual}`,
 
-  captureHeading: (file: string | null) => `Segments on lo (dumpcap${file ? `, saved to ${file}` : ''}; seq/ack relative to each side's ISN)`,
+  captureHeading: "Segments on lo (dumpcap; seq/ack relative to each side's ISN)",
+  captureSaved: (file: string) => `saved to ${file}`,
   captureMore: (n: number) => `... ${n} more ...`,
   captureNone: '(none)',
   segmentsIncomplete: (dropped: string | null) =>

@@ -42,7 +42,8 @@ export const lab: Messages['lab'] = {
   expectationsScreen: (fields) => `预期不符：${fields}`,
   expectationFailure: (field, expected, actual) => `${field}：应为 ${expected}，实际为 ${actual}`,
 
-  captureHeading: (file) => `lo 上的报文段（dumpcap${file ? `，已保存到 ${file}` : ''}；seq/ack 为相对各自 ISN 的值）`,
+  captureHeading: 'lo 上的报文段（dumpcap；seq/ack 为相对各自 ISN 的值）',
+  captureSaved: (file) => `已保存到 ${file}`,
   captureMore: (n) => `……另有 ${n} 个……`,
   captureNone: '（无）',
   segmentsIncomplete: (dropped) => `报文段与内核对照：未判定，抓包不完整（dumpcap 丢弃了${dropped === null ? '数量不明的' : ` ${dropped} 个`}包）`,
