@@ -15,6 +15,7 @@ import { EnvironmentError } from '../errors.js';
 import { LabAborted } from './lab-run.js';
 import { readPcapSegments, type CapturedSegmentOnClock } from './pcap-read.js';
 import { monotonicMs } from './poller.js';
+import { lab as text } from '../i18n/en/lab.js';
 
 const START_TIMEOUT_MS = 10_000;
 /** dumpcap reads the kernel's buffer in batches; give the last segments time to reach the file. */
@@ -76,7 +77,7 @@ export class Capture {
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new EnvironmentError(`--capture: dumpcap did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
-        onAbort = () => reject(new LabAborted('interrupted'));
+        onAbort = () => reject(new LabAborted(text.resultValue.interrupted));
         if (signal?.aborted) onAbort();
         signal?.addEventListener('abort', onAbort, { once: true });
         child.once('error', (e: NodeJS.ErrnoException) => {

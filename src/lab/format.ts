@@ -2,116 +2,168 @@
  * The text report of `netkata lab <experiment>`: for people, not a contract (CLI.md). Kernel states and
  * Node events are printed in separate sections, and states the poll did not see are marked as inferred.
  */
+import { foldLine as fold } from '../fold.js';
+import { messages, type Lang, type Messages } from '../i18n/index.js';
+import { displayWidth } from '../text-width.js';
+import { lab as en } from '../i18n/en/lab.js';
 import type { Comparison } from './compare.js';
+import type { ExperimentText } from './experiment-text.js';
 import type { CaptureReport, LabReport } from './runner.js';
 
 export interface FormatOptions {
   readonly color: boolean;
+  readonly lang?: Lang;
+  /** The experiment's title and explanation in `lang` (experimentText); the report's English ones otherwise. */
+  readonly text?: ExperimentText;
 }
+
+/** The report fits an 80-column terminal: longer lines fold (src/fold.ts), a CJK character counting two cells. */
+export const REPORT_WIDTH = 80;
+
+type LabMessages = Messages['lab'];
 
 export function formatLabReport(r: LabReport, comparison: Comparison | undefined, o: FormatOptions): string {
   const c = palette(o.color);
+  const t = messages(o.lang ?? 'en').lab;
+  const text = o.text ?? { title: r.title, explain: r.explain };
   const out: string[] = [];
-  out.push(c.bold(`${r.experiment}: ${r.title}`));
-  out.push(wrap(r.explain, 100).map((l) => `  ${l}`).join('\n'));
+  out.push(c.bold(t.heading(r.experiment, text.title)));
+  out.push(...fold(`  ${text.explain}`, REPORT_WIDTH, 0));
   out.push('');
-  out.push(`${c.dim('platform')} ${r.platform} ${r.kernel}, node ${r.node}, ${r.host}, ${Math.round(r.durationMs)} ms`);
+  out.push(`${c.dim(t.platform)}${t.labelSep}${r.platform} ${r.kernel}, node ${r.node}, ${r.host}, ${Math.round(r.durationMs)} ms`);
   if (r.observer) {
     const s = r.observer;
-    out.push(
-      `${c.dim('observer')} /proc/net/tcp every ${s.targetPeriodMs} ms (target): ${s.polls} polls, read ${s.readMs.median} ms median, ` +
-        `period ${s.periodMs.median} ms median / ${s.periodMs.p95} ms p95 / ${s.periodMs.max} ms max`,
-    );
+    out.push(`${c.dim(t.observer)}${t.labelSep}${t.observerLine(s.targetPeriodMs, s.polls, s.readMs.median, s.periodMs.median, s.periodMs.p95, s.periodMs.max)}`);
   }
-  if (r.error) out.push(c.red(`error: ${r.error}`));
+  if (r.error) out.push(c.red(t.error(localValue(r.error, t))));
 
   if (r.observations.length > 0) {
-    out.push('', c.bold('Kernel states (from /proc/net/tcp)'));
+    out.push('', c.bold(t.kernelStates));
     for (const ob of r.observations) {
       const extra = [
-        ob.kernelState && ob.kernelState !== ob.state ? `kernel ${ob.kernelState}` : '',
-        ob.timer ? `timer ${ob.timer.kind} ${ob.timer.remainingMs} ms` : '',
-        ob.vanished ? 'gone from the table' : '',
-        ob.state === 'LISTEN' && ob.rxQueue ? `accept queue ${ob.rxQueue}` : '',
+        ob.kernelState && ob.kernelState !== ob.state ? t.kernelState(ob.kernelState) : '',
+        ob.timer ? t.timer(ob.timer.kind, ob.timer.remainingMs) : '',
+        ob.vanished ? t.gone : '',
+        ob.state === 'LISTEN' && ob.rxQueue ? t.acceptQueue(ob.rxQueue) : '',
       ].filter(Boolean);
-      out.push(`  ${`${ob.at.toFixed(1)} ms`.padEnd(10)} ${ob.socket.padEnd(12)} ${ob.state.padEnd(12)} ${c.dim(`${ob.local} -> ${ob.remote}`)}${extra.length ? '  ' + c.dim(extra.join(', ')) : ''}`);
+      const row = `  ${`${ob.at.toFixed(1)} ms`.padEnd(10)} ${ob.socket.padEnd(12)} ${ob.state.padEnd(12)} ${c.dim(`${ob.local} -> ${ob.remote}`)}`;
+      const more = extra.join(t.listSep);
+      // What does not fit beside the addresses goes on the next row, under the state.
+      if (more === '') out.push(row);
+      else if (displayWidth(`${ob.state.padEnd(12)} ${ob.local} -> ${ob.remote}  ${more}`) + 26 <= REPORT_WIDTH) out.push(`${row}  ${c.dim(more)}`);
+      else out.push(row, `${' '.repeat(26)}${c.dim(more)}`);
     }
-    out.push('', c.bold('Sequences (conformance against the endpoint machine, linux profile)'));
+    out.push('', c.bold(t.sequences));
     for (const [socket, path] of Object.entries(r.conformance.paths)) {
-      const text = path
+      const states = path
         .map((p, i) => (i === 0 && !p.observed ? c.dim(`(${p.state})`) : p.observed ? p.state : c.dim(`[${p.state}]`)))
         .join(' -> ');
-      out.push(`  ${socket.padEnd(12)} ${text}`);
+      out.push(`  ${socket.padEnd(12)} ${states}`);
     }
-    out.push(c.dim('  (X) start state, [X] not seen by the poll: the machine says the socket passed through it'));
+    out.push(c.dim(`  ${t.legend}`));
   }
   if (r.actions.length > 0) {
-    out.push('', c.bold('Application actions'));
-    out.push('  ' + r.actions.map((a) => `${a.at.toFixed(1)} ms ${a.socket} ${a.action}`).join('\n  '));
+    out.push('', c.bold(t.actions));
+    for (const a of r.actions) out.push(`  ${a.at.toFixed(1)} ms ${a.socket} ${a.action}`);
   }
   if (r.nodeEvents.length > 0) {
-    out.push('', c.bold("Node events (not kernel states)"));
-    out.push('  ' + r.nodeEvents.map((e) => `${e.at.toFixed(1)} ms ${e.socket} ${e.event}`).join('\n  '));
+    out.push('', c.bold(t.nodeEvents));
+    for (const e of r.nodeEvents) out.push(`  ${e.at.toFixed(1)} ms ${e.socket} ${localValue(e.event, t)}`);
   }
-  if (r.result) out.push('', c.bold('Result'), ...formatResult(r.result).map((l) => `  ${l}`));
-  if (r.capture) out.push('', ...formatCapture(r.capture, c));
+  if (r.result) out.push('', c.bold(t.result), ...formatResult(r.result, o.lang ?? 'en').map((l) => `  ${l}`));
+  if (r.capture) out.push('', ...formatCapture(r.capture, c, t));
   if (comparison) {
-    out.push('', c.bold(`Kernel vs simulator (${comparison.profile} profile, same actions)`));
+    out.push('', c.bold(t.compare(comparison.profile)));
+    const kernel = t.compareKernel + t.labelSep;
+    const simulated = t.compareSimulated + t.labelSep;
+    const label = Math.max(displayWidth(kernel), displayWidth(simulated));
     for (const conn of comparison.connections) {
-      out.push(`  ${conn.client} / ${conn.server}: ${c.dim(conn.steps.join(', '))}`);
+      // The one English note compare.ts puts in a step (its JSON keeps it); full-width brackets take no space before them.
+      const steps = conn.steps.map((step) => step.replace(` ${en.compareSynDropped}`, `${o.lang === 'zh' ? '' : ' '}${t.compareSynDropped}`));
+      out.push(`  ${conn.client} / ${conn.server}: ${c.dim(steps.join(', '))}`);
       for (const side of ['client', 'server'] as const) {
         const name = side === 'client' ? conn.client : conn.server;
-        out.push(`    ${name.padEnd(10)} kernel    ${conn.kernel[side].join(' -> ') || c.dim('(never in the table)')}`);
-        out.push(`    ${' '.repeat(10)} simulated ${conn.simulated[side].join(' -> ')}`);
+        out.push(`    ${name.padEnd(10)} ${padCells(kernel, label)}${conn.kernel[side].join(' -> ') || c.dim(t.neverInTable)}`);
+        out.push(`    ${' '.repeat(10)} ${padCells(simulated, label)}${conn.simulated[side].join(' -> ')}`);
       }
     }
   }
   const shown = r.linux.filter((d) => d.shown);
   if (shown.length > 0) {
-    out.push('', c.bold('Linux and RFC 9293'));
-    for (const d of shown) out.push(wrap(d.text, 96).map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`)).join('\n'));
+    out.push('', c.bold(t.linuxHeading));
+    for (const d of shown) out.push(`  - ${(t.linux as Readonly<Record<string, string>>)[d.id] ?? d.text}`);
   }
   out.push('');
-  if (r.conformance.ok) out.push(c.green(`conformance: ok (${Object.keys(r.sequences).length} sockets)`));
+  if (r.conformance.ok) out.push(c.green(t.conformanceOk(Object.keys(r.sequences).length)));
   else {
-    out.push(c.red(`conformance: ${r.conformance.violations.length} violation(s)`));
+    out.push(c.red(t.conformanceBad(r.conformance.violations.length)));
     for (const v of r.conformance.violations) out.push(c.red(`  ${v.at.toFixed(1)} ms ${v.message}`));
   }
-  if (r.expectations.ok) out.push(c.green('expectations: ok'));
+  if (r.expectations.ok) out.push(c.green(t.expectationsOk));
   else {
-    out.push(c.red(`expectations: ${r.expectations.failures.length} failed`));
-    for (const f of r.expectations.failures) out.push(c.red(`  ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`));
+    out.push(c.red(t.expectationsBad(r.expectations.failures.length)));
+    for (const f of r.expectations.failures) out.push(c.red(`  ${t.expectationFailure(f.field, JSON.stringify(f.expected), JSON.stringify(f.actual))}`));
   }
   if (r.capture) {
     const k = r.capture.check;
     const checked = k.sockets.reduce((n, s) => n + s.observationsChecked, 0);
-    if (!r.capture.complete) out.push(c.dim(`segments vs kernel: not judged, the capture is incomplete (dumpcap dropped ${r.capture.dropped ?? 'an unknown number of'} packets)`));
-    else if (k.ok) out.push(c.green(`segments vs kernel: ok (the machine, fed the captured segments, was in the kernel's state at all ${checked} observations, during the /proc read that saw each, ±${k.windowMs} ms)`));
+    if (!r.capture.complete) out.push(c.dim(t.segmentsIncomplete(r.capture.dropped === null ? null : String(r.capture.dropped))));
+    else if (k.ok) out.push(c.green(t.segmentsOk(checked, k.windowMs)));
     else {
-      out.push(c.red(`segments vs kernel: ${k.mismatches.length} mismatch(es)`));
-      for (const m of k.mismatches) out.push(c.red(`  ${m.at.toFixed(1)} ms ${m.socket}: kernel ${m.kernel}, machine ${m.machine.join(' or ')}`));
+      out.push(c.red(t.segmentsBad(k.mismatches.length)));
+      for (const m of k.mismatches) out.push(c.red(`  ${m.at.toFixed(1)} ms ${t.segmentMismatch(m.socket, m.kernel, m.machine.join(` ${t.or} `))}`));
     }
   }
-  return out.join('\n');
+  return out.flatMap((l) => fold(l, REPORT_WIDTH)).join('\n');
+}
+
+function padCells(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+/**
+ * A word an experiment put in its result or a Node event (the en catalogue's `resultValue`, so the two
+ * cannot drift), in the report's language; anything else (data, names, numbers) as it is.
+ */
+export function localValue(v: string, t: LabMessages): string {
+  const values = en.resultValue;
+  for (const key of Object.keys(values) as (keyof typeof values)[]) {
+    const e = values[key];
+    const z = t.resultValue[key];
+    if (typeof e === 'string') {
+      if (v === e) return z as string;
+    } else {
+      // a message with a number in it: find the number, rebuild the English, and compare
+      const m = /\d+/.exec(v);
+      if (m && v === e(m[0])) return (z as (n: string) => string)(m[0]);
+    }
+  }
+  const error = /^error (\S+)$/.exec(v);
+  return error ? t.error(error[1]!) : v;
 }
 
 /**
  * An experiment's result as indented text (the CLI's Result section and the app's lab screen): strings
  * quoted where they are data (received chunks), so that `"helloworld"` reads as one chunk, and lists of
- * strings counted; booleans as yes/no; nested objects and lists indented, YAML-like.
+ * strings counted; booleans as yes/no; nested objects and lists indented, YAML-like. In Chinese the
+ * field names and the experiments' own words are translated (the catalogue's `resultKey`, `resultValue`).
  */
-export function formatResult(result: Readonly<Record<string, unknown>>): string[] {
+export function formatResult(result: Readonly<Record<string, unknown>>, lang: Lang = 'en'): string[] {
+  const t = messages(lang).lab;
+  const keys = t.resultKey as Readonly<Record<string, string>>;
+  const label = (k: string): string => keys[k] ?? k;
   const out: string[] = [];
   const scalar = (v: unknown, quote: boolean): string =>
-    typeof v === 'string' ? (quote ? JSON.stringify(v) : v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v === null || v === undefined ? '-' : String(v);
+    typeof v === 'string' ? (quote ? JSON.stringify(v) : localValue(v, t)) : typeof v === 'boolean' ? (v ? t.yes : t.no) : v === null || v === undefined ? '-' : String(v);
   const isScalar = (v: unknown): boolean => v === null || typeof v !== 'object';
+  const sep = lang === 'zh' ? '：' : ': ';
   const put = (key: string, v: unknown, indent: string): void => {
-    if (isScalar(v)) out.push(`${indent}${key}: ${scalar(v, false)}`);
+    if (isScalar(v)) out.push(`${indent}${label(key)}${sep}${scalar(v, false)}`);
     else if (Array.isArray(v) && v.every(isScalar)) {
       const strings = v.every((x) => typeof x === 'string');
-      out.push(`${indent}${key}: ${v.map((x) => scalar(x, strings)).join(' ')}${strings ? ` (${v.length})` : ''}`);
+      out.push(`${indent}${label(key)}${sep}${v.map((x) => scalar(x, strings)).join(' ')}${strings ? ` (${v.length})` : ''}`);
     } else if (Array.isArray(v)) {
-      out.push(`${indent}${key}:`);
+      out.push(`${indent}${label(key)}${sep.trimEnd()}`);
       for (const item of v) {
         if (isScalar(item) || Array.isArray(item)) {
           out.push(`${indent}  - ${isScalar(item) ? scalar(item, false) : JSON.stringify(item)}`);
@@ -122,7 +174,7 @@ export function formatResult(result: Readonly<Record<string, unknown>>): string[
         if (out.length > start) out[start] = `${indent}  - ${out[start]!.slice(indent.length + 4)}`;
       }
     } else {
-      out.push(`${indent}${key}:`);
+      out.push(`${indent}${label(key)}${sep.trimEnd()}`);
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) put(k, x, `${indent}  `);
     }
   };
@@ -133,8 +185,9 @@ export function formatResult(result: Readonly<Record<string, unknown>>): string[
 const MAX_SEGMENT_ROWS = 40;
 
 /** The captured segments as Wireshark shows them: sequence numbers relative to each sender's ISN. */
-function formatCapture(cap: CaptureReport, c: ReturnType<typeof palette>): string[] {
-  const out = [c.bold(`Segments on lo (dumpcap${cap.file ? `, saved to ${cap.file}` : ''}; seq/ack relative to each side's ISN)`)];
+function formatCapture(cap: CaptureReport, c: ReturnType<typeof palette>, t: LabMessages): string[] {
+  // The file on a line of its own: a path can be long, the heading stays whole.
+  const out = [c.bold(t.captureHeading), ...(cap.file ? [c.dim(`  ${t.captureSaved(cap.file)}`)] : [])];
   const isn = new Map<string, number>();
   for (const s of cap.segments) if (s.flags.includes('SYN') && !isn.has(s.from)) isn.set(s.from, s.seq);
   const rel = (n: number, base: number | undefined): string => (base === undefined ? String(n) : String((n - base) >>> 0));
@@ -144,22 +197,9 @@ function formatCapture(cap: CaptureReport, c: ReturnType<typeof palette>): strin
     return `  ${`${s.at.toFixed(3)} ms`.padEnd(12)} ${who.padEnd(24)} ${s.flags.padEnd(12)} seq=${rel(s.seq, isn.get(s.from))}${ack} len=${s.len}`;
   });
   if (rows.length <= MAX_SEGMENT_ROWS) out.push(...rows);
-  else out.push(...rows.slice(0, 30), c.dim(`  ... ${rows.length - 40} more ...`), ...rows.slice(-10));
-  if (rows.length === 0) out.push(c.dim('  (none)'));
+  else out.push(...rows.slice(0, 30), c.dim(`  ${t.captureMore(rows.length - 40)}`), ...rows.slice(-10));
+  if (rows.length === 0) out.push(c.dim(`  ${t.captureNone}`));
   return out;
-}
-
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 function palette(on: boolean) {

@@ -9,6 +9,7 @@ import net from 'node:net';
 import { formatSocketAddress, type ProcNetEntry } from './procnet.js';
 import { monotonicMs, tupleKey, type Observer } from './observer.js';
 import type { LabState } from './states.js';
+import { lab as text } from '../i18n/en/lab.js';
 
 /** The application's calls that change a kernel socket's state (CLI.md lab section). */
 export type AppAction = 'listen' | 'connect' | 'end' | 'destroy' | 'resetAndDestroy';
@@ -305,7 +306,7 @@ export class LabRun {
       const name = this.nameOf(s);
       if (this.actions.some((a) => a.socket === name && a.action !== 'listen' && a.action !== 'connect')) return;
       this.act(name, 'end');
-      this.nodeEvent(name, 'end (Node closes its side: allowHalfOpen false)');
+      this.nodeEvent(name, text.resultValue.nodeCloses);
     });
   }
 }

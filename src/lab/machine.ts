@@ -5,6 +5,9 @@
 import { listTransitions } from '../tcp/transitions.js';
 import { LINUX } from '../tcp/profile.js';
 import type { ConformanceOptions, MachineTransition } from './conformance.js';
+import { lab as labText } from '../i18n/en/lab.js';
+
+export type LinuxDifference = keyof typeof labText.linux;
 
 /** State-changing transitions (targetless ones and TIME_WAIT's re-entry change nothing we can see). */
 export function linuxTransitions(): MachineTransition[] {
@@ -31,22 +34,11 @@ export function linuxConformanceOptions(): ConformanceOptions {
   };
 }
 
-/** Where Linux differs from RFC 9293 in ways these experiments can show; printed with every report. */
-export const LINUX_DIFFERENCES: readonly { readonly id: string; readonly text: string }[] = [
-  {
-    id: 'rst-no-time-wait',
-    text: 'An abort (SO_LINGER 0, or close() with unread data: RFC 1122 4.2.2.13) sends RST and frees the socket at once: CLOSED without FIN_WAIT or TIME_WAIT; the peer drops its socket on the RST with ECONNRESET.',
-  },
-  {
-    id: 'time-wait-60s',
-    text: 'TIME_WAIT lasts a fixed 60 s (TCP_TIMEWAIT_LEN), not 2*MSL, and is not tunable; /proc/net/tcp shows the time left (timer 3).',
-  },
-  {
-    id: 'orphan-fin-wait-2',
-    text: 'An orphaned FIN_WAIT_2 (the application closed its descriptor) is held as a timewait socket (inode 0, timer 3) for tcp_fin_timeout (60 s); RFC 9293 would wait for the FIN without limit.',
-  },
-  {
-    id: 'listener-clones',
-    text: 'The listener stays in LISTEN; each connection is a new socket cloned from it (SYN_RECV request socket, then ESTABLISHED). RFC 9293 describes one TCB that leaves LISTEN; the check follows that view for the server end.',
-  },
-];
+/**
+ * Where Linux differs from RFC 9293 in ways these experiments can show; printed with every report. The
+ * text is the message catalogue's (src/i18n/en/lab.ts `linux`, with its zh beside it); the JSON report
+ * carries this English text.
+ */
+export const LINUX_DIFFERENCES: readonly { readonly id: LinuxDifference; readonly text: string }[] = (
+  Object.keys(labText.linux) as LinuxDifference[]
+).map((id) => ({ id, text: labText.linux[id] }));

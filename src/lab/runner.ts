@@ -5,13 +5,14 @@
  * scenario's expectations and the experiment's result.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { release } from 'node:os';
 import { InputError } from '../errors.js';
 import { keysAt, plainIssue } from '../scenario/load.js';
 import { loadLabScenario } from '../scenario/lab.js';
 import { checkConformance, sequencesOf, type Conformance } from './conformance.js';
 import { findExperiment } from './experiments/index.js';
+import { scenarioFile } from './experiment-text.js';
+import { lab as text } from '../i18n/en/lab.js';
 import type { AnyExperiment } from './experiment.js';
 import { checkExpectations, type Expectations } from './expectations.js';
 import { LabAborted, LabRun, type ActionRecord, type NodeEvent } from './lab-run.js';
@@ -85,11 +86,7 @@ export interface LabReport {
   readonly ok: boolean;
 }
 
-const SCENARIO_DIR = new URL('../../scenarios/lab/', import.meta.url);
-
-export function scenarioFile(name: string): string {
-  return fileURLToPath(new URL(`${name}.yaml`, SCENARIO_DIR));
-}
+export { scenarioFile };
 
 export function loadExperimentScenario(exp: AnyExperiment): { params: Record<string, unknown>; expect: Parameters<typeof checkExpectations>[0] } {
   const file = scenarioFile(exp.name);
@@ -128,8 +125,8 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
     : undefined;
 
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new LabAborted(`timed out after ${timeoutMs} ms`)), timeoutMs);
-  const onOuterAbort = (): void => controller.abort(new LabAborted('interrupted'));
+  const timer = setTimeout(() => controller.abort(new LabAborted(text.resultValue.timedOut(String(timeoutMs)))), timeoutMs);
+  const onOuterAbort = (): void => controller.abort(new LabAborted(text.resultValue.interrupted));
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (options.signal?.aborted) onOuterAbort();
 

@@ -32,6 +32,8 @@ export function labScenarioSchema<P extends z.ZodType>(params: P) {
     .object({
       name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case'),
       title: z.string().min(1),
+      /** Simplified Chinese beside the English: the title, and the explanation the report and the app show. */
+      zh: z.object({ title: z.string().min(1), explain: z.string().min(1) }).strict().optional(),
       params: params,
       expect: z
         .object({

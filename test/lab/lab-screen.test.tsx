@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
+import stringWidth from 'string-width';
 import { LabScreen } from '../../src/ui/lab/LabScreen.js';
 import type { Observation } from '../../src/lab/observer.js';
 import type { LabReport } from '../../src/lab/runner.js';
@@ -44,7 +45,7 @@ describe('lab screen', () => {
     expect(f).toMatch(/client\s+ESTABLISHED/);
     expect(f).toMatch(/client\s+(ESTABLISHED -> )?CLOSED/);
     expect(f).toContain('expectations: ok');
-    expect(f.split('\n').slice(1).join('\n')).not.toMatch(/^ .*TIME_WAIT/m); // below the title (which names TIME_WAIT)
+    expect(f).not.toMatch(/^ +[\d.]+ ms +\S+ +TIME_WAIT/m); // no kernel observation of TIME_WAIT (the title and notes name it)
   });
 });
 
@@ -80,7 +81,7 @@ describe('lab screen fits the terminal', () => {
     expect(f.split('\n').length).toBeLessThanOrEqual(height);
     expect(f.split('\n')[0]).toContain('handshake');
     expect(f).toContain('88.5 ms'); // the newest observation, followed while running
-    expect(f).toMatch(/↑ +rows \d+-60 of 60/);
+    expect(f).toMatch(/↑ +rows \d+-(\d+) of \1$/m); // the tail: the explanation above, then 60 observations
     fake.finish();
     f = strip(await until(() => strip(app.lastFrame()), /Result/));
     const lines = f.split('\n');
@@ -96,5 +97,55 @@ describe('lab screen fits the terminal', () => {
     expect(f.split('\n').length).toBeLessThanOrEqual(height);
     expect(f.match(/88\.5 ms +client-9 +CLOSED +gone from the table$/gm)).toHaveLength(1);
     expect(f).toMatch(/↑ +rows \d+-\d+ of \d+/);
+  });
+});
+
+// The screen in Chinese (the app's zh mode): a real run of `close` at 80x24. Widths are measured with
+// string-width (ink's measure); the states are the kernel's, under RFC 9293 names.
+describe('lab screen in Chinese', () => {
+  const ENGLISH_PHRASE = /\b[a-z]{3,} [a-z]{3,}\b/i;
+
+  it('lists the experiments with Chinese titles and key hints', async () => {
+    const app = render(<LabScreen lang="zh" onBack={() => undefined} width={80} height={24} />);
+    await tick();
+    const f = strip(app.lastFrame());
+    expect(f.split('\n')[0]).toBe('套接字实验：回环地址上的真实套接字，内核状态读自 /proc/net/tcp');
+    expect(f).toMatch(/> handshake +三次握手：SYN、SYN,ACK、ACK/);
+    expect(f).toMatch(/sticky +粘包/);
+    expect(f).toMatch(/选择.*运行.*返回/);
+    expect(f).not.toMatch(ENGLISH_PHRASE);
+    for (const l of f.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
+  });
+
+  it.skipIf(!hasProcNet())(skipTitle('runs close: Chinese result, verdicts, explanation and notes; the kernel states as RFC names', !hasProcNet(), 'no /proc/net/tcp'), async () => {
+    const app = render(<LabScreen lang="zh" onBack={() => undefined} width={80} height={24} />);
+    await tick();
+    app.stdin.write('\u001b[B'); // close
+    await tick();
+    app.stdin.write('\r');
+    let f = strip(await until(() => strip(app.lastFrame()), /一致性：每个状态序列/));
+    const lines = f.split('\n');
+    expect(lines[0]).toBe('四次挥手：FIN、ACK、FIN、ACK（close）');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(f).toContain('主动关闭方：client');
+    expect(f).toContain('被动关闭方：server');
+    // RFC 9293 3.6: the active closer ends in TIME_WAIT, the passive one goes through CLOSE_WAIT.
+    expect(f).toMatch(/^ +client +.*FIN_WAIT_2 -> TIME_WAIT$/m);
+    expect(f).toMatch(/^ +server +.*CLOSE_WAIT.* -> CLOSED$/m);
+    expect(f).toContain('预期：通过');
+    expect(f).toMatch(/再运行/);
+    const seen = [f];
+    for (let i = 0; i < 12; i++) {
+      app.stdin.write('\u001b[6~'); // PgDn through the explanation, the kernel states and the notes
+      await tick(10);
+      seen.push(strip(app.lastFrame()));
+    }
+    f = seen.join('\n');
+    expect(f.replace(/\n +/g, '')).toContain('服务器保持半关闭（allowHalfOpen）'); // folded rows joined
+    expect(f).toMatch(/内核状态（读自 \/proc\/net\/tcp），共 \d+ 次观测/);
+    expect(f).toContain('Linux 与 RFC 9293');
+    expect(f).toMatch(/TIME_WAIT 固定持续 60 秒/);
+    expect(f).not.toMatch(ENGLISH_PHRASE);
+    for (const l of f.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
   });
 });

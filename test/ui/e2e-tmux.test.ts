@@ -162,6 +162,50 @@ describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !bu
     send('C-c');
   });
 
+  it('in Chinese (LANG=zh_CN.UTF-8): home menu, a calculator and a lab run show Chinese and no English UI labels', async () => {
+    // English labels of the app (src/i18n/en): none may show in zh mode. RFC state names, protocol
+    // names, socket names and data (addresses) are not labels.
+    const english = /Calculators|Socket lab|Practice|Concepts|\bquit\b|\bback\b|\bhelp\b|broadcast|netmask|Result|expectations|conformance|Sequences|Kernel states|\brows\b|observations|\b[a-z]{3,} [a-z]{3,}\b/;
+    const wide = (l: string): number => [...l].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+    const check = (screen: string): void => {
+      expect(screen).not.toMatch(english);
+      for (const l of screen.split('\n')) expect(wide(l), l).toBeLessThanOrEqual(80);
+    };
+    await waitFor(/^\$/m);
+    typeText('clear; LANG=zh_CN.UTF-8 node bin/netkata.js');
+    send('Enter');
+    const home = await waitFor('> 1 计算器');
+    expect(home).toContain('套接字实验');
+    expect(home).toContain('q 退出');
+    check(home.replace(/^\$ .*$/m, '')); // the command line typed at the prompt is not the app's
+
+    send('Enter');
+    await waitFor('> 子网');
+    typeText('172.16.5.130/26');
+    // Python: ipaddress.ip_network('172.16.5.130/26', strict=False) -> 172.16.5.128, broadcast .191
+    const calc = await waitFor(/广播地址\s+172\.16\.5\.191/);
+    expect(calc).toMatch(/网络地址\s+172\.16\.5\.128/);
+    check(calc);
+
+    send('Escape');
+    await waitFor('> 1 计算器');
+    send('Down', 'Down');
+    await waitFor('> 3 套接字实验');
+    send('Enter');
+    const menu = await waitFor('> handshake');
+    expect(menu).toMatch(/sticky +粘包/);
+    check(menu);
+    for (let i = 1; i <= 8; i++) send('Down'); // sticky is the ninth experiment
+    await waitFor('> sticky');
+    send('Enter');
+    const done = await waitFor(/预期：通过/, 30_000);
+    expect(done.split('\n').some((l) => l.includes('粘包：TCP 保留字节，不保留消息边界（sticky）'))).toBe(true); // the screen's title
+    expect(done).toContain('结果');
+    expect(done).toContain('数据完整：是'); // TCP delivers the bytes in order (RFC 9293 3.1)
+    check(done);
+    send('C-c');
+  });
+
   it('honours NO_COLOR (no colour escapes in the pane) and colours without it', async () => {
     await waitFor(/^\$/m);
     const run = async (env: string): Promise<string> => {

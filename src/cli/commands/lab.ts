@@ -82,11 +82,16 @@ export function registerLabCommands(program: Command): void {
     .option('--param <key=value...>', "override a parameter of the experiment's scenario (scenarios/lab/<name>.yaml)")
     .addHelpText('after', experimentsHelp)
     .option('--capture [file]', 'also record the segments on lo with dumpcap (root), feed them to the machine and check it against the kernel; keep the pcap in <file>')
-    .action(async (name: string, opts: LabOptions) => {
-      const { EXPERIMENTS } = await import('../../lab/experiments/index.js');
+    .action(async (name: string, opts: LabOptions, cmd: Command) => {
+      const [{ EXPERIMENTS }, { resolveLang, messages }] = await Promise.all([import('../../lab/experiments/index.js'), import('../../i18n/index.js')]);
+      const lang = resolveLang(cmd.optsWithGlobals<{ lang?: string }>().lang);
+      const t = messages(lang).lab;
+      // The Chinese titles and explanations are in scenarios/lab/*.yaml: read (yaml, zod) only for zh.
+      const textOf = lang === 'zh' ? (await import('../../lab/experiment-text.js')).experimentText : undefined;
       if (name === 'list') {
+        // JSON stays English (it is for programs); the text list in the chosen language.
         if (opts.json) writeJson({ experiments: EXPERIMENTS.map((e) => ({ name: e.name, title: e.title, tcp: e.tcp })) });
-        else writeOut(EXPERIMENTS.map((e) => `${e.name.padEnd(12)} ${e.title}`).join('\n'));
+        else writeOut(EXPERIMENTS.map((e) => `${e.name.padEnd(12)} ${textOf ? textOf(e, lang).title : e.title}`).join('\n'));
         return;
       }
       const timeoutMs = positiveInt(opts.timeout, '--timeout', 600_000);
@@ -101,7 +106,7 @@ export function registerLabCommands(program: Command): void {
       process.once('SIGINT', onSigint);
       process.once('SIGTERM', onSigterm);
       const interrupted = (): void => {
-        writeError('lab: interrupted; every socket was closed');
+        writeError(t.interrupted);
         raiseExit(signalExit);
       };
       let report;
@@ -130,13 +135,15 @@ export function registerLabCommands(program: Command): void {
       if (opts.json) writeJson({ ...report, ...(comparison ? { compare: comparison } : {}) });
       else {
         const { formatLabReport } = await import('../../lab/format.js');
-        writeOut(formatLabReport(report, comparison, { color: useColor() }));
+        const exp = EXPERIMENTS.find((e) => e.name === report.experiment);
+        writeOut(formatLabReport(report, comparison, { color: useColor(), lang, ...(exp && textOf ? { text: textOf(exp, lang) } : {}) }));
       }
       if (controller.signal.aborted) return interrupted();
       if (!report.ok) {
-        const what = report.error ?? (!report.conformance.ok
-          ? 'a kernel state sequence is not a path of the endpoint machine'
-          : !report.expectations.ok ? 'an expectation failed' : 'the machine fed the captured segments disagrees with the kernel');
+        const { localValue } = await import('../../lab/format.js');
+        const what = report.error !== null ? localValue(report.error, t) : (!report.conformance.ok
+          ? t.checkFailed.conformance
+          : !report.expectations.ok ? t.checkFailed.expectation : t.checkFailed.segments);
         throw new CheckFailed(`lab ${name}: ${what}`);
       }
     });

@@ -4,6 +4,7 @@ import type { Experiment } from '../experiment.js';
 import type { LabRun } from '../lab-run.js';
 import { encodeFrame } from '../framing.js';
 import { FrameReader } from './frame-io.js';
+import { lab as text } from '../../i18n/en/lab.js';
 
 const CHALLENGE_BYTES = 32;
 const MAC_BYTES = 32; // SHA-256
@@ -70,9 +71,9 @@ export const auth: Experiment<Record<string, never>> = {
       mac: 'HMAC-SHA256',
       challengeBytes: CHALLENGE_BYTES,
       attempts: [
-        { client: 'client-1', who: 'right key', accepted: right.accepted },
-        { client: 'client-2', who: 'wrong key', accepted: wrong.accepted },
-        { client: 'client-3', who: 'replayed answer', accepted: replay.accepted },
+        { client: 'client-1', who: text.resultValue.rightKey, accepted: right.accepted },
+        { client: 'client-2', who: text.resultValue.wrongKey, accepted: wrong.accepted },
+        { client: 'client-3', who: text.resultValue.replayed, accepted: replay.accepted },
       ],
       accepted: [right.accepted, wrong.accepted, replay.accepted],
     };

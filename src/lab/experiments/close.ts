@@ -1,6 +1,7 @@
 import type net from 'node:net';
 import { z } from 'zod';
 import type { Experiment } from '../experiment.js';
+import { lab as text } from '../../i18n/en/lab.js';
 
 export const close: Experiment<Record<string, never>> = {
   name: 'close',
@@ -17,7 +18,7 @@ export const close: Experiment<Record<string, never>> = {
     const accepted: net.Socket[] = [];
     const { port } = await run.listen({ allowHalfOpen: true }, (s, name) => {
       accepted.push(s);
-      s.on('end', () => run.nodeEvent(name, "'end' (FIN received)"));
+      s.on('end', () => run.nodeEvent(name, text.resultValue.finReceived));
     });
     const client = await run.connect('client', 'server', port);
     client.on('close', () => run.nodeEvent('client', "'close'"));

@@ -8,6 +8,7 @@ import type { Experiment } from '../experiment.js';
 import type { LabRun } from '../lab-run.js';
 import { encodeFrame } from '../framing.js';
 import { FrameReader } from './frame-io.js';
+import { lab as text } from '../../i18n/en/lab.js';
 
 const Params = z
   .object({
@@ -30,7 +31,7 @@ const Header = z
 async function receive(run: LabRun, s: net.Socket, dir: string): Promise<Record<string, unknown>> {
   const reader = new FrameReader(run, s, 4096, 1);
   const header = Header.safeParse(JSON.parse((await reader.next()).toString('utf8')));
-  if (!header.success) return { ok: false, error: 'bad header' };
+  if (!header.success) return { ok: false, error: text.resultValue.badHeader };
   const { name, size } = header.data;
   s.pause();
   s.removeAllListeners('data');

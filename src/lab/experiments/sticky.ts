@@ -2,6 +2,7 @@ import type net from 'node:net';
 import { z } from 'zod';
 import type { Experiment } from '../experiment.js';
 import type { LabRun } from '../lab-run.js';
+import { lab as text } from '../../i18n/en/lab.js';
 
 const Params = z
   .object({
@@ -56,8 +57,8 @@ export const sticky: Experiment<z.output<typeof Params>> = {
     return {
       writes: p.writes,
       runs: [
-        { reader: 'immediate', chunks: immediate, boundariesKept: same(immediate, p.writes) },
-        { reader: `late (${p.lateMs} ms)`, chunks: late, boundariesKept: same(late, p.writes) },
+        { reader: text.resultValue.immediate, chunks: immediate, boundariesKept: same(immediate, p.writes) },
+        { reader: text.resultValue.late(String(p.lateMs)), chunks: late, boundariesKept: same(late, p.writes) },
       ],
       intact: immediate.join('') === p.writes.join('') && late.join('') === p.writes.join(''),
     };

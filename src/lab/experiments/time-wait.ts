@@ -1,6 +1,7 @@
 import type net from 'node:net';
 import { z } from 'zod';
 import type { Experiment } from '../experiment.js';
+import { lab as text } from '../../i18n/en/lab.js';
 
 const Params = z
   .object({
@@ -49,7 +50,7 @@ export const timeWait: Experiment<z.output<typeof Params>> = {
       timerKind: 'timewait',
       readings,
       linuxTimeWaitMs: 60_000,
-      note: 'TIME_WAIT sockets belong to the kernel (inode 0): no file descriptor holds them, so they are not leaks',
+      note: text.resultValue.timeWaitNote,
     };
   },
 };

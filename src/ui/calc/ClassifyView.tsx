@@ -15,14 +15,14 @@ export function ClassifyView({ value: c, height }: ClassifyViewProps): React.JSX
   const yesNo = (b: boolean): string => (b ? t('yes') : t('no'));
   const fields: Field[] = [
     { label: t('field.address'), value: c.address + (c.zone !== undefined ? `%${c.zone}` : '') },
-    { label: t('field.scope'), value: c.scope, bold: true },
+    { label: t('field.scope'), value: t(`scope.${c.scope}`), bold: true },
     { label: t('field.global'), value: yesNo(c.global), color: c.global ? theme.ok : theme.error },
     { label: t('field.private'), value: yesNo(c.private) },
   ];
   if (c.embedded !== undefined) {
     fields.push({
       label: t('field.embedded'),
-      value: `${c.embedded.address} (${c.embedded.kind}: ${c.embedded.scope}, ${t('field.global')} ${yesNo(c.embedded.global)})`,
+      value: `${c.embedded.address} (${c.embedded.kind}: ${t(`scope.${c.embedded.scope}`)}, ${t('field.global')} ${yesNo(c.embedded.global)})`,
     });
   }
   const room = Math.max(1, height - fields.length - 2);

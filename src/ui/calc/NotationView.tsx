@@ -14,7 +14,7 @@ export function NotationView({ value: n }: NotationViewProps): React.JSX.Element
           { label: t('field.address'), value: n.address, bold: true },
           { label: t('field.integer'), value: String(n.integer) },
           { label: t('field.hex'), value: n.hex },
-          { label: 'binary', value: n.binary },
+          { label: t('field.bits'), value: n.binary },
           { label: t('field.octets'), value: n.octets.join(' ') },
           { label: t('field.mapped'), value: n.ipv4Mapped },
           { label: t('field.reverse'), value: n.reverse },
@@ -25,7 +25,7 @@ export function NotationView({ value: n }: NotationViewProps): React.JSX.Element
           { label: t('field.expanded'), value: n.expanded },
           { label: t('field.integer'), value: n.integer },
           { label: t('field.hex'), value: n.hex },
-          { label: 'binary', value: n.binary },
+          { label: t('field.bits'), value: n.binary },
           { label: t('field.reverse'), value: n.reverse },
           ...(n.zone !== undefined ? [{ label: t('field.zone'), value: n.zone }] : []),
           ...(n.embeddedIPv4 !== undefined

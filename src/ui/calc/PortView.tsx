@@ -19,8 +19,8 @@ export function PortView({ value: p, height }: PortViewProps): React.JSX.Element
       <FieldTable
         fields={[
           { label: t('field.port'), value: p.matches.map((m) => String(m.port)).join(', '), bold: true },
-          { label: t('field.range'), value: p.range },
-          ...(p.alias !== undefined ? [{ label: 'alias', value: `${p.alias.name}: ${p.alias.note}` }] : []),
+          { label: t('field.range'), value: t(`portRange.${p.range}`) },
+          ...(p.alias !== undefined ? [{ label: t('field.alias'), value: `${p.alias.name}: ${p.alias.note}` }] : []),
         ]}
       />
       <Box marginTop={1} flexDirection="column">

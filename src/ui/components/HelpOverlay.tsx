@@ -30,7 +30,7 @@ export function HelpOverlay({ lang, screen, width, height }: HelpOverlayProps): 
         </Box>
       ) : null}
       <Box marginTop={1} flexShrink={0}>
-        <Paint color={theme.muted}>{COLOUR_LEGEND[lang]}</Paint>
+        <Paint color={theme.muted}>{translate(lang, COLOUR_LEGEND)}</Paint>
       </Box>
       <Box flexGrow={1} />
       <Paint color={theme.muted}>{translate(lang, 'help.close')}</Paint>
@@ -51,7 +51,7 @@ function Rows({ rows, lang }: { readonly rows: readonly HelpRow[]; readonly lang
       <Box flexDirection="column">
         {rows.map((r) => (
           <Text key={r.keys} wrap="truncate">
-            {r.what[lang]}
+            {translate(lang, r.what)}
           </Text>
         ))}
       </Box>

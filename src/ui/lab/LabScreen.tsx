@@ -1,19 +1,20 @@
 import { scrollIndicator } from '../scroll-indicator.js';
-import { useLang } from '../i18n/strings.js';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { defaultTheme, extendTheme, Spinner, ThemeProvider } from '@inkjs/ui';
 import { EXPERIMENTS } from '../../lab/experiments/index.js';
 import type { Observation } from '../../lab/observer.js';
 import type { LabReport } from '../../lab/runner.js';
-import { formatResult } from '../../lab/format.js';
+import { experimentText, type ExperimentText } from '../../lab/experiment-text.js';
+import { formatResult, localValue } from '../../lab/format.js';
+import { messages, type Lang } from '../../i18n/index.js';
 import { hintRows, KeyHints } from '../components/KeyHints.js';
 import { Menu } from '../components/Menu.js';
 import { Paint } from '../components/Paint.js';
 import type { ScreenProps } from '../screen-props.js';
 import { useTheme, type Theme } from '../theme.js';
-import { useT } from '../i18n/strings.js';
-import { displayWidth } from '../text-width.js';
+import { translate } from '../i18n/strings.js';
+import { foldLine } from '../../fold.js';
 import { useKeys } from '../use-keys.js';
 
 export interface LabScreenProps extends ScreenProps {
@@ -32,10 +33,12 @@ async function realRun(name: string, o: { signal: AbortSignal; onObservation: (o
  * Choose an experiment, run it on real loopback sockets, watch the kernel's states arrive from
  * /proc/net/tcp, then read the conformance verdict. The screen only renders; src/lab runs and checks.
  */
-export function LabScreen({ onBack, width, height, runExperiment = realRun }: LabScreenProps): React.JSX.Element {
+export function LabScreen({ lang, onBack, width, height, runExperiment = realRun }: LabScreenProps): React.JSX.Element {
   const theme = useTheme();
-  const t = useT();
-  const lang = useLang();
+  const t = (key: Parameters<typeof translate>[1]): string => translate(lang, key);
+  const lab = messages(lang).lab;
+  // Titles and explanations in the app's language (zh from scenarios/lab/<name>.yaml), read once.
+  const texts = useMemo(() => new Map(EXPERIMENTS.map((e) => [e.name, experimentText(e, lang)])), [lang]);
   const [selected, setSelected] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [observations, setObservations] = useState<Observation[]>([]);
@@ -87,8 +90,8 @@ export function LabScreen({ onBack, width, height, runExperiment = realRun }: La
     const more = EXPERIMENTS.length > rows ? `${first > 0 ? '↑' : ' '}${first + rows < EXPERIMENTS.length ? '↓' : ' '} ${first + 1}-${Math.min(first + rows, EXPERIMENTS.length)}/${EXPERIMENTS.length}` : '';
     return (
       <Box flexDirection="column" width={width}>
-        <Text wrap="truncate"><Paint bold color={theme.title}>Socket lab: real sockets on loopback, kernel states from /proc/net/tcp</Paint></Text>
-        <Menu items={EXPERIMENTS.slice(first, first + rows).map((e) => ({ id: e.name, label: e.name, description: e.title }))} selected={selected - first} />
+        <Text wrap="truncate"><Paint bold color={theme.title}>{lab.screenTitle}</Paint></Text>
+        <Menu items={EXPERIMENTS.slice(first, first + rows).map((e) => ({ id: e.name, label: e.name, description: texts.get(e.name)!.title }))} selected={selected - first} />
         <Paint color={theme.muted}>{more}</Paint>
         <KeyHints hints={hints} />
       </Box>
@@ -101,7 +104,9 @@ export function LabScreen({ onBack, width, height, runExperiment = realRun }: La
     : [{ keys: '↑/↓', label: t('key.scroll') }, { keys: 'Enter', label: t('key.choose') }, { keys: 'r', label: t('key.runAgain') }, { keys: 'Esc', label: t('key.back') }];
   // Every line is cut to the width here, so that rows are lines and the frame never outgrows the
   // terminal (a taller frame scrolls the title away and leaves rows of an older frame behind).
-  const body = wrapLines(labLines(observations, report, phase.kind === 'failed' ? phase.message : undefined, theme), Math.max(20, width));
+  const name = phase.kind === 'running' ? phase.name : report?.experiment;
+  const text = name === undefined ? undefined : texts.get(name);
+  const body = wrapLines(labLines(observations, report, phase.kind === 'failed' ? phase.message : undefined, theme, lang, text), Math.max(20, width));
   const rows = Math.max(3, height - 2 - hintRows(hints, width));
   const maxTop = Math.max(0, body.length - rows);
   const first = top === 'end' ? maxTop : Math.max(0, Math.min(top, maxTop));
@@ -110,7 +115,7 @@ export function LabScreen({ onBack, width, height, runExperiment = realRun }: La
   const indicator = scrollIndicator(first, rows, body.length, lang);
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate"><Paint bold color={theme.title}>{phase.kind === 'running' ? phase.name : report?.experiment ?? 'lab'}: {report?.title ?? 'kernel TCP states'}</Paint></Text>
+      <Text wrap="truncate"><Paint bold color={theme.title}>{lab.heading(name ?? 'lab', (lang === 'en' ? report?.title : undefined) ?? text?.title ?? lab.screenRunningTitle)}</Paint></Text>
       <Box flexDirection="column" height={rows}>
         {body.slice(first, first + rows).map((l, i) => (
           <Text key={i} wrap="truncate">
@@ -119,7 +124,7 @@ export function LabScreen({ onBack, width, height, runExperiment = realRun }: La
         ))}
       </Box>
       <Box>
-        {phase.kind === 'running' ? <ThemeProvider theme={spinnerTheme(theme)}><Spinner label="running on loopback... " /></ThemeProvider> : null}
+        {phase.kind === 'running' ? <ThemeProvider theme={spinnerTheme(theme)}><Spinner label={lab.screenRunning} /></ThemeProvider> : null}
         <Paint color={theme.muted}>{indicator}</Paint>
       </Box>
       <KeyHints hints={hints} />
@@ -133,55 +138,46 @@ interface Line {
   readonly bold?: boolean;
 }
 
-/** What the screen shows of a run, as the CLI prints it (src/lab/format.ts): the result first once done. */
-function labLines(observations: readonly Observation[], report: LabReport | undefined, failure: string | undefined, theme: Theme): Line[] {
+/**
+ * What the screen shows of a run, as the CLI prints it (src/lab/format.ts): the result first once done,
+ * then the verdicts, the explanation, the kernel states and the notes on Linux and RFC 9293.
+ */
+function labLines(observations: readonly Observation[], report: LabReport | undefined, failure: string | undefined, theme: Theme, lang: Lang, text: ExperimentText | undefined): Line[] {
+  const t = messages(lang).lab;
   const out: Line[] = [];
-  if (failure !== undefined) out.push({ text: `failed: ${failure}`, color: theme.error });
+  if (failure !== undefined) out.push({ text: t.failed(failure), color: theme.error });
   if (report) {
-    if (report.error) out.push({ text: `error: ${report.error}`, color: theme.error });
+    if (report.error) out.push({ text: t.error(localValue(report.error, t)), color: theme.error });
     if (report.result) {
-      out.push({ text: 'Result', bold: true });
-      for (const l of formatResult(report.result)) out.push({ text: `  ${l}` });
+      out.push({ text: t.result, bold: true });
+      for (const l of formatResult(report.result, lang)) out.push({ text: `  ${l}` });
     }
-    out.push({ text: 'Sequences (against the endpoint machine, linux profile)', bold: true });
+    out.push({ text: t.sequencesScreen, bold: true });
     for (const [socket, seq] of Object.entries(report.sequences)) out.push({ text: `  ${socket.padEnd(12)} ${seq.join(' -> ')}` });
-    if (report.conformance.ok) out.push({ text: 'conformance: every sequence is a path of the endpoint machine (linux profile)', color: theme.ok });
-    else for (const v of report.conformance.violations) out.push({ text: `violation: ${v.message}`, color: theme.error });
+    if (report.conformance.ok) out.push({ text: t.conformanceOkScreen, color: theme.ok });
+    else for (const v of report.conformance.violations) out.push({ text: t.violation(v.message), color: theme.error });
     out.push({
-      text: `expectations: ${report.expectations.ok ? 'ok' : report.expectations.failures.map((f) => f.field).join(', ')}`,
+      text: report.expectations.ok ? t.expectationsOk : t.expectationsScreen(report.expectations.failures.map((f) => f.field).join(', ')),
       color: report.expectations.ok ? theme.ok : theme.error,
     });
-    out.push({ text: `Kernel states (from /proc/net/tcp), ${observations.length} observations`, bold: true });
   }
+  if (text) out.push({ text: text.explain, color: theme.muted });
+  if (report) out.push({ text: t.kernelStatesCount(observations.length), bold: true });
   for (const o of observations) {
-    const extra = o.vanished ? 'gone from the table' : o.timer ? `timer ${o.timer.kind} ${o.timer.remainingMs} ms` : '';
+    const extra = o.vanished ? t.gone : o.timer ? t.timer(o.timer.kind, o.timer.remainingMs) : '';
     out.push({ text: `${o.at.toFixed(1).padStart(8)} ms  ${o.socket.padEnd(12)} ${o.state.padEnd(12)}${extra}` });
+  }
+  const notes = report?.linux?.filter((d) => d.shown) ?? [];
+  if (notes.length > 0) {
+    out.push({ text: t.linuxHeading, bold: true });
+    for (const d of notes) out.push({ text: `- ${(t.linux as Readonly<Record<string, string>>)[d.id] ?? d.text}` });
   }
   return out;
 }
 
-/** Lines longer than the width go on in the next row (indented), so that nothing is cut off. */
+/** Lines longer than the width go on in the next rows (indented), so that nothing is cut off: src/fold.ts, CJK-aware. */
 function wrapLines(lines: readonly Line[], width: number): Line[] {
-  const out: Line[] = [];
-  for (const l of lines) {
-    let rest = l.text;
-    let first = true;
-    while (first || rest !== '') {
-      const room = first ? width : width - 4;
-      let cut = 0;
-      let w = 0;
-      for (const ch of rest) {
-        const cw = displayWidth(ch);
-        if (w + cw > room) break;
-        w += cw;
-        cut += ch.length;
-      }
-      out.push({ ...l, text: (first ? '' : '    ') + rest.slice(0, cut) });
-      rest = rest.slice(cut);
-      first = false;
-    }
-  }
-  return out;
+  return lines.flatMap((l) => foldLine(l.text, width, 4).map((text) => ({ ...l, text })));
 }
 
 /** @inkjs/ui draws the spinner in blue whatever NO_COLOR says: give it the app's colour, or none. */

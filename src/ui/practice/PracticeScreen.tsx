@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { TextInput } from '@inkjs/ui';
 import { KeyHints, menuHints, type KeyHint } from '../components/KeyHints.js';
 import { Menu } from '../components/Menu.js';
-import { useT } from '../i18n/strings.js';
+import { translate, type StringKey, type useT } from '../i18n/strings.js';
 import type { Pool } from '../../practice/bank.js';
 import { grade, verdictLines, type Verdict } from '../../practice/grade.js';
 import { loadPool } from '../../practice/pool-files.js';
@@ -37,12 +37,6 @@ type Phase =
   | { readonly kind: 'verdict'; readonly index: number; readonly verdict: Verdict }
   | { readonly kind: 'summary' };
 
-const LABEL = {
-  en: { pick: 'Practice: pick a topic', all: 'all topics', answer: 'your answer, Enter to submit', next: 'Enter: next question · Esc: end and show the score',
-    done: 'Enter: pick another topic · Esc: back', score: 'Score', saved: 'progress saved', noPool: 'no practice banks found', seed: 'seed' },
-  zh: { pick: '练习：选择主题', all: '全部主题', answer: '输入答案，回车提交', next: '回车：下一题 · Esc：结束并显示得分',
-    done: '回车：换个主题 · Esc：返回', score: '得分', saved: '进度已保存', noPool: '没有找到练习题库', seed: '种子' },
-} as const;
 
 /**
  * The package's banks and TCP scenarios, read once per process: loading runs every scenario up to its
@@ -61,7 +55,6 @@ function packagePool(): Pool {
 export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
   const { lang, onBack } = props;
   const theme = useTheme();
-  const l = LABEL[lang];
   const store = useMemo(() => {
     const s = props.store ?? new ProgressStore();
     s.load();
@@ -100,7 +93,12 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
 
   const [cursor, setCursor] = useState(0);
   const topicChoices: readonly TopicSelection[] = ['all', ...TOPICS];
-  const t = useT();
+  // The screen's language is its prop (the app passes the same one as LangContext).
+  const t = (key: StringKey): string => translate(lang, key);
+  const l = {
+    pick: t('practice.pick'), all: t('practice.all'), answer: t('practice.answer'), next: t('practice.next'), done: t('practice.done'),
+    score: t('practice.score'), saved: t('practice.saved'), noPool: t('practice.noPool'), seed: t('practice.seed'),
+  };
   const startTopic = (value: TopicSelection): void => {
     setTopic(value);
     setRound((r) => r + 1);
@@ -139,11 +137,12 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
 
   if (phase.kind === 'pick') {
     // The app's one menu style: `>` and colour on the selected row, ↑/↓ and Enter, hints below.
-    const items = topicChoices.map((v) => ({ id: v, label: v === 'all' ? l.all : v }));
+    // A topic by its name (as `netkata practice --topic` takes it) and what it covers, in the app's language.
+    const items = topicChoices.map((v) => (v === 'all' ? { id: v, label: l.all, description: ' ' } : { id: v, label: v, description: t(`practice.topic.${v}`) }));
     return (
       <Box flexDirection="column">
         <Paint color={theme.title}>{l.pick}</Paint>
-        <Menu items={items} selected={cursor} showDescriptions={false} />
+        <Menu items={items} selected={cursor} />
         <KeyHints hints={menuHints(t).filter((h) => h.keys !== '?' && h.keys !== 'q')} />
       </Box>
     );

@@ -1,0 +1,36 @@
+// src/fold.ts against independent measures: string-width (ink's own measure, not our displayWidth) for
+// the cells a row takes, the input text for what the rows hold, and the line-start rule of W3C clreq
+// 3.1.7 (禁则: no line begins with closing punctuation such as ，。）).
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { foldLine } from '../src/fold.js';
+
+const CLOSING = '，。、；：？！）》”';
+const pieces = fc.constantFrom('网', '络', '套', '接', '字', '，', '。', '（', '）', '：', ' ', 'TCP', 'FIN_WAIT_2', 'hello', '127.0.0.1:8080', 'a', '“', '”', '-');
+const text = fc.array(pieces, { minLength: 1, maxLength: 80 }).map((p) => p.join(''));
+
+describe('foldLine', () => {
+  it('keeps every row within the width, loses no character, and starts no row with closing punctuation', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 6 }), fc.integer({ min: 16, max: 90 }), (body, indent, width) => {
+        const line = ' '.repeat(indent) + body.trimStart();
+        const rows = foldLine(line, width);
+        for (const r of rows) expect(stringWidth(r), JSON.stringify(r)).toBeLessThanOrEqual(Math.max(width, stringWidth(line) <= width ? width : 0));
+        expect(rows.join('').replace(/\s+/g, '')).toBe(line.replace(/\s+/g, ''));
+        // The rule holds whenever a character with the punctuation after it fits in the narrowest row.
+        const longestRun = Math.max(0, ...[...line.matchAll(/.[ ，。、；：？！）》”]+/g)].map((m) => stringWidth(m[0])));
+        if (longestRun <= width - indent - 2) for (const r of rows.slice(1)) expect(CLOSING, JSON.stringify(rows)).not.toContain(r.trimStart()[0]);
+        if (stringWidth(line) <= width) expect(rows).toEqual([line]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('breaks English at spaces, Chinese between characters, and indents the rows after the first', () => {
+    expect(foldLine('  the quick brown fox jumps over', 16)).toEqual(['  the quick', '    brown fox', '    jumps over']);
+    expect(foldLine('一二三四五六七八，九十', 16)).toEqual(['一二三四五六七', '  八，九十']);
+    // a colour over the break is closed at the row's end and opened again on the next row
+    expect(foldLine('\u001b[2mone two three\u001b[0m', 9)).toEqual(['\u001b[2mone two\u001b[0m', '  \u001b[2mthree\u001b[0m']);
+  });
+});
