@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, built, hasDumpcap, hasProcNet, isRoot, root, scratchDir } from '../helpers/sessions.js';
-import { section } from '../helpers/markdown.js';
+import { codeWords, section } from '../helpers/markdown.js';
 
 const doc = readFileSync(join(root, 'docs', 'cli.md'), 'utf8');
 
@@ -23,12 +23,6 @@ export function keyPaths(value: unknown, maps: readonly string[], path = ''): st
     const p = path === '' ? k : `${path}.${k}`;
     return [p, ...keyPaths(v, maps, p)];
   });
-}
-
-/** The words written as code in the prose of a Markdown text (not its examples): `hostCount`, and each of `{at, from, to}`. */
-export function codeWords(markdown: string): Set<string> {
-  const prose = markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
-  return new Set([...prose.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1]!.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []));
 }
 
 interface Case {
