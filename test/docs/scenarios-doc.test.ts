@@ -99,10 +99,13 @@ describe('docs/scenarios.md names every key and value the schemas accept', () =>
       const missing = [...keys].filter(([, k]) => !words.has(k)).map(([p]) => p);
       expect(missing, `keys of ${what} not written as code in docs/scenarios.md`).toEqual([]);
     });
-    it.skipIf(values.size === 0)(`every enum value of ${what}`, () => {
-      const missing = [...values].filter((v) => !words.has(v) && !spans.has(v));
-      expect(missing, `values of ${what} not written as code in docs/scenarios.md`).toEqual([]);
-    });
+    // Only schemas with enums get this test (no test rather than a skipped one where there is nothing to check).
+    if (values.size > 0) {
+      it(`every enum value of ${what}`, () => {
+        const missing = [...values].filter((v) => !words.has(v) && !spans.has(v));
+        expect(missing, `values of ${what} not written as code in docs/scenarios.md`).toEqual([]);
+      });
+    }
   }
   it('every TCP step verb, in the TCP chapter', () => {
     expect(TCP_VERBS.filter((v) => !codeWords(tcpChapter).has(v))).toEqual([]);
