@@ -1,3 +1,4 @@
+import { fstatSync, writeSync } from 'node:fs';
 import { EnvironmentError, escapeControls, InputError } from '../errors.js';
 
 /** Exit codes of CLI.md. */
@@ -9,13 +10,64 @@ export class CheckFailed extends Error {
 }
 
 export function writeOut(text: string): void {
-  if (stdoutGone) return;
-  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  emit(text.endsWith('\n') ? text : text + '\n');
+}
+
+/** Bytes as they are (already ending in a newline), e.g. a long CIDR list made as ASCII. */
+export function writeOutBytes(bytes: Uint8Array): void {
+  emit(bytes);
 }
 
 export function writeJson(value: unknown): void {
+  emit(JSON.stringify(value, null, 2) + '\n');
+}
+
+/**
+ * Short output goes to fd 1 with write(2) directly: creating process.stdout loads Node's stream and
+ * net modules (28 more internal modules when stdout is a pipe), a tenth of a one-shot command's start
+ * (issue 14, bench/addr-oneshot.bench.js). Long output, and everything once the stream is in use,
+ * goes through process.stdout. On Linux both are synchronous for files, pipes and terminals, so the
+ * order of output holds either way. A full non-blocking pipe (EAGAIN) hands the rest to the stream.
+ */
+const DIRECT_MAX = 64 * 1024;
+let streamInUse = false;
+
+function emit(data: string | Uint8Array): void {
   if (stdoutGone) return;
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  if (!streamInUse && data.length <= DIRECT_MAX) {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(1, bytes, done);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EAGAIN') {
+        stdoutFailed(e as NodeJS.ErrnoException);
+        return;
+      }
+      data = bytes.subarray(done);
+    }
+  }
+  stdoutStream().write(data);
+}
+
+/** process.stdout with the failure handling below: for any module that writes to the stream itself. */
+export function stdoutStream(): NodeJS.WriteStream {
+  if (!streamInUse) {
+    streamInUse = true;
+    guardStdout();
+  }
+  return process.stdout;
+}
+
+/** Whether fd 1 is a terminal, without creating process.stdout unless it is a character device. */
+function stdoutIsTerminal(): boolean {
+  try {
+    return fstatSync(1).isCharacterDevice() && process.stdout.isTTY === true;
+  } catch {
+    return false;
+  }
 }
 
 /** One line on stderr, `netkata: <input>: <what is wrong>`. */
@@ -47,10 +99,10 @@ export function exitCodeFor(e: unknown): number {
 }
 
 /** True when colour may be used on this stream (NO_COLOR and --no-color honoured). */
-export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+export function useColor(stream?: NodeJS.WriteStream): boolean {
   if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
   if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
-  return stream.isTTY === true;
+  return stream === undefined ? stdoutIsTerminal() : stream.isTTY === true;
 }
 
 /**
@@ -59,8 +111,8 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
  * the process is not killed as a C tool would be). Unhandled, that event is an uncaught exception with a
  * stack trace. Like `yes | head`, we stop writing and end quietly, with the exit code earned so far (0
  * unless a `--stdin` line was bad): nobody is left to read the rest. Any other stdout failure (EIO,
- * ENOSPC on a redirected file) is one error line and exit 3. Installed once, on first import, for every
- * command.
+ * ENOSPC on a redirected file) is one error line and exit 3. The same holds for a direct write(2) above;
+ * the stream's handler is installed when the stream is first used (`stdoutStream`).
  */
 let stdoutGone = false;
 
@@ -69,13 +121,15 @@ export function stdoutClosed(): boolean {
 }
 
 function guardStdout(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (stdoutGone) return;
-    stdoutGone = true;
-    if (e.code === 'EPIPE') process.exit(exitState.code);
-    writeError(`stdout: ${e.message}`);
-    process.exit(EXIT.environment);
-  });
+  process.stdout.on('error', stdoutFailed);
+}
+
+function stdoutFailed(e: NodeJS.ErrnoException): void {
+  if (stdoutGone) return;
+  stdoutGone = true;
+  if (e.code === 'EPIPE') process.exit(exitState.code);
+  writeError(`stdout: ${e.message}`);
+  process.exit(EXIT.environment);
 }
 
 /** A command that completes but must exit non-zero (e.g. `--stdin` with a bad line) raises this. */
@@ -83,5 +137,3 @@ export const exitState = { code: 0 as number };
 export function raiseExit(code: number): void {
   if (code > exitState.code) exitState.code = code;
 }
-
-guardStdout();

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { fsReason } from './fs-reason.js';
-import { readScenarioFiles, scenariosDir } from '../practice/store.js';
+import { readScenarioFiles, scenariosDir } from '../practice/source-files.js';
 import { parseTcpScenario, type TcpScenario } from '../scenario/tcp.js';
 
 /**
@@ -52,14 +52,4 @@ export function loadScenarioFile(path: string, cwd: string = process.cwd()): Tcp
     throw new InputError(fsReason(e), p);
   }
   return parseTcpScenario(text, p);
-}
-
-/** `netkata tcp run <arg>`: an existing file, else a built-in scenario by its file name. */
-export function loadScenario(arg: string): TcpScenario {
-  if (!existsSync(arg) && /^[a-z0-9-]+$/.test(arg)) {
-    const builtin = join(builtinScenarioDir(), `${arg}.yaml`);
-    if (existsSync(builtin)) return parseTcpScenario(readFileSync(builtin, 'utf8'), `scenarios/tcp/${arg}.yaml`);
-  }
-  if (!existsSync(arg)) throw new InputError('no such scenario file or built-in scenario (try netkata tcp list)', arg);
-  return loadScenarioFile(arg);
 }

@@ -3,9 +3,9 @@
  * src/scenario/practice.ts) lists fixed questions and generator entries; TCP scenario files add their
  * `ask` steps. This module turns the parsed files into questions and weighted generator entries.
  */
-import { parsePracticeBank, type FixedBankEntry, type PracticeBank, type ParamValue } from '../scenario/practice.js';
+import type { FixedBankEntry, PracticeBank, ParamValue } from '../scenario/practice.js';
 import type { Generator } from './generator.js';
-import { GENERATORS, generatorSpecs } from './generators/index.js';
+import { GENERATORS } from './generators/index.js';
 import { TOPICS, type AnswerKind, type Question, type Text, type Topic } from './question.js';
 
 export interface GeneratedEntry {
@@ -23,9 +23,6 @@ export interface Pool {
 /** How often a generator entry comes up against one fixed question, unless the bank says otherwise. */
 export const DEFAULT_GENERATOR_WEIGHT = 3;
 
-export function parseBank(text: string, file: string): PracticeBank {
-  return parsePracticeBank(text, file, generatorSpecs(), TOPICS);
-}
 
 function kindOf(e: FixedBankEntry): AnswerKind {
   const check = e.check ?? (e.choices ? 'choice' : 'text');

@@ -12,7 +12,6 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TOPICS, type Question, type Topic } from './question.js';
 import { EMPTY, record, type Progress, type TopicCounts } from './schedule.js';
@@ -188,25 +187,4 @@ export class ProgressStore {
   }
 }
 
-/** scenarios/ of this package (from src/practice or dist/practice alike). */
-export function scenariosDir(): string {
-  return fileURLToPath(new URL('../../scenarios/', import.meta.url));
-}
-
-export interface SourceFile {
-  /** Relative to the package (`scenarios/practice/osi.yaml`), for error messages. */
-  readonly file: string;
-  readonly text: string;
-}
-
-/** Every `*.yaml` of one scenarios subdirectory, sorted by name so the pool order is stable. */
-export function readScenarioFiles(kind: 'practice' | 'tcp', root: string = scenariosDir()): SourceFile[] {
-  const dir = join(root, kind);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
-  } catch {
-    return [];
-  }
-  return names.map((n) => ({ file: `scenarios/${kind}/${n}`, text: readFileSync(join(dir, n), 'utf8') }));
-}
+export { readScenarioFiles, scenariosDir, type SourceFile } from './source-files.js';

@@ -8,6 +8,7 @@ import { loadYaml } from './load.js';
 import { TCP_STATES, type TcpState } from '../tcp/states.js';
 import { parseFlags } from '../tcp/segment.js';
 import { getProfile, PROFILES, RFC9293, type ProfileName, type TcpConfig } from '../tcp/profile.js';
+import { EXPECT_KEYS, stepVerb } from './tcp-steps.js';
 
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -215,6 +216,7 @@ const VERBS = {
     .superRefine((a, ctx) => checkZh(a, ctx)),
 } as const;
 export type TcpVerb = keyof typeof VERBS;
+export { EXPECT_KEYS, stepVerb };
 export const TCP_VERBS = Object.keys(VERBS) as TcpVerb[];
 
 export type TcpStep =
@@ -286,9 +288,6 @@ export interface AskSpec extends AskText {
   readonly zh?: AskText;
 }
 
-export function stepVerb(step: TcpStep): TcpVerb {
-  return Object.keys(step)[0] as TcpVerb;
-}
 
 const step = z.unknown().transform((v, ctx) => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
@@ -386,8 +385,6 @@ export interface TcpScenario {
   readonly steps: readonly TcpStep[];
 }
 
-/** The keys of `expect` that are not endpoint names. */
-export const EXPECT_KEYS: ReadonlySet<string> = new Set(['sent', 'backlog', 'accepted', 'error', 'read', 'eof']);
 
 /** Endpoint names a step refers to, with the path of each (for error messages). */
 function namesIn(s: TcpStep): [string, (string | number)[]][] {

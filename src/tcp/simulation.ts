@@ -31,7 +31,8 @@ import { ACK, flagsString, isSynOnly, parseFlags, seqDiff, SYN, type Segment } f
 import { TIMER_EVENT, TIMERS, timerDelay, type Effects, type TcpEvent, type TimerName } from './tcb.js';
 import type { ProfileName, TcpConfig } from './profile.js';
 import type { TcpState } from './states.js';
-import { EXPECT_KEYS, stepVerb, type ExpectSpec, type InjectSpec, type TcpScenario, type TcpStep } from '../scenario/tcp.js';
+import type { ExpectSpec, InjectSpec, TcpScenario, TcpStep } from '../scenario/tcp.js';
+import { EXPECT_KEYS, stepVerb } from '../scenario/tcp-steps.js';
 import type { Failure, RunResult, SegmentRecord, SimSnapshot, SimulationOptions, StepResult, TimerInfo, TransitionRecord } from './run-record.js';
 import { describeStep, sendReason, sentSpecText, sentText, VERDICT } from './step-text.js';
 

@@ -6,7 +6,8 @@ import type { CompiledTransition } from './engine.js';
 import { flagsString, parseFlags } from './segment.js';
 import type { SegmentRecord } from './run-record.js';
 import type { Tcb } from './tcb.js';
-import { stepVerb, type SentSpec, type TcpStep } from '../scenario/tcp.js';
+import type { SentSpec, TcpStep } from '../scenario/tcp.js';
+import { stepVerb } from '../scenario/tcp-steps.js';
 
 /** What a received segment did where nothing visible says it: keyed by the guard of the transition taken. */
 export const VERDICT: Readonly<Record<string, string>> = {

@@ -60,4 +60,22 @@ describe('a reader that closes early (EPIPE) ends netkata quietly', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
+
+  it.each([
+    ['subnet', '192.168.12.87/24', '--json'],
+    ['classify', '10.1.2.3'],
+    ['split', '10.0.0.0/24', '--prefix', '26'],
+  ])('%s ... whose reader left before it wrote anything (short output, written to fd 1 directly): exit 0, nothing on stderr', async (...args) => {
+    const r = await new Promise<Ended>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', NETKATA_DEBUG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy(); // before Node has even started: the one write gets EPIPE
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, first: '', stderr }));
+    });
+    expect(r.stderr).toBe('');
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(0);
+  });
 });

@@ -26,6 +26,8 @@ interface Meta {
 const dir = mkdtempSync(join(tmpdir(), 'netkata-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const hooks = join(dir, 'hooks.mjs');
+const userScenario = join(dir, 'mine.yaml');
+writeFileSync(userScenario, readFileSync(join(root, 'scenarios', 'tcp', 'handshake.yaml'), 'utf8'));
 const register = join(dir, 'register.mjs');
 const cjs = join(dir, 'cjs-log.cjs');
 writeFileSync(hooks, `import { appendFileSync } from 'node:fs';
@@ -99,9 +101,14 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
     // (main.js itself holds the command definitions, with src/tcp/profile.ts for the --profile check.)
     [['same-segment', '192.168.12.87', '192.168.12.7', '--mask', '/24'], 'src/addr/same-segment.ts', [...HEAVY, 'src/tcp/tcb.ts', 'src/lab/', 'src/practice/', 'src/ui/']],
     // (the scenario reader is shared with practice: src/practice/store.ts)
-    [['tcp', 'run', 'handshake'], 'src/tcp/simulation.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'src/lab/', 'src/practice/generators/', 'src/practice/session.ts', 'src/ui/']],
+    // A shipped scenario comes from the build-time parse (src/cli/scenario-cache.ts): no yaml, no zod.
+    [['tcp', 'run', 'handshake'], 'src/tcp/simulation.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'src/scenario/tcp.ts', 'src/lab/', 'src/practice/generators/', 'src/practice/session.ts', 'src/ui/']],
+    // A user's file is parsed: the schema loads.
+    [['tcp', 'run', userScenario], 'src/scenario/tcp.ts', ['ink', 'react', 'src/lab/', 'src/ui/']],
     [['lab', 'list'], 'src/lab/experiments/index.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'src/tcp/simulation.ts', 'src/practice/', 'src/ui/']],
-    [['exam', '--seed', '1', '--count', '3'], 'src/practice/session.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'src/lab/', 'src/ui/App.tsx']],
+    // The pool comes from the build-time parse (src/practice/pool-cache.ts), generated TCP questions build
+    // their scenario directly (generators/scenario-doc.ts): no yaml, no zod. (--count 20: tcp questions drawn.)
+    [['exam', '--seed', '1', '--count', '20'], 'src/practice/generators/scenario-doc.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'src/scenario/tcp.ts', 'src/scenario/practice.ts', 'src/lab/', 'src/ui/App.tsx']],
     [['practice', '--help'], 'src/cli/commands/practice.ts', [...HEAVY, 'src/tcp/tcb.ts', 'src/lab/', 'src/practice/', 'src/ui/']],
   ] as const)('%j loads its own chunks only', (args, holds, never) => {
     const r = load([...args]);
@@ -126,7 +133,7 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const packed = new Set((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
-    for (const f of ['bin/netkata.js', 'bin/package.json', 'package.json', 'scenarios/tcp/handshake.yaml', ...Object.keys(meta.outputs)]) {
+    for (const f of ['bin/netkata.js', 'bin/package.json', 'package.json', 'scenarios/tcp/handshake.yaml', 'dist/bundle/pool-cache.json', ...Object.keys(meta.outputs)]) {
       expect(packed.has(f), f).toBe(true);
     }
     expect([...packed].filter((f) => f.startsWith('src/') || f.startsWith('test/') || (f.startsWith('dist/') && !f.startsWith('dist/bundle/')))).toEqual([]);

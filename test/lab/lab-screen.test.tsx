@@ -23,22 +23,20 @@ describe('lab screen', () => {
   it('lists the experiments and goes back on Esc', async () => {
     let back = 0;
     const app = render(<LabScreen lang="en" onBack={() => back++} width={100} height={30} />);
-    await tick();
-    expect(strip(app.lastFrame())).toContain('> handshake');
+    expect(await until(() => strip(app.lastFrame()), /> handshake/)).toContain('> handshake');
     app.stdin.write('\u001b[B'); // down
-    await tick();
-    expect(strip(app.lastFrame())).toContain('> close ');
+    expect(await until(() => strip(app.lastFrame()), /> close /)).toContain('> close ');
     app.stdin.write('\u001b');
-    await tick(30);
+    await until(() => String(back), /^1$/);
     expect(back).toBe(1);
   });
 
   it.skipIf(!hasProcNet())(skipTitle('runs rst on real sockets, shows the kernel states and the verdict', !hasProcNet(), 'no /proc/net/tcp'), async () => {
     const app = render(<LabScreen lang="en" onBack={() => undefined} width={110} height={40} />);
-    await tick();
-    for (let i = 0; i < 4; i++) {
+    await until(() => strip(app.lastFrame()), /> handshake/);
+    for (const next of ['close', 'time-wait', 'close-wait', 'rst']) {
       app.stdin.write('\u001b[B');
-      await tick();
+      await until(() => strip(app.lastFrame()), new RegExp(`> ${next}\\b(?!-)`));
     }
     expect(strip(app.lastFrame())).toContain('> rst');
     app.stdin.write('\r');
@@ -77,8 +75,8 @@ describe('lab screen fits the terminal', () => {
     const app = render(<LabScreen lang="en" onBack={() => undefined} width={width} height={height} runExperiment={fake.run} />);
     await tick();
     app.stdin.write('\r');
-    await tick(10);
-    let f = strip(app.lastFrame());
+    // Waits for the frame rather than a fixed time: under load React renders a few turns later.
+    let f = strip(await until(() => strip(app.lastFrame()), /↑ +rows \d+-60 of 60/));
     expect(f.split('\n').length).toBeLessThanOrEqual(height);
     expect(f.split('\n')[0]).toContain('handshake');
     expect(f).toContain('88.5 ms'); // the newest observation, followed while running
@@ -94,8 +92,7 @@ describe('lab screen fits the terminal', () => {
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(width);
     // Scrolling to the end shows the last observation, once, and no half rows of another frame.
     for (let i = 0; i < 10; i++) app.stdin.write('\u001b[6~'); // PgDn
-    await tick(10);
-    f = strip(app.lastFrame());
+    f = strip(await until(() => strip(app.lastFrame()), /88\.5 ms +client-9 +CLOSED +gone from the table$/m));
     expect(f.split('\n').length).toBeLessThanOrEqual(height);
     expect(f.match(/88\.5 ms +client-9 +CLOSED +gone from the table$/gm)).toHaveLength(1);
     expect(f).toMatch(/↑ +rows \d+-\d+ of \d+/);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBank, poolOf } from '../../src/practice/bank.js';
+import { poolOf } from '../../src/practice/bank.js';
+import { parseBank } from '../../src/practice/bank-parse.js';
 import { grade } from '../../src/practice/grade.js';
 import { loadPool } from '../../src/practice/pool-files.js';
 import { TOPICS } from '../../src/practice/question.js';

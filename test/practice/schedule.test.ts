@@ -12,7 +12,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBank, poolOf } from '../../src/practice/bank.js';
+import { poolOf } from '../../src/practice/bank.js';
+import { parseBank } from '../../src/practice/bank-parse.js';
 import type { Question } from '../../src/practice/question.js';
 import { reviewSession } from '../../src/practice/review.js';
 import { EMPTY, record, schedule, dueAt, type Progress } from '../../src/practice/schedule.js';

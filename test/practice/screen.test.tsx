@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseBank, poolOf } from '../../src/practice/bank.js';
+import { poolOf } from '../../src/practice/bank.js';
+import { parseBank } from '../../src/practice/bank-parse.js';
 import { ProgressStore } from '../../src/practice/store.js';
 import { PracticeScreen } from '../../src/ui/practice/PracticeScreen.js';
 

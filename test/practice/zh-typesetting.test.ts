@@ -5,7 +5,8 @@
  * banks (titles, prompts, choices, answers, explanations), as loaded, so a new bank cannot regress.
  */
 import { describe, expect, it } from 'vitest';
-import { fixedQuestion, parseBank } from '../../src/practice/bank.js';
+import { fixedQuestion } from '../../src/practice/bank.js';
+import { parseBank } from '../../src/practice/bank-parse.js';
 import { readScenarioFiles } from '../../src/practice/store.js';
 import { englishFirst, zhFindings } from './zh-text.js';
 

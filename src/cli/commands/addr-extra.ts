@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { writeJson, writeOut } from '../io.js';
+import { writeJson, writeOut, writeOutBytes } from '../io.js';
 
 // split, aggregate, range, port, mac. Top-level imports stay light (commander types and io only);
 // each action loads its calculator with `await import(...)`.
@@ -72,7 +72,7 @@ export function registerAddressExtraCommands(program: Command): void {
         return;
       }
       const r = aggregateText(text, options);
-      if (r.text.length > 0) writeOut(r.text);
+      if (r.bytes.length > 0) writeOutBytes(r.bytes);
       // The summary is for the person at the terminal: stderr, so that a pipe gets only CIDRs.
       const notes = [`# ${r.input} input${r.input === 1 ? '' : 's'} -> ${r.count} CIDR${r.count === 1 ? '' : 's'}`];
       if (r.hostBitsExample) {

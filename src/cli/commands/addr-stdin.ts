@@ -9,10 +9,9 @@
  * garbage collector: 1.75 s of 3 s on 100,000 lines.)
  */
 import { createReadStream } from 'node:fs';
-import { isatty } from 'node:tty';
 import { EnvironmentError, InputError } from '../../errors.js';
 import { fsReason } from '../fs-reason.js';
-import { EXIT, raiseExit, stdoutClosed } from '../io.js';
+import { EXIT, raiseExit, stdoutClosed, stdoutStream } from '../io.js';
 
 const CHUNK = 1 << 20;
 /** Room kept free after every line: a record from `encode`, or a string line up to 4 KiB in UTF-8. */
@@ -64,16 +63,17 @@ class ChunkedWriter {
 // `stdoutClosed()` only keeps us from queueing more output in the same tick.
 async function send(data: Buffer): Promise<void> {
   if (stdoutClosed()) return;
-  if (!process.stdout.write(data)) {
+  const out = stdoutStream();
+  if (!out.write(data)) {
     await new Promise<void>((resolve) => {
       // Whichever comes first removes both: a leftover 'close' listener per wait piles up on a slow reader.
       const done = (): void => {
-        process.stdout.off('drain', done);
-        process.stdout.off('close', done);
+        out.off('drain', done);
+        out.off('close', done);
         resolve();
       };
-      process.stdout.once('drain', done);
-      process.stdout.once('close', done);
+      out.once('drain', done);
+      out.once('close', done);
     });
   }
 }
@@ -88,6 +88,9 @@ async function send(data: Buffer): Promise<void> {
  * instead of waiting for the person to type.
  */
 export async function* stdinChunks(): AsyncGenerator<Buffer> {
+  // node:tty is loaded here, not at the top: it brings in net and the stream modules, which `subnet`
+  // without --stdin must not pay for (its shortcut bundle holds this module).
+  const { isatty } = await import('node:tty');
   const stream = isatty(0) ? process.stdin : createReadStream('', { fd: 0, highWaterMark: CHUNK, autoClose: false });
   const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   try {

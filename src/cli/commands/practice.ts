@@ -74,12 +74,12 @@ function randomSeed(): number {
 
 async function examAction(opts: ExamOpts): Promise<void> {
   const { topic, seed: given, count, lang } = await common(opts);
-  const { loadPool } = await import('../../practice/pool-files.js');
+  const { loadPoolAsync } = await import('../../practice/pool-load.js');
   const { buildSession } = await import('../../practice/session.js');
   const { examJson, examMarkdown } = await import('../../practice/present.js');
   const { writeJson, writeOut } = await import('../io.js');
   const seed = given ?? randomSeed();
-  const pool = loadPool((m) => process.stderr.write(`netkata: warning: ${m}\n`), undefined, topic);
+  const pool = await loadPoolAsync((m) => process.stderr.write(`netkata: warning: ${m}\n`), topic);
   const questions = buildSession(pool, { seed, count, topic });
   if (opts.json) writeJson(examJson(seed, topic, lang, questions));
   else writeOut(examMarkdown(seed, topic, lang, questions));
@@ -105,12 +105,12 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
     return;
   }
 
-  const { loadPool } = await import('../../practice/pool-files.js');
+  const { loadPoolAsync } = await import('../../practice/pool-load.js');
   if (process.stdin.isTTY && process.stdout.isTTY && !opts.check) {
     // The screen draws its own session (and a new one each time a topic is picked after the summary),
     // so it gets the whole pool, loaded here so that warnings reach stderr before ink takes the
     // terminal; it gets a seed only when one was asked for: without one it weights weak topics.
-    const pool = loadPool(warn, undefined, 'all');
+    const pool = await loadPoolAsync(warn, 'all');
     const { runPracticeApp } = await import('../../ui/practice/run.js');
     await runPracticeApp({ lang, topic, count, store, pool, ...(given === undefined ? {} : { seed: given }) });
     return;
@@ -118,7 +118,7 @@ async function practiceAction(opts: PracticeOpts): Promise<void> {
 
   const { buildSession } = await import('../../practice/session.js');
   const { reviewSession } = await import('../../practice/review.js');
-  const pool = loadPool(warn, undefined, topic);
+  const pool = await loadPoolAsync(warn, topic);
   const seed = given ?? randomSeed();
   // An explicit seed replays exactly; without one, what FSRS has due comes first.
   const { questions, due } = given === undefined

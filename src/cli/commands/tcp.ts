@@ -40,13 +40,13 @@ export function registerTcpCommands(program: Command): void {
         throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, opts.profile);
       }
       // One round of imports, not four in turn: from the bundle each is a chunk read (bench/cli-oneshot.bench.js).
-      const [{ loadScenario }, { Simulation }, { renderLadder }, { colorLadder }] = await Promise.all([
-        import('../scenario-files.js'),
+      const [{ loadScenarioArg }, { Simulation }, { renderLadder }, { colorLadder }] = await Promise.all([
+        import('../scenario-cache.js'),
         import('../../tcp/simulation.js'),
         import('../../tcp/ladder.js'),
         import('../render/tcp-ladder.js'),
       ]);
-      const scenario = loadScenario(arg);
+      const scenario = await loadScenarioArg(arg);
       const sim = new Simulation(scenario, opts.profile !== undefined && isProfile(opts.profile) ? { profile: opts.profile } : {});
       const result = sim.run();
       if (opts.pcap) {

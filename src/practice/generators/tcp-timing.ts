@@ -3,11 +3,11 @@
  * and when the active closer leaves TIME_WAIT (2 MSL after the peer's FIN arrives, RFC 9293 3.3.2).
  * The times are read off a simulated run (src/tcp/simulation.ts) on a virtual clock.
  */
-import { parseTcpScenario } from '../../scenario/tcp.js';
 import { Simulation } from '../../tcp/simulation.js';
 import { body, options, type Generator } from '../generator.js';
 import { text } from '../question.js';
 import { ladder } from '../ladder.js';
+import { practiceScenario, type PracticeScenario } from './scenario-doc.js';
 
 export const tcpTiming: Generator = {
   name: 'tcp.timing',
@@ -17,14 +17,7 @@ export const tcpTiming: Generator = {
     const ask = p.option('ask');
     const delay = rng.pick([5, 10, 20, 25, 40, 50]);
     const msl = rng.pick([15, 30, 60, 120]);
-    const doc = {
-      name: 'practice-timing',
-      title: 'timing',
-      config: { delay, msl: msl * 1000 },
-      endpoints: { client: { isn: 1000 }, server: { isn: 5000, listen: true } },
-      steps: [{ open: 'client' }, { settle: true }, { close: 'client' }, { settle: true }, { close: 'server' }, { settle: true }, { advance: `${2 * msl + 1}s` }],
-    };
-    const sim = new Simulation(parseTcpScenario(JSON.stringify(doc), 'practice:timing'));
+    const sim = new Simulation(practiceScenario(timingScenario(delay, msl)));
     sim.run();
     const segs = sim.snapshot().segments;
     const tr = sim.transitions();
@@ -55,3 +48,15 @@ export const tcpTiming: Generator = {
     }
   },
 };
+
+/** The scenario of a timing question: one-way delay in ms, MSL in seconds (exported for the tests). */
+export function timingScenario(delay: number, msl: number): PracticeScenario {
+  return {
+    name: 'practice-timing',
+    title: 'timing',
+    delay,
+    msl: msl * 1000,
+    isn: { client: 1000, server: 5000 },
+    steps: [{ open: 'client' }, { settle: true }, { close: 'client' }, { settle: true }, { close: 'server' }, { settle: true }, { advance: (2 * msl + 1) * 1000 }],
+  };
+}

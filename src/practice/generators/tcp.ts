@@ -4,14 +4,15 @@
  * segment, the next segment's flags, who passed through TIME_WAIT, when a FIN was resent). The working
  * is the ladder up to the point asked about.
  */
-import { parseTcpScenario } from '../../scenario/tcp.js';
+import type { TcpStep } from '../../scenario/tcp.js';
 import { Simulation, type SegmentRecord, type TransitionRecord } from '../../tcp/simulation.js';
 import { body, options, range, type Generator } from '../generator.js';
 import { text, type Text } from '../question.js';
 import type { Rng } from '../rng.js';
 import { ladder, plainSegments } from '../ladder.js';
+import { practiceScenario, type PracticeScenario } from './scenario-doc.js';
 
-type Step = Record<string, unknown>;
+type Step = TcpStep;
 
 interface Story {
   readonly steps: readonly Step[];
@@ -47,13 +48,13 @@ const STORIES = {
       '客户端建立连接后中止连接（例如设置 SO_LINGER 超时为 0 后 close()）。'),
   },
   'lost-final-ack': {
-    steps: [...OPEN, { close: 'client' }, { settle: true }, { drop: { from: 'client', flags: 'ACK' } }, { close: 'server' }, { settle: true }, { advance: '5m' }],
+    steps: [...OPEN, { close: 'client' }, { settle: true }, { drop: { from: 'client', flags: 'ACK' } }, { close: 'server' }, { settle: true }, { advance: 300_000 }],
     tell: text('The client connects and closes first; when the server closes too, the client\'s final ACK is lost on the link.',
       '客户端建立连接并先关闭；服务器随后也关闭，但客户端发出的最后一个 ACK 在链路上丢失了。'),
   },
 } satisfies Record<string, Story>;
 
-type StoryName = keyof typeof STORIES;
+export type StoryName = keyof typeof STORIES;
 
 interface Run {
   readonly segments: readonly SegmentRecord[];
@@ -63,16 +64,14 @@ interface Run {
   readonly msl: number;
 }
 
+/** The scenario of a story (exported for test/practice/scenario-doc.test.ts). */
+export function storyScenario(story: StoryName, isn: { client: number; server: number }, rtoMs = 1000, mslMs = 30_000): PracticeScenario {
+  return { name: `practice-${story}`, title: story, rto: rtoMs, msl: mslMs, isn, steps: STORIES[story].steps };
+}
+
 function simulate(rng: Rng, story: StoryName, rtoMs = 1000, mslMs = 30_000): Run {
   const isn = { client: rng.int(1, 90) * 100, server: rng.int(1, 90) * 100 + 5000 };
-  const doc = {
-    name: `practice-${story}`,
-    title: story,
-    config: { rto: rtoMs, msl: mslMs },
-    endpoints: { client: { isn: isn.client }, server: { isn: isn.server, listen: true } },
-    steps: STORIES[story].steps,
-  };
-  const sim = new Simulation(parseTcpScenario(JSON.stringify(doc), `practice:${story}`));
+  const sim = new Simulation(practiceScenario(storyScenario(story, isn, rtoMs, mslMs)));
   sim.run();
   return { segments: sim.snapshot().segments, transitions: sim.transitions(), isn, rto: rtoMs, msl: mslMs };
 }
@@ -86,7 +85,7 @@ const STATE_WHY = text(
   'RFC 9293 section 3.3.2: SYN_SENT after connect, SYN_RECEIVED after a SYN in LISTEN, ESTABLISHED when our SYN is acknowledged; FIN_WAIT_1 after our FIN, FIN_WAIT_2 when it is acknowledged, TIME_WAIT when the peer\'s FIN arrives; CLOSE_WAIT after the peer\'s FIN, LAST_ACK after our FIN from there; CLOSING when both FINs cross.',
   'RFC 9293 第 3.3.2 节：connect 后进入 SYN_SENT;LISTEN 收到 SYN 进入 SYN_RECEIVED；自己的 SYN 被确认后进入 ESTABLISHED；发出 FIN 进入 FIN_WAIT_1,FIN 被确认进入 FIN_WAIT_2，再收到对方 FIN 进入 TIME_WAIT；先收到对方 FIN 进入 CLOSE_WAIT，再发出自己的 FIN 进入 LAST_ACK；双方 FIN 交错时进入 CLOSING。');
 
-const STORY_NAMES = Object.keys(STORIES) as StoryName[];
+export const STORY_NAMES = Object.keys(STORIES) as StoryName[];
 
 export const tcpStateAfter: Generator = {
   name: 'tcp.state-after',

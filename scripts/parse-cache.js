@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Writes the parses of the package's own scenario files that the shipped CLI reads instead of parsing
+// (src/cache/build-cache.ts says when), made with the code `tsc` just compiled into dist/:
+//   dist/bundle/pool-cache.json              the practice pool (src/practice/pool-cache.ts)
+//   dist/bundle/tcp-cache/<path>.json        each scenarios/tcp/**/*.yaml (src/cli/scenario-cache.ts)
+// Runs after the bundle (whose build empties dist/bundle). Each file is written to a temporary name
+// and renamed, so a failed build never leaves half a cache. A shipped scenario that does not parse
+// fails the build.
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { buildPoolCache } from '../dist/practice/pool-files.js';
+import { poolCachePath } from '../dist/practice/pool-cache.js';
+import { sha256 } from '../dist/cache/build-cache.js';
+import { TCP_CACHE_FORMAT, tcpCacheFile } from '../dist/cli/scenario-cache.js';
+import { parseTcpScenario } from '../dist/scenario/tcp.js';
+import { scenariosDir } from '../dist/practice/source-files.js';
+
+function write(path, value) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, JSON.stringify(value));
+  renameSync(`${path}.tmp`, path);
+}
+
+write(poolCachePath(), buildPoolCache());
+
+const root = scenariosDir();
+const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+for (const path of walk(join(root, 'tcp'))) {
+  const rel = relative(root, path);
+  const text = readFileSync(path, 'utf8');
+  write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, sha256: sha256(text), scenario: parseTcpScenario(text, `scenarios/${rel}`) });
+}

@@ -1,0 +1,72 @@
+/**
+ * `netkata tcp run <built-in or shipped file>` without YAML or the schema: the TCP scenarios under
+ * scenarios/tcp/ are parsed at build time into dist/bundle/tcp-cache/<path>.json, each with the SHA-256
+ * of its text (src/cache/build-cache.ts). A file whose text matches is read from there; anything else
+ * (an edited file, a user's file, no cache, running from src/) is parsed as usual.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { buildCachePath, runningFromSources, sha256 } from '../cache/build-cache.js';
+import { InputError } from '../errors.js';
+import { scenariosDir } from '../practice/source-files.js';
+import type { TcpScenario } from '../scenario/tcp.js';
+import { fsReason } from './fs-reason.js';
+
+export const TCP_CACHE_FORMAT = 1;
+
+export interface CachedScenario {
+  readonly format: number;
+  readonly sha256: string;
+  readonly scenario: TcpScenario;
+}
+
+/** Where the parse of scenarios/<rel> is kept (rel: `tcp/handshake.yaml`). */
+export function tcpCacheFile(rel: string): string {
+  return buildCachePath(`tcp-cache/${rel.replace(/\.yaml$/, '.json')}`);
+}
+
+/** The cached parse of `text` if `absPath` is a shipped scenario file with exactly this text. */
+export function cachedScenario(absPath: string, text: string, file: string, options: { cache?: boolean } = {}): TcpScenario | undefined {
+  if (!(options.cache ?? !runningFromSources())) return undefined;
+  const rel = relative(scenariosDir(), absPath);
+  if (rel.startsWith('..') || !rel.startsWith('tcp/') || !rel.endsWith('.yaml')) return undefined;
+  try {
+    const c = JSON.parse(readFileSync(tcpCacheFile(rel), 'utf8')) as CachedScenario;
+    return c.format === TCP_CACHE_FORMAT && c.sha256 === sha256(text) ? { ...c.scenario, file } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `netkata tcp run <arg>`: an existing file, else a built-in scenario by its file name. The schema
+ * module (zod, yaml) is imported only when the cache cannot answer.
+ */
+export async function loadScenarioArg(arg: string, options: { cache?: boolean } = {}): Promise<TcpScenario> {
+  let path = arg;
+  let file = arg;
+  if (!existsSync(arg) && /^[a-z0-9-]+$/.test(arg)) {
+    const builtin = resolve(scenariosDir(), 'tcp', `${arg}.yaml`);
+    if (existsSync(builtin)) {
+      path = builtin;
+      file = `scenarios/tcp/${arg}.yaml`;
+    }
+  }
+  if (path === arg) {
+    const p = arg.trim().replace(/^~(?=\/)/, process.env['HOME'] ?? '~');
+    if (p === '') throw new InputError('no file given');
+    if (!existsSync(p)) throw new InputError('no such scenario file or built-in scenario (try netkata tcp list)', arg);
+    path = resolve(p);
+    file = p;
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(fsReason(e), file);
+  }
+  const cached = cachedScenario(path, text, file, options);
+  if (cached !== undefined) return cached;
+  const { parseTcpScenario } = await import('../scenario/tcp.js');
+  return parseTcpScenario(text, file);
+}

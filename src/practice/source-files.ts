@@ -1,0 +1,30 @@
+/**
+ * The package's scenario files as text. Kept apart from the progress store (which needs zod) so that
+ * `tcp list` and the practice pool's cache check read them without loading a validator.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** scenarios/ of this package (from src/practice or dist/practice alike). */
+export function scenariosDir(): string {
+  return fileURLToPath(new URL('../../scenarios/', import.meta.url));
+}
+
+export interface SourceFile {
+  /** Relative to the package (`scenarios/practice/osi.yaml`), for error messages. */
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Every `*.yaml` of one scenarios subdirectory, sorted by name so the pool order is stable. */
+export function readScenarioFiles(kind: 'practice' | 'tcp', root: string = scenariosDir()): SourceFile[] {
+  const dir = join(root, kind);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((n) => ({ file: `scenarios/${kind}/${n}`, text: readFileSync(join(dir, n), 'utf8') }));
+}
