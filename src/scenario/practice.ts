@@ -141,3 +141,6 @@ export type GeneratedBankEntry = Extract<BankEntry, { generator: string }>;
 export function parsePracticeBank(text: string, file: string, specs: GeneratorSpecs, topics: readonly string[]): PracticeBank {
   return loadYaml(text, file, practiceBankSchema(specs, topics));
 }
+
+/** The schemas of a bank's entries, for tools that walk them (test/docs checks docs/scenarios.md names every key). */
+export const PRACTICE_ENTRY_SCHEMAS = { fixed: fixedEntry, generated: generatedEntry } as const;

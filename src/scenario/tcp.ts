@@ -528,3 +528,6 @@ export function parseTcpScenario(text: string, file: string): TcpScenario {
     steps: raw.steps,
   };
 }
+
+/** The schemas of a scenario file and of each step verb, for tools that walk them (test/docs checks docs/scenarios.md names every key). */
+export const TCP_SCENARIO_SCHEMAS = { file: scenarioShape, verbs: VERBS } as const;

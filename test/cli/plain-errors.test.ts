@@ -35,7 +35,7 @@ function oneLineError(args: readonly string[], input = ''): string {
 describe('scenario files that are not a mapping', () => {
   // docs/scenarios.md's example scenario: its top-level keys are what a file must be made of.
   const spec = readFileSync(join(root, 'docs', 'scenarios.md'), 'utf8');
-  const example = /## TCP scenarios[^]*?```yaml\n([^]*?)```/.exec(spec)?.[1];
+  const example = /## TCP scenarios[^]*?```yaml[^\n]*\n([^]*?)```/.exec(spec)?.[1];
 
   it('an empty file says it is empty and names the keys of docs/scenarios.md', () => {
     expect(example).toBeDefined();
