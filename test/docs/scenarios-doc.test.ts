@@ -13,6 +13,8 @@ import { codeSpans, codeWords, chapter, fencedBlocks } from '../helpers/markdown
 import { TCP_SCENARIO_SCHEMAS, TCP_VERBS, parseTcpScenario, stepVerb } from '../../src/scenario/tcp.js';
 import { labScenarioSchema, loadLabScenario } from '../../src/scenario/lab.js';
 import { PRACTICE_ENTRY_SCHEMAS, parsePracticeBank, practiceBankSchema } from '../../src/scenario/practice.js';
+import { parseWindowScenario } from '../../src/scenario/window.js';
+import { runWindowScenario } from '../../src/tcp/window-run.js';
 import { Simulation } from '../../src/tcp/simulation.js';
 import { EXPERIMENTS, findExperiment } from '../../src/lab/experiments/index.js';
 import { GENERATORS, generatorSpecs } from '../../src/practice/generators/index.js';
@@ -137,20 +139,28 @@ const yamlBlocks = fencedBlocks(doc, 'yaml');
 describe('every YAML example in docs/scenarios.md parses (and the TCP ones run and pass)', () => {
   it('there are examples of each kind', () => {
     const kinds = yamlBlocks.map((b) => b.info.split(' ')[0]);
-    for (const k of ['tcp', 'lab', 'practice']) expect(kinds).toContain(k);
+    for (const k of ['tcp', 'lab', 'practice', 'window']) expect(kinds).toContain(k);
   });
   const tcpVerbsUsed = new Set<string>();
   for (const b of yamlBlocks) {
     const file = `docs/scenarios.md:${b.line}`;
     it(`${file} (yaml ${b.info})`, () => {
       const kind = b.info.split(' ')[0];
-      expect(['tcp', 'lab', 'practice'], `${file}: a YAML example must be fenced as yaml tcp, yaml lab or yaml practice`).toContain(kind);
+      expect(['tcp', 'lab', 'practice', 'window', 'window-reference'], `${file}: a YAML example must be fenced as yaml tcp, lab, practice, window or window-reference`).toContain(kind);
       if (kind === 'tcp') {
         const scenario = parseTcpScenario(b.body, file);
         for (const s of scenario.steps) tcpVerbsUsed.add(stepVerb(s));
         const result = new Simulation(scenario).run();
         expect(result.failures, `${file}: ${scenario.name} fails`).toEqual([]);
         expect(result.passed).toBe(true);
+      } else if (kind === 'window' || kind === 'window-reference') {
+        // The annotated reference lists alternatives (every loss kind), so it is parsed, not run.
+        const scenario = parseWindowScenario(b.body, file);
+        if (kind === 'window') {
+          const run = runWindowScenario(scenario);
+          expect(run.failures, `${file}: ${scenario.name} fails`).toEqual([]);
+          expect(run.passed).toBe(true);
+        }
       } else if (kind === 'lab') {
         const name = /^name:\s*(\S+)/m.exec(b.body)?.[1] ?? '';
         const exp = findExperiment(name);
