@@ -3,6 +3,7 @@
 // (src/cache/build-cache.ts says when), made with the code `tsc` just compiled into dist/:
 //   dist/bundle/pool-cache.json              the practice pool (src/practice/pool-cache.ts)
 //   dist/bundle/tcp-cache/<path>.json        each scenarios/tcp/**/*.yaml (src/cli/scenario-cache.ts)
+//   dist/bundle/lab-list.json                the lab experiments' names and titles (src/cli/lab-list.ts)
 // Runs after the bundle (whose build empties dist/bundle). Each file is written to a temporary name
 // and renamed, so a failed build never leaves half a cache. A shipped scenario that does not parse
 // fails the build.
@@ -14,6 +15,8 @@ import { sha256 } from '../dist/cache/build-cache.js';
 import { TCP_CACHE_FORMAT, tcpCacheFile } from '../dist/cli/scenario-cache.js';
 import { parseTcpScenario } from '../dist/scenario/tcp.js';
 import { scenariosDir } from '../dist/practice/source-files.js';
+import { EXPERIMENTS } from '../dist/lab/experiments/index.js';
+import { labListPath } from '../dist/cli/lab-list.js';
 
 function write(path, value) {
   mkdirSync(dirname(path), { recursive: true });
@@ -30,3 +33,5 @@ for (const path of walk(join(root, 'tcp'))) {
   const text = readFileSync(path, 'utf8');
   write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, sha256: sha256(text), scenario: parseTcpScenario(text, `scenarios/${rel}`) });
 }
+
+write(labListPath(), { experiments: EXPERIMENTS.map((e) => ({ name: e.name, title: e.title, tcp: e.tcp })) });

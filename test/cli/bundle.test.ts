@@ -105,7 +105,8 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
     [['tcp', 'run', 'handshake'], 'src/tcp/simulation.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'src/scenario/tcp.ts', 'src/lab/', 'src/practice/generators/', 'src/practice/session.ts', 'src/ui/']],
     // A user's file is parsed: the schema loads.
     [['tcp', 'run', userScenario], 'src/scenario/tcp.ts', ['ink', 'react', 'src/lab/', 'src/ui/']],
-    [['lab', 'list'], 'src/lab/experiments/index.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'src/tcp/simulation.ts', 'src/practice/', 'src/ui/']],
+    // The English list comes from the build (src/cli/lab-list.ts): not the lab, not zod.
+    [['lab', 'list'], 'src/cli/lab-list.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'src/lab/', 'src/tcp/simulation.ts', 'src/practice/', 'src/ui/']],
     // The pool comes from the build-time parse (src/practice/pool-cache.ts), generated TCP questions build
     // their scenario directly (generators/scenario-doc.ts): no yaml, no zod. (--count 20: tcp questions drawn.)
     [['exam', '--seed', '1', '--count', '20'], 'src/practice/generators/scenario-doc.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'src/scenario/tcp.ts', 'src/scenario/practice.ts', 'src/lab/', 'src/ui/App.tsx']],

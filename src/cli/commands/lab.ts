@@ -83,6 +83,17 @@ export function registerLabCommands(program: Command): void {
     .addHelpText('after', experimentsHelp)
     .option('--capture [file]', 'also record the segments on lo with dumpcap (root), feed them to the machine and check it against the kernel; keep the pcap in <file>')
     .action(async (name: string, opts: LabOptions, cmd: Command) => {
+      if (name === 'list') {
+        // The English list from the build (src/cli/lab-list.ts): without loading the lab and its schemas.
+        const { resolveLang } = await import('../../i18n/lang.js');
+        const { builtLabList } = await import('../lab-list.js');
+        const built = resolveLang(cmd.optsWithGlobals<{ lang?: string }>().lang) === 'en' ? builtLabList() : undefined;
+        if (built !== undefined) {
+          if (opts.json) writeJson({ experiments: built });
+          else writeOut(built.map((e) => `${e.name.padEnd(12)} ${e.title}`).join('\n'));
+          return;
+        }
+      }
       const [{ EXPERIMENTS }, { resolveLang, messages }] = await Promise.all([import('../../lab/experiments/index.js'), import('../../i18n/index.js')]);
       const lang = resolveLang(cmd.optsWithGlobals<{ lang?: string }>().lang);
       const t = messages(lang).lab;
