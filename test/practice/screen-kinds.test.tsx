@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
+import { render, settle } from '../helpers/settle.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPool } from '../../src/practice/pool-files.js';
 import { buildSession } from '../../src/practice/session.js';
@@ -10,8 +11,8 @@ import { ProgressStore } from '../../src/practice/store.js';
 import { PracticeScreen } from '../../src/ui/practice/PracticeScreen.js';
 import { reference } from './reference-answer.js';
 
-const macrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-const tick = async (): Promise<void> => { for (let i = 0; i < 3; i++) await macrotask(); };
+// Waits for React to finish what a key started (test/helpers/settle.ts), not a fixed number of turns.
+const tick = settle;
 const dirs: string[] = [];
 afterEach(() => {
   cleanup();

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
+import { render, settle } from '../helpers/settle.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { poolOf } from '../../src/practice/bank.js';
 import { parseBank } from '../../src/practice/bank-parse.js';
@@ -27,9 +28,8 @@ questions:
 `;
 const pool = poolOf([parseBank(BANK, 't.yaml')]);
 
-const macrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-/** React 19 runs passive effects (ink's input subscriptions, @inkjs/ui's onChange) a macrotask or two later. */
-const tick = async (): Promise<void> => { for (let i = 0; i < 3; i++) await macrotask(); };
+// Waits for React to finish what a key started (test/helpers/settle.ts), not a fixed number of turns.
+const tick = settle;
 const dirs: string[] = [];
 afterEach(() => {
   cleanup();

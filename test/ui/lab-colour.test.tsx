@@ -2,7 +2,8 @@
 // all, while running (spinner), on a failed verdict and in the menu. A fake run: no sockets here (the
 // real runs are in test/lab/lab-screen.test.tsx).
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
+import { render, settle } from '../helpers/settle.js';
 import type { Observation } from '../../src/lab/observer.js';
 import type { LabReport } from '../../src/lab/runner.js';
 import { LabScreen } from '../../src/ui/lab/LabScreen.js';
@@ -21,8 +22,8 @@ afterAll(() => {
 });
 afterEach(() => cleanup());
 
-const macrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-const tick = async (): Promise<void> => { for (let i = 0; i < 3; i++) await macrotask(); };
+// Waits for React to finish what a key started (test/helpers/settle.ts), not a fixed number of turns.
+const tick = settle;
 /** SGR foreground colours: 30-37, 90-97, 38;5/38;2 (as the tmux test checks the pane). */
 const COLOUR = /\u001b\[(3[0-7]|9[0-7]|38;)/;
 
