@@ -57,7 +57,7 @@ export async function runLineMode(
   }
   const pct = answered === 0 ? 0 : Math.round((100 * correct) / answered);
   const parts = Object.entries(byTopic).map(([t, s]) => `${t} ${s.correct}/${s.answered}`).join(', ');
-  if (ended) write(zh ? `输入结束：已回答 ${answered}/${questions.length} 题。` : `End of input after ${answered} of ${questions.length} questions.`);
+  if (ended) write(zh ? `输入结束：已回答 ${answered}/${questions.length} 题。` : `End of input after ${answered} of ${questions.length} question${questions.length === 1 ? '' : 's'}.`);
   write(zh ? `得分：${correct}/${answered}（${pct}%）${parts ? `· ${parts}` : ''}` : `Score: ${correct}/${answered} (${pct}%)${parts ? ` · ${parts}` : ''}`);
   return { asked: questions.length, answered, correct, ended, byTopic };
 }

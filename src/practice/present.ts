@@ -78,7 +78,7 @@ export function examMarkdown(seed: number, topic: string, lang: Lang, questions:
   out.push(zh ? '# netkata 练习卷' : '# netkata exam', '');
   out.push(zh
     ? `种子 ${seed} · ${questions.length} 题 · 主题 ${topic} · 重现：\`netkata exam --seed ${seed} --count ${questions.length} --topic ${topic} --lang zh\``
-    : `Seed ${seed} · ${questions.length} questions · topic ${topic} · replay: \`netkata exam --seed ${seed} --count ${questions.length} --topic ${topic}\``, '');
+    : `Seed ${seed} · ${questions.length} question${questions.length === 1 ? '' : 's'} · topic ${topic} · replay: \`netkata exam --seed ${seed} --count ${questions.length} --topic ${topic}\``, '');
   out.push(zh ? '## 题目' : '## Questions', '');
   questions.forEach((q, i) => {
     const [first, ...rest] = mdPrompt(tr(q.prompt, lang));

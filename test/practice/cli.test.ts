@@ -27,6 +27,13 @@ function run(args: string[], input = ''): Promise<Out> {
 interface Exam { seed: number; questions: { id: string; topic: string; prompt: string; answer: string; accepts: string[]; explanation: string; choices?: string[] }[] }
 
 describe('netkata exam', () => {
+  it('counts in the singular for one question (header and line mode)', async () => {
+    const r = await run(['exam', '--seed', '7', '--count', '1']);
+    expect(r.stdout).toMatch(/^Seed 7 · 1 question · topic all · /m);
+    const [two] = await Promise.all([run(['exam', '--seed', '7', '--count', '2'])]);
+    expect(two.stdout).toMatch(/^Seed 7 · 2 questions · /m);
+  });
+
   it('gives the same questions for the same seed in two separate processes', async () => {
     const [a, b] = await Promise.all([run(['exam', '--seed', '7', '--json']), run(['exam', '--seed', '7', '--json'])]);
     expect(a.code).toBe(0);
