@@ -152,6 +152,18 @@ describe('other calculators', () => {
     expect(app.frame()).toMatch(/网络地址\s+192\.168\.12\.0/);
     expect(app.frame()).toMatch(/广播地址\s+192\.168\.12\.255/);
   });
+
+  it('says an input error in Chinese in zh, with the input and the numbers of the English error', async () => {
+    const app = await openCalc('zh');
+    await type(app, '10.0.0.256/8');
+    const line = app.frame().split('\n').find((l) => l.includes('✗'))!;
+    expect(line).toMatch(/10\.0\.0\.256\/8：/);
+    expect(line).toMatch(/[\u4e00-\u9fff]/);
+    expect(line).toContain('256');
+    expect(line).not.toMatch(/\b(octet|out of|range|between)\b/i);
+    const en = evaluate(CALCULATORS.find((c) => c.id === 'subnet')!, '10.0.0.256/8');
+    expect(en.status === 'error' && /256/.test(en.message) && !/[\u4e00-\u9fff]/.test(en.message)).toBe(true);
+  });
 });
 
 describe('calculator adapters', () => {

@@ -4,7 +4,7 @@ import { editLine } from '../components/edit-line.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { Paint } from '../components/Paint.js';
-import { useT } from '../i18n/strings.js';
+import { useLang, useT } from '../i18n/strings.js';
 import { useTextEntry } from '../key-context.js';
 import type { ScreenProps } from '../screen-props.js';
 import { displayWidth } from '../text-width.js';
@@ -48,7 +48,8 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
     },
   );
 
-  const outcome = useMemo(() => evaluate(calc, input), [calc, input]);
+  const lang = useLang();
+  const outcome = useMemo(() => evaluate(calc, input, lang), [calc, input, lang]);
   // The error wraps rather than being cut at the width (a split error names the syntax at length).
   const errorText = outcome.status === 'error' ? `✗ ${outcome.internal ? `${t('calc.internal')}: ` : ''}${outcome.message}` : '';
   const errorRows = Math.max(1, Math.ceil(displayWidth(errorText) / Math.max(1, width)));

@@ -4,7 +4,8 @@
  * Errors from src/addr (InputError) become an inline message; any other error is a bug and is shown
  * inline too, never thrown into the frame.
  */
-import { InputError } from '../../errors.js';
+import { InputError, renderReason } from '../../errors.js';
+import { messages, type Lang } from '../../i18n/index.js';
 import { classify, type Classification } from '../../addr/classify.js';
 import { macInfo, type MacInfo } from '../../addr/mac.js';
 import { notation, type Notation } from '../../addr/notation.js';
@@ -136,13 +137,20 @@ function splitMode(rest: readonly string[], input: string): SplitMode {
   throw usage(`"${first}": use /<prefix> or --prefix <n>, x<count> or --count <n>, h <hosts,...> or --hosts <hosts,...>`, input);
 }
 
-/** Run a calculator on one input line; never throws. */
-export function evaluate(calc: Calculator, input: string): CalcOutcome {
+/**
+ * Run a calculator on one input line; never throws. An input error is said in the app's language: its
+ * typed reason through the catalogue's errors section (as the CLI's one-line errors), `<input>：<why>`.
+ */
+export function evaluate(calc: Calculator, input: string, lang: Lang = 'en'): CalcOutcome {
   if (input.trim() === '') return { status: 'empty' };
   try {
     return { status: 'ok', result: calc.run(input) };
   } catch (e) {
-    if (e instanceof InputError) return { status: 'error', message: e.parseMessage, internal: false };
+    if (e instanceof InputError) {
+      if (lang === 'en' || e.reason === undefined) return { status: 'error', message: e.parseMessage, internal: false };
+      const why = renderReason(e.reason, messages(lang).errors);
+      return { status: 'error', message: e.input === undefined ? why : `${e.input === '' ? '""' : e.input}：${why}`, internal: false };
+    }
     return { status: 'error', message: e instanceof Error ? e.message : String(e), internal: true };
   }
 }
