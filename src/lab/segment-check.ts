@@ -165,9 +165,12 @@ function replaySocket(
   const events: SocketReplay['events'] = [];
   const timeline: { at: number; state: LabState }[] = [];
   const feed = (at: number, ev: TcpEvent, label: string): void => {
+    const before = ep.state;
     fire(machine, ep, ev, NO_EFFECTS);
     events.push({ at, event: label, state: ep.state });
-    if (timeline[timeline.length - 1]?.state !== ep.state) timeline.push({ at, state: ep.state });
+    for (const state of [...passedThrough(before, ep.state, ev), ep.state]) {
+      if (timeline[timeline.length - 1]?.state !== state) timeline.push({ at, state });
+    }
   };
   timeline.push({ at: Number.NEGATIVE_INFINITY, state: ep.state });
   if (!plan.active) feed(items[0] ? atOf(items[0]) : 0, { type: 'PASSIVE_OPEN' }, 'PASSIVE_OPEN (the listener this socket was cloned from)');
@@ -201,6 +204,22 @@ function replaySocket(
     if (s.len > 0 && seqLt(sentMax, dataEnd)) sentMax = dataEnd;
   }
   return { events, timeline };
+}
+
+/**
+ * States one segment passes through on its way, per RFC 9293 3.10.7.4: in FIN-WAIT-1, "if the FIN segment
+ * is now acknowledged, then enter FIN-WAIT-2 and continue processing in that state" (a FIN,ACK that
+ * acknowledges our FIN then moves FIN-WAIT-2 to TIME-WAIT); in SYN-RECEIVED an acceptable ACK enters
+ * ESTABLISHED and processing goes on (a FIN in it then moves to CLOSE-WAIT). Linux does the same inside
+ * one segment (tcp_rcv_state_process sets TCP_FIN_WAIT2 before tcp_fin), and /proc/net/tcp reads the
+ * state without the socket lock, so a poll can see the state in between: it is part of the timeline,
+ * for no time.
+ */
+function passedThrough(before: LabState, after: LabState, ev: TcpEvent): LabState[] {
+  if (ev.type !== 'SEGMENT') return [];
+  if (before === 'FIN_WAIT_1' && after === 'TIME_WAIT') return ['FIN_WAIT_2'];
+  if (before === 'SYN_RECEIVED' && after === 'CLOSE_WAIT') return ['ESTABLISHED'];
+  return [];
 }
 
 /** The machine's states at any time within [from, to]. */

@@ -77,6 +77,20 @@ describe('and disagrees when the segments do not explain the kernel', () => {
   });
 });
 
+describe('a state one segment passes through counts (RFC 9293 3.10.7.4 "continue processing in that state")', () => {
+  // Figure 12 with B's ACK and FIN in one segment: A goes FIN-WAIT-1 -> FIN-WAIT-2 -> TIME-WAIT inside it.
+  const combined = [close[0]!, seg(20.0, B, A, 'FIN,ACK', 301, 102), seg(20.1, A, B, 'ACK', 102, 302)];
+  const acts: ActionRecord[] = [actions[0]!, actions[1]!, { at: 19.9, socket: 'server', action: 'end' }];
+  it('a poll that catches the kernel in FIN_WAIT_2 during that segment agrees with the machine', () => {
+    const r = checkSegmentsAgainstKernel([...handshake, ...combined], [obs(5, 'client', 'ESTABLISHED'), obs(20.0, 'client', 'FIN_WAIT_2'), obs(25, 'client', 'TIME_WAIT')], acts, 0.5);
+    expect(r.mismatches).toEqual([]);
+  });
+  it('but FIN_WAIT_2 long before that segment is still a mismatch', () => {
+    const r = checkSegmentsAgainstKernel([...handshake, ...combined], [obs(15, 'client', 'FIN_WAIT_2')], acts, 0.5);
+    expect(r.mismatches).toEqual([{ socket: 'client', at: 15, kernel: 'FIN_WAIT_2', machine: ['FIN_WAIT_1'] }]);
+  });
+});
+
 describe('an observation is held against the whole /proc read that made it', () => {
   // The read began at 8 ms and ended at 13 ms (a poll thread preempted mid-read): the kernel handed out
   // FIN_WAIT_1 at some moment of it, and the machine was in FIN_WAIT_1 from the close at 9.9 ms until the
