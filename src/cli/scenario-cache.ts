@@ -39,34 +39,33 @@ export function cachedScenario(absPath: string, text: string, file: string, opti
 }
 
 /**
+ * A scenario file a user names (relative to `cwd`, `~/` for home): its absolute path, its text and the
+ * name errors use. Problems become InputError. (scenario-files.ts `loadScenarioFile` parses what this reads.)
+ */
+export function readScenarioText(path: string, cwd: string = process.cwd()): { path: string; text: string; file: string } {
+  const p = path.trim().replace(/^~(?=\/)/, process.env['HOME'] ?? '~');
+  if (p === '') throw new InputError('no file given');
+  const abs = resolve(cwd, p);
+  try {
+    return { path: abs, text: readFileSync(abs, 'utf8'), file: p };
+  } catch (e) {
+    throw new InputError(fsReason(e), p);
+  }
+}
+
+/**
  * `netkata tcp run <arg>`: an existing file, else a built-in scenario by its file name. The schema
  * module (zod, yaml) is imported only when the cache cannot answer.
  */
 export async function loadScenarioArg(arg: string, options: { cache?: boolean } = {}): Promise<TcpScenario> {
-  let path = arg;
-  let file = arg;
-  if (!existsSync(arg) && /^[a-z0-9-]+$/.test(arg)) {
-    const builtin = resolve(scenariosDir(), 'tcp', `${arg}.yaml`);
-    if (existsSync(builtin)) {
-      path = builtin;
-      file = `scenarios/tcp/${arg}.yaml`;
-    }
-  }
-  if (path === arg) {
+  const builtin = !existsSync(arg) && /^[a-z0-9-]+$/.test(arg) ? resolve(scenariosDir(), 'tcp', `${arg}.yaml`) : undefined;
+  let r: { path: string; text: string; file: string };
+  if (builtin !== undefined && existsSync(builtin)) {
+    r = { path: builtin, text: readFileSync(builtin, 'utf8'), file: `scenarios/tcp/${arg}.yaml` };
+  } else {
     const p = arg.trim().replace(/^~(?=\/)/, process.env['HOME'] ?? '~');
-    if (p === '') throw new InputError('no file given');
-    if (!existsSync(p)) throw new InputError('no such scenario file or built-in scenario (try netkata tcp list)', arg);
-    path = resolve(p);
-    file = p;
+    if (p !== '' && !existsSync(p)) throw new InputError('no such scenario file or built-in scenario (try netkata tcp list)', arg);
+    r = readScenarioText(arg);
   }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(fsReason(e), file);
-  }
-  const cached = cachedScenario(path, text, file, options);
-  if (cached !== undefined) return cached;
-  const { parseTcpScenario } = await import('../scenario/tcp.js');
-  return parseTcpScenario(text, file);
+  return cachedScenario(r.path, r.text, r.file, options) ?? (await import('../scenario/tcp.js')).parseTcpScenario(r.text, r.file);
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { fsReason } from './fs-reason.js';
+import { readScenarioText } from './scenario-cache.js';
 import { readScenarioFiles, scenariosDir } from '../practice/source-files.js';
 import { parseTcpScenario, type TcpScenario } from '../scenario/tcp.js';
 
@@ -43,13 +42,6 @@ export function listBuiltinScenarios(root: string = scenariosDir()): ScenarioEnt
 
 /** A scenario file the user named (relative to the working directory); problems become InputError. */
 export function loadScenarioFile(path: string, cwd: string = process.cwd()): TcpScenario {
-  const p = path.trim().replace(/^~(?=\/)/, process.env['HOME'] ?? '~');
-  if (p === '') throw new InputError('no file given');
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, p), 'utf8');
-  } catch (e) {
-    throw new InputError(fsReason(e), p);
-  }
-  return parseTcpScenario(text, p);
+  const { text, file } = readScenarioText(path, cwd);
+  return parseTcpScenario(text, file);
 }

@@ -6,13 +6,12 @@
  * Chinese, naming the same input and the same numbers as the English line, and set with full-width
  * punctuation (test/practice/zh-text.ts). Needs `npm run build` (npm test does).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPool, type Job, type Run } from '../helpers/spawn-pool.js';
+import { optionRunPicker, runOf, runPool, type Job, type Run } from '../helpers/spawn-pool.js';
 import { zhFindings } from '../practice/zh-text.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,28 +32,12 @@ const planned: Job[] = [];
 
 function netkata(args: readonly string[], locale: string): Run {
   const j = job(args, locale);
-  const r = runs.get(j.key);
-  if (r !== undefined) return r;
-  const s = spawnSync(j.file, [...j.args], { cwd: j.cwd, encoding: 'utf8', input: '', env: j.env });
-  return { code: s.status, stdout: s.stdout, stderr: s.stderr };
+  return runOf(runs, j);
 }
 
 const HAN = /[\u3400-\u9fff]/;
 
-/**
- * Whether a case also runs with `--lang zh` instead of the locale. The address shortcut (subnet,
- * classify, ip) reads only the locale and leaves `--lang` to the full program: two paths, so each of
- * their cases runs both ways. Every other command resolves both in one place (main.ts's hook), so one
- * case of each is enough there (npm test's time).
- */
-const optionRunFor = new Set<string>();
-function byOption(args: readonly string[]): boolean {
-  const cmd = args[0]!;
-  if (['subnet', 'classify', 'ip'].includes(cmd)) return true;
-  const key = JSON.stringify(args);
-  if (!optionRunFor.has(cmd)) optionRunFor.add(cmd), optionRunFor.add(key);
-  return optionRunFor.has(key);
-}
+const byOption = optionRunPicker();
 const numbers = (s: string): string[] => (s.match(/\d+/g) ?? []).sort();
 
 const BAD: readonly (readonly string[])[] = [

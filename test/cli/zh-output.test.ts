@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runPool, type Job, type Run } from '../helpers/spawn-pool.js';
+import { optionRunPicker, runOf, runPool, type Job, type Run } from '../helpers/spawn-pool.js';
 import { messages } from '../../src/i18n/index.js';
 import { zhFindings } from '../practice/zh-text.js';
 
@@ -35,27 +35,12 @@ let runs = new Map<string, Run>();
 
 function netkata(args: readonly string[], locale: string, input = ''): Run {
   const j = job(args, locale, input);
-  const r = runs.get(j.key);
-  if (r !== undefined) return r;
-  const s = spawnSync(j.file, [...j.args], { cwd: j.cwd, encoding: 'utf8', input, env: j.env });
-  return { code: s.status, stdout: s.stdout, stderr: s.stderr };
+  return runOf(runs, j);
 }
 
 const HAN = /[\u3400-\u9fff]/;
 
-/**
- * Whether a case also runs with `--lang zh` instead of the locale: every case of the address shortcut
- * (subnet, classify, ip: it reads the locale, `--lang` goes to the full program), the first case of each
- * other command (both resolve in main.ts's hook), to keep npm test within its time.
- */
-const optionRunFor = new Set<string>();
-function byOption(args: readonly string[]): boolean {
-  const cmd = args[0]!;
-  if (['subnet', 'classify', 'ip'].includes(cmd)) return true;
-  const key = JSON.stringify(args);
-  if (!optionRunFor.has(cmd)) optionRunFor.add(cmd), optionRunFor.add(key);
-  return optionRunFor.has(key);
-}
+const byOption = optionRunPicker();
 
 /**
  * The values of a text output: runs of hex digits, dots, colons, slashes and percent signs holding a
