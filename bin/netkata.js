@@ -6,9 +6,12 @@
 // anything it does not take returns undefined and runs the full CLI. This file and that shortcut are
 // CommonJS (bin/package.json): required synchronously they skip Node's ES module loader, which measured
 // as a tenth of `netkata subnet`'s start-up (bench/addr-oneshot.bench.js). The full CLI is an ES module.
-// Other commands do not read the shortcut at all (the three names of src/cli/commands/addr-direct.ts).
+// `exam` has a shortcut of its own for the same reason (src/cli/commands/exam-direct.ts). Other commands
+// read neither shortcut.
 const argv = process.argv.slice(2);
-const direct = ['subnet', 'classify', 'ip'].includes(argv[0]) ? require('../dist/bundle/addr-direct.cjs').runAddressDirect(argv) : Promise.resolve(undefined);
+const direct = ['subnet', 'classify', 'ip'].includes(argv[0]) ? require('../dist/bundle/addr-direct.cjs').runAddressDirect(argv)
+  : argv[0] === 'exam' ? require('../dist/bundle/exam-direct.cjs').runExamDirect(argv)
+    : Promise.resolve(undefined);
 direct.then(async (code) => {
   process.exitCode = code ?? (await (await import('../dist/bundle/main.js')).run(argv));
 });

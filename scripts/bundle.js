@@ -112,7 +112,7 @@ const cjs = {
   define: { ...common.define, 'import.meta.url': '__nkImportMetaUrl' },
 };
 
-const [cli, direct, directZh] = await Promise.all([
+const [cli, direct, exam, directZh] = await Promise.all([
   // The full program, split: each dynamic import() is a chunk loaded when that import runs.
   build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, splitting: true, chunkNames: '[name]-[hash]' }),
   // The address one-liners (subnet/classify/ip), which bin/netkata.js tries first: one file with no
@@ -126,11 +126,19 @@ const [cli, direct, directZh] = await Promise.all([
     ...cjs,
     plugins: [...common.plugins, zhApart],
   }),
-  // The Chinese sections for the shortcut (see zhApart).
+  // The exam shortcut (src/cli/commands/exam-direct.ts), one file for the same reason: an exam loads the
+  // generators, the simulator and xstate, some twenty chunks of the split build.
+  build({
+    ...common,
+    entryPoints: { 'exam-direct': 'src/cli/commands/exam-direct.ts' },
+    ...cjs,
+    plugins: [...common.plugins, zhApart],
+  }),
+  // The Chinese sections for the shortcuts (see zhApart).
   build({ ...common, entryPoints: { 'cli-zh': 'src/i18n/zh/cli-sections.ts' }, ...cjs }),
 ]);
 // Which source files each output file holds (beside the bundle, not shipped): test/cli/bundle.test.ts reads it.
 writeFileSync(join(root, 'dist', 'bundle.meta.json'), JSON.stringify({
-  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...directZh.metafile.inputs },
-  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...directZh.metafile.outputs },
+  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...exam.metafile.inputs, ...directZh.metafile.inputs },
+  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...exam.metafile.outputs, ...directZh.metafile.outputs },
 }));

@@ -8,11 +8,16 @@ import type { SegmentRecord } from './run-record.js';
 import type { Tcb } from './tcb.js';
 import type { SentSpec, TcpStep } from '../scenario/tcp.js';
 import { stepVerb } from '../scenario/tcp-steps.js';
-import { messages, type Messages } from '../i18n/index.js';
+import type { Messages } from '../i18n/index.js';
+import { tcp as enTcp } from '../i18n/en/tcp.js';
 
 export type TcpMessages = Messages['tcp'];
-/** The English text: what `tcp run --json` prints and what the records carry beside their codes. */
-export const EN: TcpMessages = messages('en').tcp;
+/**
+ * The English text: what `tcp run --json` prints and what the records carry beside their codes. Taken
+ * from its section alone, so that running the machine (an exam's TCP questions) loads neither the rest
+ * of the English catalogue nor the Chinese one.
+ */
+export const EN: TcpMessages = enTcp;
 
 /** Why a segment was sent, where a reader of the ladder could not tell (text: `why` of the catalogue). */
 export type SendReason =

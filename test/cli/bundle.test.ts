@@ -7,7 +7,7 @@
  * trusting the build script's intent. Needs `npm run build` first (npm test does).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -109,7 +109,6 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
     [['lab', 'list'], 'src/cli/lab-list.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'src/lab/', 'src/tcp/simulation.ts', 'src/practice/', 'src/ui/']],
     // The pool comes from the build-time parse (src/practice/pool-cache.ts), generated TCP questions build
     // their scenario directly (generators/scenario-doc.ts): no yaml, no zod. (--count 20: tcp questions drawn.)
-    [['exam', '--seed', '1', '--count', '20'], 'src/practice/generators/scenario-doc.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'src/scenario/tcp.ts', 'src/scenario/practice.ts', 'src/lab/', 'src/ui/App.tsx']],
     [['practice', '--help'], 'src/cli/commands/practice.ts', [...HEAVY, 'src/tcp/tcb.ts', 'src/lab/', 'src/practice/', 'src/ui/']],
   ] as const)('%j loads its own chunks only', (args, holds, never) => {
     const r = load([...args]);
@@ -119,6 +118,47 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
       const hit = n.startsWith('src/') ? (s: string) => s.startsWith(n) : pkg(n);
       expect(r.sources.filter(hit), `${n} loaded`).toEqual([]);
     }
+  });
+
+  it('exam runs from its own shortcut: one CommonJS file with the build-time pool, no commander, yaml or zod, no Chinese text in English', () => {
+    // The pool comes from the build-time parse (src/practice/pool-cache.ts), generated TCP questions build
+    // their scenario directly (generators/scenario-doc.ts). (--count 20: tcp questions drawn.)
+    const r = load(['exam', '--seed', '1', '--count', '20']);
+    expect(r.code).toBe(0);
+    expect(r.sources).toContain('src/practice/generators/scenario-doc.ts');
+    expect(r.sources).toContain('src/tcp/simulation.ts');
+    expect(r.files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/bundle/exam-direct.cjs']);
+    for (const never of ['commander', 'ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod']) expect(r.sources.filter(pkg(never)), never).toEqual([]);
+    for (const never of ['src/scenario/tcp.ts', 'src/scenario/practice.ts', 'src/lab/', 'src/ui/', 'src/i18n/zh/']) {
+      expect(r.sources.filter((s) => s.startsWith(never)), never).toEqual([]);
+    }
+    // Anything the shortcut does not take runs the full program.
+    const help = load(['exam', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.files).toContain('dist/bundle/main.js');
+    expect(help.stdout).toContain('--seed <n>');
+  });
+
+  it('exam with a bank changed since the build: the shortcut steps aside and the full program asks the changed question', () => {
+    // A copy of the package whose osi bank no longer matches the build's parse (dist/bundle/pool-cache.json).
+    const copy = join(dir, 'pkg');
+    for (const part of ['bin', 'dist/bundle', 'scenarios', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+    const bank = join(copy, 'scenarios', 'practice', 'osi.yaml');
+    const was = 'In the OSI model, which layer does IP work at?';
+    const text = readFileSync(bank, 'utf8');
+    expect(text).toContain(was);
+    writeFileSync(bank, text.replace(was, 'At which OSI layer does IP (changed) work?'));
+    const run = (args: string[]) => spawnSync(process.execPath, [join(copy, 'bin', 'netkata.js'), ...args], { encoding: 'utf8', env: { ...process.env, LC_ALL: '', LANG: 'C' } });
+    const prompts = (stdout: string): string[] => (JSON.parse(stdout) as { questions: { prompt: string }[] }).questions.map((q) => q.prompt);
+    const changed = run(['exam', '--topic', 'osi', '--seed', '1', '--count', '30', '--json']);
+    expect(changed.status, changed.stderr).toBe(0);
+    expect(prompts(changed.stdout)).toContain('At which OSI layer does IP (changed) work?');
+    expect(prompts(changed.stdout)).not.toContain(was);
+    writeFileSync(bank, text);
+    const same = run(['exam', '--topic', 'osi', '--seed', '1', '--count', '30', '--json']);
+    expect(same.status, same.stderr).toBe(0);
+    expect(prompts(same.stdout)).toContain(was);
   });
 
   it('the shortcut loads its Chinese text (cli-zh.cjs) under a zh locale only, and holds none of it itself', () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { t } from '../text.js';
+import { EXAM_COUNT, examAction, randomSeed, sessionOptions, TOPIC_LIST, type ExamOpts } from './exam.js';
 
 // `netkata practice` and `netkata exam` (CLI.md "Practice"). Everything heavy (yaml, zod banks, the
 // simulator, ink) is imported inside the actions.
@@ -15,15 +16,6 @@ interface PracticeOpts {
   json?: boolean;
 }
 
-interface ExamOpts {
-  topic?: string;
-  seed?: string;
-  count?: string;
-  lang?: string;
-  json?: boolean;
-}
-
-const TOPIC_LIST = 'subnet, same-segment, classify, ipv6, ports, mac, tcp, osi, sockets, all';
 // --lang is the program's option (the app uses it too); each command's help says it applies here.
 const LANG_HELP = '\nLanguage: --lang en|zh (before or after the command; default from LC_ALL, LC_MESSAGES or LANG)\n';
 
@@ -47,47 +39,21 @@ export function registerPracticeCommands(program: Command): void {
     .command('exam')
     .description('print an exam and its answer key (Markdown, or JSON with --json)')
     .option('--seed <n>', 'seed (a random one is chosen and printed when omitted)')
-    .option('--count <n>', 'number of questions', '20')
+    .option('--count <n>', 'number of questions', EXAM_COUNT)
     .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
     .option('--json', 'one JSON document: {seed, questions: [{id, topic, prompt, answer, accepts, explanation}]}')
     .addHelpText('after', LANG_HELP)
     .action(async (opts: ExamOpts, cmd: Command) => {
       const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
-      await examAction({ ...opts, ...(lang === undefined ? {} : { lang }) });
+      await examAction({ ...opts, ...(lang === undefined ? {} : { lang }) }, async (warn, topic) => {
+        const { loadPoolAsync } = await import('../../practice/pool-load.js');
+        return loadPoolAsync(warn, topic);
+      });
     });
 }
 
-async function common(opts: { topic?: string; seed?: string; count?: string; lang?: string }) {
-  const { isTopic } = await import('../../practice/question.js');
-  const { parseSeed, parseCount } = await import('../../practice/session.js');
-  const { resolveLang } = await import('../../i18n/lang.js');
-  const topic = opts.topic ?? 'all';
-  if (topic !== 'all' && !isTopic(topic)) throw new InputError(t().cli.unknownTopic(TOPIC_LIST), `--topic ${topic}`);
-  const seed = opts.seed === undefined ? undefined : parseSeed(opts.seed);
-  const count = parseCount(opts.count ?? '10');
-  const lang = resolveLang(opts.lang);
-  return { topic: topic as import('../../practice/question.js').TopicSelection, seed, count, lang };
-}
-
-function randomSeed(): number {
-  return Math.floor(Math.random() * 0x100000000);
-}
-
-async function examAction(opts: ExamOpts): Promise<void> {
-  const { topic, seed: given, count, lang } = await common(opts);
-  const { loadPoolAsync } = await import('../../practice/pool-load.js');
-  const { buildSession } = await import('../../practice/session.js');
-  const { examJson, examMarkdown } = await import('../../practice/present.js');
-  const { writeJson, writeOut } = await import('../io.js');
-  const seed = given ?? randomSeed();
-  const pool = await loadPoolAsync((m) => process.stderr.write(`netkata: warning: ${m}\n`), topic);
-  const questions = buildSession(pool, { seed, count, topic });
-  if (opts.json) writeJson(examJson(seed, topic, lang, questions));
-  else writeOut(examMarkdown(seed, topic, lang, questions));
-}
-
 async function practiceAction(opts: PracticeOpts): Promise<void> {
-  const { topic, seed: given, count, lang } = await common(opts);
+  const { topic, seed: given, count, lang } = await sessionOptions(opts, '10');
   const { ProgressStore } = await import('../../practice/store.js');
   const { writeOut, CheckFailed } = await import('../io.js');
   const warn = (m: string): void => { process.stderr.write(`netkata: warning: ${m}\n`); };
