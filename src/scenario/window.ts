@@ -78,6 +78,9 @@ const shape = z
 
 export type WindowExpectation = z.output<typeof expectation>;
 
+/** The file's schema, for docs/scenarios.md's test (test/docs/scenarios-doc.test.ts walks its keys). */
+export const WINDOW_SCENARIO_SCHEMA = shape;
+
 export interface WindowScenario {
   readonly kind: 'window';
   readonly name: string;

@@ -13,7 +13,7 @@ import { codeSpans, codeWords, chapter, fencedBlocks } from '../helpers/markdown
 import { TCP_SCENARIO_SCHEMAS, TCP_VERBS, parseTcpScenario, stepVerb } from '../../src/scenario/tcp.js';
 import { labScenarioSchema, loadLabScenario } from '../../src/scenario/lab.js';
 import { PRACTICE_ENTRY_SCHEMAS, parsePracticeBank, practiceBankSchema } from '../../src/scenario/practice.js';
-import { parseWindowScenario } from '../../src/scenario/window.js';
+import { WINDOW_EVENTS, WINDOW_SCENARIO_SCHEMA, parseWindowScenario } from '../../src/scenario/window.js';
 import { runWindowScenario } from '../../src/tcp/window-run.js';
 import { Simulation } from '../../src/tcp/simulation.js';
 import { EXPERIMENTS, findExperiment } from '../../src/lab/experiments/index.js';
@@ -77,6 +77,7 @@ const specs = generatorSpecs();
 const schemas: [string, unknown][] = [
   ['a TCP scenario', TCP_SCENARIO_SCHEMAS.file],
   ...Object.entries(TCP_SCENARIO_SCHEMAS.verbs).map(([verb, s]): [string, unknown] => [`the TCP step ${verb}`, s]),
+  ['a window scenario', WINDOW_SCENARIO_SCHEMA],
   ['a lab file', labScenarioSchema(EXPERIMENTS[0]!.params)],
   ['a practice bank', practiceBankSchema(specs, TOPICS)],
   ['a fixed practice question', PRACTICE_ENTRY_SCHEMAS.fixed],
@@ -91,6 +92,9 @@ describe('the schema walk', () => {
     const inject = schemaWords(TCP_SCENARIO_SCHEMAS.verbs.expect);
     expect([...inject.keys.keys()]).toEqual(expect.arrayContaining(['sent[].absolute', 'eof']));
     expect(inject.values).toContain('ECONNREFUSED');
+    const window = schemaWords(WINDOW_SCENARIO_SCHEMA);
+    expect([...window.keys.keys()]).toEqual(expect.arrayContaining(['read.from', 'loss[].dupacks', 'expect[].ssthresh']));
+    expect([...window.values]).toEqual(expect.arrayContaining(['newreno', 'bytes', 'recovery', ...WINDOW_EVENTS]));
   });
 });
 
