@@ -74,7 +74,7 @@ describe('netkata tcp in Chinese', () => {
   // A handshake, a loss, a script with challenge ACKs, reordering and duplicates, a flood, a crash, and
   // virtual hours (the time column widens).
   it.each(['handshake', 'lost-syn', 'lost-final-ack', 'rst-in-window', 'reorder-and-duplicate', 'syn-flood', 'crash-and-reboot', 'keepalive-dead-peer'])(
-    'run %s: the same segments, states and verdicts as English, in Chinese within 80 columns',
+    'run %s: the same segments, states and verdicts as English, in Chinese, both within 80 columns',
     (name) => {
       const en = netkata(['tcp', 'run', name]);
       const zh = netkata(['tcp', 'run', name], ZH);
@@ -97,6 +97,7 @@ describe('netkata tcp in Chinese', () => {
       expect(english.filter((w) => !/^(FIN_WAIT_\d|[A-Z_]+_\d)$/.test(w))).toEqual([]);
       expect(typography(zh.stdout)).toEqual([]);
       expect(zh.stdout.split('\n').filter((l) => stringWidth(l) > 80)).toEqual([]);
+      expect(en.stdout.split('\n').filter((l) => stringWidth(l) > 80)).toEqual([]);
     },
   );
 

@@ -87,9 +87,9 @@ export function registerTcpCommands(program: Command): void {
       }
       if (opts.json) writeJson(result);
       else {
-        // Chinese text is fitted to 80 columns; English keeps the layout docs/cli.md and the README show.
-        const ladder = renderLadder(sim.snapshot(), zh ? { messages: m, maxWidth: 80 } : {});
-        const title = zh ? wrapCells(scenario.titleZh ?? scenario.title, 80, 0).join('\n') : scenario.title;
+        // Fitted to 80 columns in both languages (issue 13: nothing wider than an 80x24 terminal).
+        const ladder = renderLadder(sim.snapshot(), { messages: m, maxWidth: 80 });
+        const title = wrapCells(zh ? scenario.titleZh ?? scenario.title : scenario.title, 80, 0).join('\n');
         const text = `${title}\n${ladder}`;
         writeOut(useColor() ? colorLadder(text, m, result.passed) : text);
       }

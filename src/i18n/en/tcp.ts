@@ -93,7 +93,7 @@ export const tcp = {
   },
 
   ladder: {
-    header: (scenario: string, profile: string) => `${scenario} (profile ${profile}): each row is one event in order; arrows at send time`,
+    header: (scenario: string, profile: string) => `${scenario} (profile ${profile}): one event per row, arrows at send time`,
     time: 'time',
     script: '(script)',
     /** A crashed host's column. */
