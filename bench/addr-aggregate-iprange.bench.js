@@ -10,11 +10,11 @@
 //
 //   node bench/addr-aggregate-iprange.bench.js [count]     (or: npm run bench iprange)
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, mulberry32 } from './stats.js';
+import { median, mulberry32, timedToFile as timed } from './stats.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'netkata.js');
@@ -49,16 +49,6 @@ function generate(count, seed) {
     lines[i] = `${net >>> 24}.${(net >>> 16) & 255}.${(net >>> 8) & 255}.${net & 255}/${p}`;
   }
   return lines.join('\n') + '\n';
-}
-
-function timed(cmd, args, outFile) {
-  const fd = openSync(outFile, 'w');
-  const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', fd, 'inherit'] });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  closeSync(fd);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
-  return ms;
 }
 
 /** The CIDR lines of an output, /32 written out, sorted: netkata ends with a `# n inputs -> m CIDRs` note. */

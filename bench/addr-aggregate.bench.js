@@ -5,7 +5,7 @@
 //
 //   node bench/addr-aggregate.bench.js [count]     (or: npm run bench aggregate)
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ out = [str(n) for n in ipaddress.collapse_addresses(nets)]
 json.dump({"input": len(nets), "output": out}, sys.stdout, indent=2)
 sys.stdout.write("\\n")
 `;
-import { median, mulberry32 } from './stats.js';
+import { median, mulberry32, timedToFile as timed } from './stats.js';
 
 /** Prefix lengths shaped like a routing table: mostly /24, some shorter, some longer. */
 function generate(count, seed) {
@@ -40,17 +40,6 @@ function generate(count, seed) {
     lines[i] = `${net >>> 24}.${(net >>> 16) & 255}.${(net >>> 8) & 255}.${net & 255}/${p}`;
   }
   return lines.join('\n') + '\n';
-}
-
-
-function timed(cmd, args, outFile) {
-  const fd = openSync(outFile, 'w');
-  const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', fd, 'inherit'] });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  closeSync(fd);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
-  return ms;
 }
 
 const py = spawnSync('python3', ['-c', 'import sys; print(sys.version.split()[0])'], { encoding: 'utf8' });

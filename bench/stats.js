@@ -1,5 +1,6 @@
 // Shared by the bench scripts (each still runs on its own: `node bench/<name>.bench.js`).
 import { spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 
 /** The median: the middle value, or the mean of the two middle values for an even count. */
 export function median(xs) {
@@ -64,4 +65,15 @@ export function reportRatios(times, target) {
     console.log(`${line}  ${ratio.toFixed(2)}x (target <= ${target}x): ${met ? 'met' : 'NOT met'}`);
   }
   return ok;
+}
+
+/** Runs a command once with its stdout written to `outFile`; returns the wall time in ms (a non-zero exit throws). */
+export function timedToFile(cmd, args, outFile) {
+  const fd = openSync(outFile, 'w');
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', fd, 'inherit'] });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  closeSync(fd);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+  return ms;
 }
