@@ -9,6 +9,8 @@ export interface Experiment<P = Record<string, unknown>> {
   readonly explain: string;
   /** It opens TCP sockets whose kernel states are observed and checked. */
   readonly tcp: boolean;
+  /** Its time bound when the run sets none, ms (default: the runner's DEFAULT_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
   /** Parameters (with defaults) that scenarios/lab/<name>.yaml may set under `params`. */
   readonly params: z.ZodType<P>;
   /** Runs the experiment; returns its `result`. Throws (or rejects on abort) only on a real failure. */

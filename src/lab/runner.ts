@@ -113,7 +113,7 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
     throw new InputError(`${name}: ${where}${text}`, given);
   }
   const params = parsed.data as Record<string, unknown>;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? exp.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const host = options.host ?? '127.0.0.1';
   const periodMs = options.periodMs ?? DEFAULT_PERIOD_MS;
   if (options.capture && !exp.tcp) throw new InputError('--capture records TCP segments; this experiment uses UDP', name);

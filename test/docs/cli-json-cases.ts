@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, built, hasDumpcap, hasProcNet, isRoot, root, scratchDir } from '../helpers/sessions.js';
+import { bin, built, hasDumpcap, hasProcNet, hasPython3, isRoot, root, scratchDir } from '../helpers/sessions.js';
 import { codeWords, section } from '../helpers/markdown.js';
 
 const doc = readFileSync(join(root, 'docs', 'cli.md'), 'utf8');
@@ -32,7 +32,7 @@ export interface Case {
   readonly command: string;
   readonly stdin?: string;
   readonly maps?: readonly string[];
-  readonly needs?: 'lab' | 'capture';
+  readonly needs?: 'lab' | 'capture' | 'python';
   /** Sections the command's doc refers to for some fields (`split`: "subnet objects as in subnet"). */
   readonly see?: readonly string[];
 }
@@ -66,6 +66,7 @@ export const CASES: readonly Case[] = [
   { command: 'lab', args: ['lab', 'list'] },
   ...['handshake', 'close', 'time-wait', 'close-wait', 'rst', 'syn-sent', 'fin-wait-1', 'last-ack', 'sticky', 'framing', 'file', 'auth', 'udp-echo', 'time', 'concurrent']
     .map((e): Case => ({ command: 'lab', args: ['lab', e], maps: LAB_MAPS, needs: 'lab' })),
+  { command: 'lab', args: ['lab', 'io-models'], maps: LAB_MAPS, needs: 'python' },
   { command: 'lab', args: ['lab', 'sticky', '--compare'], maps: LAB_MAPS, needs: 'lab' },
   { command: 'lab', args: ['lab', 'close', '--capture'], maps: LAB_MAPS, needs: 'capture' },
 ];
@@ -75,8 +76,8 @@ export function jsonCaseTests(title: string, cases: readonly Case[]): void {
   describe.skipIf(!built)(title, () => {
   const scratch = scratchDir('netkata-docs-json-');
   for (const c of cases) {
-    const skip = (c.needs === 'lab' && !hasProcNet) || (c.needs === 'capture' && !(isRoot && hasDumpcap && hasProcNet));
-    const why = c.needs === 'lab' ? ' (skips without /proc/net/tcp)' : c.needs === 'capture' ? ' (skips unless root with dumpcap)' : '';
+    const skip = (c.needs === 'lab' && !hasProcNet) || (c.needs === 'capture' && !(isRoot && hasDumpcap && hasProcNet)) || (c.needs === 'python' && !(hasPython3 && hasProcNet));
+    const why = c.needs === 'lab' ? ' (skips without /proc/net/tcp)' : c.needs === 'capture' ? ' (skips unless root with dumpcap)' : c.needs === 'python' ? ' (skips without python3 or /proc/net/tcp)' : '';
     it.skipIf(skip)(`netkata ${c.args.join(' ')} --json${why}`, () => {
       const r = spawnSync(process.execPath, [bin, ...c.args, '--json'], {
         cwd: scratch.dir,

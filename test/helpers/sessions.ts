@@ -25,6 +25,8 @@ export const bin = join(root, 'bin', 'netkata.js');
 export const built = existsSync(join(root, 'dist', 'cli', 'main.js'));
 export const isRoot = process.getuid?.() === 0;
 export const hasDumpcap = spawnSync('dumpcap', ['--version'], { stdio: 'ignore' }).status === 0;
+/** python3 runs (the io-models experiment serves with the tutorials' Python servers). */
+export const hasPython3 = spawnSync('python3', ['-I', '-S', '-c', '0'], { stdio: 'ignore' }).status === 0;
 export const hasProcNet = existsSync('/proc/net/tcp');
 
 export interface Command {

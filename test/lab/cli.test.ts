@@ -36,7 +36,7 @@ describe('netkata lab', () => {
     const r = netkata(['lab', 'list', '--json']);
     expect(r.status).toBe(0);
     const names = (JSON.parse(r.stdout) as { experiments: { name: string }[] }).experiments.map((e) => e.name);
-    for (const n of ['handshake', 'close', 'time-wait', 'close-wait', 'rst', 'syn-sent', 'sticky', 'framing', 'file', 'auth', 'udp-echo', 'time', 'concurrent']) expect(names).toContain(n);
+    for (const n of ['handshake', 'close', 'time-wait', 'close-wait', 'rst', 'syn-sent', 'sticky', 'framing', 'file', 'auth', 'udp-echo', 'time', 'concurrent', 'io-models']) expect(names).toContain(n);
   });
 
   it('exits 3 with a clear message where /proc/net/tcp is missing', () => {

@@ -7,6 +7,7 @@ import { file } from './file.js';
 import { finWait1 } from './fin-wait-1.js';
 import { framing } from './framing.js';
 import { handshake } from './handshake.js';
+import { ioModels } from './io-models.js';
 import { lastAck } from './last-ack.js';
 import { rst } from './rst.js';
 import { sticky } from './sticky.js';
@@ -32,6 +33,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   udpEcho,
   time,
   concurrent,
+  ioModels,
 ];
 
 export function findExperiment(name: string): AnyExperiment | undefined {
