@@ -8,6 +8,7 @@
  * microsecond, see wallMinusMonotonic) and turns one into the other.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +16,20 @@ import { EnvironmentError } from '../errors.js';
 import { LabAborted } from './lab-run.js';
 import { readPcapSegments, type CapturedSegmentOnClock } from './pcap-read.js';
 import { monotonicMs } from './poller.js';
+import { formatSocketAddress } from './procnet.js';
 import { lab as text } from '../i18n/en/lab.js';
 
 const START_TIMEOUT_MS = 10_000;
-/** dumpcap reads the kernel's buffer in batches; give the last segments time to reach the file. */
-const DRAIN_MS = 300;
+/**
+ * dumpcap reads the kernel's buffer and writes its file in batches, and on SIGINT it stops without
+ * reading what the kernel still holds for it: the last segments of a run can be missing on a loaded
+ * machine (a loop of npm test runs saw a capture without the final FIN and ACK of one connection). So the
+ * capture is stopped only once a sentinel sent after the experiment (a SYN to a closed port and its RST)
+ * is in the file: the packet socket delivers in order, so everything before it is there too. Without the
+ * sentinel within DRAIN_MAX_MS the capture is reported incomplete and its check is not enforced.
+ */
+const DRAIN_MAX_MS = 5000;
+const DRAIN_POLL_MS = 10;
 
 export interface CaptureOptions {
   readonly host: '127.0.0.1' | '::1';
@@ -52,6 +62,7 @@ export class Capture {
     private readonly clockOffset: number,
     private readonly exited: Promise<number | null>,
     private readonly onExit: () => void,
+    private readonly host: string,
   ) {}
 
   /**
@@ -111,15 +122,22 @@ export class Capture {
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
-    return new Capture(child, () => stderr, file, wallMinusMonotonic(), exited, onExit);
+    return new Capture(child, () => stderr, file, wallMinusMonotonic(), exited, onExit, o.host);
   }
 
   /**
-   * Stops dumpcap and returns the segments, timed in ms since `t0` (monotonic ms), and how many packets
-   * the capture says it dropped (null when it did not say).
+   * Stops dumpcap and returns the segments, timed in ms since `t0` (monotonic ms), how many packets the
+   * capture says it dropped (null when it did not say), and whether the sentinel reached the file (every
+   * segment of the run is in it).
    */
-  async stop(t0: number): Promise<{ segments: CapturedSegmentOnClock[]; dropped: number | null }> {
-    await new Promise((r) => setTimeout(r, DRAIN_MS));
+  async stop(t0: number): Promise<{ segments: CapturedSegmentOnClock[]; dropped: number | null; drained: boolean }> {
+    const sentinel = await this.sendSentinel();
+    const deadline = monotonicMs() + DRAIN_MAX_MS;
+    let drained = false;
+    while (!drained && monotonicMs() < deadline) {
+      await new Promise((r) => setTimeout(r, DRAIN_POLL_MS));
+      drained = this.read().some((seg) => seg.to === sentinel || seg.from === sentinel);
+    }
     this.child.kill('SIGINT');
     const killer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     await this.exited;
@@ -134,12 +152,48 @@ export class Capture {
       // "Packets received/dropped on interface 'Loopback: lo': 10/0 (pcap:0/dumpcap:0/flushed:0/ps_ifdrop:0)"
       const m = /received\/dropped on interface .*: (\d+)\/(\d+)/.exec(this.stderr());
       return {
-        segments: segments.map((s) => ({ ...s, at: Math.round((s.time - this.clockOffset - t0) * 1000) / 1000 })),
+        segments: segments
+          .filter((seg) => seg.to !== sentinel && seg.from !== sentinel)
+          .map((seg) => ({ ...seg, at: Math.round((seg.time - this.clockOffset - t0) * 1000) / 1000 })),
         dropped: m ? Number(m[2]) : null,
+        drained,
       };
     } finally {
       this.release();
     }
+  }
+
+  /** The segments in the file so far (a record cut off by an unfinished write is left out). */
+  private read(): ReturnType<typeof readPcapSegments> {
+    try {
+      return readPcapSegments(readFileSync(this.file));
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Connects to a port of the lab's host that nothing listens on (taken from the kernel, then freed): a SYN
+   * and its RST that the capture filter takes. Returns that address as the reader writes it.
+   */
+  private async sendSentinel(): Promise<string> {
+    const port = await new Promise<number>((resolve, reject) => {
+      const srv = net.createServer();
+      srv.once('error', reject);
+      srv.listen(0, this.host, () => {
+        const p = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    await new Promise<void>((resolve) => {
+      const s = net.connect({ host: this.host, port });
+      s.once('error', () => resolve()); // ECONNREFUSED: the RST came back
+      s.once('connect', () => {
+        s.destroy();
+        resolve();
+      });
+    });
+    return formatSocketAddress({ address: this.host, port });
   }
 
   /** On an error path: stop without reading. */

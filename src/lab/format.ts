@@ -107,7 +107,8 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
   if (r.capture) {
     const k = r.capture.check;
     const checked = k.sockets.reduce((n, s) => n + s.observationsChecked, 0);
-    if (!r.capture.complete) out.push(c.dim(t.segmentsIncomplete(r.capture.dropped === null ? null : String(r.capture.dropped))));
+    if (!r.capture.drained) out.push(c.dim(t.segmentsUndrained));
+    else if (!r.capture.complete) out.push(c.dim(t.segmentsIncomplete(r.capture.dropped === null ? null : String(r.capture.dropped))));
     else if (k.ok) out.push(c.green(t.segmentsOk(checked, k.windowMs)));
     else {
       out.push(c.red(t.segmentsBad(k.mismatches.length)));

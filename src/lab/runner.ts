@@ -52,7 +52,9 @@ export interface CaptureReport {
   readonly segments: LabSegment[];
   /** Packets dumpcap reports it dropped (null: it did not say). */
   readonly dropped: number | null;
-  /** Nothing dropped: only then is the check judged (a missing segment would look like a wrong machine). */
+  /** A sentinel sent after the run reached the file: dumpcap had written every segment before it stopped. */
+  readonly drained: boolean;
+  /** Nothing dropped and drained: only then is the check judged (a missing segment would look like a wrong machine). */
   readonly complete: boolean;
   readonly check: SegmentCheck;
 }
@@ -165,7 +167,8 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
       file: options.capture?.file ?? null,
       segments: labelSegments(captured.segments, observations).filter((s) => s.fromSocket !== undefined || s.toSocket !== undefined),
       dropped: captured.dropped,
-      complete: captured.dropped === 0,
+      drained: captured.drained,
+      complete: captured.dropped === 0 && captured.drained,
       check: checkSegmentsAgainstKernel(captured.segments, observations, run.actions, CLOCK_ALIGNMENT_MS),
     };
   }

@@ -40,7 +40,7 @@ const report = {
   observer: { targetPeriodMs: 2, polls: 400, readMs: { median: 1.25, p95: 3.5 }, periodMs: { median: 2.5, p95: 9.75, max: 22.5 } },
   linux: LINUX_DIFFERENCES.map((d) => ({ ...d, shown: true })),
   capture: {
-    file: '/tmp/run.pcap', dropped: 0, complete: true,
+    file: '/tmp/run.pcap', dropped: 0, drained: true, complete: true,
     segments: [{ at: 1.0, from: '127.0.0.1:40001', to: '127.0.0.1:50002', fromSocket: 'client', toSocket: 'server', flags: 'SYN', seq: 1000, ack: 0, len: 0 }],
     check: { ok: false, windowMs: 1, sockets: [], mismatches: [{ socket: 'client', at: 9.75, kernel: 'TIME_WAIT', machine: ['FIN_WAIT_2', 'CLOSING'] }] },
   },
@@ -88,5 +88,17 @@ describe('the lab report in Chinese, every section', () => {
     expect(zh).toMatch(/^ {4}server +内核：从未出现在表中$/m);
     const bare = (x: string): string => x.replace(/\s+/g, '');
     for (const d of LINUX_DIFFERENCES) expect(bare(zh)).toContain(bare(messages('zh').lab.linux[d.id]));
+  });
+});
+
+describe('a capture that did not drain (the sentinel never reached the file)', () => {
+  const undrained = { ...report, capture: { ...report.capture!, drained: false, complete: false } } as LabReport;
+  it('says so in both languages and judges no segment', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      // (lines fold at 80 columns: compared without white space)
+      const text = formatLabReport(undrained, undefined, { color: false, lang }).replace(/\s+/g, '');
+      expect(text).toContain(messages(lang).lab.segmentsUndrained.replace(/\s+/g, ''));
+      expect(text).not.toContain(messages(lang).lab.segmentMismatch('client', 'TIME_WAIT', 'FIN_WAIT_2').replace(/\s+/g, ''));
+    }
   });
 });

@@ -52,6 +52,7 @@ export const lab = {
   captureNone: '(none)',
   segmentsIncomplete: (dropped: string | null) =>
     `segments vs kernel: not judged, the capture is incomplete (dumpcap dropped ${dropped ?? 'an unknown number of'} packets)`,
+  segmentsUndrained: 'segments vs kernel: not judged, the capture is incomplete (dumpcap had not written the last segments within 5 s)',
   segmentsOk: (checked: number, windowMs: number) =>
     `segments vs kernel: ok (the machine, fed the captured segments, was in the kernel's state at all ${checked} observations, during the /proc read that saw each, ±${windowMs} ms)`,
   segmentsBad: (n: number) => `segments vs kernel: ${n} mismatch(es)`,

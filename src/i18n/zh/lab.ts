@@ -47,6 +47,7 @@ export const lab: Messages['lab'] = {
   captureMore: (n) => `……另有 ${n} 个……`,
   captureNone: '（无）',
   segmentsIncomplete: (dropped) => `报文段与内核对照：未判定，抓包不完整（dumpcap 丢弃了${dropped === null ? '数量不明的' : ` ${dropped} 个`}包）`,
+  segmentsUndrained: '报文段与内核对照：未判定，抓包不完整（5 秒内 dumpcap 没有写入最后的报文段）',
   segmentsOk: (checked, windowMs) =>
     `报文段与内核对照：通过（把抓到的报文段喂给状态机，在全部 ${checked} 次观测中，它都在看到该观测的那次 /proc 读取期间处于内核的状态，±${windowMs} ms）`,
   segmentsBad: (n) => `报文段与内核对照：${n} 处不符`,
