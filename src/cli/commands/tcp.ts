@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { TcpMessages } from '../../tcp/step-text.js';
+import type { Messages } from '../../i18n/en/index.js';
 import { InputError } from '../../errors.js';
 import { PROFILES, type ProfileName } from '../../tcp/profile.js';
 import { CheckFailed, useColor, writeJson, writeOut } from '../io.js';
@@ -43,16 +44,16 @@ async function tcpMessages(cmd: Command): Promise<{ zh: boolean; m: TcpMessages 
   return { zh: lang === 'zh', m: messages(lang).tcp };
 }
 
-export function registerTcpCommands(program: Command): void {
-  const tcp = program.command('tcp').description('the RFC 9293 TCP simulator: run scenarios, list them, show the endpoint machine');
+export function registerTcpCommands(program: Command, h: Messages['help']): void {
+  const tcp = program.command('tcp').description(h.tcp.description);
 
   tcp
     .command('run')
-    .description('run a scenario (a file or a built-in name): ladder diagram, or --json; exit 1 if an expectation failed')
-    .argument('<scenario>', 'scenario file or built-in name (see netkata tcp list)')
-    .option('--json', 'print the run as one JSON document')
-    .option('--pcap <file>', 'also write the segments as a pcapng file (tshark/Wireshark); a dropped segment carries the packet comment "netkata: DROPPED"')
-    .option('--profile <profile>', 'endpoint profile: rfc9293 or linux (default: the scenario\'s, else rfc9293)')
+    .description(h.tcp.run)
+    .argument('<scenario>', h.tcp.scenario)
+    .option('--json', h.tcp.runJson)
+    .option('--pcap <file>', h.tcp.pcap)
+    .option('--profile <profile>', h.tcp.runProfile)
     .action(async (arg: string, opts: { json?: boolean; pcap?: string; profile?: string }, cmd: Command) => {
       if (opts.profile !== undefined && !isProfile(opts.profile)) {
         throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, opts.profile);
@@ -98,8 +99,8 @@ export function registerTcpCommands(program: Command): void {
 
   tcp
     .command('list')
-    .description('built-in scenarios with their titles')
-    .option('--json', 'print as JSON')
+    .description(h.tcp.list)
+    .option('--json', h.tcp.listJson)
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { zh } = await tcpMessages(cmd);
       const { listBuiltinScenarios } = await import('../scenario-files.js');
@@ -120,10 +121,10 @@ export function registerTcpCommands(program: Command): void {
 
   tcp
     .command('states')
-    .description('the endpoint machine: every state and transition, read from the machine itself')
-    .option('--mermaid', 'print a Mermaid stateDiagram-v2')
-    .option('--json', 'print the transitions as JSON')
-    .option('--profile <profile>', 'rfc9293 (default) or linux')
+    .description(h.tcp.states)
+    .option('--mermaid', h.tcp.mermaid)
+    .option('--json', h.tcp.statesJson)
+    .option('--profile <profile>', h.tcp.statesProfile)
     .action(async (opts: { mermaid?: boolean; json?: boolean; profile?: string }, cmd: Command) => {
       const profile = opts.profile ?? 'rfc9293';
       if (!isProfile(profile)) throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, profile);
