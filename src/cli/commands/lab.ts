@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
 import { wrapCells } from '../../text-width.js';
+import { t } from '../text.js';
 import type { Messages } from '../../i18n/en/index.js';
 
 // `netkata lab list` and `netkata lab <experiment> [--json] [--timeout <ms>] [--compare]` (CLI.md).
@@ -25,7 +26,7 @@ function parseParams(list: readonly string[] | undefined): Record<string, unknow
   const out: Record<string, unknown> = {};
   for (const p of list ?? []) {
     const eq = p.indexOf('=');
-    if (eq < 1) throw new InputError('a parameter is key=value', p);
+    if (eq < 1) throw new InputError(t().cli.paramKeyValue, p);
     const raw = p.slice(eq + 1);
     let value: unknown = raw;
     try {
@@ -40,15 +41,15 @@ function parseParams(list: readonly string[] | undefined): Record<string, unknow
 
 function positiveInt(text: string | undefined, what: string, max: number): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(text) || Number(text) > max) throw new InputError(`${what} must be a whole number from 1 to ${max}`, text);
+  if (!/^[1-9][0-9]*$/.test(text) || Number(text) > max) throw new InputError(t().cli.wholeNumber({ option: what, max }), text);
   return Number(text);
 }
 
 /** `--capture <file>`: a path whose directory exists and that is not a directory itself. */
 function captureFile(path: string): string {
   const file = resolve(path);
-  if (!existsSync(dirname(file))) throw new InputError('no such directory for the capture file', path);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError('is a directory', path);
+  if (!existsSync(dirname(file))) throw new InputError(t().cli.noCaptureDirectory, path);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(t().cli.isDirectory, path);
   return file;
 }
 

@@ -55,8 +55,7 @@ export function registerPracticeCommands(program: Command, h: Messages['help']):
 async function practiceAction(opts: PracticeOpts): Promise<void> {
   const { topic, seed: given, count, lang } = await sessionOptions(opts, '10');
   const { ProgressStore } = await import('../../practice/store.js');
-  const { writeOut, CheckFailed } = await import('../io.js');
-  const warn = (m: string): void => { process.stderr.write(`netkata: warning: ${m}\n`); };
+  const { writeOut, writeWarning: warn, CheckFailed } = await import('../io.js');
   const store = new ProgressStore(undefined, warn);
   const progress = store.load();
 

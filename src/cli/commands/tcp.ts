@@ -4,6 +4,7 @@ import type { Messages } from '../../i18n/en/index.js';
 import { InputError } from '../../errors.js';
 import { PROFILES, type ProfileName } from '../../tcp/profile.js';
 import { CheckFailed, useColor, writeJson, writeOut } from '../io.js';
+import { t } from '../text.js';
 import type { WindowScenario } from '../../scenario/window.js';
 import { initialWindow } from '../../tcp/congestion.js';
 
@@ -30,7 +31,7 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
       // nothing was written
     }
     // The reason only: Node's message names the temporary file, which the user never asked for.
-    throw new InputError(`cannot write pcap: ${fsReason(e)}`, path);
+    throw new InputError(t().cli.cannotWritePcap(fsReason(e)), path);
   }
 }
 
@@ -56,14 +57,14 @@ export function registerTcpCommands(program: Command, h: Messages['help']): void
     .option('--profile <profile>', h.tcp.runProfile)
     .action(async (arg: string, opts: { json?: boolean; pcap?: string; profile?: string }, cmd: Command) => {
       if (opts.profile !== undefined && !isProfile(opts.profile)) {
-        throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, opts.profile);
+        throw new InputError(t().cli.unknownProfile(PROFILES), opts.profile);
       }
       const { windowScenarioSource } = await import('../window-files.js');
       const windowSource = windowScenarioSource(arg);
       if (windowSource) {
         const { parseWindowScenario } = await import('../../scenario/window.js');
         const windowScenario = parseWindowScenario(windowSource.text, windowSource.file);
-        if (opts.pcap) throw new InputError('--pcap is for segment-level scenarios; a window scenario runs in rounds', opts.pcap);
+        if (opts.pcap) throw new InputError(t().cli.pcapWindow, opts.pcap);
         const [{ runWindowScenario }, { renderWindowRun }] = await Promise.all([import('../../tcp/window-run.js'), import('../render/tcp-windows.js')]);
         const run = runWindowScenario(opts.profile !== undefined && isProfile(opts.profile) ? withProfile(windowScenario, opts.profile) : windowScenario);
         if (opts.json) writeJson(run);
@@ -127,7 +128,7 @@ export function registerTcpCommands(program: Command, h: Messages['help']): void
     .option('--profile <profile>', h.tcp.statesProfile)
     .action(async (opts: { mermaid?: boolean; json?: boolean; profile?: string }, cmd: Command) => {
       const profile = opts.profile ?? 'rfc9293';
-      if (!isProfile(profile)) throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, profile);
+      if (!isProfile(profile)) throw new InputError(t().cli.unknownProfile(PROFILES), profile);
       const { listTransitions, toMermaid } = await import('../../tcp/transitions.js');
       const { TCP_STATES } = await import('../../tcp/states.js');
       if (opts.mermaid) return writeOut(toMermaid(profile));
