@@ -83,6 +83,24 @@ describe('errors under zh', () => {
   });
 });
 
+describe('tcp run under zh', () => {
+  it('a window scenario whose expectation fails: the last line in Chinese, exit 1; English as before', () => {
+    // The Tahoe run of scenarios/window/tahoe-three-dupacks.yaml, expecting a cwnd it does not reach (RFC 5681
+    // 3.1: slow start doubles cwnd per round from 1, so round 2 has 2, not 3).
+    const file = join(home, 'wrong-window.yaml');
+    writeFileSync(file, ['kind: window', 'name: wrong-window', 'title: "a wrong expectation"', 'variant: tahoe', 'ssthresh: 8',
+      'send: { segments: 10 }', 'rounds: 3', 'expect:', '  - { round: 2, cwnd: 3 }', ''].join('\n'));
+    const last = (r: Run) => r.stderr.trimEnd().split('\n').at(-1)!;
+    const en = runOf(new Map(), job(['tcp', 'run', file], 'C.UTF-8'));
+    expect(en.code).toBe(1);
+    expect(last(en)).toBe('netkata: wrong-window: 1 expectation(s) failed');
+    const zh = runOf(new Map(), job(['tcp', 'run', file], 'zh_CN.UTF-8'));
+    expect(zh.code).toBe(1);
+    expect(last(zh)).toMatch(/^netkata: wrong-window：1 [^a-z]*$/);
+    expect(HAN.test(last(zh))).toBe(true);
+  });
+});
+
 describe('practice under zh', () => {
   it('an unreadable progress file: the warning in Chinese, with both paths; English as before', () => {
     const run = (locale: string) => {

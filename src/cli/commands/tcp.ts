@@ -69,7 +69,7 @@ export function registerTcpCommands(program: Command, h: Messages['help']): void
         const run = runWindowScenario(opts.profile !== undefined && isProfile(opts.profile) ? withProfile(windowScenario, opts.profile) : windowScenario);
         if (opts.json) writeJson(run);
         else writeOut(renderWindowRun(run, useColor()));
-        if (!run.passed) throw new CheckFailed(opts.json ? '' : `${run.scenario}: ${run.failures.length} expectation(s) failed`);
+        if (!run.passed) throw new CheckFailed(opts.json ? '' : (await tcpMessages(cmd)).m.runFailed(run.scenario, run.failures.length));
         return;
       }
       // One round of imports, not four in turn: from the bundle each is a chunk read (bench/cli-oneshot.bench.js).
