@@ -43,13 +43,17 @@ export function padStartCells(s: string, width: number, measure: (s: string) => 
 
 /** Closing punctuation that must not begin a line (clreq 3.1.7, "line start prohibition"). */
 const NO_LINE_START = new Set([...'，。、；：？！）》”…']);
+/** Opening punctuation that must not end a line (clreq 3.1.7, "line end prohibition"). */
+const NO_LINE_END = new Set([...'（《“']);
 
 /**
  * `line` broken into lines of at most `width` cells, at spaces or between two Chinese characters,
  * never before closing punctuation; every line after the first starts with `indent`. A word longer
  * than a line (an IPv6 reverse name) is left whole. For Chinese text, which has no spaces to break at.
+ * Cells are counted by `measure` (displayWidth unless told otherwise).
  */
-export function wrapCells(line: string, width: number, indent = ''): string[] {
+export function wrapCells(line: string, width: number, indent = '', measure: (s: string) => number = displayWidth): string[] {
+  const displayWidth = measure;
   if (displayWidth(line) <= width) return [line];
   // Tokens: a run of spaces, a run of other non-wide characters (a word, a number, an address), or one wide character.
   const tokens = line.match(/ +|[^ \u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6…”]+|./gu) ?? [];
@@ -70,6 +74,13 @@ export function wrapCells(line: string, width: number, indent = ''): string[] {
       if (NO_LINE_START.has(tok[0]!)) {
         while (cur.length > 1 && NO_LINE_START.has(cur.at(-1)![0]!)) carry.unshift(cur.pop()!);
         if (cur.length > 1) carry.unshift(cur.pop()!);
+      }
+      // Carry an opening bracket down with what it opens, unless it is all the line holds.
+      const words = (): string[] => cur.slice(indent === '' ? 0 : 1).filter((c) => !/^ +$/.test(c));
+      const opening = (): boolean => words().length > 1 && NO_LINE_END.has(words().at(-1)!.at(-1)!);
+      while (opening()) {
+        while (/^ +$/.test(cur.at(-1)!)) cur.pop();
+        carry.unshift(cur.pop()!);
       }
       out.push(cur.join('').trimEnd());
       start();

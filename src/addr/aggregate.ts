@@ -62,9 +62,9 @@ export function parseAggregateLine(rawLine: string, strict = false): AggregateEn
   const line = (hash === -1 ? rawLine : rawLine.slice(0, hash)).trim();
   if (line === '') return null;
   // A NUL never occurs in text: this is a binary file read as lines. Say so, without echoing its bytes.
-  if (line.includes('\u0000')) throw new InputError('holds NUL bytes: a binary file, not a text list of CIDRs, addresses and ranges', quoteInput(line, 24));
-  if (line.length > 200) throw new InputError('a line this long is not one CIDR, address or range', quoteInput(line, 40));
-  if (line.includes('%')) throw new InputError('zone ids (%...) have no meaning in an address set', line);
+  if (line.includes('\u0000')) throw new InputError(reason('aggregateNul'), quoteInput(line, 24));
+  if (line.length > 200) throw new InputError(reason('aggregateLong'), quoteInput(line, 40));
+  if (line.includes('%')) throw new InputError(reason('aggregateZone'), line);
   if (line.includes('-')) return parseRange(line);
   const c = parseCidrLine(line, 'expected one CIDR, address or start-end range per line');
   const hostBits = BigInt(bitsOf(c.version) - c.prefix);

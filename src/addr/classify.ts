@@ -167,7 +167,7 @@ export function embeddedIPv4Of(value: bigint): { kind: EmbeddingKind; ipv4: numb
 export function classifyParsed(a: ParsedAddress, nat64?: Nat64Prefix): Classification {
   const address = formatAddress(a.version, a.value);
   if (a.version === 4) {
-    if (nat64 !== undefined) throw new InputError('--nat64 reads an IPv6 address; give the IPv6 address (netkata ip <ipv4> --nat64 <prefix> makes it)', a.input);
+    if (nat64 !== undefined) throw new InputError(reason('classifyNat64V4'), a.input);
     const c = classifyIPv4Value(Number(a.value));
     return { address, version: 4, scope: c.scope, global: c.global, private: c.private, ranges: c.ranges.map(toRef) };
   }

@@ -7,7 +7,7 @@
  * around the u octet. Which layout an address uses cannot be read from the address alone (RFC 7050
  * exists to discover it), so outside 64:ff9b::/96 the prefix is given by the user (`--nat64`).
  */
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { formatIPv6, parseCidr, prefixMask } from './parse.js';
 
 export const NAT64_PREFIX_LENGTHS: readonly number[] = [32, 40, 48, 56, 64, 96];
@@ -23,18 +23,18 @@ const U_OCTET = 0xffn << 56n; // bits 64-71 counted from the left
 
 /** A NAT64 prefix as given to `--nat64`: an IPv6 network of one of the six lengths, host bits zero. */
 export function parseNat64Prefix(text: string): Nat64Prefix {
-  if (!text.includes('/')) throw new InputError('a NAT64 prefix needs its length, e.g. 64:ff9b::/96', text);
+  if (!text.includes('/')) throw new InputError(reason('nat64NeedsLength'), text);
   const c = parseCidr(text);
-  if (c.version !== 6) throw new InputError('a NAT64 prefix is an IPv6 prefix', text);
-  if (c.zone !== undefined) throw new InputError('a NAT64 prefix has no zone', text);
+  if (c.version !== 6) throw new InputError(reason('nat64NotV6'), text);
+  if (c.zone !== undefined) throw new InputError(reason('nat64Zone'), text);
   if (!NAT64_PREFIX_LENGTHS.includes(c.prefix)) {
-    throw new InputError(`RFC 6052 allows prefix lengths ${NAT64_PREFIX_LENGTHS.join(', ')}, not /${c.prefix}`, text);
+    throw new InputError(reason('nat64Lengths', { lengths: NAT64_PREFIX_LENGTHS, prefix: c.prefix }), text);
   }
   const netMask = prefixMask(6, c.prefix);
   if ((c.address & netMask) !== c.address) {
-    throw new InputError(`host bits are set; the /${c.prefix} prefix is ${formatIPv6(c.address & netMask)}/${c.prefix}`, text);
+    throw new InputError(reason('nat64HostBits', { prefix: c.prefix, network: formatIPv6(c.address & netMask) }), text);
   }
-  if ((c.address & U_OCTET) !== 0n) throw new InputError('bits 64-71 (the u octet) must be zero (RFC 6052 section 2.2)', text);
+  if ((c.address & U_OCTET) !== 0n) throw new InputError(reason('nat64UOctet'), text);
   return { value: c.address, length: c.prefix, text: `${formatIPv6(c.address)}/${c.prefix}` };
 }
 
@@ -54,10 +54,10 @@ export function embedIPv4(prefix: Nat64Prefix, ipv4: number): bigint {
 
 /** The IPv4 address carried by `address` under `prefix`; an InputError when it is not one. */
 export function extractIPv4(prefix: Nat64Prefix, address: bigint): number {
-  if ((address & prefixMask(6, prefix.length)) !== prefix.value) throw new InputError(`not inside the NAT64 prefix ${prefix.text}`, formatIPv6(address));
+  if ((address & prefixMask(6, prefix.length)) !== prefix.value) throw new InputError(reason('nat64NotInside', prefix.text), formatIPv6(address));
   if (prefix.length === 96) return Number(address & 0xffffffffn);
   if ((address & U_OCTET) !== 0n) {
-    throw new InputError('bits 64-71 (the u octet) are not zero, so this is not an RFC 6052 address', formatIPv6(address));
+    throw new InputError(reason('nat64NotEmbedded'), formatIPv6(address));
   }
   const before = BigInt(bitsBeforeU(prefix.length));
   const after = 32n - before;

@@ -59,8 +59,8 @@ export interface SplitResult extends Omit<SplitPlan, 'blocks'> {
   readonly subnets: readonly SplitSubnet[];
 }
 
-function tooMany(n: bigint | number, hint: string, input?: string): InputError {
-  return new InputError(`that makes ${n.toLocaleString('en-US')} subnets; netkata lists at most ${MAX_SUBNETS.toLocaleString('en-US')} (${hint})`, input);
+function tooMany(n: bigint | number, hint: Reason, input?: string): InputError {
+  return new InputError(reason('splitTooMany', { count: n.toLocaleString('en-US'), max: MAX_SUBNETS.toLocaleString('en-US'), hint }), input);
 }
 
 /** Strict positive decimal integer (no sign, no leading zero, safe integer). */
@@ -91,7 +91,7 @@ export function parseSplitCount(text: string): number {
 export function parseHostList(text: string): number[] {
   if (text.trim() === '') throw new InputError(reason('emptyHostList'), text);
   const parts = text.split(',');
-  if (parts.length > MAX_SUBNETS) throw tooMany(parts.length, 'fewer needs', `${parts.length} needs`);
+  if (parts.length > MAX_SUBNETS) throw tooMany(parts.length, reason('splitFewerNeeds'), `${parts.length} needs`);
   return parts.map((p, i) => {
     if (p.trim() === '') throw new InputError(reason('emptyNeed', i + 1), text);
     return positiveInt(p, reason('splitWhatNeed', { k: i + 1, need: p.trim() }));
@@ -127,13 +127,13 @@ export function planSplit(parentCidr: ParsedCidr, mode: SplitMode): SplitPlan {
     const np = mode.prefix;
     if (np > bits) throw new InputError(reason('splitPrefixLonger', { prefix: np, version, bits }), `/${np}`);
     if (np < p) throw new InputError(reason('splitPrefixShorter', { prefix: np, parent: p }), `/${np}`);
-    if (np - p > 16) throw tooMany(1n << BigInt(np - p), `/${p} into /${np}; use a longer parent or a shorter prefix`, `${parent} --prefix ${np}`);
+    if (np - p > 16) throw tooMany(1n << BigInt(np - p), reason('splitLongerParent', { parent: p, prefix: np }), `${parent} --prefix ${np}`);
     return equal(np, {});
   }
 
   if (mode.kind === 'count') {
     const want = mode.count;
-    if (want > MAX_SUBNETS) throw tooMany(want, 'ask for fewer', `--count ${want}`);
+    if (want > MAX_SUBNETS) throw tooMany(want, reason('splitAskFewer'), `--count ${want}`);
     const k = ceilLog2(BigInt(want));
     if (p + k > bits) {
       throw new InputError(`/${p} cannot be cut into ${want} subnets: ${2 ** k} blocks need ${k} more prefix bits and only ${bits - p} are left`, String(want));
@@ -172,7 +172,7 @@ export function planSplit(parentCidr: ParsedCidr, mode: SplitMode): SplitPlan {
 /** `netkata split <cidr> (--prefix | --count | --hosts)`: the plan with a subnet object per block. */
 export function split(parentText: string, mode: SplitMode): SplitResult {
   const cidr = parseCidr(parentText);
-  if (cidr.zone !== undefined) throw new InputError('a zone id has no meaning for a block to split', parentText);
+  if (cidr.zone !== undefined) throw new InputError(reason('splitZone'), parentText);
   const plan = planSplit(cidr, mode);
   const { blocks, ...rest } = plan;
   const subnets = blocks.map((b): SplitSubnet => {

@@ -1,6 +1,6 @@
 import { fstatSync, writeSync } from 'node:fs';
-import { EnvironmentError, escapeControls, InputError } from '../errors.js';
-import { inputErrorLine, t } from './text.js';
+import { EnvironmentError, escapeControls, InputError, type Reason } from '../errors.js';
+import { inputErrorLine, reasonLine, t } from './text.js';
 
 /** Exit codes of CLI.md. */
 export const EXIT = { ok: 0, check: 1, usage: 2, environment: 3 } as const;
@@ -75,6 +75,11 @@ function stdoutIsTerminal(): boolean {
 export function writeError(message: string): void {
   // Whatever an input held, the terminal gets one line of plain text: no NUL, no escape sequence.
   process.stderr.write(`netkata: ${escapeControls(message.replace(/\s*\n\s*/g, ' ').trim())}\n`);
+}
+
+/** `netkata: warning: <why>` on stderr, in the chosen language; the command goes on. */
+export function writeWarning(why: Reason): void {
+  process.stderr.write(`netkata: ${t().cli.warning}${escapeControls(reasonLine(why))}\n`);
 }
 
 /** Map anything a command threw to an exit code, printing one line (stack only with NETKATA_DEBUG=1). */

@@ -10,24 +10,32 @@ import { registerTcpCommands } from './commands/tcp.js';
 import { registerLabCommands } from './commands/lab.js';
 import { registerPracticeCommands } from './commands/practice.js';
 import { VERSION } from './version.js';
+import { help as enHelp } from '../i18n/en/help.js';
+import type { ProgramHelp } from './help-zh.js';
 
 // Command modules register their argv shape here and import their heavy code (ink, react, yaml)
 // only inside their actions, so `netkata subnet` loads none of it. Commander's `.command()` copies the
 // program's exitOverride and output settings to every subcommand it creates (copyInheritedSettings),
-// so they are set once, on the program, before any command is registered.
+// so they are set once, on the program, before any command is registered: the help option, the help
+// command and the help's configuration (under zh, help-zh.ts) too.
 
-export function buildProgram(): Command {
+/** The program, its help in English unless told otherwise (`run` passes the zh help under zh). */
+export function buildProgram(help: ProgramHelp = { lang: 'en', text: enHelp }): Command {
+  const h = help.text;
   const program = new Command('netkata')
-    .description('A terminal lab for network fundamentals: calculators, a TCP simulator, a socket lab, practice.')
-    .version(VERSION, '-V, --version')
-    .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
-    .option('--lang <lang>', 'language of the output, the app and practice: en or zh (default from LC_ALL, LC_MESSAGES or LANG)')
+    .description(h.program.description)
+    .version(VERSION, '-V, --version', h.version)
+    .helpOption('-h, --help', h.helpOption)
+    .helpCommand('help [command]', h.helpCommand)
+    .option('--no-color', h.program.noColor)
+    .option('--lang <lang>', h.program.lang)
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
       // Commander's own usage errors become our one-line form (exit 2 below).
       outputError: (str) => writeError(commanderLine(str.replace(/^error:\s*/, '').trim())),
     });
+  if (help.configuration !== undefined) program.configureHelp(help.configuration);
   program.hook('preAction', async (_program, cmd) => {
     if (cmd.optsWithGlobals()['color'] === false) process.env['NO_COLOR'] = '1';
     // Resolved once for every command: a bad --lang is one line (exit 2) before the command runs.
@@ -42,11 +50,11 @@ export function buildProgram(): Command {
     }
     await setCliLang(lang);
   });
-  registerAddressCommands(program);
-  registerAddressExtraCommands(program);
-  registerTcpCommands(program);
-  registerLabCommands(program);
-  registerPracticeCommands(program);
+  registerAddressCommands(program, h);
+  registerAddressExtraCommands(program, h);
+  registerTcpCommands(program, h);
+  registerLabCommands(program, h, help.lang === 'zh');
+  registerPracticeCommands(program, h);
   // A command group answers a missing or unknown subcommand itself, in one line: commander would print
   // a whole usage screen (`netkata tcp`) or, for the program, whose action starts the app, call an
   // unknown command "too many arguments". Set after registering: `.command()` copies settings at creation.
@@ -139,10 +147,28 @@ function earlyLang(argv: readonly string[]): Lang {
   }
 }
 
+/**
+ * The zh help, measured with string-width when the command line asks for help. Its module start costs
+ * about 100 ms (Intl.Segmenter, its regexes: `node -e "import('string-width')"` against `node -e 0`),
+ * which no other zh command should pay; help shown without being asked (`netkata` without a terminal)
+ * is measured by text-width.ts, which agrees with it on the help's characters.
+ */
+async function zhHelp(argv: readonly string[]): Promise<ProgramHelp> {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  const asked = args.some((a) => a === '--help' || a === '-h' || a === 'help');
+  const [{ zhProgramHelp }, measure] = await Promise.all([
+    import('./help-zh.js'),
+    asked ? import('string-width').then((m) => m.default) : undefined,
+  ]);
+  return zhProgramHelp(measure);
+}
+
 export async function run(argv: readonly string[]): Promise<number> {
   exitState.code = 0;
-  await setCliLang(earlyLang(argv));
-  const program = buildProgram();
+  const lang = earlyLang(argv);
+  await setCliLang(lang);
+  const program = buildProgram(lang === 'zh' ? await zhHelp(argv) : undefined);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitState.code;

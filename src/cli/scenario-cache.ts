@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 import { scenariosDir } from '../practice/source-files.js';
 import type { TcpScenario } from '../scenario/tcp.js';
 import { fsReason } from './fs-reason.js';
+import { t } from './text.js';
 
 export const TCP_CACHE_FORMAT = 1;
 
@@ -44,7 +45,7 @@ export function cachedScenario(absPath: string, text: string, file: string, opti
  */
 export function readScenarioText(path: string, cwd: string = process.cwd()): { path: string; text: string; file: string } {
   const p = path.trim().replace(/^~(?=\/)/, process.env['HOME'] ?? '~');
-  if (p === '') throw new InputError('no file given');
+  if (p === '') throw new InputError(t().cli.noFileGiven);
   const abs = resolve(cwd, p);
   try {
     return { path: abs, text: readFileSync(abs, 'utf8'), file: p };
@@ -64,7 +65,7 @@ export async function loadScenarioArg(arg: string, options: { cache?: boolean } 
     r = { path: builtin, text: readFileSync(builtin, 'utf8'), file: `scenarios/tcp/${arg}.yaml` };
   } else {
     const p = arg.trim().replace(/^~(?=\/)/, process.env['HOME'] ?? '~');
-    if (p !== '' && !existsSync(p)) throw new InputError('no such scenario file or built-in scenario (try netkata tcp list)', arg);
+    if (p !== '' && !existsSync(p)) throw new InputError(t().cli.noScenario, arg);
     r = readScenarioText(arg);
   }
   return cachedScenario(r.path, r.text, r.file, options) ?? (await import('../scenario/tcp.js')).parseTcpScenario(r.text, r.file);

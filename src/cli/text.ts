@@ -4,7 +4,7 @@
  * small and imported here; the Chinese ones load only under zh (one module, src/i18n/zh/cli-sections.ts),
  * so `netkata subnet` in English never loads them (test/cli/bundle.test.ts).
  */
-import { InputError, renderReason } from '../errors.js';
+import { InputError, provideZhErrors, renderReason, type Reason } from '../errors.js';
 import type { Messages } from '../i18n/en/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { classify } from '../i18n/en/classify.js';
@@ -29,6 +29,7 @@ let text: CliSections = EN;
 export async function setCliLang(l: Lang): Promise<void> {
   lang = l;
   text = l === 'zh' ? await import('../i18n/zh/cli-sections.js') : EN;
+  if (l === 'zh') provideZhErrors(text.errors);
 }
 
 export function cliLang(): Lang {
@@ -49,9 +50,14 @@ export function withInput(input: string | undefined, why: string): string {
   return HAN.test(why) ? `${shown}：${why}` : `${shown}: ${why}`;
 }
 
+/** A reason in the chosen language. */
+export function reasonLine(r: Reason): string {
+  return lang === 'en' ? r.text : renderReason(r, text.errors);
+}
+
 /** Why an InputError was raised, in the chosen language (its English text when it carries no key). */
 export function reasonText(e: InputError): string {
-  return e.reason === undefined || lang === 'en' ? e.message : renderReason(e.reason, text.errors);
+  return e.reason === undefined ? e.message : reasonLine(e.reason);
 }
 
 /** The line an InputError prints after `netkata: `, in the chosen language. */

@@ -1,6 +1,9 @@
 import { en, type Messages } from './en/index.js';
 import { zh } from './zh/index.js';
 import type { Lang } from './lang.js';
+import { provideZhErrors } from '../errors.js';
+
+provideZhErrors(zh.errors);
 
 export type { Messages } from './en/index.js';
 export type { Lang } from './lang.js';

@@ -13,6 +13,8 @@ import { APP_EVENTS } from '../tcp/tcb.js';
 import type { ActionRecord, AppAction } from './lab-run.js';
 import type { Observation } from './observer.js';
 import type { LabState } from './states.js';
+import { lab as enLab } from '../i18n/en/lab.js';
+import type { Messages } from '../i18n/en/index.js';
 
 /** One edge of the machine, as the tcp layer lists it. */
 export interface MachineTransition {
@@ -37,6 +39,24 @@ export interface Violation {
   /** ms: when `to` was observed. */
   readonly at: number;
   readonly message: string;
+  /**
+   * What `message` says, for the text report in another language: not enumerable, so the JSON report
+   * (which stays English) keeps the fields above only.
+   */
+  readonly why?: ViolationWhy;
+}
+
+/** Why an observed step is a violation (conformance.ts explain). */
+export type ViolationWhy =
+  | { readonly kind: 'needs'; readonly socket: string; readonly from: LabState; readonly to: LabState; readonly needed: readonly AppAction[]; readonly taken: readonly { readonly action: AppAction; readonly at: number }[] }
+  | { readonly kind: 'tooEarly'; readonly socket: string; readonly from: LabState; readonly to: LabState; readonly ms: number; readonly profile: string }
+  | { readonly kind: 'noPath'; readonly socket: string; readonly from: LabState; readonly to: LabState; readonly profile: string };
+
+/** A violation's explanation in the catalogue `t` (the lab section of a language). */
+export function violationText(w: ViolationWhy, t: Messages['lab'] = enLab): string {
+  if (w.kind === 'needs') return t.violationNeeds(w);
+  if (w.kind === 'tooEarly') return t.violationTooEarly(w);
+  return t.violationNoPath(w);
 }
 
 export interface PathStep {
@@ -115,7 +135,9 @@ export function checkConformance(
           path.push(last ? { state: step.state, observed: true, via: step.via, at: o.at } : { state: step.state, observed: false, via: step.via });
         }
       } else {
-        violations.push({ socket, from: state, to: o.state, at: o.at, message: explain(socket, state, o.state, mine, o.at - since, options) });
+        const why = explain(socket, state, o.state, mine, o.at - since, options);
+        const v: Violation = { socket, from: state, to: o.state, at: o.at, message: violationText(why) };
+        violations.push(Object.defineProperty(v, 'why', { value: why, enumerable: false }));
         path.push({ state: o.state, observed: true, via: '(no path)', at: o.at });
       }
       state = o.state;
@@ -195,15 +217,13 @@ function explain(
   mine: readonly ActionRecord[],
   elapsed: number,
   options: ConformanceOptions,
-): string {
+): ViolationWhy {
   const all: ActionRecord[] = (['listen', 'connect', 'destroy', 'resetAndDestroy'] as const).map((action) => ({ at: 0, socket, action }));
   const withActions = findPath(from, to, all, elapsed, options);
-  const taken = mine.length ? mine.map((a) => `${a.action} at ${a.at} ms`).join(', ') : 'none';
   if (withActions) {
-    const needed = withActions.used.map((a) => (a.action === 'destroy' ? 'close (end or destroy)' : a.action)).join(' + ');
-    return `${socket}: ${from} -> ${to} needs the application to ${needed} first; actions taken on ${socket}: ${taken}`;
+    return { kind: 'needs', socket, from, to, needed: withActions.used.map((a) => a.action), taken: mine.map((a) => ({ action: a.action, at: a.at })) };
   }
   const withTime = findPath(from, to, all, Number.POSITIVE_INFINITY, options);
-  if (withTime) return `${socket}: ${from} -> ${to} after ${Math.round(elapsed)} ms, before the timer that leads there can fire (${options.profile} profile)`;
-  return `${socket}: the endpoint machine (${options.profile} profile) has no path from ${from} to ${to}`;
+  if (withTime) return { kind: 'tooEarly', socket, from, to, ms: Math.round(elapsed), profile: options.profile };
+  return { kind: 'noPath', socket, from, to, profile: options.profile };
 }

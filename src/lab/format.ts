@@ -7,6 +7,7 @@ import { messages, type Lang, type Messages } from '../i18n/index.js';
 import { displayWidth } from '../text-width.js';
 import { lab as en } from '../i18n/en/lab.js';
 import type { Comparison } from './compare.js';
+import { violationText } from './conformance.js';
 import type { ExperimentText } from './experiment-text.js';
 import type { CaptureReport, LabReport } from './runner.js';
 
@@ -97,7 +98,7 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
   if (r.conformance.ok) out.push(c.green(t.conformanceOk(Object.keys(r.sequences).length)));
   else {
     out.push(c.red(t.conformanceBad(r.conformance.violations.length)));
-    for (const v of r.conformance.violations) out.push(c.red(`  ${v.at.toFixed(1)} ms ${v.message}`));
+    for (const v of r.conformance.violations) out.push(c.red(`  ${v.at.toFixed(1)} ms ${v.why === undefined ? v.message : violationText(v.why, t)}`));
   }
   if (r.expectations.ok) out.push(c.green(t.expectationsOk));
   else {

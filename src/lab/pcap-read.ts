@@ -4,7 +4,7 @@
  * uses (Ethernet, raw IP, Linux cooked v1 and v2). IPv4 and IPv6 (no extension headers) carrying TCP;
  * every other packet is skipped. Checked against tshark's reading of the same files (test/lab/capture).
  */
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { LINKTYPE_RAW } from '../tcp/pcap.js';
 import { formatIPv6, formatSocketAddress } from './procnet.js';
 
@@ -59,15 +59,15 @@ function ipOffset(linktype: number, dv: DataView, o: number, caplen: number): nu
 
 /** Every TCP segment of a classic pcap file, in file order. */
 export function readPcapSegments(bytes: Uint8Array): CapturedSegment[] {
-  if (bytes.length < 24) throw new InputError('not a pcap file (shorter than its 24-byte header)');
+  if (bytes.length < 24) throw new InputError(reason('pcapShort'));
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = dv.getUint32(0, true);
   let le: boolean;
   let nano: boolean;
   if (magic === 0xa1b2c3d4 || magic === 0xa1b23c4d) { le = true; nano = magic === 0xa1b23c4d; }
   else if (magic === 0xd4c3b2a1 || magic === 0x4d3cb2a1) { le = false; nano = magic === 0x4d3cb2a1; }
-  else if (magic === 0x0a0d0d0a) throw new InputError('a pcapng file: write classic pcap (dumpcap -P)');
-  else throw new InputError('not a pcap file (unknown magic number)');
+  else if (magic === 0x0a0d0d0a) throw new InputError(reason('pcapng'));
+  else throw new InputError(reason('pcapMagic'));
   const linktype = dv.getUint32(20, le) & 0x0fffffff;
   if (![LINKTYPE_ETHERNET, LINKTYPE_RAW, LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2].includes(linktype)) {
     throw new InputError(`pcap link type ${linktype} is not one netkata reads (Ethernet, raw IP, Linux cooked)`);

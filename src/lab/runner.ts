@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { release } from 'node:os';
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { keysAt, plainIssue } from '../scenario/load.js';
 import { loadLabScenario } from '../scenario/lab.js';
 import { checkConformance, sequencesOf, type Conformance } from './conformance.js';
@@ -100,7 +100,7 @@ export function loadExperimentScenario(exp: AnyExperiment): { params: Record<str
 export async function runLabExperiment(name: string, options: RunOptions = {}): Promise<LabReport> {
   requireProcNet();
   const exp = findExperiment(name);
-  if (!exp) throw new InputError('unknown experiment (netkata lab list shows them)', name);
+  if (!exp) throw new InputError(reason('labUnknownExperiment'), name);
   const scenario = loadExperimentScenario(exp);
   const parsed = exp.params.safeParse({ ...scenario.params, ...options.params });
   if (!parsed.success) {
@@ -118,7 +118,7 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
   const timeoutMs = options.timeoutMs ?? exp.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const host = options.host ?? '127.0.0.1';
   const periodMs = options.periodMs ?? DEFAULT_PERIOD_MS;
-  if (options.capture && !exp.tcp) throw new InputError('--capture records TCP segments; this experiment uses UDP', name);
+  if (options.capture && !exp.tcp) throw new InputError(reason('labCaptureUdp'), name);
 
   // Started before the clock, the timeout and the sockets: dumpcap takes a moment to open lo.
   const { Capture } = options.capture ? await import('./capture.js') : { Capture: undefined };

@@ -6,6 +6,7 @@
  */
 import { expandIPv6, formatIPv4, formatIPv6Text, parseAddress, parseCidr, parseMask } from '../addr/parse.js';
 import type { AnswerKind, Text } from './question.js';
+import { InputError, reasonZh } from '../errors.js';
 
 export type Reading =
   | { readonly ok: true; readonly key: string }
@@ -187,9 +188,15 @@ export function readIPv4(input: string): Reading {
   }
 }
 
+/** Why a parser refused the answer, in both languages (a reason the parser gave in Chinese too). */
+function because(e: unknown): Text {
+  const en = e instanceof Error ? e.message : String(e);
+  return { en, zh: e instanceof InputError && e.reason !== undefined ? reasonZh(e.reason) : en };
+}
+
 function notAnAddress(input: string, e: unknown): Reading {
-  const reason = e instanceof Error ? e.message : String(e);
-  return bad(`"${input.trim()}" is not an address: ${reason}`, `“${input.trim()}”不是合法地址：${reason}`);
+  const why = because(e);
+  return bad(`"${input.trim()}" is not an address: ${why.en}`, `“${input.trim()}”不是合法地址：${why.zh}`);
 }
 
 /** IPv6 by value (any valid spelling), or by exact form: RFC 5952 text, or all 32 digits (any case). */
@@ -235,8 +242,8 @@ export function readMask(input: string, forms: readonly string[]): Reading {
   try {
     return ok(`/${parseMask(t, 4)}`);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return bad(`"${input.trim()}" is not a mask: ${reason}`, `“${input.trim()}”不是合法掩码：${reason}`);
+    const why = because(e);
+    return bad(`"${input.trim()}" is not a mask: ${why.en}`, `“${input.trim()}”不是合法掩码：${why.zh}`);
   }
 }
 

@@ -4,6 +4,7 @@
  * skipped with a warning, because `netkata tcp run` reports it better. The installed package reads
  * the parse made at build time when it matches the files (src/practice/pool-cache.ts).
  */
+import { InputError, reason, type Reason } from '../errors.js';
 import { parseTcpScenario } from '../scenario/tcp.js';
 import { poolOf, type Pool } from './bank.js';
 import { parseBank } from './bank-parse.js';
@@ -17,7 +18,7 @@ export interface LoadOptions {
   readonly cache?: boolean;
 }
 
-export function loadPool(warn: (message: string) => void = () => {}, root?: string, topic: TopicSelection = 'all', options: LoadOptions = {}): Pool {
+export function loadPool(warn: (why: Reason) => void = () => {}, root?: string, topic: TopicSelection = 'all', options: LoadOptions = {}): Pool {
   const banks = readScenarioFiles('practice', root);
   // Running every scenario up to its ask steps is the slow part; only the tcp topic needs it.
   const scenarios = topic === 'all' || topic === 'tcp' ? readScenarioFiles('tcp', root) : undefined;
@@ -26,7 +27,7 @@ export function loadPool(warn: (message: string) => void = () => {}, root?: stri
   return poolOf(parsed.banks, parsed.asks);
 }
 
-function parse(banks: readonly SourceFile[], scenarios: readonly SourceFile[], warn: (message: string) => void): Parsed {
+function parse(banks: readonly SourceFile[], scenarios: readonly SourceFile[], warn: (why: Reason) => void): Parsed {
   const asks: Question[] = [];
   for (const f of scenarios) {
     // A scenario without an ask step asks nothing: not parsed or run (most of the fidelity scenarios).
@@ -34,7 +35,8 @@ function parse(banks: readonly SourceFile[], scenarios: readonly SourceFile[], w
     try {
       asks.push(...askQuestions(parseTcpScenario(f.text, f.file)));
     } catch (e) {
-      warn(`${f.file}: skipped for practice: ${e instanceof Error ? e.message : String(e)}`);
+      const why = e instanceof InputError && e.reason !== undefined ? e.reason : e instanceof Error ? e.message : String(e);
+      warn(reason('practiceFileSkipped', { file: f.file, why }));
     }
   }
   return { banks: banks.map((f) => parseBank(f.text, f.file)), asks };

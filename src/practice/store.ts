@@ -9,6 +9,7 @@
  * writer is killed with SIGKILL. A file that does not parse is renamed aside with a timestamp, a
  * warning is given, and practice starts from empty progress.
  */
+import { reason, type Reason } from '../errors.js';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -117,7 +118,7 @@ export class ProgressStore {
   private progress: Progress = EMPTY;
   constructor(
     readonly dir: string = dataDir(),
-    private readonly warn: (message: string) => void = () => {},
+    private readonly warn: (why: Reason) => void = () => {},
     readonly now: () => Date = () => new Date(),
   ) {
     this.path = join(dir, PROGRESS_FILE);
@@ -150,7 +151,7 @@ export class ProgressStore {
     if (parsed === undefined) {
       const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(this.path, aside);
-      this.warn(`${this.path}: unreadable progress file set aside as ${aside}; starting with empty progress`);
+      this.warn(reason('progressUnreadable', { path: this.path, aside }));
       return (this.progress = EMPTY);
     }
     return (this.progress = parsed);

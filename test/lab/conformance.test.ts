@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkConformance, sequencesOf } from '../../src/lab/conformance.js';
+import { checkConformance, sequencesOf, violationText } from '../../src/lab/conformance.js';
+import { messages } from '../../src/i18n/index.js';
+import { zhFindings } from '../practice/zh-text.js';
 import type { ActionRecord, AppAction } from '../../src/lab/lab-run.js';
 import { linuxConformanceOptions, linuxTransitions } from '../../src/lab/machine.js';
 import type { Observation } from '../../src/lab/observer.js';
@@ -83,5 +85,33 @@ describe('conformance against the linux profile', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a violation in Chinese (issue 13)', () => {
+  const zh = messages('zh').lab;
+  const HAN = /[\u3400-\u9fff]/;
+  /** The values a reader checks: socket names, RFC 9293 state names, action names, numbers. */
+  const facts = (s: string): string[] => (s.match(/[A-Z][A-Z_0-9]+|\b(?:client|server|connect|resetAndDestroy|destroy|end|linux)\b|\d+/g) ?? []).sort();
+
+  it.each([
+    ['needs an action', [ob(5, 'client', 'ESTABLISHED'), ob(9, 'client', 'FIN_WAIT_1')], [act(1, 'client', 'connect')]],
+    ['needs two actions, none taken', [ob(5, 'server', 'ESTABLISHED'), ob(9, 'server', 'SYN_SENT')], []],
+    // With CLOSED reached by the 2MSL timer alone (RFC 9293 3.10.8), not by a reset or an abort, TIME_WAIT cannot end 1 ms after it began.
+    ['before a timer can fire', [ob(5, 'client', 'ESTABLISHED'), ob(8, 'client', 'TIME_WAIT'), ob(9, 'client', 'CLOSED')], [act(1, 'client', 'connect'), act(5, 'client', 'end')], 'noResets'],
+    ['no path at all', [ob(5, 'client', 'ESTABLISHED')], [act(1, 'client', 'connect')], 'noMachine'],
+  ] as const)('%s: Chinese words, the same states, sockets, actions and numbers; the JSON stays English', (_, obs, acts, machine = 'linux') => {
+    const noResets = { ...opts, transitions: opts.transitions.filter((t) => t.to !== 'CLOSED' || t.event === 'TIME_WAIT_TIMEOUT') };
+    const c = checkConformance(obs, acts, machine === 'noResets' ? noResets : machine === 'noMachine' ? { ...opts, transitions: [] } : opts);
+    expect(c.violations.length).toBeGreaterThan(0);
+    for (const v of c.violations) {
+      const text = violationText(v.why!, zh);
+      expect(HAN.test(text)).toBe(true);
+      expect(text).not.toMatch(/\b(?:needs|application|actions|taken|after|before|timer|profile|path)\b/);
+      expect(facts(text)).toEqual(facts(v.message));
+      expect(zhFindings(text)).toEqual([]);
+      // The report's JSON: the English message, no more fields than before.
+      expect(Object.keys(JSON.parse(JSON.stringify(v)))).toEqual(['socket', 'from', 'to', 'at', 'message']);
+    }
   });
 });

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkConformance } from '../../src/lab/conformance.js';
 import { experimentText } from '../../src/lab/experiment-text.js';
+import { linuxConformanceOptions } from '../../src/lab/machine.js';
+import type { LabState } from '../../src/lab/states.js';
 import { findExperiment } from '../../src/lab/experiments/index.js';
 import { formatLabReport } from '../../src/lab/format.js';
 import { Poller } from '../../src/lab/poller.js';
@@ -90,6 +93,22 @@ describe('lab report in Chinese', () => {
     expect(zh).toMatch(/^预期：通过$/m);
     for (const l of zh.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
     for (const l of en.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
+    expect(typesetting(zh)).toEqual([]);
+  });
+
+  it.skipIf(!hasProcNet())(skipTitle('a conformance violation in the Chinese report: in Chinese, within 80 columns; English as before', !hasProcNet(), 'no /proc/net/tcp'), async () => {
+    const r = await runLabExperiment('handshake', { timeoutMs: 8000 });
+    // A FIN_WAIT_1 the application never asked for (no end or destroy): the linux machine has no such step.
+    const at = (t: number, state: LabState) => ({ at: t, socket: 'client', local: 'l', remote: 'r', state });
+    const conformance = checkConformance([at(5, 'ESTABLISHED'), at(9, 'FIN_WAIT_1')], [{ at: 1, socket: 'client', action: 'connect' }], linuxConformanceOptions());
+    const { en, zh } = both({ ...r, ok: false, conformance });
+    // The violation's line, its folded lines joined (a fold indents; Chinese folds between characters).
+    const after = (text: string, heading: string) => text.slice(text.indexOf(heading)).split('\n').slice(1, 3).map((l) => l.trim()).join(HAN.test(heading) ? '' : ' ');
+    expect(after(en, 'conformance: 1 violation(s)')).toContain('9.0 ms client: ESTABLISHED -> FIN_WAIT_1 needs the application to close (end or destroy) first;');
+    const line = after(zh, '一致性：1 处违反');
+    expect(line).toMatch(/^9\.0 ms client：ESTABLISHED -> FIN_WAIT_1 需要应用程序先调用 end 或 destroy（关闭）；/);
+    expect(line).not.toMatch(/needs|application|actions taken/);
+    for (const l of zh.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
     expect(typesetting(zh)).toEqual([]);
   });
 

@@ -147,7 +147,7 @@ describe('a version 1 (Leitner) progress file is migrated, not lost', () => {
     const text = JSON.stringify(v1, null, 2) + '\n';
     writeFileSync(join(dir, 'progress.json'), text);
     const warnings: string[] = [];
-    const store = new ProgressStore(dir, (m) => warnings.push(m), () => T0);
+    const store = new ProgressStore(dir, (m) => warnings.push(m.text), () => T0);
     const p = store.load();
     expect(warnings).toEqual([]);
     expect(p.topics.subnet).toEqual({ answered: 12, correct: 9, streak: 2, bestStreak: 5, recent: '110111011011', last: '2026-02-20T10:00:00.000Z' });
@@ -160,7 +160,7 @@ describe('a version 1 (Leitner) progress file is migrated, not lost', () => {
     expect(saved.kinds[fixed.id]!.card.due).toBe(at(10 * MIN).toISOString());
     expect(readFileSync(join(dir, 'progress.json.v1'), 'utf8')).toBe(text);
     // Loading the saved file again reads it as version 2 and keeps no second copy.
-    const again = new ProgressStore(dir, (m) => warnings.push(m), () => T0).load();
+    const again = new ProgressStore(dir, (m) => warnings.push(m.text), () => T0).load();
     expect(again.topics.subnet!.answered).toBe(13);
     expect(warnings).toEqual([]);
     expect(existsSync(join(dir, 'progress.json.v1'))).toBe(true);

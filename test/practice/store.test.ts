@@ -55,7 +55,7 @@ describe('the progress file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'progress.json'), '{"version": 1, "topics": {"subnet": {"box": 9');
     const warnings: string[] = [];
-    const s = new ProgressStore(dir, (m) => warnings.push(m));
+    const s = new ProgressStore(dir, (m) => warnings.push(m.text));
     expect(s.load()).toEqual(EMPTY);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/set aside/);
@@ -71,7 +71,7 @@ describe('the progress file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'progress.json'), '{"version": 3}');
     const warnings: string[] = [];
-    expect(new ProgressStore(dir, (m) => warnings.push(m)).load()).toEqual(EMPTY);
+    expect(new ProgressStore(dir, (m) => warnings.push(m.text)).load()).toEqual(EMPTY);
     expect(warnings).toHaveLength(1);
     expect(existsSync(join(dir, 'progress.json'))).toBe(false);
   });
@@ -97,7 +97,7 @@ describe('the progress file', () => {
     });
     await new Promise((r) => child.on('close', r));
     const warnings: string[] = [];
-    const p = new ProgressStore(dir, (m) => warnings.push(m)).load();
+    const p = new ProgressStore(dir, (m) => warnings.push(m.text)).load();
     expect(warnings).toEqual([]);
     expect((p.topics.subnet?.answered ?? 0) + (p.topics.tcp?.answered ?? 0)).toBeGreaterThanOrEqual(200);
     // The killed writer's temporary file, if any, is cleaned up by the next load.

@@ -12,12 +12,12 @@ interface JsonOpt {
   readonly json?: boolean;
 }
 
-export function registerAddressExtraCommands(program: Command): void {
+export function registerAddressExtraCommands(program: Command, h: Messages['help']): void {
   program
     .command('port')
-    .description('a port number or service name: its range (well-known, registered, dynamic) and IANA services')
-    .argument('<port|service>', 'a port number 0-65535 or a service name such as https or dns')
-    .option('--json', 'print one JSON document')
+    .description(h.port.description)
+    .argument('<port|service>', h.port.query)
+    .option('--json', h.json.document)
     .action(async (query: string, opts: JsonOpt) => {
       const { lookupPort } = await import('../../addr/port.js');
       const info = lookupPort(query);
@@ -27,9 +27,9 @@ export function registerAddressExtraCommands(program: Command): void {
 
   program
     .command('mac')
-    .description('a MAC address: normal form, OUI/NIC, multicast and local bits, modified EUI-64 and fe80:: address')
-    .argument('<mac>', 'aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff or aabb.ccdd.eeff')
-    .option('--json', 'print one JSON document')
+    .description(h.mac.description)
+    .argument('<mac>', h.mac.mac)
+    .option('--json', h.json.document)
     .action(async (text: string, opts: JsonOpt) => {
       const { macInfo } = await import('../../addr/mac.js');
       const info = macInfo(text);
@@ -39,10 +39,10 @@ export function registerAddressExtraCommands(program: Command): void {
 
   program
     .command('range')
-    .description('the minimal list of CIDRs covering an inclusive address range')
-    .argument('<start>', 'first address (or the whole range as start-end, the form aggregate reads)')
-    .argument('[end]', 'last address (inclusive)')
-    .option('--json', 'print one JSON document')
+    .description(h.range.description)
+    .argument('<start>', h.range.start)
+    .argument('[end]', h.range.end)
+    .option('--json', h.json.document)
     .action(async (start: string, end: string | undefined, opts: JsonOpt) => {
       const { rangeInfo, splitRange } = await import('../../addr/range.js');
       if (end === undefined && splitRange(start) === undefined) {
@@ -60,10 +60,10 @@ export function registerAddressExtraCommands(program: Command): void {
 
   program
     .command('aggregate')
-    .description('merge CIDRs, addresses and start-end ranges (IPv4 and IPv6) into the minimal exact CIDR list')
-    .argument('[file]', 'input file, one entry per line ("-" or none: standard input)')
-    .option('--strict', 'reject CIDRs with host bits set (10.0.0.1/8) instead of reading them as their network')
-    .option('--json', 'print one JSON document')
+    .description(h.aggregate.description)
+    .argument('[file]', h.aggregate.file)
+    .option('--strict', h.aggregate.strict)
+    .option('--json', h.json.document)
     .action(async (file: string | undefined, opts: JsonOpt & { strict?: boolean }) => {
       const useStdin = file === undefined || file === '-';
       const text = useStdin ? await readStdin() : await readTextFile(file);
@@ -87,12 +87,12 @@ export function registerAddressExtraCommands(program: Command): void {
 
   program
     .command('split')
-    .description('cut a block into subnets: equal ones by --prefix or --count, or VLSM by --hosts')
-    .argument('<cidr>', 'the block to split, e.g. 192.168.1.0/24')
-    .option('--prefix <n>', 'every subnet of this prefix length (e.g. 26 or /26)')
-    .option('--count <n>', 'this many equal subnets (rounded up to a power of two)')
-    .option('--hosts <list>', 'VLSM: host needs, e.g. 50,20,10,2 (largest first, smallest block that fits)')
-    .option('--json', 'print one JSON document')
+    .description(h.split.description)
+    .argument('<cidr>', h.split.cidr)
+    .option('--prefix <n>', h.split.prefix)
+    .option('--count <n>', h.split.count)
+    .option('--hosts <list>', h.split.hosts)
+    .option('--json', h.json.document)
     .action(async (cidr: string, opts: JsonOpt & { prefix?: string; count?: string; hosts?: string }) => {
       const given = (['prefix', 'count', 'hosts'] as const).filter((k) => opts[k] !== undefined);
       if (given.length !== 1) {

@@ -3,6 +3,7 @@ import { InputError } from '../../errors.js';
 import { useColor, writeJson, writeOut } from '../io.js';
 import { cliLang, t } from '../text.js';
 import type { LineEncoder } from './addr-stdin.js';
+import type { Messages } from '../../i18n/en/index.js';
 
 // subnet, same-segment, classify, ip. Registration imports nothing heavy: each action loads its
 // calculator and renderer with `await import`, and none of them loads ink, react or yaml.
@@ -131,43 +132,43 @@ export async function ipAction(address: string | undefined, opts: IpOpts): Promi
   writeOut(renderNotationText(result, t().ip));
 }
 
-export function registerAddressCommands(program: Command): void {
+export function registerAddressCommands(program: Command, h: Messages['help']): void {
   program
     .command('subnet')
-    .description('network, mask, broadcast, host range and the binary AND for an address and prefix')
-    .argument('[address]', 'a.b.c.d/n, a.b.c.d/mask, a.b.c.d (with [mask]) or an IPv6 address/n')
-    .argument('[mask]', 'dotted mask or /n when the address has no "/"')
-    .option('--json', 'print JSON (JSON Lines with --stdin)')
-    .option('--stdin', 'read one input per line from stdin')
+    .description(h.subnet.description)
+    .argument('[address]', h.subnet.address)
+    .argument('[mask]', h.subnet.mask)
+    .option('--json', h.json.lines)
+    .option('--stdin', h.subnet.stdin)
     .action(subnetAction);
 
   program
     .command('same-segment')
-    .description('are two addresses on the same network? the AND, step by step')
-    .argument('<ip1>', 'first address, or <ip>/<prefix>')
-    .argument('<ip2>', 'second address')
-    .option('--mask <mask>', 'dotted mask or /prefix')
-    .option('--json', 'print JSON')
+    .description(h.sameSegment.description)
+    .argument('<ip1>', h.sameSegment.ip1)
+    .argument('<ip2>', h.sameSegment.ip2)
+    .option('--mask <mask>', h.sameSegment.mask)
+    .option('--json', h.json.plain)
     .action(sameSegmentAction);
 
   program
     .command('classify')
-    .description('special-purpose ranges (IANA registries), scope, global and private')
-    .argument('[address]', 'an IPv4 or IPv6 address')
-    .option('--nat64 <prefix>', 'read IPv6 addresses under this NAT64 prefix (RFC 6052: /32, /40, /48, /56, /64 or /96)')
-    .option('--json', 'print JSON (JSON Lines with --stdin)')
-    .option('--stdin', 'read one address per line from stdin')
+    .description(h.classify.description)
+    .argument('[address]', h.anAddress)
+    .option('--nat64 <prefix>', h.classify.nat64)
+    .option('--json', h.json.lines)
+    .option('--stdin', h.stdinAddress)
     .action(classifyAction);
 
   program
     .command('ip')
-    .description('an address in every notation: integer, hex, binary, reverse DNS, RFC 5952')
-    .argument('[address]', 'an IPv4 or IPv6 address')
-    .option('--from-int <n>', 'convert an integer (decimal or 0x hex) back to an address')
-    .option('--from-binary <bits>', 'convert 32 or 128 bits back to an address')
-    .option('--v6', 'with --from-int: treat a small integer as IPv6')
-    .option('--nat64 <prefix>', 'RFC 6052 under this NAT64 prefix: IPv4 in, the IPv6 address carrying it out; IPv6 in, its IPv4')
-    .option('--json', 'print JSON (JSON Lines with --stdin)')
-    .option('--stdin', 'read one address per line from stdin')
+    .description(h.ip.description)
+    .argument('[address]', h.anAddress)
+    .option('--from-int <n>', h.ip.fromInt)
+    .option('--from-binary <bits>', h.ip.fromBinary)
+    .option('--v6', h.ip.v6)
+    .option('--nat64 <prefix>', h.ip.nat64)
+    .option('--json', h.json.lines)
+    .option('--stdin', h.stdinAddress)
     .action(ipAction);
 }

@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.js';
+import { InputError, type Reason } from '../../errors.js';
 import type { Pool } from '../../practice/bank.js';
 import type { TopicSelection } from '../../practice/question.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -38,7 +38,7 @@ export function randomSeed(): number {
 
 export const EXAM_COUNT = '20';
 
-export type PoolLoader = (warn: (message: string) => void, topic: TopicSelection) => Promise<Pool>;
+export type PoolLoader = (warn: (why: Reason) => void, topic: TopicSelection) => Promise<Pool>;
 
 /**
  * Prints the exam. `loadPool` gives the questions: the commander program passes practice/pool-load.ts
@@ -48,9 +48,9 @@ export async function examAction(opts: ExamOpts, loadPool: PoolLoader): Promise<
   const { topic, seed: given, count, lang } = await sessionOptions(opts, EXAM_COUNT);
   const { buildSession } = await import('../../practice/session.js');
   const { examJson, examMarkdown } = await import('../../practice/present.js');
-  const { writeJson, writeOut } = await import('../io.js');
+  const { writeJson, writeOut, writeWarning } = await import('../io.js');
   const seed = given ?? randomSeed();
-  const pool = await loadPool((m) => process.stderr.write(`netkata: warning: ${m}\n`), topic);
+  const pool = await loadPool(writeWarning, topic);
   const questions = buildSession(pool, { seed, count, topic });
   if (opts.json) writeJson(examJson(seed, topic, lang, questions));
   else writeOut(examMarkdown(seed, topic, lang, questions));

@@ -4,6 +4,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
+import { wrapCells } from '../../text-width.js';
+import { t } from '../text.js';
+import type { Messages } from '../../i18n/en/index.js';
 
 // `netkata lab list` and `netkata lab <experiment> [--json] [--timeout <ms>] [--compare]` (CLI.md).
 // Keep top-level imports light: the lab, zod, yaml and xstate load inside the action.
@@ -23,7 +26,7 @@ function parseParams(list: readonly string[] | undefined): Record<string, unknow
   const out: Record<string, unknown> = {};
   for (const p of list ?? []) {
     const eq = p.indexOf('=');
-    if (eq < 1) throw new InputError('a parameter is key=value', p);
+    if (eq < 1) throw new InputError(t().cli.paramKeyValue, p);
     const raw = p.slice(eq + 1);
     let value: unknown = raw;
     try {
@@ -38,23 +41,24 @@ function parseParams(list: readonly string[] | undefined): Record<string, unknow
 
 function positiveInt(text: string | undefined, what: string, max: number): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(text) || Number(text) > max) throw new InputError(`${what} must be a whole number from 1 to ${max}`, text);
+  if (!/^[1-9][0-9]*$/.test(text) || Number(text) > max) throw new InputError(t().cli.wholeNumber({ option: what, max }), text);
   return Number(text);
 }
 
 /** `--capture <file>`: a path whose directory exists and that is not a directory itself. */
 function captureFile(path: string): string {
   const file = resolve(path);
-  if (!existsSync(dirname(file))) throw new InputError('no such directory for the capture file', path);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError('is a directory', path);
+  if (!existsSync(dirname(file))) throw new InputError(t().cli.noCaptureDirectory, path);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(t().cli.isDirectory, path);
   return file;
 }
 
 /**
  * The experiments for `lab --help`, from scenarios/lab/<name>.yaml (one per experiment), read only when
- * help is shown: the registry itself loads the whole lab, which registration must not.
+ * help is shown: the registry itself loads the whole lab, which registration must not. Under zh the
+ * title is the one in the file's `zh:` block, and the lines are wrapped to 80 columns.
  */
-function experimentsHelp(): string {
+function experimentsHelp(heading: string, zh: boolean): string {
   const dir = scenariosDir(import.meta.url, 'lab');
   let files: string[];
   try {
@@ -63,25 +67,28 @@ function experimentsHelp(): string {
     return '';
   }
   const rows = files.map((f) => {
-    const title = /^title:\s*"?(.*?)"?\s*$/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1] ?? '';
+    const text = readFileSync(join(dir, f), 'utf8');
+    const zhTitle = zh ? /^zh:\s*\n\s+title:\s*"?(.*?)"?\s*$/m.exec(text)?.[1] : undefined;
+    const title = zhTitle ?? /^title:\s*"?(.*?)"?\s*$/m.exec(text)?.[1] ?? '';
     return `  ${f.slice(0, -5).padEnd(12)} ${title}`;
   });
-  return `\nExperiments (netkata lab list; parameters in scenarios/lab/<name>.yaml, set with --param):\n${rows.join('\n')}\n`;
+  const lines = [heading, ...rows];
+  return `\n${(zh ? lines.flatMap((l, i) => wrapCells(l, 80, i === 0 ? '' : ' '.repeat(15))) : lines).join('\n')}\n`;
 }
 
-export function registerLabCommands(program: Command): void {
+export function registerLabCommands(program: Command, h: Messages['help'], zh: boolean): void {
   program
     .command('lab')
-    .description('real sockets on loopback, with the kernel\'s TCP states read from /proc/net/tcp and checked against the endpoint machine')
-    .argument('<experiment>', 'an experiment name, or "list"')
-    .option('--json', 'print the report as one JSON document')
-    .option('--timeout <ms>', 'give up (and close every socket) after this many ms', '10000')
-    .option('--compare', 'replay the same actions in the simulator (linux profile), side by side')
-    .option('--period <ms>', 'target polling period of /proc/net/tcp, ms', '2')
-    .option('--ipv6', 'use ::1 instead of 127.0.0.1')
-    .option('--param <key=value...>', "override a parameter of the experiment's scenario (scenarios/lab/<name>.yaml)")
-    .addHelpText('after', experimentsHelp)
-    .option('--capture [file]', 'also record the segments on lo with dumpcap (root), feed them to the machine and check it against the kernel; keep the pcap in <file>')
+    .description(h.lab.description)
+    .argument('<experiment>', h.lab.experiment)
+    .option('--json', h.lab.json)
+    .option('--timeout <ms>', h.lab.timeout, '10000')
+    .option('--compare', h.lab.compare)
+    .option('--period <ms>', h.lab.period, '2')
+    .option('--ipv6', h.lab.ipv6)
+    .option('--param <key=value...>', h.lab.param)
+    .addHelpText('after', () => experimentsHelp(h.lab.experiments, zh))
+    .option('--capture [file]', h.lab.capture)
     .action(async (name: string, opts: LabOptions, cmd: Command) => {
       if (name === 'list') {
         // The English list from the build (src/cli/lab-list.ts): without loading the lab and its schemas.

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { t } from '../text.js';
+import type { Messages } from '../../i18n/en/index.js';
 import { EXAM_COUNT, examAction, randomSeed, sessionOptions, TOPIC_LIST, type ExamOpts } from './exam.js';
 
 // `netkata practice` and `netkata exam` (CLI.md "Practice"). Everything heavy (yaml, zod banks, the
@@ -16,20 +17,19 @@ interface PracticeOpts {
   json?: boolean;
 }
 
-// --lang is the program's option (the app uses it too); each command's help says it applies here.
-const LANG_HELP = '\nLanguage: --lang en|zh (before or after the command; default from LC_ALL, LC_MESSAGES or LANG)\n';
-
-export function registerPracticeCommands(program: Command): void {
+export function registerPracticeCommands(program: Command, h: Messages['help']): void {
+  // --lang is the program's option (the app uses it too); each command's help says it applies here.
+  const langHelp = `\n${h.practice.lang}\n`;
   program
     .command('practice')
-    .description('practise: seeded questions with verdicts, working and explanations; progress is saved')
-    .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
-    .option('--seed <n>', 'replay exactly these questions (0-4294967295)')
-    .option('--count <n>', 'number of questions', '10')
-    .option('--check', 'line mode: exit 1 if any answer is wrong or input ends before the last question')
-    .option('--stats', 'show accuracy, streaks and what is due when (FSRS) per topic, then exit')
-    .option('--json', 'with --stats: one JSON document {now, topics, schedule}')
-    .addHelpText('after', LANG_HELP)
+    .description(h.practice.description)
+    .option('--topic <topic>', h.practice.topic(TOPIC_LIST), 'all')
+    .option('--seed <n>', h.practice.seed)
+    .option('--count <n>', h.practice.count, '10')
+    .option('--check', h.practice.check)
+    .option('--stats', h.practice.stats)
+    .option('--json', h.practice.json)
+    .addHelpText('after', langHelp)
     .action(async (opts: PracticeOpts, cmd: Command) => {
       const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
       await practiceAction({ ...opts, ...(lang === undefined ? {} : { lang }) });
@@ -37,12 +37,12 @@ export function registerPracticeCommands(program: Command): void {
 
   program
     .command('exam')
-    .description('print an exam and its answer key (Markdown, or JSON with --json)')
-    .option('--seed <n>', 'seed (a random one is chosen and printed when omitted)')
-    .option('--count <n>', 'number of questions', EXAM_COUNT)
-    .option('--topic <topic>', `one of: ${TOPIC_LIST}`, 'all')
-    .option('--json', 'one JSON document: {seed, questions: [{id, topic, prompt, answer, accepts, explanation}]}')
-    .addHelpText('after', LANG_HELP)
+    .description(h.exam.description)
+    .option('--seed <n>', h.exam.seed)
+    .option('--count <n>', h.practice.count, EXAM_COUNT)
+    .option('--topic <topic>', h.practice.topic(TOPIC_LIST), 'all')
+    .option('--json', h.exam.json)
+    .addHelpText('after', langHelp)
     .action(async (opts: ExamOpts, cmd: Command) => {
       const lang = cmd.optsWithGlobals()['lang'] as string | undefined;
       await examAction({ ...opts, ...(lang === undefined ? {} : { lang }) }, async (warn, topic) => {
@@ -55,8 +55,7 @@ export function registerPracticeCommands(program: Command): void {
 async function practiceAction(opts: PracticeOpts): Promise<void> {
   const { topic, seed: given, count, lang } = await sessionOptions(opts, '10');
   const { ProgressStore } = await import('../../practice/store.js');
-  const { writeOut, CheckFailed } = await import('../io.js');
-  const warn = (m: string): void => { process.stderr.write(`netkata: warning: ${m}\n`); };
+  const { writeOut, writeWarning: warn, CheckFailed } = await import('../io.js');
   const store = new ProgressStore(undefined, warn);
   const progress = store.load();
 

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { TcpMessages } from '../../tcp/step-text.js';
+import type { Messages } from '../../i18n/en/index.js';
 import { InputError } from '../../errors.js';
 import { PROFILES, type ProfileName } from '../../tcp/profile.js';
 import { CheckFailed, useColor, writeJson, writeOut } from '../io.js';
+import { t } from '../text.js';
 import type { WindowScenario } from '../../scenario/window.js';
 import { initialWindow } from '../../tcp/congestion.js';
 
@@ -29,7 +31,7 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
       // nothing was written
     }
     // The reason only: Node's message names the temporary file, which the user never asked for.
-    throw new InputError(`cannot write pcap: ${fsReason(e)}`, path);
+    throw new InputError(t().cli.cannotWritePcap(fsReason(e)), path);
   }
 }
 
@@ -43,31 +45,31 @@ async function tcpMessages(cmd: Command): Promise<{ zh: boolean; m: TcpMessages 
   return { zh: lang === 'zh', m: messages(lang).tcp };
 }
 
-export function registerTcpCommands(program: Command): void {
-  const tcp = program.command('tcp').description('the RFC 9293 TCP simulator: run scenarios, list them, show the endpoint machine');
+export function registerTcpCommands(program: Command, h: Messages['help']): void {
+  const tcp = program.command('tcp').description(h.tcp.description);
 
   tcp
     .command('run')
-    .description('run a scenario (a file or a built-in name): ladder diagram, or --json; exit 1 if an expectation failed')
-    .argument('<scenario>', 'scenario file or built-in name (see netkata tcp list)')
-    .option('--json', 'print the run as one JSON document')
-    .option('--pcap <file>', 'also write the segments as a pcapng file (tshark/Wireshark); a dropped segment carries the packet comment "netkata: DROPPED"')
-    .option('--profile <profile>', 'endpoint profile: rfc9293 or linux (default: the scenario\'s, else rfc9293)')
+    .description(h.tcp.run)
+    .argument('<scenario>', h.tcp.scenario)
+    .option('--json', h.tcp.runJson)
+    .option('--pcap <file>', h.tcp.pcap)
+    .option('--profile <profile>', h.tcp.runProfile)
     .action(async (arg: string, opts: { json?: boolean; pcap?: string; profile?: string }, cmd: Command) => {
       if (opts.profile !== undefined && !isProfile(opts.profile)) {
-        throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, opts.profile);
+        throw new InputError(t().cli.unknownProfile(PROFILES), opts.profile);
       }
       const { windowScenarioSource } = await import('../window-files.js');
       const windowSource = windowScenarioSource(arg);
       if (windowSource) {
         const { parseWindowScenario } = await import('../../scenario/window.js');
         const windowScenario = parseWindowScenario(windowSource.text, windowSource.file);
-        if (opts.pcap) throw new InputError('--pcap is for segment-level scenarios; a window scenario runs in rounds', opts.pcap);
+        if (opts.pcap) throw new InputError(t().cli.pcapWindow, opts.pcap);
         const [{ runWindowScenario }, { renderWindowRun }] = await Promise.all([import('../../tcp/window-run.js'), import('../render/tcp-windows.js')]);
         const run = runWindowScenario(opts.profile !== undefined && isProfile(opts.profile) ? withProfile(windowScenario, opts.profile) : windowScenario);
         if (opts.json) writeJson(run);
         else writeOut(renderWindowRun(run, useColor()));
-        if (!run.passed) throw new CheckFailed(opts.json ? '' : `${run.scenario}: ${run.failures.length} expectation(s) failed`);
+        if (!run.passed) throw new CheckFailed(opts.json ? '' : (await tcpMessages(cmd)).m.runFailed(run.scenario, run.failures.length));
         return;
       }
       // One round of imports, not four in turn: from the bundle each is a chunk read (bench/cli-oneshot.bench.js).
@@ -98,8 +100,8 @@ export function registerTcpCommands(program: Command): void {
 
   tcp
     .command('list')
-    .description('built-in scenarios with their titles')
-    .option('--json', 'print as JSON')
+    .description(h.tcp.list)
+    .option('--json', h.tcp.listJson)
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { zh } = await tcpMessages(cmd);
       const { listBuiltinScenarios } = await import('../scenario-files.js');
@@ -120,13 +122,13 @@ export function registerTcpCommands(program: Command): void {
 
   tcp
     .command('states')
-    .description('the endpoint machine: every state and transition, read from the machine itself')
-    .option('--mermaid', 'print a Mermaid stateDiagram-v2')
-    .option('--json', 'print the transitions as JSON')
-    .option('--profile <profile>', 'rfc9293 (default) or linux')
+    .description(h.tcp.states)
+    .option('--mermaid', h.tcp.mermaid)
+    .option('--json', h.tcp.statesJson)
+    .option('--profile <profile>', h.tcp.statesProfile)
     .action(async (opts: { mermaid?: boolean; json?: boolean; profile?: string }, cmd: Command) => {
       const profile = opts.profile ?? 'rfc9293';
-      if (!isProfile(profile)) throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, profile);
+      if (!isProfile(profile)) throw new InputError(t().cli.unknownProfile(PROFILES), profile);
       const { listTransitions, toMermaid } = await import('../../tcp/transitions.js');
       const { TCP_STATES } = await import('../../tcp/states.js');
       if (opts.mermaid) return writeOut(toMermaid(profile));

@@ -40,4 +40,15 @@ export const cli = {
   noSuchFile: 'no such file',
   isDirectory: 'is a directory',
   permissionDenied: 'permission denied',
+  /** `netkata lab` and `netkata tcp`: their options' bad values. */
+  paramKeyValue: 'a parameter is key=value',
+  wholeNumber: (w: { readonly option: string; readonly max: number }) => `${w.option} must be a whole number from 1 to ${w.max}`,
+  noCaptureDirectory: 'no such directory for the capture file',
+  unknownProfile: (profiles: readonly string[]) => `unknown profile (${profiles.join(' or ')})`,
+  cannotWritePcap: (why: string) => `cannot write pcap: ${why}`,
+  pcapWindow: '--pcap is for segment-level scenarios; a window scenario runs in rounds',
+  noFileGiven: 'no file given',
+  noScenario: 'no such scenario file or built-in scenario (try netkata tcp list)',
+  /** Before a warning's text: `netkata: warning: <text>`. */
+  warning: 'warning: ',
 } as const;

@@ -33,4 +33,13 @@ export const cli: Messages['cli'] = {
   noSuchFile: '文件不存在',
   isDirectory: '是一个目录',
   permissionDenied: '没有权限',
+  paramKeyValue: '参数要写成 key=value',
+  wholeNumber: (w) => `${w.option} 必须是 1 到 ${w.max} 之间的整数`,
+  noCaptureDirectory: '抓包文件所在的目录不存在',
+  unknownProfile: (profiles) => `未知的端点配置（可用 ${profiles.join(' 或 ')}）`,
+  cannotWritePcap: (why) => `无法写入 pcap 文件：${why}`,
+  pcapWindow: '--pcap 只用于报文段级的场景；窗口场景按轮次运行',
+  noFileGiven: '没有给出文件',
+  noScenario: '没有这个场景文件或内置场景（试试 netkata tcp list）',
+  warning: '警告：',
 };

@@ -13,6 +13,7 @@ import { ranges } from './ranges.js';
 import { sameSegment } from './same-segment.js';
 import { split } from './split.js';
 import { subnet } from './subnet.js';
+import { help } from './help.js';
 
 /** 简体中文消息目录，与 `../en/index.ts` 键一一对应（类型检查保证不缺项、不多项）。 */
-export const zh: Messages = { app, tcp, lab, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli };
+export const zh: Messages = { app, tcp, lab, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli, help };

@@ -1,0 +1,50 @@
+/**
+ * wrapCells, the line breaker of the Chinese output and of the zh `--help`, against W3C clreq 3.1.7
+ * ("line start / line end prohibition": closing punctuation such as ，。）never begins a line, opening
+ * punctuation such as （“ never ends one) and against the width it is given, measured with string-width
+ * (UAX #11). Lines are generated: runs of Chinese, ASCII words and punctuation.
+ */
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { wrapCells } from '../src/text-width.js';
+
+const CLOSING = '，。、；：？！）》”';
+const OPENING = '（《“';
+
+const piece = fc.oneof(
+  fc.constantFrom('子网', '掩码', '广播地址', '端点状态机', '套接字', '报文段'),
+  // Spaced, as in our text: a run of ASCII words with no space would be one word wider than a line.
+  fc.constantFrom('fe80::', 'TIME_WAIT', '192.168.1.0/24', '--json', 'RFC 9293').map((w) => ` ${w} `),
+  fc.constantFrom(...CLOSING),
+  fc.constantFrom(...OPENING),
+  fc.constant(' '),
+);
+const line = fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join('').replace(/ +/g, ' ').trim()).filter((t) => t !== '');
+
+describe('wrapCells', () => {
+  it('keeps every line within the width, and the text, breaking only where clreq allows', () => {
+    fc.assert(fc.property(line, fc.integer({ min: 24, max: 80 }), fc.constantFrom('', '    '), (text, width, indent) => {
+      const lines = wrapCells(text, width, indent, stringWidth).map((l, i) => (i === 0 ? l : l.slice(indent.length)));
+      // No word here is wider than 16 columns, so every line fits.
+      for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(width);
+      expect(lines.every((l) => l.trim() !== '')).toBe(true);
+      expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+      lines.slice(1).forEach((l, i) => {
+        // A line may start with closing punctuation only when the line before it holds nothing to carry.
+        if (CLOSING.includes(l[0]!)) expect([...lines[i]!].every((c) => CLOSING.includes(c) || OPENING.includes(c)), `${lines[i]}|${l}`).toBe(true);
+      });
+      lines.slice(0, -1).forEach((l, i) => {
+        if (OPENING.includes(l.at(-1)!)) expect([...lines[i + 1]!].every((c) => CLOSING.includes(c) || OPENING.includes(c)), `${l}|${lines[i + 1]}`).toBe(true);
+      });
+    }));
+  });
+
+  it('does not end a line on an opening bracket: the bracket goes down with what it opens', () => {
+    // 78 columns of Chinese, then （fe80::）: （ would fit the first line and fe80:: not.
+    const text = `${'链路本地地址'.repeat(6)}修改的（fe80::）`;
+    const lines = wrapCells(text, 80, '', stringWidth);
+    expect(lines.length).toBe(2);
+    expect(lines[1]!.startsWith('（fe80::）')).toBe(true);
+  });
+});
