@@ -18,9 +18,10 @@ export default defineConfig({
     // vitest's default on 2 cores is 1 worker (cores - 1); most files wait on child processes or are
     // short, so two at a time use both cores.
     maxWorkers: 2,
-    // Deadlines for hangs, not for speed: a loaded 2-core runner can be several times slower than a desk.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Deadlines for hangs, not for speed: a loaded 2-core runner can be several times slower than a desk
+    // (a loop of npm test runs beside other work, load 13-17, took up to 30 s for tests of 12 spawns).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [...TIMING, ...ISOLATED], isolate: false, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'isolated', include: ISOLATED, sequence: { groupOrder: 0 } } },
