@@ -107,6 +107,15 @@ export function servedFile(dir: string, name: string, size: number): void {
   writeFileSync(join(dir, name), Buffer.alloc(size, 0x61));
 }
 
+/** tshark's fields for every TCP frame of `file` (one array per frame) and the text of its `-z conv,tcp` table, from one run. */
+export function tsharkRead(file: string, fields: readonly string[]): { rows: string[][]; conv: string } {
+  const r = spawnSync('tshark', ['-r', file, '-z', 'conv,tcp', '-T', 'fields', '-E', 'occurrence=f', ...fields.flatMap((f) => ['-e', f])], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (r.status !== 0) throw new Error(`tshark: ${r.stderr}`);
+  const at = r.stdout.indexOf('\n====');
+  const packets = at < 0 ? r.stdout : r.stdout.slice(0, at);
+  return { rows: packets.split('\n').filter((l) => l !== '').map((l) => l.split('\t')), conv: at < 0 ? '' : r.stdout.slice(at) };
+}
+
 /** tshark's fields for every TCP frame of `file`, one array per frame. */
 export function tsharkFields(file: string, fields: readonly string[], extra: readonly string[] = []): string[][] {
   const r = spawnSync('tshark', ['-r', file, '-Y', 'tcp', ...extra, '-T', 'fields', '-E', 'occurrence=f', ...fields.flatMap((f) => ['-e', f])], { encoding: 'utf8', maxBuffer: 256 << 20 });

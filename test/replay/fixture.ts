@@ -28,6 +28,8 @@ export interface Fixture {
   readonly real: Record<string, string>;
   /** Rewritten and converted captures, by name. */
   readonly derived: Record<string, string>;
+  /** The kernel's TCP sockets on the two server ports right after the traffic (`ss -tanH`: state, local, peer). */
+  readonly kernel: { readonly state: string; readonly local: string; readonly peer: string }[];
 }
 
 /** The traffic: a normal request, a keep-alive session of three, an aborted transfer, IPv6, a port reused. */
@@ -47,11 +49,11 @@ export async function makeFixture(dir: string): Promise<Fixture> {
     multi: join(dir, 'multi.pcapng'),
   };
   const caps = [
-    await startDumpcap(['-i', 'lo', '-P', '-f', filter], real.lo_pcap),
-    await startDumpcap(['-i', 'lo', '-f', filter], real.lo_pcapng),
-    await startDumpcap(['-i', 'any', '-y', 'LINUX_SLL', '-P', '-f', filter], real.sll),
-    await startDumpcap(['-i', 'any', '-y', 'LINUX_SLL2', '-f', filter], real.sll2),
-    await startDumpcap(['-i', 'lo', '-f', filter, '-i', 'any', '-y', 'LINUX_SLL2', '-f', filter], real.multi),
+    await startDumpcap(['-i', 'lo', '-s', '200', '-P', '-f', filter], real.lo_pcap),
+    await startDumpcap(['-i', 'lo', '-s', '200', '-f', filter], real.lo_pcapng),
+    await startDumpcap(['-i', 'any', '-s', '200', '-y', 'LINUX_SLL', '-P', '-f', filter], real.sll),
+    await startDumpcap(['-i', 'any', '-s', '200', '-y', 'LINUX_SLL2', '-f', filter], real.sll2),
+    await startDumpcap(['-i', 'lo', '-s', '200', '-f', filter, '-i', 'any', '-s', '200', '-y', 'LINUX_SLL2', '-f', filter], real.multi),
   ];
   const base = `http://127.0.0.1:${v4.port}`;
   try {
@@ -64,12 +66,18 @@ export async function makeFixture(dir: string): Promise<Fixture> {
     // SYN meets the server's TIME_WAIT: the same 4-tuple again with a new ISN.
     await curl(['-H', 'Connection: close', '--local-port', String(local), `${base}/small`]);
     await curl(['-H', 'Connection: close', '--local-port', String(local), `${base}/small`]);
+    // A client that reads slowly: its window closes (zero window, window probes), then it gives up (RST).
+    await curl(['--limit-rate', '50k', '--max-time', '1', `${base}/big`]);
   } finally {
     for (const c of caps) await c.stop();
     await v4.stop();
     await v6.stop();
   }
-  return { dir, real, derived: derive(dir, real.lo_pcap, real.lo_pcapng) };
+  const ss = spawnSync('ss', ['-tanH'], { encoding: 'utf8' });
+  const kernel = ss.stdout.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => f.length >= 5)
+    .map(([state, , , local, peer]) => ({ state: state!, local: local!, peer: peer! }))
+    .filter((k) => [v4.port, v6.port].some((p) => k.local.endsWith(`:${p}`) || k.peer.endsWith(`:${p}`)));
+  return { dir, real, kernel, derived: derive(dir, real.lo_pcap, real.lo_pcapng) };
 }
 
 const run = (cmd: string, args: string[]): void => {
@@ -192,7 +200,7 @@ function vlan(d: Buffer): Buffer {
 }
 /** IPv4 with 8 bytes of options (NOP x3, a 4-byte unknown option, EOL): IHL 7, total length + 8. */
 function ipv4Options(d: Buffer): Buffer {
-  if (d[ETH]! >> 4 !== 4) return d;
+  if (d[ETH]! >> 4 !== 4 || d.readUInt16BE(ETH + 2) > 65535 - 8) return d; // a full 64 KiB loopback packet has no room
   const ip = d.subarray(ETH);
   const ihl = (ip[0]! & 0x0f) * 4;
   const out = Buffer.concat([d.subarray(0, ETH + ihl), Buffer.from([1, 1, 1, 0x1e, 4, 0, 0, 0]), d.subarray(ETH + ihl)]);
@@ -202,7 +210,7 @@ function ipv4Options(d: Buffer): Buffer {
 }
 /** IPv6 with a hop-by-hop header (PadN) and a destination options header before TCP. */
 function ipv6Extensions(d: Buffer): Buffer {
-  if (d[ETH]! >> 4 !== 6) return d;
+  if (d[ETH]! >> 4 !== 6 || d.readUInt16BE(ETH + 4) > 65535 - 16) return d;
   const next = d[ETH + 6]!;
   const hbh = Buffer.from([60, 0, 1, 4, 0, 0, 0, 0]);
   const dst = Buffer.from([next, 0, 1, 4, 0, 0, 0, 0]);
@@ -210,6 +218,15 @@ function ipv6Extensions(d: Buffer): Buffer {
   out[ETH + 6] = 0; // hop-by-hop first
   out.writeUInt16BE(d.readUInt16BE(ETH + 4) + 16, ETH + 4);
   return out;
+}
+
+/** Direction of a TCP segment with data (IPv4 over Ethernet), or undefined. */
+function tcpKey(d: Buffer): string | undefined {
+  if (d[ETH]! >> 4 !== 4 || d[ETH + 9] !== 6) return undefined;
+  const ihl = (d[ETH]! & 0x0f) * 4;
+  const tcp = ETH + ihl;
+  const len = d.readUInt16BE(ETH + 2) - ihl - (d[tcp + 12]! >> 4) * 4;
+  return len > 0 ? `${d.readUInt16BE(tcp)}>${d.readUInt16BE(tcp + 2)}` : undefined;
 }
 
 function derive(dir: string, pcap: string, pcapng: string): Record<string, string> {
@@ -246,6 +263,17 @@ function derive(dir: string, pcap: string, pcapng: string): Record<string, strin
   writePcap(out['vlan'], 1, recs, false, vlan);
   out['ip_options'] = f('ip-options.pcap');
   writePcap(out['ip_options'], 1, recs, false, (d) => ipv6Extensions(ipv4Options(d)));
+  // Two data segments of one direction swapped in place (times kept: the later one now comes first), and
+  // one data segment removed: tshark calls them out of order and a gap (previous segment not captured).
+  const data = recs.map((r, i) => ({ i, key: tcpKey(r.data) })).filter((x) => x.key !== undefined);
+  const pair = data.findIndex((x, j) => j + 1 < data.length && data[j + 1]!.i === x.i + 1 && data[j + 1]!.key === x.key);
+  if (pair < 0) throw new Error('no two consecutive data segments one way');
+  const [p, q] = [data[pair]!.i, data[pair + 1]!.i];
+  const swapped = recs.map((r, i) => (i === p ? { ...r, data: recs[q]!.data, orig: recs[q]!.orig } : i === q ? { ...r, data: recs[p]!.data, orig: recs[p]!.orig } : r));
+  out['reordered'] = f('reordered.pcap');
+  writePcap(out['reordered'], 1, swapped, false, same);
+  out['gap'] = f('gap.pcap');
+  writePcap(out['gap'], 1, recs.filter((_, i) => i !== p), false, same);
   out['gzip'] = f('lo.pcapng.gz');
   writeFileSync(out['gzip'], gzipSync(readFileSync(pcapng)));
   return out;

@@ -13,7 +13,7 @@ function withProfile(s: WindowScenario, profile: ProfileName): WindowScenario {
   return { ...s, profile, config: { ...s.config, iw: s.iwSet ? s.config.iw : initialWindow(profile, s.config.unit, s.config.mss) } };
 }
 
-// Registers `netkata tcp run | list | states`. Keep top-level imports light: yaml, zod and xstate load
+// Registers `netkata tcp run | replay | list | states`. Keep top-level imports light: yaml, zod and xstate load
 // inside the actions.
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
@@ -94,6 +94,24 @@ export function registerTcpCommands(program: Command): void {
         writeOut(useColor() ? colorLadder(text, m, result.passed) : text);
       }
       if (!result.passed) throw new CheckFailed(opts.json ? '' : m.runFailed(scenario.name, result.failures.length));
+    });
+
+  tcp
+    .command('replay')
+    .description('a capture file (pcap, pcapng, .gz) through the endpoint machine: connections, both ends\' states, anomalies')
+    .argument('<file>', 'capture file: pcap or pcapng (Ethernet, VLAN, Linux cooked, BSD loopback, raw IP), gzip too')
+    .option('--connection <n>', 'only connection n (numbered as tshark\'s tcp.stream: 0, 1, ...)')
+    .option('--port <port>', 'only connections with this port at either end')
+    .option('--host <address>', 'only connections with this address at either end')
+    .option('--profile <profile>', 'endpoint profile: linux (default) or rfc9293')
+    .option('--json', 'print the summary and ladders as one JSON document')
+    .option('--mermaid', 'print one connection\'s ladder as a Mermaid sequenceDiagram')
+    .action(async (file: string, opts: { json?: boolean; mermaid?: boolean; connection?: string; port?: string; host?: string; profile?: string }, cmd: Command) => {
+      const profile = opts.profile ?? 'linux';
+      if (!isProfile(profile)) throw new InputError(`unknown profile (${PROFILES.join(' or ')})`, profile);
+      const [{ runReplay }, { messages, resolveLang }] = await Promise.all([import('./tcp-replay.js'), import('../../i18n/index.js')]);
+      const m = messages(resolveLang(cmd.optsWithGlobals()['lang'] as string | undefined)).replay;
+      await runReplay(file, { ...opts, profile }, m);
     });
 
   tcp
