@@ -99,6 +99,21 @@ interface Track {
   lastRetransmission: boolean;
   rows: LadderRow[] | undefined;
   moreRows: number;
+  /** The last segment, not yet delivered to its receiver (see push). */
+  held: Held | undefined;
+}
+
+interface Held {
+  readonly s: DecodedSegment;
+  readonly dir: 0 | 1;
+  readonly row: LadderRow;
+}
+
+/** Does `s` acknowledge everything `earlier` occupies in sequence space (its data, SYN, FIN)? */
+function acknowledges(s: DecodedSegment, earlier: DecodedSegment): boolean {
+  if ((s.flags & ACK) === 0) return false;
+  const end = (earlier.seq + earlier.len + ((earlier.flags & (SYN | FIN)) !== 0 ? 1 : 0)) >>> 0;
+  return ((s.ack - end) | 0) >= 0;
 }
 
 // Rules whose answer to a segment is "this should not be here": dropped without a word, reset, or
@@ -159,21 +174,32 @@ export class Replay {
     };
     const who = dir === 0 ? 'a' : 'b';
     const other = dir === 0 ? 'b' : 'a';
+    // The segment before this one reaches its receiver now, unless that receiver is this segment's
+    // sender and this segment does not acknowledge it: then the two crossed in flight (a simultaneous
+    // close: each FIN left before the other arrived), and this one was sent first.
+    const held = track.held;
+    const crossed = held !== undefined && held.dir !== dir && !acknowledges(s, held.s);
+    if (held && !crossed) this.deliver(track, held);
     this.own(self, peer, s, (c) => row.calls.push(`${who} ${c}`), (c) => row.calls.push(`${other} ${c}`));
-    const rejected = this.received(peer, s);
+    if (held && crossed) this.deliver(track, held);
+    (row as { relSeq: number }).relSeq = (s.seq - self.isn) >>> 0;
+    (row as { relAck: number }).relAck = (s.flags & ACK) !== 0 ? (s.ack - peer.isn) >>> 0 : 0;
+    track.held = { s, dir, row };
+    if (track.rows && track.rows.length >= this.options.rowLimit) track.moreRows++;
+    else if (track.rows) track.rows.push(row);
+  }
+
+  /** A held segment reaches the other end's machine; its row gets both states after it. */
+  private deliver(track: Track, h: Held): void {
+    track.held = undefined;
+    const rejected = this.received(track.ends[h.dir === 0 ? 1 : 0], h.s);
     if (rejected) {
-      row.impossible = rejected;
-      anomalies.push('impossible');
+      h.row.impossible = rejected;
+      h.row.anomalies.push('impossible');
       track.anomalies.impossible = (track.anomalies.impossible ?? 0) + 1;
     }
-    if (track.rows && track.rows.length >= this.options.rowLimit) track.moreRows++;
-    else if (track.rows) {
-      (row as { relSeq: number }).relSeq = (s.seq - self.isn) >>> 0;
-      (row as { relAck: number }).relAck = (s.flags & ACK) !== 0 ? (s.ack - peer.isn) >>> 0 : 0;
-      row.states = [stateOf(track.ends[0]), stateOf(track.ends[1])];
-      for (const e of track.ends) if (!e.ep) e.pendingRows.push(row);
-      track.rows.push(row);
-    }
+    h.row.states = [stateOf(track.ends[0]), stateOf(track.ends[1])];
+    if (track.rows) for (const e of track.ends) if (!e.ep) e.pendingRows.push(h.row);
   }
 
   /** A connection's first segment: who opened it, or a made-up handshake when the capture missed it. */
@@ -185,6 +211,7 @@ export class Replay {
       conn, ends, midStream, first: at, last: at, anomalies: {}, rstSeen: false, lastRetransmission: false,
       rows: this.options.keepRows(conn) ? [] : undefined,
       moreRows: 0,
+      held: undefined,
     };
     const [x, y] = ends;
     if (midStream && (s.flags & SYN) !== 0) {
@@ -302,6 +329,7 @@ export class Replay {
 
   /** Every connection's report, in tcp.stream order. */
   finish(): ConnectionReport[] {
+    for (const t of this.tracks) if (t.held) this.deliver(t, t.held);
     return this.tracks.map((t) => {
       const states: [EndState, EndState] = [stateOf(t.ends[0]), stateOf(t.ends[1])];
       return {

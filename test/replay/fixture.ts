@@ -65,7 +65,11 @@ export async function makeFixture(dir: string): Promise<Fixture> {
     // The server closes first (Connection: close), so the client's port is free at once and the second
     // SYN meets the server's TIME_WAIT: the same 4-tuple again with a new ISN.
     await curl(['-H', 'Connection: close', '--local-port', String(local), `${base}/small`]);
-    await curl(['-H', 'Connection: close', '--local-port', String(local), `${base}/small`]);
+    // The first socket may still hold the port for a moment (LAST_ACK until the server's ACK lands): a
+    // failed bind (curl exit 45) or connect (7: the 4-tuple still taken) sends no data: try again until it works.
+    for (let i = 0; i < 50 && (await curl(['-H', 'Connection: close', '--local-port', String(local), `${base}/small`])) !== 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
     // A client that reads slowly: its window closes (zero window, window probes), then it gives up (RST).
     await curl(['--limit-rate', '50k', '--max-time', '1', `${base}/big`]);
   } finally {

@@ -11,6 +11,7 @@ import { readCapture } from '../../replay/read-capture.js';
 import { Replay, type ConnectionReport, type LadderRow } from '../../replay/replay.js';
 import { renderLadder, renderMermaid, renderSummary, type ReplayHeader } from '../render/tcp-replay.js';
 import { writeJson, writeOut } from '../io.js';
+import { wrapCells } from '../../text-width.js';
 
 /** Ladders are drawn for up to this many connections; more, and the summary asks for a filter. */
 const LADDER_LIMIT = 20;
@@ -83,7 +84,7 @@ export async function runReplay(file: string, o: ReplayOptions, m: Messages['rep
     });
   }
   const lines = renderSummary(header, conns, m);
-  if (!drawn) lines.push('', m.laddersOmitted(conns.length));
+  if (!drawn) lines.push('', ...wrapCells(m.laddersOmitted(conns.length), 80));
   else for (const c of conns) lines.push(...renderLadder(c, m));
   writeOut(lines.join('\n'));
 }

@@ -34,7 +34,7 @@ function anomalyList(a: Partial<Record<Anomaly, number>>, m: M): string {
 }
 
 export function renderSummary(h: ReplayHeader, conns: readonly ConnectionReport[], m: M): string[] {
-  const out = [m.heading(h.file, h.format, h.frames, h.segments, h.connections, h.profile)];
+  const out = [...wrapCells(m.heading(h.file, h.format, h.frames, h.segments, h.connections, h.profile), WIDTH, '  ')];
   if (h.truncatedBytes > 0) out.push(m.truncated(h.truncatedBytes));
   if (h.gzipTruncated) out.push(m.gzipTruncated);
   if (conns.length !== h.connections) out.push(m.selected(conns.length, h.connections));
@@ -44,11 +44,10 @@ export function renderSummary(h: ReplayHeader, conns: readonly ConnectionReport[
   }
   out.push('', m.summary);
   for (const c of conns) {
-    out.push(`${m.connection(c.id, c.a, c.b)}  ${m.segments(c.frames[0], c.frames[1])}`);
+    out.push(...wrapCells(`${m.connection(c.id, c.a, c.b)}  ${m.segments(c.frames[0], c.frames[1])}`, WIDTH, '    '));
     const states = m.states(c.states[0] ?? m.unknownState, c.states[1] ?? m.unknownState);
-    out.push(`    ${states}; ${m.ended[c.ended]}`);
-    if (c.midStream) out.push(`    ${m.midStream}`);
-    if (Object.keys(c.anomalies).length) out.push(`    ${m.anomalyCounts(anomalyList(c.anomalies, m))}`);
+    const more = [`${states}; ${m.ended[c.ended]}`, ...(c.midStream ? [m.midStream] : []), ...(Object.keys(c.anomalies).length ? [m.anomalyCounts(anomalyList(c.anomalies, m))] : [])];
+    for (const line of more) out.push(...wrapCells(`    ${line}`, WIDTH, '    '));
   }
   return out;
 }
@@ -61,12 +60,14 @@ function since(r: { sec: number; nsec: number }, t0: { sec: number; nsec: number
 export function segmentText(r: LadderRow): string {
   const ack = r.flags.includes('ACK') ? ` ack=${r.relAck}` : '';
   const len = r.len ? ` len=${r.len}` : '';
-  return `${r.flags} seq=${r.relSeq}${ack}${len} win=${r.window}`;
+  // The window only when it is closed (the JSON has every field): rows stay within 80 columns.
+  const win = r.window === 0 && !r.flags.includes('RST') ? ' win=0' : '';
+  return `${r.flags} seq=${r.relSeq}${ack}${len}${win}`;
 }
 
 export function renderLadder(c: ConnectionReport, m: M): string[] {
-  const out: string[] = ['', m.ladderHeading(c.id, c.a, c.b)];
-  if (c.midStream) out.push(m.midStream);
+  const out: string[] = ['', ...wrapCells(m.ladderHeading(c.id, c.a, c.b), WIDTH, '    ')];
+  if (c.midStream) out.push(...wrapCells(m.midStream, WIDTH));
   const note = ' '.repeat(TIME_W + 2);
   const cols = m.columns;
   out.push(`${padStartCells(cols.time, TIME_W)}  ${padEndCells(cols.a, STATE_W)} ${padEndCells(cols.segment, ARROW_W)} ${cols.b}`);
@@ -80,7 +81,7 @@ export function renderLadder(c: ConnectionReport, m: M): string[] {
     if (r.impossible) named.push(m.impossible(r.dir === 0 ? 'b' : 'a', r.impossible.state, r.impossible.rule));
     if (named.length) out.push(...wrapCells(`${note}! ${named.join(m.listSep)}`, WIDTH, note));
   }
-  if (c.moreRows > 0) out.push(m.moreRows(c.moreRows));
+  if (c.moreRows > 0) out.push(...wrapCells(m.moreRows(c.moreRows), WIDTH));
   return out;
 }
 

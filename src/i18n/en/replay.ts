@@ -2,15 +2,17 @@
  * `netkata tcp replay`: a capture's connections through the endpoint machine. State names, flags and
  * seq/ack stay as they are in both languages (as the ladder of `tcp run` keeps them).
  */
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export const replay = {
   heading: (file: string, format: string, frames: number, segments: number, connections: number, profile: string) =>
-    `${file}: ${format}, ${frames} frames, ${segments} TCP segments, ${connections} connections (${profile} profile)`,
+    `${file}: ${format}, ${plural(frames, 'frame')}, ${plural(segments, 'TCP segment')}, ${plural(connections, 'connection')} (${profile} profile)`,
   truncated: (bytes: number) => `the last record is cut off (${bytes} bytes of it in the file): left out`,
   gzipTruncated: 'the gzip stream ends early: what came out of it was read',
   selected: (n: number, of: number) => `${n} of ${of} connections match`,
   summary: 'Connections',
   connection: (id: number, a: string, b: string) => `#${id}  ${a} -> ${b}`,
-  segments: (aToB: number, bToA: number) => `${aToB + bToA} segments (${aToB} -> / ${bToA} <-)`,
+  segments: (aToB: number, bToA: number) => `${plural(aToB + bToA, 'segment')} (${aToB} -> / ${bToA} <-)`,
   ended: { fin: 'ended: FIN', rst: 'ended: RST', open: 'still open', timeout: 'timed out (no answer to its retransmissions)' },
   states: (a: string, b: string) => `a ${a}, b ${b}`,
   unknownState: '? (no reply captured)',
