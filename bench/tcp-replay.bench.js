@@ -8,7 +8,7 @@
 // Peak RSS is the child's VmHWM (/proc/PID/status), read until it exits.
 //
 //   node bench/tcp-replay.bench.js            (or: npm run bench tcp-replay)
-//   SIZES=100,400 node bench/tcp-replay.bench.js   (MB; default 100,400)
+//   SIZES=100,400 KINDS=long node bench/tcp-replay.bench.js   (MB; default 100,400; many,long)
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'netkata.js');
 const SIZES = (process.env.SIZES ?? '100,400').split(',').map(Number);
+const KINDS = (process.env.KINDS ?? 'many,long').split(',');
 const dir = mkdtempSync(join(tmpdir(), 'netkata-replay-bench-'));
 
 /** A pcap writer: records buffered in 4 MB blocks. */
@@ -122,7 +123,7 @@ function makeLong(file, mb) {
     const i = k % N;
     w.packet(server, 80, client, 2000 + i, ACK, seq[i], 8, 1448);
     seq[i] += 1448;
-    if ((k / N) % 2 === 1) w.packet(client, 2000 + i, server, 80, ACK, 8, seq[i], 0);
+    if (Math.floor(k / N) % 2 === 1) w.packet(client, 2000 + i, server, 80, ACK, 8, seq[i], 0);
   }
   w.close();
 }
@@ -157,7 +158,7 @@ const hasTshark = spawnSync('tshark', ['--version']).status === 0;
 console.log(`node ${process.version}; ${hasTshark ? spawnSync('tshark', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] : 'tshark not installed: netkata only'}`);
 console.log('file            size   netkata tcp replay (MB/s, peak RSS)   tshark -q -z conv,tcp (MB/s, peak RSS)');
 try {
-  for (const [kind, make] of [['many', makeMany], ['long', makeLong]]) {
+  for (const [kind, make] of [['many', makeMany], ['long', makeLong]].filter(([k]) => KINDS.includes(k))) {
     for (const mb of SIZES) {
       const file = join(dir, `${kind}-${mb}.pcap`);
       make(file, mb);

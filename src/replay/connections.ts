@@ -153,7 +153,8 @@ function analyse(conn: Connection, dir: 0 | 1, s: DecodedSegment): Anomaly[] {
     else if (notAdvanced && sinceNext < threshold && fwd.nextseq !== ((seq + len) >>> 0)) out.push('out-of-order');
     else if (notAdvanced) out.push('retransmission'); // spurious (already acknowledged) or plain
   }
-  if (len > 0 || (flags & (SYN | FIN)) !== 0) {
+  // A zero window probe's byte does not move nextseq (the dissector ignores probes there).
+  if ((len > 0 || (flags & (SYN | FIN)) !== 0) && !zeroWindowProbe) {
     const nextseq = (seq + len + ((flags & (SYN | FIN)) !== 0 ? 1 : 0)) >>> 0;
     if (fwd.nextseq === 0 || gt(nextseq, fwd.nextseq)) {
       fwd.nextseq = nextseq;

@@ -259,6 +259,10 @@ export class Replay {
         this.fire(self, { type: 'ACTIVE_OPEN' });
         call('ACTIVE_OPEN');
         self.synSent = true;
+        // Both ends sent a SYN (a simultaneous open, RFC 9293 figure 7): this one was no listener after all.
+        for (const ev of self.pending) if (ev.type !== 'PASSIVE_OPEN') this.fire(self, ev);
+        self.pending = [];
+        this.patchPending(self);
         if (!peer.ep) {
           peer.pending.push({ type: 'PASSIVE_OPEN' });
           peerCall('PASSIVE_OPEN');
@@ -348,7 +352,8 @@ const DONE: ReadonlySet<EndState> = new Set<EndState>(['CLOSED', 'TIME_WAIT']);
 function endingOf(t: Track, states: [EndState, EndState]): Ending {
   if (t.rstSeen) return 'rst';
   if (t.ends[0].finSent && t.ends[1].finSent && states.every((s) => DONE.has(s))) return 'fin';
-  // Retransmissions left unanswered at the end of the capture, or a SYN nobody answered.
-  if (t.lastRetransmission || states.includes(null)) return 'timeout';
+  // A SYN nobody answered, or retransmissions left unanswered at the end of the capture while an end
+  // still waits (a repeated SYN,ACK of a simultaneous open that then completed is not one).
+  if (states.includes(null) || (t.lastRetransmission && !states.every((s) => s === 'ESTABLISHED'))) return 'timeout';
   return 'open';
 }

@@ -278,7 +278,58 @@ function derive(dir: string, pcap: string, pcapng: string): Record<string, strin
   writePcap(out['reordered'], 1, swapped, false, same);
   out['gap'] = f('gap.pcap');
   writePcap(out['gap'], 1, recs.filter((_, i) => i !== p), false, same);
+  out['crafted'] = f('crafted.pcap');
+  writeCrafted(out['crafted']);
   out['gzip'] = f('lo.pcapng.gz');
   writeFileSync(out['gzip'], gzipSync(readFileSync(pcapng)));
   return out;
+}
+
+/**
+ * Segments no loopback run makes on demand, written at chosen times (raw IPv4): a handshake whose RTT is
+ * 20 ms (tshark's out-of-order threshold then), a gap, a segment 4 ms late (out of order under that
+ * threshold, a retransmission under the 3 ms default), a window update beside a duplicate ACK, a zero
+ * window and its probe.
+ */
+function writeCrafted(file: string): void {
+  const C = [10, 0, 0, 1];
+  const S = [10, 0, 0, 2];
+  const seg = (us: number, up: boolean, flags: number, seq: number, ack: number, len: number, win = 512): Rec => {
+    const d = Buffer.alloc(40 + len);
+    d[0] = 0x45;
+    d.writeUInt16BE(40 + len, 2);
+    d[8] = 64;
+    d[9] = 6;
+    d.set(up ? C : S, 12);
+    d.set(up ? S : C, 16);
+    d.writeUInt16BE(up ? 1234 : 80, 20);
+    d.writeUInt16BE(up ? 80 : 1234, 22);
+    d.writeUInt32BE(seq, 24);
+    d.writeUInt32BE(ack, 28);
+    d[32] = 0x50;
+    d[33] = flags;
+    d.writeUInt16BE(win, 34);
+    return { sec: 1_700_000_000 + Math.floor(us / 1e6), frac: us % 1e6, orig: d.length, data: d };
+  };
+  const [SYN, ACK, PA, FA] = [0x02, 0x10, 0x18, 0x11];
+  const recs = [
+    seg(0, true, SYN, 100, 0, 0),
+    seg(10_000, false, SYN | ACK, 500, 101, 0),
+    seg(20_000, true, ACK, 101, 501, 0),
+    seg(21_000, true, PA, 101, 501, 100),
+    seg(22_000, true, PA, 301, 501, 100), // 201..300 not yet seen: a gap
+    seg(26_000, true, PA, 201, 501, 100), // 4 ms later, below the highest: out of order (RTT 20 ms)
+    seg(27_000, false, ACK, 501, 201, 0),
+    seg(27_100, false, ACK, 501, 201, 0, 1024), // same ack, new window: a window update
+    seg(27_200, false, ACK, 501, 201, 0, 1024), // same ack, same window: a duplicate ACK
+    seg(27_300, false, ACK, 501, 401, 0, 1024),
+    seg(27_400, false, ACK, 501, 401, 0, 0), // zero window
+    seg(30_000, true, PA, 401, 501, 1), // zero window probe
+    seg(30_100, false, ACK, 501, 401, 0, 0),
+    seg(50_000, false, ACK, 501, 402, 0, 1024),
+    seg(50_100, true, FA, 402, 501, 0),
+    seg(50_200, false, FA, 501, 403, 0),
+    seg(50_300, true, ACK, 403, 502, 0),
+  ];
+  writePcap(file, 101, recs, false, (d) => d);
 }

@@ -95,7 +95,7 @@ function tsharkConversations(conv: string): string[] {
 }
 
 const READ_NAMES = ['lo_pcap', 'lo_pcapng', 'sll', 'sll2', 'multi', 'nsec_pcap', 'pcapng_from_pcap', 'pcapng_be', 'pcap_be', 'raw', 'raw_be', 'ipv4', 'ipv6', 'null_le', 'null_be', 'loop', 'vlan', 'ip_options', 'gzip'];
-const CONN_NAMES = ['lo_pcap', 'lo_pcapng', 'sll2', 'reordered', 'gap', 'gzip', ...SCENARIOS.map((s) => `scenario:${s}`)];
+const CONN_NAMES = ['lo_pcap', 'lo_pcapng', 'sll2', 'reordered', 'gap', 'gzip', 'crafted', ...SCENARIOS.map((s) => `scenario:${s}`)];
 
 describe.skipIf(!CAN_CAPTURE)(skipTitle('capture reader vs tshark', !CAN_CAPTURE, WHY), () => {
   it.each(READ_NAMES)('%s: every TCP frame as tshark reads it (number, time, addresses, ports, seq/ack raw, flags, tcp.len, window)', async (name) => {
