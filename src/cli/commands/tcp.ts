@@ -44,7 +44,7 @@ async function tcpMessages(cmd: Command): Promise<{ zh: boolean; m: TcpMessages 
 }
 
 export function registerTcpCommands(program: Command): void {
-  const tcp = program.command('tcp').description('the RFC 9293 TCP simulator: run scenarios, list them, show the endpoint machine');
+  const tcp = program.command('tcp').description('the RFC 9293 TCP simulator: run scenarios, replay captures, list them, show the endpoint machine');
 
   tcp
     .command('run')
