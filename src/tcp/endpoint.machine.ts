@@ -129,6 +129,10 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
   const timeWaitOld: readonly TransitionSpec[] = p.timeWaitRestartOnAnyAck
     ? [{ guard: 'isUnacceptableWithAck', target: 'TIME_WAIT', reenter: true, actions: 'ackUnacceptable' }]
     : [];
+  // Linux tcp_reset_check (profile rstAtFinSequence): after the peer's FIN, a RST at its number resets;
+  // before the first check, which would drop it as just below the window.
+  const rstAtFin = (actions?: ActionName): readonly TransitionSpec[] =>
+    p.rstAtFinSequence ? [{ guard: 'isRstAtFinSequence', target: 'CLOSED', ...(actions ? { actions } : {}) }] : [];
   return {
     CLOSED: {
       entry: ['deleteTcb'],
@@ -260,7 +264,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
       entry: ['startKeepalive'],
       exit: ['stopKeepalive'],
       on: {
-        SEGMENT: [...SYNC_CHECKS, { actions: 'processSegment' }],
+        SEGMENT: [...rstAtFin('signalReset'), ...SYNC_CHECKS, { actions: 'processSegment' }],
         SEND: { actions: 'sendData' },
         CLOSE: [...closeWithUnread, { target: 'LAST_ACK', actions: 'sendFin' }],
         ABORT: ABORT_WITH_RST,
@@ -272,7 +276,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
     },
     CLOSING: {
       on: {
-        SEGMENT: [...CLOSING_CHECKS, { guard: 'acksOurFin', target: 'TIME_WAIT', actions: 'processSegment' }, { actions: 'processSegment' }],
+        SEGMENT: [...rstAtFin(), ...CLOSING_CHECKS, { guard: 'acksOurFin', target: 'TIME_WAIT', actions: 'processSegment' }, { actions: 'processSegment' }],
         ABORT: { target: 'CLOSED' },
         SEND: SEND_CLOSING,
         RETRANSMISSION_TIMEOUT: RETRANSMIT,
@@ -281,7 +285,7 @@ export function endpointStates(profile: ProfileName = 'rfc9293'): Record<TcpStat
     },
     LAST_ACK: {
       on: {
-        SEGMENT: [...CLOSING_CHECKS, { guard: 'acksOurFin', target: 'CLOSED' }, { actions: 'processSegment' }],
+        SEGMENT: [...rstAtFin(), ...CLOSING_CHECKS, { guard: 'acksOurFin', target: 'CLOSED' }, { actions: 'processSegment' }],
         ABORT: { target: 'CLOSED' },
         SEND: SEND_CLOSING,
         RETRANSMISSION_TIMEOUT: RETRANSMIT,

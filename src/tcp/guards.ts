@@ -86,6 +86,8 @@ export const guards = {
   isRstOutOfWindow: (t, ev) => has(segOf(ev), RST) && !rstInWindow(t, segOf(ev)),
   /** First check: not acceptable (the four cases); answered <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>. */
   isUnacceptable: (t, ev) => !has(segOf(ev), RST) && !acceptable(t, segOf(ev)),
+  /** Linux tcp_reset_check (CLOSE_WAIT, CLOSING, LAST_ACK of the linux profile): a RST at RCV.NXT-1, the peer's FIN's number. */
+  isRstAtFinSequence: (t, ev) => has(segOf(ev), RST) && segOf(ev).seq === seqAdd(t.rcvNxt, -1),
   /** Second check, RFC 5961 3.2 rule 2: a RST at exactly RCV.NXT resets the connection. */
   isRstExact: (t, ev) => has(segOf(ev), RST) && segOf(ev).seq === t.rcvNxt,
   isRstExactFromListen: (t, ev) => t.passive && has(segOf(ev), RST) && segOf(ev).seq === t.rcvNxt,

@@ -122,6 +122,13 @@ export interface Profile {
    * tcp_sequence: SKB_DROP_REASON_TCP_INVALID_END_SEQUENCE). RFC 9293 trims it to the window and keeps the rest.
    */
   readonly dropBeyondWindowWhenQueued: boolean;
+  /**
+   * After the peer's FIN (CLOSE_WAIT, LAST_ACK, CLOSING) a RST at RCV.NXT-1, the FIN's own sequence number,
+   * resets the connection (Linux tcp_reset_check, called from tcp_validate_incoming for an out-of-window
+   * RST and for the RFC 5961 exact-match test: a peer that aborts after its FIN sends a RST with the
+   * FIN's number). RFC 9293 with RFC 5961 3.2 drops it as outside the window.
+   */
+  readonly rstAtFinSequence: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -164,6 +171,7 @@ export const RFC9293: Profile = {
   ackOfUnsentDroppedSilently: false,
   finIntoZeroWindow: false,
   dropBeyondWindowWhenQueued: false,
+  rstAtFinSequence: false,
 };
 
 export const LINUX: Profile = {
@@ -173,7 +181,8 @@ export const LINUX: Profile = {
     'SYN retries 6 and SYN,ACK retries 5 (tcp_syn_retries, tcp_synack_retries), TIME_WAIT fixed at 60 s, orphaned FIN_WAIT_2 held as a timewait socket for tcp_fin_timeout (60 s), ' +
     'data after close() and close() with unread data answered with RST, abort and keepalive give-up RSTs carry ACK, RTO = SRTT + max(200 ms, 4*RTTVAR) capped at 120 s, ' +
     'a repeated SYN in SYN_RECEIVED answered with the SYN,ACK, CLOSE in SYN_RECEIVED deferred to ESTABLISHED, a new SYN above RCV.NXT reopens a TIME_WAIT connection, ' +
-    'an ACK of unsent data dropped without an answer, a bare FIN taken into a zero window, a segment ending beyond the window dropped whole while data is queued',
+    'an ACK of unsent data dropped without an answer, a bare FIN taken into a zero window, a segment ending beyond the window dropped whole while data is queued, ' +
+    'after the peer\'s FIN a RST at its sequence number (RCV.NXT-1) resets (tcp_reset_check)',
   defaults: {
     // Only what Linux changes; the rest is RFC9293's. Kernel defaults, Documentation/networking/ip-sysctl.rst:
     // tcp_syn_retries "Default value is 6", tcp_synack_retries "Default value is 5".
@@ -198,6 +207,7 @@ export const LINUX: Profile = {
   ackOfUnsentDroppedSilently: true,
   finIntoZeroWindow: true,
   dropBeyondWindowWhenQueued: true,
+  rstAtFinSequence: true,
 };
 
 export function getProfile(name: ProfileName = 'rfc9293'): Profile {

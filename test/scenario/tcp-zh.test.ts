@@ -38,9 +38,9 @@ function texts(raw: Raw): [string, string, string | undefined][] {
 }
 
 describe('built-in TCP scenarios in Chinese', () => {
-  it('are the 40 built-ins and 66 conformance files', () => {
+  it('are the 40 built-ins and 68 conformance files', () => {
     expect(files.filter((f) => !f.startsWith('conformance/'))).toHaveLength(40);
-    expect(files.filter((f) => f.startsWith('conformance/'))).toHaveLength(66);
+    expect(files.filter((f) => f.startsWith('conformance/'))).toHaveLength(68);
   });
 
   it.each(files)('%s: every English text has its Chinese twin, set in full-width punctuation', (f) => {

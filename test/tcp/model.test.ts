@@ -90,6 +90,7 @@ function rfcEvent(t: CompiledTransition): string {
           finAcksOurFin: 'rcv FIN,ACK of FIN',
           isRstAcceptable: 'rcv RST',
           isRstExact: 'rcv RST',
+          isRstAtFinSequence: 'rcv RST',
           isRstExactFromListen: 'rcv RST (passive open)',
           acksSynCookie: 'rcv ACK with valid SYN cookie',
           dataAfterClose: 'rcv data after close',

@@ -32,12 +32,16 @@ describe('listTransitions', () => {
     expect(extra.map(key).sort()).toEqual([
       // tcp_close, RFC 1122 4.2.2.13: close() with unread data resets.
       'CLOSE_WAIT CLOSE closeWithUnreadData CLOSED',
+      // tcp_reset_check: after the peer's FIN, a RST at its sequence number resets.
+      'CLOSE_WAIT SEGMENT isRstAtFinSequence CLOSED',
+      'CLOSING SEGMENT isRstAtFinSequence CLOSED',
       'ESTABLISHED CLOSE closeWithUnreadData CLOSED',
       // tcp_rcv_state_process: data after close() is answered with RST.
       'FIN_WAIT_1 SEGMENT dataAfterClose CLOSED',
       // tcp_fin_timeout, for orphaned sockets only.
       'FIN_WAIT_2 FIN_WAIT_2_TIMEOUT isOrphaned CLOSED',
       'FIN_WAIT_2 SEGMENT dataAfterClose CLOSED',
+      'LAST_ACK SEGMENT isRstAtFinSequence CLOSED',
       // inet_csk_reqsk_queue_prune: the listener stays.
       'SYN_RECEIVED RETRANSMISSION_TIMEOUT retransmissionsExhaustedPassive LISTEN',
       // tcp_check_req: the peer's SYN again is answered with the SYN,ACK again.

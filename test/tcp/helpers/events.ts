@@ -28,6 +28,7 @@ function peerEvents(t: Tcb, state: string): TcpEvent[] {
     seg(RST, inOrder, 0),
     seg(RST, seqAdd(inOrder, 1000), 0), // in the window, not at RCV.NXT: challenge ACK
     seg(RST, seqAdd(inOrder, 200_000), 0), // outside the window: dropped
+    seg(RST, seqAdd(inOrder, -1), 0), // just below the window: dropped, or (Linux, after a FIN) the FIN's number: reset
     seg(RST | ACK, 0, t.sndNxt),
     seg(FIN, inOrder, 0), // no ACK bit: dropped in a synchronized state (fifth check)
     seg(PSH, seqAdd(inOrder, -300), 0, 100), // old, no ACK: unacceptable
