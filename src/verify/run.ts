@@ -401,7 +401,9 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
     clearTimeout(timer);
     clearInterval(scan);
     refreshInodes();
-    await observer.stop();
+    const stopped = observer;
+    observer = undefined; // stopped once: the finally below has nothing more to stop
+    await stopped.stop();
     const final = machinePaths();
     checks.push({ name: 'conformance', step: null, ok: final.ok, detail: { kind: 'conformance', violations: final.violations }, sockets: [] });
     const durationMs = Math.round(monotonicMs() - t0);
