@@ -33,6 +33,8 @@ const CASES: readonly [string, string, readonly string[]][] = [
   ['close-behaviour', 'crash-on-reset', ['accepts-after-reset']],
   ['framing', 'framed', []],
   ['framing', 'unframed', ['coalesced-frames', 'split-frame']],
+  ['concurrent', 'echo', []],
+  ['concurrent', 'one-at-a-time', ['all-served']],
 ];
 
 export function alive(pid: number): boolean {

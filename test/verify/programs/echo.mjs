@@ -4,7 +4,22 @@ import net from 'node:net';
 
 const [port, mode] = [Number(process.argv[2]), process.argv[3]];
 
-const server = net.createServer({ allowHalfOpen: mode === 'never-closes' }, (s) => {
+// one-at-a-time: the next connection is served only once the current one closed (a queue of paused sockets).
+const waiting = [];
+let busy = false;
+function serveNext() {
+  const s = waiting.shift();
+  if (!s) return void (busy = false);
+  busy = true;
+  s.on('close', serveNext);
+  s.resume();
+}
+
+const server = net.createServer({ allowHalfOpen: mode === 'never-closes', pauseOnConnect: mode === 'one-at-a-time' }, (s) => {
+  if (mode === 'one-at-a-time') {
+    waiting.push(s);
+    if (!busy) serveNext();
+  }
   // Without an 'error' listener a peer's RST (ECONNRESET) is an uncaught exception: the process ends.
   if (mode !== 'crash-on-reset') s.on('error', () => {});
   if (mode === 'framed') {

@@ -4,6 +4,7 @@ Modes (each the way a socket-programming exercise is commonly written, right or 
   echo            every byte back; close our side at EOF; a client's reset ends only its connection
   never-closes    echoes, but never closes a socket: each one the client left sits in CLOSE_WAIT
   crash-on-reset  one client at a time, no error handling: a client's RST (ECONNRESET) ends the process
+  one-at-a-time   echoes, but serves one client at a time: the others wait in the accept queue
   framed          4-byte big-endian length + body in, the same frame back (reads until whole)
   unframed        treats each recv() as one frame: coalesced or split frames come back wrong
 Binds 127.0.0.1 only.
@@ -63,7 +64,11 @@ def serve(conn):
         conn.close()
 
 
-if mode == "crash-on-reset":
+if mode == "one-at-a-time":
+    while True:
+        conn, _ = srv.accept()
+        serve(conn)
+elif mode == "crash-on-reset":
     while True:
         conn, _ = srv.accept()
         while True:
