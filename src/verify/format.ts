@@ -19,7 +19,7 @@ export function formatVerifyReport(r: VerifyReport, o: VerifyFormatOptions): str
   const all = messages(o.lang ?? 'en');
   const t = all.verify;
   const out: string[] = [];
-  out.push(c.bold(t.heading(r.probe, o.lang === 'zh' && r.titleZh ? r.titleZh : r.title)));
+  out.push(...fold(c.bold(t.heading(r.probe, o.lang === 'zh' && r.titleZh ? r.titleZh : r.title)), REPORT_WIDTH, 2));
   const command = r.command ? r.command.join(' ') : t.external;
   out.push(...fold(`${c.dim(t.program)}${t.labelSep}${t.programLine(command, r.pid === null ? '?' : String(r.pid), r.port)}`, REPORT_WIDTH, 2));
   out.push('');
@@ -29,7 +29,7 @@ export function formatVerifyReport(r: VerifyReport, o: VerifyFormatOptions): str
     out.push(...fold(`${verdict} ${k.name.padEnd(width)}  ${describe(k, t)}`, REPORT_WIDTH, width + 7));
     for (const s of k.sockets) out.push(...fold(`${' '.repeat(width + 7)}${s.socket}: ${pathText(s.path, c.dim)}`, REPORT_WIDTH, 2));
   }
-  if (r.sockets && Object.keys(r.sockets).length > 0 && r.checks.some((k) => k.sockets.length > 0)) out.push(c.dim(`  ${all.lab.legend}`));
+  if (r.sockets && Object.keys(r.sockets).length > 0 && r.checks.some((k) => k.sockets.length > 0)) out.push(...fold(c.dim(`  ${all.lab.legend}`), REPORT_WIDTH, 2));
   if (r.programExit) {
     const how = r.programExit.signal ? t.exitSignal(r.programExit.signal) : t.exitCode(r.programExit.code ?? 0);
     out.push('', t.exited(r.programExit.at, how));
@@ -49,15 +49,15 @@ function describe(k: VerifyCheck, t: VerifyText): string {
   const d = k.detail;
   switch (d.kind) {
     case 'reply':
-      return `${d.client}${t.labelSep}${t.reply(d.expected, d.got, d.ms, d.within)}${d.why ? `; ${t.replyWhy[d.why]}` : ''}`;
+      return `${d.client}${t.labelSep}${t.reply(d.expected, d.got, d.ms, d.within)}${d.why ? `${t.partSep}${t.replyWhy[d.why]}` : ''}`;
     case 'states':
-      return `${t.states(`server<-${d.client}`, d.expected.join(' -> '), d.within)}${d.missing ? `; ${t.statesMissing(d.missing)}` : ''}`;
+      return `${t.states(`server<-${d.client}`, d.expected.join(' -> '), d.within)}${d.missing ? `${t.partSep}${t.statesMissing(d.missing)}` : ''}`;
     case 'no-state':
-      return `${t.noState(d.state, d.within)}${d.left.length > 0 ? `; ${t.noStateLeft(d.left.join(', '))}` : ''}`;
+      return `${t.noState(d.state, d.within)}${d.left.length > 0 ? `${t.partSep}${t.noStateLeft(d.left.join(', '))}` : ''}`;
     case 'accepts':
-      return `${t.accepts(d.ms, d.within)}${d.why === 'refused' ? `; ${t.acceptsWhy.refused(d.error ?? '')}` : d.why ? `; ${t.acceptsWhy[d.why]}` : ''}`;
+      return `${t.accepts(d.ms, d.within)}${d.why === 'refused' ? `${t.partSep}${t.acceptsWhy.refused(d.error ?? '')}` : d.why ? `${t.partSep}${t.acceptsWhy[d.why]}` : ''}`;
     case 'conformance':
-      return [t.conformance, ...d.violations.map((v) => v.message)].join('; ');
+      return [t.conformance, ...d.violations.map((v) => v.message)].join(t.partSep);
     case 'step':
       return t.step(d.verb, d.error);
   }

@@ -116,3 +116,34 @@ describe.skipIf(skip)(skipTitle('netkata verify: programs that do not start or n
     expect(alive(-pid)).toBe(false);
   }, 120_000);
 });
+
+describe.skipIf(skip)(skipTitle('netkata verify: the text report in English and Chinese', skip, 'no /proc/net/tcp'), () => {
+  it('names the failing checks of a server that never closes, with the kernel states, in both languages', async () => {
+    const run = (lang: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, '--lang', lang, 'verify', '--probe', 'close-behaviour', '--start-timeout', '60000', '--', 'python3', echoPy, '{port}', 'never-closes'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    const [en, zh] = await Promise.all([run('en'), run('zh')]);
+    const { default: stringWidth } = await import('string-width');
+    for (const [r, pass, fail] of [[en, 'PASS', 'FAIL'], [zh, '通过', '失败']] as const) {
+      expect(r.code, r.stderr).toBe(1);
+      const lines = r.stdout.split('\n');
+      const verdicts = lines.filter((l) => l.startsWith(`${pass} `) || l.startsWith(`${fail} `)).map((l) => l.split(/ +/).slice(0, 2).join(' '));
+      expect(verdicts).toEqual([`${pass} echo`, `${fail} server-closes`, `${pass} echo-before-reset`, `${fail} no-close-wait`, `${pass} accepts-after-reset`, `${pass} conformance`]);
+      // The socket left behind, with the state the kernel showed (RFC names in both languages).
+      const after = lines.slice(lines.findIndex((l) => l.startsWith(`${fail} no-close-wait`)));
+      expect(after.slice(0, 6).join('\n')).toMatch(/server<-c1: \(LISTEN\) -> \[SYN_RECEIVED\] -> ESTABLISHED\s*->\s+CLOSE_WAIT\n/);
+      for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
+    }
+    expect(zh.stdout).toMatch(/^验证 close-behaviour：关闭行为/);
+    expect(zh.stdout).toMatch(/CLOSE_WAIT 的套接字；仍有：\s*server<-c1/);
+    expect(zh.stdout).toMatch(/结论：失败（6 项检查中 2 项未通过）\n$/);
+    expect(en.stdout).toMatch(/verdict: FAIL \(2 of 6 checks failed\)\n$/);
+    expect(zh.stderr).toBe('netkata: verify close-behaviour: 未通过的检查：server-closes, no-close-wait\n');
+  }, 120_000);
+});

@@ -7,6 +7,8 @@ export const verify = {
   program: 'program',
   programLine: (command: string, pid: string, port: number) => `${command} (pid ${pid}), port ${port}`,
   external: 'already running',
+  /** Between a check's statement and what went wrong. */
+  partSep: '; ',
   labelSep: ' ',
   pass: 'PASS',
   fail: 'FAIL',

@@ -6,6 +6,8 @@ export const verify: Messages['verify'] = {
   program: '被测程序',
   programLine: (command, pid, port) => `${command}（进程号 ${pid}），端口 ${port}`,
   external: '已在运行',
+  /** Between a check's statement and what went wrong. */
+  partSep: '；',
   labelSep: '：',
   pass: '通过',
   fail: '失败',
