@@ -101,7 +101,7 @@ interface Client {
  * this, a connection idle for over a second could read "ESTABLISHED -> gone" as a keepalive failure
  * instead of the close it was.
  */
-function loopbackConformance(): ConformanceOptions {
+export function loopbackConformance(): ConformanceOptions {
   const base = linuxConformanceOptions();
   return {
     ...base,
@@ -112,6 +112,18 @@ function loopbackConformance(): ConformanceOptions {
       'RETRANSMISSION_TIMEOUT[retransmissionsExhaustedPassive]': Number.POSITIVE_INFINITY,
     },
   };
+}
+
+/**
+ * The application actions the conformance check may use on the program's sockets. Its own calls are not
+ * seen: each socket may have been closed once, at any time (and one not on the listening port opened
+ * once); its peers' segments are free events.
+ */
+export function programActions(observations: readonly Observation[], port: number): ActionRecord[] {
+  return [...new Set(observations.map((x) => x.socket))].flatMap((socket) => [
+    { at: 0, socket, action: 'destroy' as const },
+    ...(observations.some((x) => x.socket === socket && portOf(x.local) !== port) ? [{ at: 0, socket, action: 'connect' as const }] : []),
+  ]);
 }
 
 const portOf = (address: string): number => Number(address.slice(address.lastIndexOf(':') + 1));
@@ -187,13 +199,7 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
     const conformance = loopbackConformance();
     const machinePaths = (): ReturnType<typeof checkConformance> => {
       const o = programObservations();
-      // The program's own calls are not seen: each of its sockets may have been closed once, at any time
-      // (and one not on the listening port opened once). Its peers' segments are free events.
-      const actions: ActionRecord[] = [...new Set(o.map((x) => x.socket))].flatMap((socket) => [
-        { at: 0, socket, action: 'destroy' as const },
-        ...(o.some((x) => x.socket === socket && portOf(x.local) !== port) ? [{ at: 0, socket, action: 'connect' as const }] : []),
-      ]);
-      return checkConformance(o, actions, conformance);
+      return checkConformance(o, programActions(o, port), conformance);
     };
 
     const clients = new Map<string, Client>();
