@@ -3,12 +3,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
-import { scenariosDir } from '../cli/package-root.js';
 import { parseVerifyProbe, type VerifyProbe } from '../scenario/verify.js';
 
+/** Two directories up from this module, from src/verify/, dist/verify/ and a dist/bundle/ file alike. */
 export function probesDir(): string {
-  return scenariosDir(import.meta.url, 'verify');
+  return fileURLToPath(new URL('../../scenarios/verify/', import.meta.url));
 }
 
 /** The built-in probes' names, sorted. */

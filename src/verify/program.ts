@@ -7,6 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import net from 'node:net';
+import { monotonicMs } from '../lab/observer.js';
+import { readProcNet, type ProcNetEntry } from '../lab/procnet.js';
 
 export interface ProgramExit {
   readonly code: number | null;
@@ -173,4 +175,29 @@ export class Program {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Wait until `port` has a LISTEN socket (one the program's descriptors hold, when we started it), within
+ * `ms`; a program that exits first, or never listens, is a ProgramStartError (exit 3).
+ */
+export async function waitListening(port: number, program: Program | undefined, ms: number, signal: AbortSignal): Promise<ProcNetEntry> {
+  const end = monotonicMs() + ms;
+  for (;;) {
+    if (signal.aborted) throw signal.reason as Error;
+    const listening = readProcNet().filter((e) => e.state === 'LISTEN' && e.local.port === port);
+    const mine = program ? program.inodes() : undefined;
+    const found = listening.find((e) => mine === undefined || mine.has(e.inode));
+    if (found) return found;
+    if (program?.exit) {
+      const how = program.exit.signal ? `was killed by ${program.exit.signal}` : `exited with code ${program.exit.code}`;
+      const last = program.stderr.trim().split('\n').pop();
+      throw new ProgramStartError(`the program ${how} before listening on port ${port}${last ? ` (stderr: ${last.slice(0, 200)})` : ''}`);
+    }
+    if (monotonicMs() >= end) {
+      const other = listening.length > 0 ? ` (something else listens there)` : '';
+      throw new ProgramStartError(`the program did not listen on port ${port} within ${ms} ms${other}`);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }

@@ -16,10 +16,10 @@ import { FrameDecoder, encodeFrame } from '../lab/framing.js';
 import { LabAborted, LabRun, type ActionRecord } from '../lab/lab-run.js';
 import { linuxConformanceOptions } from '../lab/machine.js';
 import { monotonicMs, Observer, type Observation } from '../lab/observer.js';
-import { formatSocketAddress, procNetDir, readProcNet, requireProcNet, type ProcNetEntry } from '../lab/procnet.js';
+import { formatSocketAddress, procNetDir, readProcNet, requireProcNet } from '../lab/procnet.js';
 import type { LabState } from '../lab/states.js';
 import { verbOf, type VerifyProbe, type VerifyStep } from '../scenario/verify.js';
-import { freePort, groupPids, holderOf, pgrpOf, Program, ProgramStartError, socketInodes, type ProgramExit } from './program.js';
+import { freePort, groupPids, holderOf, pgrpOf, Program, ProgramStartError, socketInodes, waitListening, type ProgramExit } from './program.js';
 import { loadProbe } from './probes.js';
 
 export { ProgramStartError };
@@ -409,7 +409,7 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
     refreshInodes();
     const stopped = observer;
     observer = undefined; // stopped once: the finally below has nothing more to stop
-    await stopped.stop();
+    await bounded(stopped.stop());
     const final = machinePaths();
     checks.push({ name: 'conformance', step: null, ok: final.ok, detail: { kind: 'conformance', violations: final.violations }, sockets: [] });
     const durationMs = Math.round(monotonicMs() - t0);
@@ -436,9 +436,23 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
     clearTimeout(timer);
     clearInterval(scan);
     options.signal?.removeEventListener('abort', onOuterAbort);
-    if (observer) await observer.stop();
+    if (observer) await bounded(observer.stop());
     await run?.cleanup();
     await program?.stop();
+  }
+}
+
+/**
+ * The poll thread's answer, or nothing after 2 s: whatever happens to that thread, the run goes on to
+ * close its clients and kill the program (a lost answer once left a run waiting forever).
+ */
+async function bounded<T>(p: Promise<T>, ms = 2000): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -466,29 +480,4 @@ function payloadOf(p: { text?: string | undefined; hex?: string | undefined; fra
   if (p.hex !== undefined) return { bytes: Buffer.from(p.hex, 'hex'), label: `hex ${p.hex.toLowerCase()}`, show: (b) => `hex ${b.toString('hex')}` };
   const bytes = Buffer.from(sub(p.text ?? ''), 'utf8');
   return { bytes, label: JSON.stringify(bytes.toString('utf8')), show: (b) => JSON.stringify(b.toString('utf8')) };
-}
-
-/**
- * Wait until `port` has a LISTEN socket (one the program's descriptors hold, when we started it), within
- * `ms`; a program that exits first, or never listens, is a ProgramStartError (exit 3).
- */
-async function waitListening(port: number, program: Program | undefined, ms: number, signal: AbortSignal): Promise<ProcNetEntry> {
-  const end = monotonicMs() + ms;
-  for (;;) {
-    if (signal.aborted) throw signal.reason as Error;
-    const listening = readProcNet().filter((e) => e.state === 'LISTEN' && e.local.port === port);
-    const mine = program ? program.inodes() : undefined;
-    const found = listening.find((e) => mine === undefined || mine.has(e.inode));
-    if (found) return found;
-    if (program?.exit) {
-      const how = program.exit.signal ? `was killed by ${program.exit.signal}` : `exited with code ${program.exit.code}`;
-      const last = program.stderr.trim().split('\n').pop();
-      throw new ProgramStartError(`the program ${how} before listening on port ${port}${last ? ` (stderr: ${last.slice(0, 200)})` : ''}`);
-    }
-    if (monotonicMs() >= end) {
-      const other = listening.length > 0 ? ` (something else listens there)` : '';
-      throw new ProgramStartError(`the program did not listen on port ${port} within ${ms} ms${other}`);
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }

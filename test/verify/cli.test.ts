@@ -147,3 +147,35 @@ describe.skipIf(skip)(skipTitle('netkata verify: the text report in English and 
     expect(zh.stderr).toBe('netkata: verify close-behaviour: 未通过的检查：server-closes, no-close-wait\n');
   }, 120_000);
 });
+
+describe.skipIf(skip)(skipTitle('netkata verify --port: a program already running', skip, 'no /proc/net/tcp'), () => {
+  it('is tested where it listens, its sockets found through the listener, and left running', async () => {
+    const net = await import('node:net');
+    const port = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const server = spawn('python3', [echoPy, String(port), 'echo'], { stdio: 'ignore' });
+    try {
+      const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, 'verify', '--probe', 'echo', '--port', String(port), '--start-timeout', '60000', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as VerifyReport;
+      expect(report.pid).toBeNull();
+      expect(report.command).toBeNull();
+      // The server's end of c1, on the port it listens on, seen through to the end.
+      expect(report.sockets['server<-c1']!.at(-1)).toMatchObject({ state: 'CLOSED', observed: true });
+      expect(alive(server.pid!)).toBe(true); // not ours to stop
+    } finally {
+      server.kill('SIGKILL');
+    }
+  }, 120_000);
+});
