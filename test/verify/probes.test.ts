@@ -54,7 +54,7 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
   let runs = new Map<string, Run>();
   // Bounds for hangs, not for speed: a loaded 2-core runner starts python3 and node slowly.
   beforeAll(async () => {
-    runs = await runPool(jobs, 4);
+    runs = await runPool(jobs, 6); // most of a run is waiting (start-up, bounds): six side by side
   }, 240_000);
   const runOf = async (key: string): Promise<Run> => runs.get(key)!;
 
