@@ -9,7 +9,7 @@
 // package's scenarios/ at `../../scenarios/` from their own module URL, so that depth is what keeps those
 // paths right from a chunk (test/cli/bundle.test.ts runs commands that read scenarios/ through bin/).
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -112,7 +112,7 @@ const cjs = {
   define: { ...common.define, 'import.meta.url': '__nkImportMetaUrl' },
 };
 
-const [cli, direct, exam, directZh] = await Promise.all([
+const [cli, direct, exam, directZh, api] = await Promise.all([
   // The full program, split: each dynamic import() is a chunk loaded when that import runs.
   build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, splitting: true, chunkNames: '[name]-[hash]' }),
   // The address one-liners (subnet/classify/ip), which bin/netkata.js tries first: one file with no
@@ -136,9 +136,14 @@ const [cli, direct, exam, directZh] = await Promise.all([
   }),
   // The Chinese sections for the shortcuts (see zhApart).
   build({ ...common, entryPoints: { 'cli-zh': 'src/i18n/zh/cli-sections.ts' }, ...cjs }),
+  // The library entry (package.json "exports": verifyProgram for test suites), one ES module without
+  // chunks: a test suite imports it once; its types are tsc's declarations (dist/bundle/types/verify/api.d.ts).
+  build({ ...common, entryPoints: { api: 'src/verify/api.ts' } }),
 ]);
+// The library's types: tsc's declarations (tsconfig declarationDir), shipped beside the bundle.
+cpSync(join(root, 'dist', 'types'), join(outdir, 'types'), { recursive: true });
 // Which source files each output file holds (beside the bundle, not shipped): test/cli/bundle.test.ts reads it.
 writeFileSync(join(root, 'dist', 'bundle.meta.json'), JSON.stringify({
-  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...exam.metafile.inputs, ...directZh.metafile.inputs },
-  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...exam.metafile.outputs, ...directZh.metafile.outputs },
+  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...exam.metafile.inputs, ...directZh.metafile.inputs, ...api.metafile.inputs },
+  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...exam.metafile.outputs, ...directZh.metafile.outputs, ...api.metafile.outputs },
 }));

@@ -8,6 +8,7 @@ import { registerAddressCommands } from './commands/addr.js';
 import { registerAddressExtraCommands } from './commands/addr-extra.js';
 import { registerTcpCommands } from './commands/tcp.js';
 import { registerLabCommands } from './commands/lab.js';
+import { registerVerifyCommands } from './commands/verify.js';
 import { registerPracticeCommands } from './commands/practice.js';
 import { VERSION } from './version.js';
 import { help as enHelp } from '../i18n/en/help.js';
@@ -54,6 +55,7 @@ export function buildProgram(help: ProgramHelp = { lang: 'en', text: enHelp }): 
   registerAddressExtraCommands(program, h);
   registerTcpCommands(program, h);
   registerLabCommands(program, h, help.lang === 'zh');
+  registerVerifyCommands(program, h);
   registerPracticeCommands(program, h);
   // A command group answers a missing or unknown subcommand itself, in one line: commander would print
   // a whole usage screen (`netkata tcp`) or, for the program, whose action starts the app, call an

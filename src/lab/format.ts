@@ -204,7 +204,7 @@ function formatCapture(cap: CaptureReport, c: ReturnType<typeof palette>, t: Lab
   return out;
 }
 
-function palette(on: boolean) {
+export function palette(on: boolean) {
   const wrapIn = (code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
   return { bold: wrapIn('1'), dim: wrapIn('2'), red: wrapIn('31'), green: wrapIn('32') };
 }

@@ -130,6 +130,11 @@ export class Observer {
     return undefined;
   }
 
+  /** Every socket in the table now (as the poll last saw it), by name. */
+  currentEntries(): { readonly name: string; readonly entry: ProcNetEntry }[] {
+    return [...this.current].map(([key, entry]) => ({ name: this.nameOf(key), entry }));
+  }
+
   /** The kernel's entry of `name` read right now (a synchronous read, shared for 1 ms: timers tick). */
   freshEntry(name: string): ProcNetEntry | undefined {
     const now = monotonicMs();

@@ -72,11 +72,12 @@ let last = new Map();
 let missing = new Set();
 parentPort.postMessage({ type: 'ready' });
 while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
-  if (Atomics.load(ctl, ${CTL_REPORT}) === 1) {
+  // Cleared before the answer is posted: cleared after, a thread preempted between the two would wipe a
+  // request main made on receiving the answer (a second end()), and main would wait forever.
+  if (Atomics.compareExchange(ctl, ${CTL_REPORT}, 1, 0) === 1) {
     parentPort.postMessage({ type: 'times', session: Atomics.load(ctl, ${CTL_SESSION}), reads, starts });
     reads = [];
     starts = [];
-    Atomics.store(ctl, ${CTL_REPORT}, 0);
   }
   const session = Atomics.load(ctl, ${CTL_SESSION});
   if (session !== prevSession) {

@@ -15,6 +15,7 @@ import { labScenarioSchema, loadLabScenario } from '../../src/scenario/lab.js';
 import { PRACTICE_ENTRY_SCHEMAS, parsePracticeBank, practiceBankSchema } from '../../src/scenario/practice.js';
 import { WINDOW_EVENTS, WINDOW_SCENARIO_SCHEMA, parseWindowScenario } from '../../src/scenario/window.js';
 import { runWindowScenario } from '../../src/tcp/window-run.js';
+import { VERIFY_PROBE_SCHEMA, VERIFY_STEP_SCHEMAS, VERIFY_VERBS, parseVerifyProbe, verbOf } from '../../src/scenario/verify.js';
 import { Simulation } from '../../src/tcp/simulation.js';
 import { EXPERIMENTS, findExperiment } from '../../src/lab/experiments/index.js';
 import { GENERATORS, generatorSpecs } from '../../src/practice/generators/index.js';
@@ -82,7 +83,10 @@ const schemas: [string, unknown][] = [
   ['a practice bank', practiceBankSchema(specs, TOPICS)],
   ['a fixed practice question', PRACTICE_ENTRY_SCHEMAS.fixed],
   ['a generated practice entry', PRACTICE_ENTRY_SCHEMAS.generated(specs)],
+  ['a verify probe', VERIFY_PROBE_SCHEMA],
+  ...Object.entries(VERIFY_STEP_SCHEMAS).map(([verb, s]): [string, unknown] => [`the verify step ${verb}`, s]),
 ];
+const verifyChapter = chapter(doc, 'Verify probes') ?? '';
 
 describe('the schema walk', () => {
   it('finds keys at depth and enum values (a walk that found nothing would test nothing)', () => {
@@ -113,6 +117,9 @@ describe('docs/scenarios.md names every key and value the schemas accept', () =>
       });
     }
   }
+  it('every verify step verb, in the verify chapter', () => {
+    expect(VERIFY_VERBS.filter((v) => !codeSpans(verifyChapter).has(v))).toEqual([]);
+  });
   it('every TCP step verb, in the TCP chapter', () => {
     expect(TCP_VERBS.filter((v) => !codeWords(tcpChapter).has(v))).toEqual([]);
   });
@@ -143,14 +150,15 @@ const yamlBlocks = fencedBlocks(doc, 'yaml');
 describe('every YAML example in docs/scenarios.md parses (and the TCP ones run and pass)', () => {
   it('there are examples of each kind', () => {
     const kinds = yamlBlocks.map((b) => b.info.split(' ')[0]);
-    for (const k of ['tcp', 'lab', 'practice', 'window']) expect(kinds).toContain(k);
+    for (const k of ['tcp', 'lab', 'practice', 'window', 'verify']) expect(kinds).toContain(k);
   });
   const tcpVerbsUsed = new Set<string>();
+  const verifyVerbsUsed = new Set<string>();
   for (const b of yamlBlocks) {
     const file = `docs/scenarios.md:${b.line}`;
     it(`${file} (yaml ${b.info})`, () => {
       const kind = b.info.split(' ')[0];
-      expect(['tcp', 'lab', 'practice', 'window', 'window-reference'], `${file}: a YAML example must be fenced as yaml tcp, lab, practice, window or window-reference`).toContain(kind);
+      expect(['tcp', 'lab', 'practice', 'window', 'window-reference', 'verify'], `${file}: a YAML example must be fenced as yaml tcp, lab, practice, window, window-reference or verify`).toContain(kind);
       if (kind === 'tcp') {
         const scenario = parseTcpScenario(b.body, file);
         for (const s of scenario.steps) tcpVerbsUsed.add(stepVerb(s));
@@ -165,6 +173,8 @@ describe('every YAML example in docs/scenarios.md parses (and the TCP ones run a
           expect(run.failures, `${file}: ${scenario.name} fails`).toEqual([]);
           expect(run.passed).toBe(true);
         }
+      } else if (kind === 'verify') {
+        for (const st of parseVerifyProbe(b.body, file).steps) verifyVerbsUsed.add(verbOf(st));
       } else if (kind === 'lab') {
         const name = /^name:\s*(\S+)/m.exec(b.body)?.[1] ?? '';
         const exp = findExperiment(name);
@@ -175,6 +185,9 @@ describe('every YAML example in docs/scenarios.md parses (and the TCP ones run a
       }
     });
   }
+  it('the verify example uses every step verb', () => {
+    expect(VERIFY_VERBS.filter((v) => !verifyVerbsUsed.has(v))).toEqual([]);
+  });
   it('the TCP examples use every step verb', () => {
     expect(TCP_VERBS.filter((v) => !tcpVerbsUsed.has(v))).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import stringWidth from 'string-width';
@@ -25,6 +26,12 @@ describe('lab screen', () => {
     let back = 0;
     const app = render(<LabScreen lang="en" onBack={() => back++} width={100} height={30} />);
     expect(await until(() => strip(app.lastFrame()), /> handshake/)).toContain('> handshake');
+    // The way to the same checks on one's own program: netkata verify, with every built-in probe
+    // (the files of scenarios/verify/).
+    const verifyLine = strip(app.lastFrame()).split('\n').find((l) => l.includes('netkata verify')) ?? '';
+    const probes = readdirSync(new URL('../../scenarios/verify/', import.meta.url)).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
+    expect(probes.length).toBeGreaterThanOrEqual(4);
+    for (const p of probes) expect(verifyLine.split(/[ |]/), `probe ${p} on the lab screen`).toContain(p);
     app.stdin.write('\u001b[B'); // down
     expect(await until(() => strip(app.lastFrame()), /> close /)).toContain('> close ');
     app.stdin.write('\u001b');
@@ -113,7 +120,9 @@ describe('lab screen in Chinese', () => {
     expect(f).toMatch(/> handshake +三次握手：SYN、SYN,ACK、ACK/);
     expect(f).toMatch(/sticky +粘包/);
     expect(f).toMatch(/选择.*运行.*返回/);
-    expect(f).not.toMatch(ENGLISH_PHRASE);
+    // The command a reader types stays as typed; everything else is Chinese.
+    expect(f).toMatch(/^验证你自己的服务器：netkata verify --probe echo\|close-behaviour/m);
+    expect(f.replace(/netkata verify.*$/m, '')).not.toMatch(ENGLISH_PHRASE);
     for (const l of f.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
   });
 

@@ -170,7 +170,8 @@ describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !bu
     const english = /Calculators|Socket lab|Practice|Concepts|\bquit\b|\bback\b|\bhelp\b|broadcast|netmask|Result|expectations|conformance|Sequences|Kernel states|\brows\b|observations|\b[a-z]{3,} [a-z]{3,}\b/;
     const wide = (l: string): number => [...l].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
     const check = (screen: string): void => {
-      expect(screen).not.toMatch(english);
+      // the command the lab screen points to (netkata verify ...) stays as a reader types it
+      expect(screen.replace(/netkata verify .*$/m, '')).not.toMatch(english);
       for (const l of screen.split('\n')) expect(wide(l), l).toBeLessThanOrEqual(80);
     };
     await waitFor(/^\$/m);

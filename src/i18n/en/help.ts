@@ -99,6 +99,15 @@ export const help = {
     replayJson: 'print the summary and ladders as one JSON document',
     replayMermaid: "print one connection's ladder as a Mermaid sequenceDiagram",
   },
+  verify: {
+    description: "start a program (or use one already running), run a probe's clients against it on loopback, and check its sockets' kernel TCP states",
+    command: 'the program to start, after --; {port} in its arguments (and PORT in its environment) is the port it must listen on',
+    probe: 'a built-in probe (echo, close-behaviour, framing, concurrent) or a probe file (.yaml)',
+    port: 'test a program already listening on this port instead of starting one',
+    json: 'print the report as one JSON document',
+    timeout: "bound on the probe's steps (default: the probe's timeout)",
+    startTimeout: 'how long the program has to start listening',
+  },
   lab: {
     description: "real sockets on loopback, with the kernel's TCP states read from /proc/net/tcp and checked against the endpoint machine",
     experiment: 'an experiment name, or "list"',

@@ -76,6 +76,7 @@ export const lab = {
   screenTitle: 'Socket lab: real sockets on loopback, kernel states from /proc/net/tcp',
   screenRunningTitle: 'kernel TCP states',
   screenRunning: 'running on loopback... ',
+  screenVerify: 'Your own server: netkata verify --probe echo|close-behaviour|framing|concurrent -- <command> {port}',
 
   yes: 'yes',
   no: 'no',

@@ -85,7 +85,8 @@ export function LabScreen({ lang, onBack, width, height, runExperiment = realRun
 
   if (phase.kind === 'choose') {
     const hints = [{ keys: '↑/↓', label: t('key.choose') }, { keys: 'Enter', label: t('key.run') }, { keys: 'Esc', label: t('key.back') }];
-    const rows = Math.max(3, height - 1 - hintRows(hints, width) - 1);
+    // Title, the verify line, the more-indicator and the hints take the rest.
+    const rows = Math.max(3, height - 2 - hintRows(hints, width) - 1);
     const first = Math.max(0, Math.min(selected - Math.floor(rows / 2), EXPERIMENTS.length - rows));
     const more = EXPERIMENTS.length > rows ? `${first > 0 ? '↑' : ' '}${first + rows < EXPERIMENTS.length ? '↓' : ' '} ${first + 1}-${Math.min(first + rows, EXPERIMENTS.length)}/${EXPERIMENTS.length}` : '';
     return (
@@ -93,6 +94,7 @@ export function LabScreen({ lang, onBack, width, height, runExperiment = realRun
         <Text wrap="truncate"><Paint bold color={theme.title}>{lab.screenTitle}</Paint></Text>
         <Menu items={EXPERIMENTS.slice(first, first + rows).map((e) => ({ id: e.name, label: e.name, description: texts.get(e.name)!.title }))} selected={selected - first} />
         <Paint color={theme.muted}>{more}</Paint>
+        <Text wrap="truncate"><Paint color={theme.muted}>{lab.screenVerify}</Paint></Text>
         <KeyHints hints={hints} />
       </Box>
     );

@@ -1,0 +1,137 @@
+/**
+ * The schema of a verify probe (`scenarios/verify/*.yaml`, SCENARIOS.md "Verify probes"): the clients a
+ * probe opens against a program under test, what they send, and what must come back, how fast, and which
+ * kernel states the program's sockets must pass. Text in, data out: the caller reads files.
+ *
+ * A step is a mapping with one verb key, as in TCP scenarios. Clients are named by the probe; `client`
+ * may also be a pattern ending in `*` (`c*`) for every client opened so far whose name starts so.
+ */
+import { z } from 'zod';
+import { loadYaml } from './load.js';
+import { TCP_STATES, type TcpState } from '../tcp/states.js';
+
+const ClientName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a client name: lower case letters, digits and -');
+const ClientRef = z.string().regex(/^[a-z][a-z0-9-]*\*?$/, 'a client name, or a prefix ending in * for every client it matches');
+const State = z.enum(TCP_STATES as unknown as [TcpState, ...TcpState[]]);
+/** ms: every wait of a probe is bounded, the run as a whole too (`timeout`). */
+const Within = z.number().int().positive().max(600_000);
+const Hex = z.string().regex(/^([0-9a-fA-F]{2})*$/, 'hex digits, two per byte');
+/** A check's name in the report; the built-in probes name each check so a test can ask for it. */
+const CheckName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a check name: lower case letters, digits and -');
+
+/** What is sent: exactly one of text, hex bytes, or length-prefixed frames (4-byte big-endian length). */
+const Payload = {
+  text: z.string().optional(),
+  hex: Hex.optional(),
+  frames: z.array(z.string()).min(1).optional(),
+};
+const exactlyOne = (p: { text?: unknown; hex?: unknown; frames?: unknown }): boolean =>
+  [p.text, p.hex, p.frames].filter((x) => x !== undefined).length === 1;
+
+const Send = z
+  .object({ client: ClientRef, ...Payload })
+  .strict()
+  .refine(exactlyOne, 'give exactly one of text, hex or frames');
+
+const Read = z
+  .object({
+    client: ClientRef,
+    ...Payload,
+    /** Expect the server to end the connection (its FIN: end of stream), after any bytes expected. */
+    eof: z.literal(true).optional(),
+    within: Within.default(2000),
+    name: CheckName.optional(),
+  })
+  .strict()
+  .refine((p) => exactlyOne(p) || (p.eof === true && p.text === undefined && p.hex === undefined && p.frames === undefined), 'give exactly one of text, hex or frames, or eof: true');
+
+const Open = z.object({ count: z.number().int().min(1).max(64), prefix: ClientName }).strict();
+
+/** The server's end of `client`'s connection passes these states in order (CLOSED: the kernel freed it). */
+const ServerStates = z
+  .object({ client: ClientName, path: z.array(State).min(1), within: Within.default(2000), name: CheckName.optional() })
+  .strict();
+
+/** After at most `within`, no socket of the program is in `state` (e.g. CLOSE_WAIT: it never closed its side). */
+const NoState = z.object({ state: State, within: Within.default(2000), name: CheckName.optional() }).strict();
+
+/** A new client is accepted by the program (the kernel shows its end of the connection held by a file descriptor). */
+const Accepts = z.object({ within: Within.default(2000), name: CheckName.optional() }).strict();
+
+export const VERIFY_STEP_SCHEMAS = {
+  connect: ClientName,
+  open: Open,
+  send: Send,
+  read: Read,
+  shutdown: ClientRef,
+  close: ClientRef,
+  abort: ClientRef,
+  pause: Within,
+  'server-states': ServerStates,
+  'no-state': NoState,
+  accepts: Accepts,
+} as const;
+
+export type VerifyVerb = keyof typeof VERIFY_STEP_SCHEMAS;
+export const VERIFY_VERBS = Object.keys(VERIFY_STEP_SCHEMAS) as VerifyVerb[];
+
+/** A mapping with one verb key, checked with that verb's schema (errors name the verb's own keys). */
+const Step = z.unknown().transform((v, ctx) => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length !== 1) {
+    ctx.addIssue({ code: 'custom', message: `a step is a mapping with one verb (${VERIFY_VERBS.join(', ')})` });
+    return z.NEVER;
+  }
+  const verb = Object.keys(v)[0]!;
+  const schema = (VERIFY_STEP_SCHEMAS as Record<string, z.ZodType>)[verb];
+  if (!schema) {
+    ctx.addIssue({ code: 'custom', path: [verb], message: `unknown verb "${verb}" (one of ${VERIFY_VERBS.join(', ')})` });
+    return z.NEVER;
+  }
+  const r = schema.safeParse((v as Record<string, unknown>)[verb]);
+  if (!r.success) {
+    for (const iss of r.error.issues) ctx.addIssue({ code: 'custom', path: [verb, ...iss.path.filter((p) => typeof p !== 'symbol')], message: iss.message });
+    return z.NEVER;
+  }
+  return { [verb]: r.data } as VerifyStep;
+});
+
+export const VERIFY_PROBE_SCHEMA = z
+  .object({
+    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case'),
+    title: z.string().min(1),
+    zh: z.object({ title: z.string().min(1) }).strict().optional(),
+    /** ms for the whole run, after the program listens. */
+    timeout: Within.default(10_000),
+    steps: z.array(Step).min(1),
+  })
+  .strict();
+
+export type VerifyStep =
+  | { readonly connect: string }
+  | { readonly open: z.output<typeof Open> }
+  | { readonly send: z.output<typeof Send> }
+  | { readonly read: z.output<typeof Read> }
+  | { readonly shutdown: string }
+  | { readonly close: string }
+  | { readonly abort: string }
+  | { readonly pause: number }
+  | { readonly 'server-states': z.output<typeof ServerStates> }
+  | { readonly 'no-state': z.output<typeof NoState> }
+  | { readonly accepts: z.output<typeof Accepts> };
+
+export interface VerifyProbe {
+  readonly name: string;
+  readonly title: string;
+  readonly zh?: { readonly title: string };
+  readonly timeout: number;
+  readonly steps: readonly VerifyStep[];
+}
+
+export function verbOf(step: VerifyStep): VerifyVerb {
+  return Object.keys(step)[0] as VerifyVerb;
+}
+
+/** Parse a probe; errors are `<file>:<line>: <path>: <what is wrong>`. */
+export function parseVerifyProbe(text: string, file: string): VerifyProbe {
+  return loadYaml(text, file, VERIFY_PROBE_SCHEMA) as VerifyProbe;
+}

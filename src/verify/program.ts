@@ -1,0 +1,203 @@
+/**
+ * The program under test as a process group: started in a group of its own (setsid via `detached`), so
+ * that its children are found (every process whose pgrp is the group, read from /proc/<pid>/stat) and
+ * killed with it (kill(-pgid)), whatever it forks. Its sockets are the socket inodes its file
+ * descriptors hold (/proc/<pid>/fd links `socket:[inode]`, the same inode /proc/net/tcp prints).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import net from 'node:net';
+import { monotonicMs } from '../lab/observer.js';
+import { readProcNet, type ProcNetEntry } from '../lab/procnet.js';
+
+export interface ProgramExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+}
+
+/** The program could not be started, or never listened: exit 3 (CLI.md). */
+export class ProgramStartError extends Error {
+  override readonly name = 'ProgramStartError';
+}
+
+/** A free ephemeral port on loopback: bound, read and released (the program binds it right after). */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host, port: 0 }, resolve);
+  });
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** pgrp of `pid` (field 5 of /proc/<pid>/stat, after the parenthesised comm that may hold spaces). */
+export function pgrpOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[2]);
+  } catch {
+    return undefined; // gone between readdir and read
+  }
+}
+
+/** Every live process of group `pgid` (children and grandchildren stay in the group unless they setsid). */
+export function groupPids(pgid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const pid = Number(name);
+    if (pgrpOf(pid) === pgid) out.push(pid);
+  }
+  return out;
+}
+
+/** Socket inodes held by the file descriptors of `pids`. */
+export function socketInodes(pids: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  for (const pid of pids) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // exited, or another user's process
+    }
+    for (const fd of fds) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m) out.add(Number(m[1]));
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return out;
+}
+
+/** The process (of those this user may read) whose descriptors hold socket `inode`. */
+export function holderOf(inode: number): number | undefined {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    if (socketInodes([Number(name)]).has(inode)) return Number(name);
+  }
+  return undefined;
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const STDERR_KEEP = 4096;
+
+export class Program {
+  readonly child: ChildProcess;
+  /** The group's id: the child's pid (setsid made it the leader). */
+  readonly pgid: number;
+  /** Set once the group leader exited. */
+  exit: ProgramExit | undefined;
+  /** The end of what it wrote to stderr (shown when it crashed). */
+  stderr = '';
+  /** Every pid seen in the group during the run. */
+  readonly pids = new Set<number>();
+  readonly exited: Promise<ProgramExit>;
+
+  private constructor(child: ChildProcess) {
+    this.child = child;
+    this.pgid = child.pid!;
+    this.pids.add(this.pgid);
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+      });
+    });
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      this.stderr = (this.stderr + d).slice(-STDERR_KEEP);
+    });
+    child.stdout?.resume(); // read and dropped: a full pipe would block the program
+  }
+
+  /** Start `command` with `{port}` in its arguments replaced and PORT in its environment. */
+  static async start(command: readonly string[], port: number): Promise<Program> {
+    const [file, ...args] = command.map((a) => a.replaceAll('{port}', String(port)));
+    const child = spawn(file!, args, {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: String(port) },
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.once('spawn', resolve);
+      child.once('error', (e: NodeJS.ErrnoException) => reject(new ProgramStartError(`${file}: ${e.code === 'ENOENT' ? 'no such program' : e.message}`)));
+    });
+    return new Program(child);
+  }
+
+  /** The group's processes now (remembered in `pids`). */
+  processes(): number[] {
+    const now = groupPids(this.pgid);
+    for (const p of now) this.pids.add(p);
+    return now;
+  }
+
+  /** Socket inodes the group's descriptors hold now. */
+  inodes(): Set<number> {
+    return socketInodes(this.processes());
+  }
+
+  /**
+   * SIGTERM to the whole group, then SIGKILL to whatever is left after `graceMs`; resolves when no
+   * process of the group is left (the leader reaped, and every child gone).
+   */
+  async stop(graceMs = 1000): Promise<void> {
+    this.processes();
+    const signal = (s: NodeJS.Signals): void => {
+      try {
+        process.kill(-this.pgid, s);
+      } catch {
+        // the group is gone already
+      }
+    };
+    if (groupAlive(this.pgid)) signal('SIGTERM');
+    const deadline = Date.now() + graceMs;
+    while (groupAlive(this.pgid) && Date.now() < deadline) await sleep(10);
+    if (groupAlive(this.pgid)) signal('SIGKILL');
+    // The leader is a zombie until Node reaps it; wait for both that and the rest of the group.
+    for (let i = 0; i < 500 && (groupAlive(this.pgid) || this.exit === undefined); i++) await sleep(10);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Wait until `port` has a LISTEN socket (one the program's descriptors hold, when we started it), within
+ * `ms`; a program that exits first, or never listens, is a ProgramStartError (exit 3).
+ */
+export async function waitListening(port: number, program: Program | undefined, ms: number, signal: AbortSignal): Promise<ProcNetEntry> {
+  const end = monotonicMs() + ms;
+  for (;;) {
+    if (signal.aborted) throw signal.reason as Error;
+    const listening = readProcNet().filter((e) => e.state === 'LISTEN' && e.local.port === port);
+    const mine = program ? program.inodes() : undefined;
+    const found = listening.find((e) => mine === undefined || mine.has(e.inode));
+    if (found) return found;
+    if (program?.exit) {
+      const how = program.exit.signal ? `was killed by ${program.exit.signal}` : `exited with code ${program.exit.code}`;
+      const last = program.stderr.trim().split('\n').pop();
+      throw new ProgramStartError(`the program ${how} before listening on port ${port}${last ? ` (stderr: ${last.slice(0, 200)})` : ''}`);
+    }
+    if (monotonicMs() >= end) {
+      const other = listening.length > 0 ? ` (something else listens there)` : '';
+      throw new ProgramStartError(`the program did not listen on port ${port} within ${ms} ms${other}`);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

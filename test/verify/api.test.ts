@@ -1,0 +1,69 @@
+/**
+ * The library entry (package.json "exports" -> dist/bundle/api.js): the example test of docs/verify.md
+ * runs with node --test, importing 'netkata' as a user's suite would (through node_modules), against the
+ * test servers: it passes for the correct one, and fails for the server that never closes its side
+ * (the same file, so the example asserts something). And verifyProgram from the sources: a report, not
+ * an exception, for a failing program; ProgramStartError for one that exits before listening.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasProcNet } from '../../src/lab/procnet.js';
+import { Poller } from '../../src/lab/poller.js';
+import { skipTitle } from '../helpers/skip-title.js';
+import { fencedBlocks } from '../helpers/markdown.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const doc = readFileSync(join(root, 'docs', 'verify.md'), 'utf8');
+const example = fencedBlocks(doc, 'js').find((b) => b.info.split(' ').includes('example'));
+const dir = mkdtempSync(join(tmpdir(), 'netkata-api-'));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await Poller.closeAll();
+});
+
+/** The example in a directory of its own, with `netkata` in its node_modules and `server.py` a wrapper that runs echo.py in `mode`. */
+function suite(mode: string): string {
+  const d = join(dir, mode);
+  mkdirSync(join(d, 'node_modules'), { recursive: true });
+  symlinkSync(root, join(d, 'node_modules', 'netkata'));
+  copyFileSync(join(root, 'test', 'verify', 'programs', 'echo.py'), join(d, 'echo.py'));
+  writeFileSync(join(d, 'server.py'), `import runpy, sys\nsys.argv = ["echo.py", sys.argv[1], ${JSON.stringify(mode)}]\nrunpy.run_path("echo.py", run_name="__main__")\n`);
+  writeFileSync(join(d, 'server.test.mjs'), example!.body);
+  return d;
+}
+
+const skip = !hasProcNet();
+describe.skipIf(skip)(skipTitle('the library example of docs/verify.md', skip, 'no /proc/net/tcp'), () => {
+  it('is in the doc', () => {
+    expect(example?.body).toContain("from 'netkata'");
+  });
+
+  it('passes against the correct server, and fails against the one that never closes', async () => {
+    const run = (mode: string) =>
+      new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+        const cwd = suite(mode);
+        execFile(process.execPath, ['--test', 'server.test.mjs'], { cwd, encoding: 'utf8', timeout: 180_000 }, (e, stdout, stderr) => resolve({ status: e ? Number(e.code ?? -1) : 0, stdout, stderr }));
+      });
+    // Side by side: each suite is a process with its own poll thread.
+    const [good, bad] = await Promise.all([run('echo'), run('never-closes')]);
+    expect(good.status, good.stdout + good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/# pass 1\n/);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/# fail 1\n/);
+    expect(bad.stdout).toContain('FAIL no-close-wait');
+  }, 200_000);
+});
+
+describe.skipIf(skip)(skipTitle('verifyProgram from the sources', skip, 'no /proc/net/tcp'), () => {
+  it('returns a failing report (not an exception) and throws ProgramStartError for a program that exits at once', async () => {
+    const { verifyProgram, ProgramStartError } = await import('../../src/verify/api.js');
+    const echo = join(root, 'test', 'verify', 'programs', 'echo.mjs');
+    const report = await verifyProgram({ probe: 'framing', command: [process.execPath, echo, '{port}', 'unframed'], startTimeoutMs: 60_000 });
+    expect(report.ok).toBe(false);
+    expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['coalesced-frames', 'split-frame']);
+    await expect(verifyProgram({ probe: 'echo', command: [process.execPath, '-e', 'process.exit(0)'], startTimeoutMs: 60_000 })).rejects.toBeInstanceOf(ProgramStartError);
+  }, 120_000);
+});

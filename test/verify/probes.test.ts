@@ -1,0 +1,131 @@
+/**
+ * Each built-in probe against small servers written for these tests (test/verify/programs/, Python and
+ * Node), correct or broken on purpose: the correct one passes, each broken one fails with exactly the
+ * checks that name its fault. What makes a program broken is known from its source, and the states come
+ * from the kernel: the never-closing server's socket is seen in CLOSE_WAIT in /proc/net/tcp (read by this
+ * test itself, below, without the tool), the crashing one has no listener left.
+ *
+ * Runs go through the built CLI with --json, a few side by side (each a process with its own poll
+ * thread), and after each, every process the run started must be gone: the group (kill(-pgid, 0)) and
+ * each pid the report saw in it.
+ */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasProcNet } from '../../src/lab/procnet.js';
+import { runPool, type Run } from '../helpers/spawn-pool.js';
+import { skipTitle } from '../helpers/skip-title.js';
+import type { VerifyReport } from '../../src/verify/run.js';
+
+const bin = new URL('../../bin/netkata.js', import.meta.url).pathname;
+const programs = new URL('./programs/', import.meta.url).pathname;
+const LANGS = {
+  python: (mode: string) => ['python3', `${programs}echo.py`, '{port}', mode],
+  node: (mode: string) => [process.execPath, `${programs}echo.mjs`, '{port}', mode],
+} as const;
+
+/** [probe, program mode, the checks that must fail (none: the probe passes)] */
+const CASES: readonly [string, string, readonly string[]][] = [
+  ['echo', 'echo', []],
+  ['echo', 'never-closes', ['server-ends', 'server-close-path']],
+  ['close-behaviour', 'echo', []],
+  ['close-behaviour', 'never-closes', ['server-closes', 'no-close-wait']],
+  ['close-behaviour', 'crash-on-reset', ['accepts-after-reset']],
+  ['framing', 'framed', []],
+  ['framing', 'unframed', ['coalesced-frames', 'split-frame']],
+  ['concurrent', 'echo', []],
+  ['concurrent', 'one-at-a-time', ['all-served']],
+];
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+const skip = !hasProcNet();
+describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct and broken servers', skip, 'no /proc/net/tcp'), () => {
+  const jobs = Object.entries(LANGS).flatMap(([lang, cmd]) =>
+    CASES.map(([probe, mode]) => ({ key: `${probe} ${lang} ${mode}`, file: process.execPath, args: [bin, 'verify', '--probe', probe, '--json', '--start-timeout', '60000', '--', ...cmd(mode)] })),
+  );
+  let runs = new Map<string, Run>();
+  // Bounds for hangs, not for speed: a loaded 2-core runner starts python3 and node slowly.
+  beforeAll(async () => {
+    runs = await runPool(jobs, 6); // most of a run is waiting (start-up, bounds): six side by side
+  }, 240_000);
+  const runOf = async (key: string): Promise<Run> => runs.get(key)!;
+
+  for (const lang of Object.keys(LANGS)) {
+    for (const [probe, mode, failing] of CASES) {
+      const verdict = failing.length === 0 ? 'passes' : `fails ${failing.join(' and ')}`;
+      it(`${probe} ${verdict} on the ${lang} ${mode} server, and leaves none of its processes running`, async () => {
+        const r = await runOf(`${probe} ${lang} ${mode}`);
+        const report = JSON.parse(r.stdout) as VerifyReport;
+        expect(report.error, r.stderr).toBeNull();
+        expect(r.code, r.stderr).toBe(failing.length === 0 ? 0 : 1);
+        expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(failing);
+        // Every check the probe names ran (none skipped by a failed action), and the machine accepted every sequence.
+        expect(report.checks.find((c) => c.name === 'conformance')?.ok).toBe(true);
+        expect(report.checks.some((c) => c.detail.kind === 'step')).toBe(false);
+        expect(report.pid).toBeGreaterThan(0);
+        expect(alive(-report.pid!)).toBe(false);
+        for (const pid of report.processes) expect(alive(pid), `pid ${pid} of the run`).toBe(false);
+        if (failing.length === 0) expect(report.programExit).toBeNull();
+      });
+    }
+  }
+
+  it('reports the never-closing server socket in CLOSE_WAIT as the kernel showed it, not inferred', async () => {
+    const report = JSON.parse((await runOf('close-behaviour python never-closes')).stdout) as VerifyReport;
+    const check = report.checks.find((c) => c.name === 'no-close-wait')!;
+    expect(check.detail).toMatchObject({ kind: 'no-state', state: 'CLOSE_WAIT', left: ['server<-c1'] });
+    const path = check.sockets.find((s) => s.socket === 'server<-c1')!.path;
+    expect(path.at(-1)).toMatchObject({ state: 'CLOSE_WAIT', observed: true });
+  });
+
+  it('reports the crashed server: it ended during the run, and the connection after the reset was refused', async () => {
+    const report = JSON.parse((await runOf('close-behaviour node crash-on-reset')).stdout) as VerifyReport;
+    expect(report.programExit).not.toBeNull();
+    expect(report.stderr).toContain('ECONNRESET');
+    expect(report.checks.find((c) => c.name === 'accepts-after-reset')!.detail).toMatchObject({ kind: 'accepts', why: 'refused', error: 'ECONNREFUSED' });
+  });
+});
+
+/**
+ * The fixture itself, checked without netkata: the never-closing server leaves its end in CLOSE_WAIT
+ * (state 08 in /proc/net/tcp, include/net/tcp_states.h), read with a parser written here.
+ */
+describe.skipIf(skip)(skipTitle('the never-closes test program, seen by the kernel alone', skip, 'no /proc/net/tcp'), () => {
+  it('holds its end of a connection the client closed in CLOSE_WAIT', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const child = spawn('python3', [`${programs}echo.py`, String(port), 'never-closes'], { stdio: 'ignore' });
+    try {
+      const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+      const rows = async (): Promise<string[][]> => {
+        const { readFile } = await import('node:fs/promises');
+        return (await readFile('/proc/net/tcp', 'latin1')).split('\n').slice(1).map((l) => l.trim().split(/\s+/)).filter((f) => f.length > 3);
+      };
+      for (let i = 0; i < 500 && !(await rows()).some((f) => f[1]!.endsWith(`:${hexPort}`) && f[3] === '0A'); i++) await new Promise((r) => setTimeout(r, 10));
+      const client = net.connect(port, '127.0.0.1');
+      await new Promise((r) => client.once('connect', r));
+      const local = client.localPort!.toString(16).toUpperCase().padStart(4, '0');
+      client.destroy();
+      let state = '';
+      for (let i = 0; i < 300 && state !== '08'; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+        state = (await rows()).find((f) => f[1]!.endsWith(`:${hexPort}`) && f[2]!.endsWith(`:${local}`))?.[3] ?? '';
+      }
+      expect(state).toBe('08');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
