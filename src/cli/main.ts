@@ -9,6 +9,7 @@ import { registerAddressExtraCommands } from './commands/addr-extra.js';
 import { registerTcpCommands } from './commands/tcp.js';
 import { registerLabCommands } from './commands/lab.js';
 import { registerVerifyCommands } from './commands/verify.js';
+import { registerWatchCommands } from './commands/watch.js';
 import { registerPracticeCommands } from './commands/practice.js';
 import { VERSION } from './version.js';
 
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerTcpCommands(program);
   registerLabCommands(program);
   registerVerifyCommands(program);
+  registerWatchCommands(program);
   registerPracticeCommands(program);
   // A command group answers a missing or unknown subcommand itself, in one line: commander would print
   // a whole usage screen (`netkata tcp`) or, for the program, whose action starts the app, call an

@@ -13,6 +13,7 @@ import { subnet } from './subnet.js';
 import { tcp } from './tcp.js';
 import { lab } from './lab.js';
 import { verify } from './verify.js';
+import { watch } from './watch.js';
 
 /**
  * The English message catalogue: one section per part of netkata, each in its own file. The Chinese
@@ -22,7 +23,7 @@ import { verify } from './verify.js';
  * Leaves are strings, or functions for messages with values in them (`(n: number) => string`), so
  * word order can differ between the languages. JSON output never goes through this catalogue.
  */
-export const en = { app, tcp, lab, verify, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli };
+export const en = { app, tcp, lab, verify, watch, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli };
 
 /** The catalogue's shape with every string leaf widened to `string`, so `as const` sections still type zh. */
 type Widen<T> = T extends string ? string : T extends (...args: never[]) => unknown ? T : { readonly [K in keyof T]: Widen<T[K]> };

@@ -3,6 +3,7 @@ import { app } from './app.js';
 import { tcp } from './tcp.js';
 import { lab } from './lab.js';
 import { verify } from './verify.js';
+import { watch } from './watch.js';
 import { windows } from './windows.js';
 import { classify } from './classify.js';
 import { cli } from './cli.js';
@@ -16,4 +17,4 @@ import { split } from './split.js';
 import { subnet } from './subnet.js';
 
 /** 简体中文消息目录，与 `../en/index.ts` 键一一对应（类型检查保证不缺项、不多项）。 */
-export const zh: Messages = { app, tcp, lab, verify, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli };
+export const zh: Messages = { app, tcp, lab, verify, watch, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli };
