@@ -9,6 +9,7 @@ import { registerAddressExtraCommands } from './commands/addr-extra.js';
 import { registerTcpCommands } from './commands/tcp.js';
 import { registerLabCommands } from './commands/lab.js';
 import { registerVerifyCommands } from './commands/verify.js';
+import { registerWatchCommands } from './commands/watch.js';
 import { registerPracticeCommands } from './commands/practice.js';
 import { VERSION } from './version.js';
 import { help as enHelp } from '../i18n/en/help.js';
@@ -56,6 +57,7 @@ export function buildProgram(help: ProgramHelp = { lang: 'en', text: enHelp }): 
   registerTcpCommands(program, h);
   registerLabCommands(program, h, help.lang === 'zh');
   registerVerifyCommands(program, h);
+  registerWatchCommands(program, h);
   registerPracticeCommands(program, h);
   // A command group answers a missing or unknown subcommand itself, in one line: commander would print
   // a whole usage screen (`netkata tcp`) or, for the program, whose action starts the app, call an

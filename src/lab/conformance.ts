@@ -100,10 +100,16 @@ export function sequencesOf(observations: readonly Observation[]): Record<string
   return out;
 }
 
+/**
+ * `already`: sockets that were in their first observed state before anyone looked (`netkata watch`
+ * found them there): the path starts in that state, at an unknown earlier time, so any timer of it may
+ * have run.
+ */
 export function checkConformance(
   observations: readonly Observation[],
   actions: readonly ActionRecord[],
   options: ConformanceOptions,
+  already: ReadonlySet<string> = new Set(),
 ): Conformance {
   const violations: Violation[] = [];
   const paths: Record<string, PathStep[]> = {};
@@ -114,12 +120,13 @@ export function checkConformance(
     // A socket with no open of its own is the server end of a connection: in RFC 9293's one-TCB view it
     // starts as the listener's LISTEN TCB (Linux clones a child from the listener; same states).
     const opened = mine.some((a) => a.action === 'listen' || a.action === 'connect');
-    let state: LabState = opened ? 'CLOSED' : 'LISTEN';
-    let since = 0;
-    const path: PathStep[] = [{ state, observed: false }];
+    const before = already.has(socket) ? obs[0] : undefined;
+    let state: LabState = before ? before.state : opened ? 'CLOSED' : 'LISTEN';
+    let since = before ? Number.NEGATIVE_INFINITY : 0;
+    const path: PathStep[] = [before ? { state, observed: true, at: before.at } : { state, observed: false }];
     const used = new Set<ActionRecord>();
     for (const o of obs) {
-      if (o.state === state && path.length > 1) continue;
+      if (o.state === state && (path.length > 1 || before)) continue;
       if (o.state === state) {
         // first observation equals the start state (a listener seen in LISTEN after its listen)
         path[0] = { state, observed: true, at: o.at };

@@ -108,6 +108,15 @@ export const help = {
     timeout: "bound on the probe's steps (default: the probe's timeout)",
     startTimeout: 'how long the program has to start listening',
   },
+  watch: {
+    description: "follow this machine's TCP sockets live (/proc/net/tcp, tcp6): each transition as it happens, each sequence checked against the endpoint machine",
+    port: 'only sockets with this local or remote port',
+    pid: 'only sockets of this process and its children (their file descriptors, /proc/PID/fd)',
+    state: (states: string) => `only transitions from or to these states (${states})`,
+    interval: 'time between two reads of the tables',
+    for: 'stop after this long (default: until Ctrl-C)',
+    json: 'JSON Lines: one object per transition, then the summary',
+  },
   lab: {
     description: "real sockets on loopback, with the kernel's TCP states read from /proc/net/tcp and checked against the endpoint machine",
     experiment: 'an experiment name, or "list"',

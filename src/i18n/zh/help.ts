@@ -102,6 +102,15 @@ export const help: Messages['help'] = {
     timeout: '探测各步骤的时限（默认：探测文件中的 timeout）',
     startTimeout: '程序开始监听的时限',
   },
+  watch: {
+    description: '实时跟踪本机的 TCP 套接字（/proc/net/tcp、tcp6）：每次状态转换发生时输出一行，每个状态序列都对照端点状态机检查',
+    port: '只看本地端口或远端端口为该值的套接字',
+    pid: '只看该进程及其子进程的套接字（它们的文件描述符，/proc/PID/fd）',
+    state: (states) => `只看从这些状态转出或转入这些状态的转换（${states}）`,
+    interval: '两次读取套接字表之间的间隔',
+    for: '运行这么长时间后停止（默认：直到按 Ctrl-C）',
+    json: 'JSON Lines：每次转换一个对象，最后是汇总',
+  },
   lab: {
     description: '回环地址上的真实套接字：读取 /proc/net/tcp 中内核的 TCP 状态，与端点状态机对照',
     experiment: '实验名称，或 list（列出全部实验）',

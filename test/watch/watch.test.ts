@@ -1,0 +1,136 @@
+/**
+ * netkata watch. Two independent sources: the RFC 9293 state diagram (a table that shows a step it has
+ * no path for must be reported: ESTABLISHED -> SYN_SENT) on tables written by the test in the kernel's
+ * own format, and the kernel itself: `netkata watch --pid <this process>` (another process, its own
+ * reads) follows the sockets of a lab experiment run here, and every state it reports for a socket lies
+ * on the path the lab's observer found for that socket, ending where the lab's ended.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasProcNet } from '../../src/lab/procnet.js';
+import { Poller } from '../../src/lab/poller.js';
+import { runLabExperiment } from '../../src/lab/runner.js';
+import { PILE_UP, Watcher } from '../../src/watch/watch.js';
+import { skipTitle } from '../helpers/skip-title.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin', 'netkata.js');
+const dir = mkdtempSync(join(tmpdir(), 'netkata-watch-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  Poller.closeAll();
+});
+
+// A /proc/net/tcp line as net/ipv4/tcp_ipv4.c prints it: addresses as the CPU holds the u32 (127.0.0.1 on
+// a little-endian machine is 0100007F), ports %04X, the state %02X, the inode last.
+const HEADER = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
+const line = (i: number, lport: number, rport: number, state: number, inode: number): string =>
+  `   ${i}: 0100007F:${lport.toString(16).toUpperCase().padStart(4, '0')} 0100007F:${rport.toString(16).toUpperCase().padStart(4, '0')} ${state.toString(16).toUpperCase().padStart(2, '0')} 00000000:00000000 00:00000000 00000000     0        0 ${inode} 1 0000000000000000 100 0 0 10 0\n`;
+const table = (rows: string[]): void => writeFileSync(join(dir, 'tcp'), HEADER + rows.join(''));
+const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+describe.skipIf(!little)(skipTitle('the watcher on tables written by the test', !little, 'a big-endian CPU (the lines are written little-endian)'), () => {
+  it('reports appearances, changes and departures, and a step the machine has no path for', () => {
+    table([line(0, 8080, 40000, 0x01, 11)]);
+    const w = new Watcher({ dir, families: [4] });
+    expect(w.read(0).transitions).toEqual([{ at: 0, local: '127.0.0.1:8080', remote: '127.0.0.1:40000', from: null, to: 'ESTABLISHED', already: true }]);
+    table([line(0, 8080, 40000, 0x08, 11), line(1, 8080, 40002, 0x01, 12)]);
+    expect(w.read(10).transitions.map((t) => [t.remote, t.from, t.to])).toEqual([['127.0.0.1:40000', 'ESTABLISHED', 'CLOSE_WAIT'], ['127.0.0.1:40002', null, 'ESTABLISHED']]);
+    expect(w.conformance().ok).toBe(true); // ESTABLISHED -> CLOSE_WAIT: the peer's FIN
+    // The second socket goes back to SYN_SENT: no arrow of RFC 9293's diagram leaves ESTABLISHED for it.
+    table([line(0, 8080, 40000, 0x09, 11), line(1, 8080, 40002, 0x02, 12)]);
+    w.read(20);
+    table([]);
+    const last = w.read(30).transitions;
+    expect(last.every((t) => t.to === 'CLOSED' && t.gone === true)).toBe(true);
+    const c = w.conformance();
+    expect(c.violations.map((v) => [v.socket, v.from, v.to])).toEqual([['127.0.0.1:8080 127.0.0.1:40002', 'ESTABLISHED', 'SYN_SENT']]);
+  });
+
+  it('a socket already there when the watch began starts its path in the state it was found in; a new one from CLOSED or LISTEN', () => {
+    table([line(0, 8080, 40000, 0x06, 0)]);
+    const w = new Watcher({ dir, families: [4] });
+    w.read(0);
+    table([line(1, 8080, 40002, 0x06, 0)]);
+    w.read(5);
+    const paths = w.conformance().paths;
+    expect(paths['127.0.0.1:8080 127.0.0.1:40000']![0]).toMatchObject({ state: 'TIME_WAIT', observed: true });
+    // The new one got to TIME_WAIT by the machine's arrows, through states the table never showed.
+    const fresh = paths['127.0.0.1:8080 127.0.0.1:40002']!;
+    expect(['CLOSED', 'LISTEN']).toContain(fresh[0]!.state);
+    expect(fresh.filter((p) => !p.observed).length).toBeGreaterThan(1);
+    expect(fresh.at(-1)).toMatchObject({ state: 'TIME_WAIT', observed: true });
+  });
+
+  it('warns once when CLOSE_WAIT piles up, again only after it cleared', () => {
+    const n = PILE_UP.CLOSE_WAIT!;
+    const rows = Array.from({ length: n }, (_, i) => line(i, 8080, 41000 + i, 0x08, 100 + i));
+    table(rows.slice(0, n - 1));
+    const w = new Watcher({ dir, families: [4] });
+    expect(w.read(0).pileUps).toEqual([]);
+    table(rows);
+    expect(w.read(10).pileUps).toEqual([{ at: 10, state: 'CLOSE_WAIT', count: n }]);
+    expect(w.read(20).pileUps).toEqual([]);
+    table([]);
+    w.read(30);
+    table(rows);
+    expect(w.read(40).pileUps).toHaveLength(1);
+  });
+
+  it('--port keeps the sockets of that port only', () => {
+    table([line(0, 8080, 40000, 0x01, 11), line(1, 9090, 40001, 0x01, 12)]);
+    const w = new Watcher({ dir, families: [4], port: 9090 });
+    expect(w.read(0).transitions.map((t) => t.local)).toEqual(['127.0.0.1:9090']);
+  });
+});
+
+const noProc = !hasProcNet();
+describe.skipIf(noProc)(skipTitle('netkata watch on this kernel', noProc, 'no /proc/net/tcp'), () => {
+  it('--pid follows a lab experiment run in this process: its states lie on the lab\'s paths and end where the lab\'s end', async () => {
+    const watch = spawn(process.execPath, [bin, 'watch', '--pid', String(process.pid), '--json', '--interval', '2', '--for', '60000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    watch.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    await new Promise<void>((resolve) => {
+      const check = (): void => (out.includes('"type":"start"') ? resolve() : void setTimeout(check, 10));
+      check();
+    });
+    const report = await runLabExperiment('close', { timeoutMs: 20_000 });
+    expect(report.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 100)); // a few more reads: the server's socket leaves the table
+    watch.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => watch.once('close', resolve));
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { type: string; local?: string; remote?: string; from?: string | null; to?: string; conformance?: { ok: boolean } });
+    expect(lines.at(-1)!.type).toBe('summary');
+    expect(lines.at(-1)!.conformance!.ok).toBe(true);
+    for (const socket of ['client', 'server']) {
+      const first = report.observations.find((o) => o.socket === socket)!;
+      const mine = lines.filter((l) => l.type === 'transition' && l.local === first.local && l.remote === first.remote);
+      expect(mine.length, `${socket} ${first.local} ${first.remote} seen by watch`).toBeGreaterThan(0);
+      const onPath = new Set(report.conformance.paths[socket]!.map((p) => p.state));
+      for (const l of mine) expect(onPath, `${socket}: ${l.to}`).toContain(l.to);
+      const lastLab = report.observations.filter((o) => o.socket === socket).at(-1)!.state;
+      expect(mine.at(-1)!.to).toBe(lastLab);
+    }
+  });
+
+  it('bad input: one line, exit 2', () => {
+    for (const args of [['--pid', '2147483646'], ['--state', 'ESTABLISHD'], ['--port', '70000'], ['--interval', '0']]) {
+      const r = spawnSync(process.execPath, [bin, 'watch', ...args, '--for', '10'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^netkata: /);
+    }
+  });
+
+  it('speaks the chosen language (zh: the header and the summary)', () => {
+    const r = spawnSync(process.execPath, [bin, 'watch', '--for', '50', '--port', '1'], { encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^netkata watch：端口 1 上共 0 个 TCP 套接字；按 Ctrl-C 查看汇总$/m);
+    expect(r.stdout).toMatch(/秒后的汇总/);
+  });
+});
