@@ -14,8 +14,10 @@ export const TEXT_WIDTH = 80;
 const PLOT_HEIGHT = 14;
 /** The y labels' width (asciichart's `format` below pads to it). */
 const LABEL_WIDTH = 7;
-/** The event column never gets narrower than this, however wide the numbers (bytes runs). */
-const MIN_EVENT_WIDTH = 20;
+/** Narrower than this, the event column moves below its row (bytes runs with very wide numbers). */
+const MIN_EVENT_WIDTH = 16;
+/** Where the events go when they move below their row. */
+const EVENT_BELOW = 4;
 
 /**
  * A round's events in lines of at most `width` cells: whole events side by side while they fit, an event
@@ -52,13 +54,17 @@ export function windowTable(run: WindowRun, m: WindowMessages = EN, width = TEXT
   const rows = run.rounds.map((r) => [String(r.round), String(r.cwnd), String(r.ssthresh), String(r.rwnd), String(r.flight), String(r.sent), phaseText(r.phase, m)]);
   const events = [[h.event], ...run.rounds.map((r) => eventsList(r.events, m))];
   const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => widthOf(r[i]!))));
-  const eventAt = widths.reduce((a, w) => a + w + 2, 0);
-  const eventWidth = Math.max(MIN_EVENT_WIDTH, width - eventAt);
+  const column = widths.reduce((a, w) => a + w + 2, 0);
+  const below = width - column < MIN_EVENT_WIDTH;
+  const eventAt = below ? EVENT_BELOW : column;
   return [head, ...rows]
     .flatMap((r, i) => {
       const left = r.map((c, j) => padEnd(c, widths[j]!)).join('  ');
-      const [first = '', ...more] = eventLines(events[i]!, eventWidth, m);
-      return [`${left}  ${first}`.trimEnd(), ...more.map((l) => ' '.repeat(eventAt) + l)];
+      const lines = i === 0 && below ? [] : eventLines(events[i]!, width - eventAt, m);
+      const indented = (ls: string[]): string[] => ls.map((l) => ' '.repeat(eventAt) + l);
+      if (below) return [left.trimEnd(), ...indented(lines)];
+      const [first = '', ...more] = lines;
+      return [`${left}  ${first}`.trimEnd(), ...indented(more)];
     })
     .join('\n');
 }
