@@ -13,12 +13,11 @@ const ordinal = (n: number): string => {
  */
 export const windows = {
   round: (n: number, of: number) => `round ${n} of ${of}`,
-  bar: 'sender\'s window when the round began',
+  bar: (scale: number) => `sender's window when the round began (one cell = ${scale} units)`,
   sentAcked: 'sent, acknowledged',
   sentUnacked: 'sent, not acknowledged',
   usable: 'usable',
   notAllowed: 'not yet allowed',
-  scale: (n: number) => `one cell = ${n} units`,
   sent: (n: number) => `sent this round: ${n}`,
   plot: 'cwnd and ssthresh so far',
   next: 'next round',

@@ -11,12 +11,11 @@ const join = (a: string, b: string): string => (HAN.test(a.at(-1) ?? '') && HAN.
  */
 export const windows: Messages['windows'] = {
   round: (n: number, of: number) => `第 ${n} 轮（共 ${of} 轮）`,
-  bar: '本轮开始时发送方的窗口',
+  bar: (scale: number) => `本轮开始时发送方的窗口（每格 = ${scale} 个单位）`,
   sentAcked: '已发送并已确认',
   sentUnacked: '已发送未确认',
   usable: '允许发送',
   notAllowed: '暂不允许发送',
-  scale: (n: number) => `每格 = ${n} 个单位`,
   sent: (n: number) => `本轮发送：${n}`,
   plot: '到目前为止的 cwnd 与 ssthresh',
   next: '下一轮',

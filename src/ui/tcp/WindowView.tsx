@@ -54,7 +54,7 @@ export function WindowView({ run, width, height, onBack }: WindowViewProps): Rea
             {m.round(row.round, run.rounds.length)}  cwnd {row.cwnd}  ssthresh {row.ssthresh}  rwnd {row.rwnd}  {m.head.flight} {row.flight}  {phaseText(row.phase, m)}
           </Text>
           <Paint color={theme.muted} wrap="truncate">{m.sent(row.sent)}{row.events.length ? `  ${eventsCell(row.events, m)}` : ''}</Paint>
-          <Text wrap="truncate">{m.bar} ({m.scale(bar!.scale)})</Text>
+          <Text wrap="truncate">{m.bar(bar!.scale)}</Text>
           <Text wrap="truncate">
             <Paint color={theme.muted}>{'█'.repeat(bar!.acked)}</Paint>
             <Paint color={theme.sent}>{'▓'.repeat(bar!.unacked)}</Paint>
