@@ -102,4 +102,10 @@ export function quoteInput(s: string, max = 60): string {
 /** The environment cannot run this (e.g. no /proc/net/tcp): exit 3. */
 export class EnvironmentError extends Error {
   override readonly name = 'EnvironmentError';
+  /** The catalogue form of `message`, when the thrower gave one (the CLI shows it in the chosen language). */
+  readonly reason: Reason | undefined;
+  constructor(message: string | Reason) {
+    super(typeof message === 'string' ? message : message.text);
+    this.reason = typeof message === 'string' ? undefined : message;
+  }
 }

@@ -91,7 +91,7 @@ export function exitCodeFor(e: unknown): number {
     return EXIT.usage;
   }
   if (e instanceof EnvironmentError) {
-    writeError(e.message);
+    writeError(e.reason === undefined ? e.message : reasonLine(e.reason));
     return EXIT.environment;
   }
   if (e instanceof CheckFailed) {

@@ -12,7 +12,7 @@ import net from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, reason } from '../errors.js';
 import { LabAborted } from './lab-run.js';
 import { readPcapSegments, type CapturedSegmentOnClock } from './pcap-read.js';
 import { monotonicMs } from './poller.js';
@@ -87,15 +87,13 @@ export class Capture {
     let onAbort = (): void => undefined;
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new EnvironmentError(`--capture: dumpcap did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        const timer = setTimeout(() => reject(new EnvironmentError(reason('envDumpcapStart', START_TIMEOUT_MS / 1000))), START_TIMEOUT_MS);
         onAbort = () => reject(new LabAborted(text.resultValue.interrupted));
         if (signal?.aborted) onAbort();
         signal?.addEventListener('abort', onAbort, { once: true });
         child.once('error', (e: NodeJS.ErrnoException) => {
           clearTimeout(timer);
-          reject(new EnvironmentError(e.code === 'ENOENT'
-            ? "--capture needs Wireshark's dumpcap (Debian: apt-get install tshark)"
-            : `--capture: cannot run dumpcap (${e.code ?? e.message})`));
+          reject(new EnvironmentError(e.code === 'ENOENT' ? reason('envDumpcapMissing') : reason('envDumpcapRun', e.code ?? e.message)));
         });
         child.stderr!.setEncoding('utf8');
         child.stderr!.on('data', (chunk: string) => {
@@ -109,8 +107,7 @@ export class Capture {
         void exited.then((code) => {
           clearTimeout(timer);
           const why = stderr.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('Capturing on')) ?? `exit ${code}`;
-          const hint = /permission|not permitted/i.test(why) ? ' (capturing needs root or the capture capabilities)' : '';
-          reject(new EnvironmentError(`--capture: dumpcap cannot capture on lo: ${why}${hint}`));
+          reject(new EnvironmentError(reason('envDumpcapCannot', { why, permission: /permission|not permitted/i.test(why) })));
         });
       });
     } catch (e) {
@@ -147,7 +144,7 @@ export class Capture {
       try {
         segments = readPcapSegments(readFileSync(this.file));
       } catch (e) {
-        throw new EnvironmentError(`--capture: cannot read what dumpcap wrote (${e instanceof Error ? e.message : String(e)})`);
+        throw new EnvironmentError(reason('envDumpcapRead', e instanceof Error ? e.message : String(e)));
       }
       // "Packets received/dropped on interface 'Loopback: lo': 10/0 (pcap:0/dumpcap:0/flushed:0/ps_ifdrop:0)"
       const m = /received\/dropped on interface .*: (\d+)\/(\d+)/.exec(this.stderr());

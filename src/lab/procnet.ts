@@ -15,7 +15,7 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError, reason } from '../errors.js';
 import { KERNEL_STATES, type LabState } from './states.js';
 
 export interface SocketAddress {
@@ -164,9 +164,7 @@ export function procNetDir(): string {
 /** Throws EnvironmentError (exit 3) when the kernel tables cannot be read. */
 export function requireProcNet(dir: string = procNetDir()): void {
   if (!existsSync(join(dir, 'tcp'))) {
-    throw new EnvironmentError(
-      `the lab reads kernel TCP states from ${join(dir, 'tcp')}, which this system (${process.platform}) does not have; it needs Linux`,
-    );
+    throw new EnvironmentError(reason('envProcNet', { file: join(dir, 'tcp'), platform: process.platform }));
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { release } from 'node:os';
-import { InputError, reason } from '../errors.js';
+import { EnvironmentError, InputError, reason } from '../errors.js';
 import { keysAt, plainIssue } from '../scenario/load.js';
 import { loadLabScenario } from '../scenario/lab.js';
 import { checkConformance, sequencesOf, type Conformance } from './conformance.js';
@@ -141,10 +141,13 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
   let error: string | null = null;
   let stats: PollStats | null = null;
   let captured: Awaited<ReturnType<NonNullable<typeof capture>['stop']>> | undefined;
+  let environment: EnvironmentError | undefined;
   try {
     if (observer) await run.guard(observer.started());
     result = await exp.run(run, params);
   } catch (e) {
+    // This machine cannot run the experiment (a program it needs is missing): exit 3, as before it started.
+    if (e instanceof EnvironmentError) environment = e;
     error = e instanceof Error ? e.message : String(e);
   } finally {
     clearTimeout(timer);
@@ -156,6 +159,7 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
       else captured = await capture.stop(t0);
     }
   }
+  if (environment) throw environment;
   const durationMs = run.now();
   const observations = observer?.observations() ?? [];
   const sequences = sequencesOf(observations);

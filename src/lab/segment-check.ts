@@ -147,7 +147,42 @@ function planSocket(socket: string, local: string, remote: string, segments: rea
   return { items, active: calls.some((a) => a.action === 'connect'), ownSyn, ownFin, appReads };
 }
 
-const LAB_TCP_CONFIG = { rcvBuf: UNKNOWN_WINDOW };
+/**
+ * Linux scales its windows (RFC 7323) and a capture read without the SYN options keeps no scale factors:
+ * the machine's receive buffer is taken as large as a scaled window can be.
+ */
+export const CAPTURE_TCP_CONFIG = { rcvBuf: UNKNOWN_WINDOW };
+
+type SegmentFields = { readonly flags: number; readonly seq: number; readonly ack: number; readonly len: number };
+
+/** A segment the peer sent, as the endpoint's machine receives it (the ack field only with ACK set). */
+export function peerSegmentEvent(s: SegmentFields): TcpEvent {
+  return { type: 'SEGMENT', seg: { seq: s.seq, ack: (s.flags & ACK) !== 0 ? s.ack : 0, flags: s.flags, len: s.len } };
+}
+
+/**
+ * A segment the endpoint sent itself: only what it says about the application or the timer matters.
+ * Its SYN again (not its first) or data below what it had already sent: RETRANSMISSION_TIMEOUT (the
+ * kernel's timer fired); data beyond SND.NXT: the application wrote that much (SEND); anything else the
+ * machine sends on its own (ACKs).
+ */
+export function ownSegmentEvent(
+  s: SegmentFields,
+  isFirstSyn: boolean,
+  sentMax: number,
+  sndNxt: number,
+): { readonly type: 'RETRANSMISSION_TIMEOUT' } | { readonly type: 'SEND'; readonly bytes: number } | undefined {
+  const dataEnd = seqAdd(s.seq, s.len);
+  if (((s.flags & SYN) !== 0 && !isFirstSyn) || (s.len > 0 && seqLt(s.seq, sentMax))) return { type: 'RETRANSMISSION_TIMEOUT' };
+  if (s.len > 0 && seqDiff(dataEnd, sndNxt) > 0) return { type: 'SEND', bytes: seqDiff(dataEnd, sndNxt) };
+  return undefined;
+}
+
+/** The end of what an endpoint has transmitted, after it sent `s`. */
+export function sentAfter(s: SegmentFields, sentMax: number): number {
+  const dataEnd = seqAdd(s.seq, s.len);
+  return s.len > 0 && seqLt(sentMax, dataEnd) ? dataEnd : sentMax;
+}
 
 function replaySocket(
   plan: ReturnType<typeof planSocket>,
@@ -159,9 +194,8 @@ function replaySocket(
   const { ownSyn, ownFin } = plan;
 
   const machine = compileMachine('linux');
-  // Linux scales its windows (RFC 7323) and the capture keeps no scale factors: the machine's receive
-  // buffer is taken as large as a scaled window can be, and the peer's window fields are left out.
-  const ep: EngineEndpoint = createEngineEndpoint(machine, { isn: ownSyn?.seq ?? 0, appReads: plan.appReads, config: LAB_TCP_CONFIG }, NO_EFFECTS);
+  // The peer's window fields are left out (CAPTURE_TCP_CONFIG).
+  const ep: EngineEndpoint = createEngineEndpoint(machine, { isn: ownSyn?.seq ?? 0, appReads: plan.appReads, config: CAPTURE_TCP_CONFIG }, NO_EFFECTS);
   const events: SocketReplay['events'] = [];
   const timeline: { at: number; state: LabState }[] = [];
   const feed = (at: number, ev: TcpEvent, label: string): void => {
@@ -190,18 +224,13 @@ function replaySocket(
     const s = it.seg;
     const label = segmentLabel({ ...s, flags: flagsString(s.flags) });
     if (it.kind === 'peer') {
-      feed(at, { type: 'SEGMENT', seg: { seq: s.seq, ack: (s.flags & ACK) !== 0 ? s.ack : 0, flags: s.flags, len: s.len } }, `received ${label}`);
+      feed(at, peerSegmentEvent(s), `received ${label}`);
       continue;
     }
-    // A segment this socket sent: only what it says about the application or the timer matters.
-    const dataEnd = seqAdd(s.seq, s.len);
-    if (((s.flags & SYN) !== 0 && s !== ownSyn) || (s.len > 0 && seqLt(s.seq, sentMax))) {
-      feed(at, { type: 'RETRANSMISSION_TIMEOUT' }, `RETRANSMISSION_TIMEOUT (it sent again: ${label})`);
-    } else if (s.len > 0 && seqDiff(dataEnd, ep.tcb.sndNxt) > 0) {
-      const fresh = seqDiff(dataEnd, ep.tcb.sndNxt);
-      feed(at, { type: 'SEND', bytes: fresh }, `SEND ${fresh} (it sent ${label})`);
-    }
-    if (s.len > 0 && seqLt(sentMax, dataEnd)) sentMax = dataEnd;
+    const own = ownSegmentEvent(s, s === ownSyn, sentMax, ep.tcb.sndNxt);
+    if (own?.type === 'RETRANSMISSION_TIMEOUT') feed(at, own, `RETRANSMISSION_TIMEOUT (it sent again: ${label})`);
+    else if (own) feed(at, own, `SEND ${own.bytes} (it sent ${label})`);
+    sentMax = sentAfter(s, sentMax);
   }
   return { events, timeline };
 }

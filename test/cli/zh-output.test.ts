@@ -201,14 +201,15 @@ describe('zh text output of the one-shot commands', () => {
     if (c.records !== true) expect(tooWide(byLocale.stdout + byLocale.stderr)).toEqual([]);
   });
 
-  it('JSON stays English and byte-identical under zh', () => {
-    for (const args of [['subnet', '192.168.12.87/26', '--json'], ['classify', '::ffff:127.0.0.1', '--json'], ['mac', '00:1a:2b:3c:4d:5e', '--json'], ['split', '10.0.0.0/24', '--count', '3', '--json']]) {
+  // One test per command (three runs each), so that a loaded machine stays within the per-test deadline.
+  it.each([['subnet', '192.168.12.87/26', '--json'], ['classify', '::ffff:127.0.0.1', '--json'], ['mac', '00:1a:2b:3c:4d:5e', '--json'], ['split', '10.0.0.0/24', '--count', '3', '--json']])(
+    'JSON stays English and byte-identical under zh: %s', (...args) => {
       const en = netkata(args, 'C');
       expect(en.code).toBe(0);
       expect(netkata(args, 'zh_CN.UTF-8')).toEqual(en);
       expect(netkata(['--lang', 'zh', ...args], 'C')).toEqual(en);
-    }
-  });
+    },
+  );
 
   it('LC_ALL wins over LANG, and --lang over both (POSIX locale precedence)', () => {
     const zhLine = netkata(['subnet', '10.0.0.1/8'], 'zh_CN.UTF-8').stdout;

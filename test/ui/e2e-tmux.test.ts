@@ -146,7 +146,9 @@ describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !bu
     await waitFor('> 3 Socket lab');
     send('Enter');
     await waitFor('> handshake');
-    send('Up'); // wraps to the last experiment
+    send('Up'); // wraps to the last experiment (io-models), then one up
+    await waitFor('> io-models');
+    send('Up');
     await waitFor('> concurrent');
     send('Enter');
     const done = await waitFor(/expectations: ok|Result/, 30_000);

@@ -9,7 +9,7 @@
  * garbage collector: 1.75 s of 3 s on 100,000 lines.)
  */
 import { createReadStream } from 'node:fs';
-import { EnvironmentError, InputError } from '../../errors.js';
+import { EnvironmentError, InputError, reason } from '../../errors.js';
 import { fsReason } from '../fs-reason.js';
 import { EXIT, raiseExit, stdoutClosed, stdoutStream } from '../io.js';
 import { cliLang, reasonText, t } from '../text.js';
@@ -101,7 +101,7 @@ export async function* stdinChunks(): AsyncGenerator<Buffer> {
       try {
         next = await chunks.next();
       } catch (e) {
-        throw new EnvironmentError(`stdin: ${fsReason(e)}`);
+        throw new EnvironmentError(reason('envStdin', fsReason(e)));
       }
       if (next.done === true) return;
       yield next.value;

@@ -15,7 +15,7 @@ function withProfile(s: WindowScenario, profile: ProfileName): WindowScenario {
   return { ...s, profile, config: { ...s.config, iw: s.iwSet ? s.config.iw : initialWindow(profile, s.config.unit, s.config.mss) } };
 }
 
-// Registers `netkata tcp run | list | states`. Keep top-level imports light: yaml, zod and xstate load
+// Registers `netkata tcp run | replay | list | states`. Keep top-level imports light: yaml, zod and xstate load
 // inside the actions.
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
@@ -104,6 +104,24 @@ export function registerTcpCommands(program: Command, h: Messages['help']): void
         writeOut(useColor() ? colorLadder(text, m, result.passed) : text);
       }
       if (!result.passed) throw new CheckFailed(opts.json ? '' : m.runFailed(scenario.name, result.failures.length));
+    });
+
+  tcp
+    .command('replay')
+    .description(h.tcp.replay)
+    .argument('<file>', h.tcp.replayFile)
+    .option('--connection <n>', h.tcp.replayConnection)
+    .option('--port <port>', h.tcp.replayPort)
+    .option('--host <address>', h.tcp.replayHost)
+    .option('--profile <profile>', h.tcp.replayProfile)
+    .option('--json', h.tcp.replayJson)
+    .option('--mermaid', h.tcp.replayMermaid)
+    .action(async (file: string, opts: { json?: boolean; mermaid?: boolean; connection?: string; port?: string; host?: string; profile?: string }, cmd: Command) => {
+      const profile = opts.profile ?? 'linux';
+      if (!isProfile(profile)) throw new InputError(t().cli.unknownProfile(PROFILES), profile);
+      const [{ runReplay }, { messages, resolveLang }] = await Promise.all([import('./tcp-replay.js'), import('../../i18n/index.js')]);
+      const m = messages(resolveLang(cmd.optsWithGlobals()['lang'] as string | undefined)).replay;
+      await runReplay(file, { ...opts, profile }, m);
     });
 
   tcp

@@ -124,6 +124,15 @@ export const errors = {
   pcapShort: 'not a pcap file (shorter than its 24-byte header)',
   pcapng: 'a pcapng file: write classic pcap (dumpcap -P)',
   pcapMagic: 'not a pcap file (unknown magic number)',
+  /** The environment cannot run it (exit 3). */
+  envProcNet: (p: { readonly file: S; readonly platform: S }) => `the lab reads kernel TCP states from ${p.file}, which this system (${p.platform}) does not have; it needs Linux`,
+  envDumpcapMissing: "--capture needs Wireshark's dumpcap (Debian: apt-get install tshark)",
+  envDumpcapRun: (why: S) => `--capture: cannot run dumpcap (${why})`,
+  envDumpcapStart: (seconds: number) => `--capture: dumpcap did not start within ${seconds} s`,
+  envDumpcapCannot: (p: { readonly why: S; readonly permission: boolean }) => `--capture: dumpcap cannot capture on lo: ${p.why}${p.permission ? ' (capturing needs root or the capture capabilities)' : ''}`,
+  envDumpcapRead: (why: S) => `--capture: cannot read what dumpcap wrote (${why})`,
+  envPython: "io-models runs the tutorials' servers in Python: python3 is not installed",
+  envStdin: (why: S) => `stdin: ${why}`,
   /** Warnings (`netkata: warning: <this>`) of practice: its progress file and its question files. */
   progressUnreadable: (p: { readonly path: S; readonly aside: S }) => `${p.path}: unreadable progress file set aside as ${p.aside}; starting with empty progress`,
   practiceFileSkipped: (f: { readonly file: S; readonly why: S }) => `${f.file}: skipped for practice: ${f.why}`,

@@ -78,7 +78,7 @@ export const help = {
     hosts: 'VLSM: host needs, e.g. 50,20,10,2 (largest first, smallest block that fits)',
   },
   tcp: {
-    description: 'the RFC 9293 TCP simulator: run scenarios, list them, show the endpoint machine',
+    description: 'the RFC 9293 TCP simulator: run scenarios, replay captures, list them, show the endpoint machine',
     run: 'run a scenario (a file or a built-in name): ladder diagram, or --json; exit 1 if an expectation failed',
     scenario: 'scenario file or built-in name (see netkata tcp list)',
     runJson: 'print the run as one JSON document',
@@ -90,6 +90,14 @@ export const help = {
     mermaid: 'print a Mermaid stateDiagram-v2',
     statesJson: 'print the transitions as JSON',
     statesProfile: 'rfc9293 (default) or linux',
+    replay: "a capture file (pcap, pcapng, .gz) through the endpoint machine: connections, both ends' states, anomalies",
+    replayFile: 'capture file: pcap or pcapng (Ethernet, VLAN, Linux cooked, BSD loopback, raw IP), gzip too',
+    replayConnection: "only connection n (numbered as tshark's tcp.stream: 0, 1, ...)",
+    replayPort: 'only connections with this port at either end',
+    replayHost: 'only connections with this address at either end',
+    replayProfile: 'endpoint profile: linux (default) or rfc9293',
+    replayJson: 'print the summary and ladders as one JSON document',
+    replayMermaid: "print one connection's ladder as a Mermaid sequenceDiagram",
   },
   lab: {
     description: "real sockets on loopback, with the kernel's TCP states read from /proc/net/tcp and checked against the endpoint machine",

@@ -13,6 +13,7 @@ import { subnet } from './subnet.js';
 import { tcp } from './tcp.js';
 import { lab } from './lab.js';
 import { help } from './help.js';
+import { replay } from './replay.js';
 
 /**
  * The English message catalogue: one section per part of netkata, each in its own file. The Chinese
@@ -22,7 +23,7 @@ import { help } from './help.js';
  * Leaves are strings, or functions for messages with values in them (`(n: number) => string`), so
  * word order can differ between the languages. JSON output never goes through this catalogue.
  */
-export const en = { app, tcp, lab, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli, help };
+export const en = { app, tcp, lab, replay, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli, help };
 
 /** The catalogue's shape with every string leaf widened to `string`, so `as const` sections still type zh. */
 type Widen<T> = T extends string ? string : T extends (...args: never[]) => unknown ? T : { readonly [K in keyof T]: Widen<T[K]> };

@@ -72,7 +72,7 @@ export const help: Messages['help'] = {
     hosts: 'VLSM：各子网所需的主机数，例如 50,20,10,2（从大到小，各取能容纳的最小块）',
   },
   tcp: {
-    description: 'RFC 9293 TCP 模拟器：运行场景、列出场景、查看端点状态机',
+    description: 'RFC 9293 TCP 模拟器：运行场景、回放抓包、列出场景、查看端点状态机',
     run: '运行一个场景（文件或内置场景名）：输出时序图，或用 --json 输出；有预期未满足时退出码为 1',
     scenario: '场景文件或内置场景名（见 netkata tcp list）',
     runJson: '把运行结果输出为一个 JSON 文档',
@@ -84,6 +84,14 @@ export const help: Messages['help'] = {
     mermaid: '输出 Mermaid 状态图（stateDiagram-v2）',
     statesJson: '把状态转换输出为 JSON',
     statesProfile: 'rfc9293（默认）或 linux',
+    replay: '把抓包文件（pcap、pcapng、.gz）交给端点状态机回放：列出连接、两端的状态和异常',
+    replayFile: '抓包文件：pcap 或 pcapng（以太网、VLAN、Linux cooked、BSD 环回、原始 IP），也可以是 gzip 压缩的',
+    replayConnection: '只看第 n 个连接（编号与 tshark 的 tcp.stream 相同：0、1、……）',
+    replayPort: '只看任一端使用该端口的连接',
+    replayHost: '只看任一端使用该地址的连接',
+    replayProfile: '端点配置：linux（默认）或 rfc9293',
+    replayJson: '把汇总和时序图输出为一个 JSON 文档',
+    replayMermaid: '把一个连接的时序图输出为 Mermaid 时序图（sequenceDiagram）',
   },
   lab: {
     description: '回环地址上的真实套接字：读取 /proc/net/tcp 中内核的 TCP 状态，与端点状态机对照',

@@ -2,6 +2,7 @@ import type { Messages } from '../en/index.js';
 import { app } from './app.js';
 import { tcp } from './tcp.js';
 import { lab } from './lab.js';
+import { replay } from './replay.js';
 import { windows } from './windows.js';
 import { classify } from './classify.js';
 import { cli } from './cli.js';
@@ -16,4 +17,4 @@ import { subnet } from './subnet.js';
 import { help } from './help.js';
 
 /** 简体中文消息目录，与 `../en/index.ts` 键一一对应（类型检查保证不缺项、不多项）。 */
-export const zh: Messages = { app, tcp, lab, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli, help };
+export const zh: Messages = { app, tcp, lab, replay, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli, help };

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { EnvironmentError } from '../../errors.js';
+import { EnvironmentError, reason } from '../../errors.js';
 import type { Experiment } from '../experiment.js';
 import type { LabRun } from '../lab-run.js';
 import { monotonicMs } from '../poller.js';
@@ -127,7 +127,7 @@ function startServer(run: LabRun, model: Model, holdMs: number, clients: number)
     for (const w of waiting.splice(0)) w.reject(e);
   };
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  child.on('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ENOENT' ? new EnvironmentError("io-models runs the tutorials' servers in Python: python3 is not installed") : e));
+  child.on('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ENOENT' ? new EnvironmentError(reason('envPython')) : e));
   child.on('exit', (code) => {
     if (code !== 0) fail(new Error(`the ${model} server (python3) exited ${code ?? 'on a signal'}: ${stderr.trim().split('\n').pop() ?? ''}`));
   });
