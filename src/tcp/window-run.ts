@@ -3,7 +3,7 @@
  * plot, or as JSON.
  */
 import { runBulk, type Round } from './bulk.js';
-import { profileNotes } from './window-text.js';
+import { EN, phaseText, profileNotes, type WindowMessages } from './window-text.js';
 import type { WindowExpectation, WindowScenario } from '../scenario/window.js';
 
 export interface WindowRun {
@@ -14,6 +14,7 @@ export interface WindowRun {
   readonly variant: string;
   readonly unit: string;
   readonly mss: number;
+  /** The profile's notes and the failed expectations, in the language runWindowScenario was given (JSON: English). */
   readonly notes: readonly string[];
   readonly rounds: readonly Round[];
   /** The series the plot draws, one value per round. */
@@ -25,24 +26,28 @@ export interface WindowRun {
 
 const FIELDS = ['cwnd', 'ssthresh', 'rwnd', 'flight', 'sent', 'phase'] as const;
 
-function check(rounds: readonly Round[], e: WindowExpectation): string[] {
+function check(rounds: readonly Round[], e: WindowExpectation, m: WindowMessages): string[] {
+  const f = m.failure;
   const row = rounds[e.round - 1];
-  if (!row) return [`round ${e.round}: the run ended after ${rounds.length} rounds`];
+  if (!row) return [f.ended(e.round, rounds.length)];
   const out: string[] = [];
-  for (const f of FIELDS) {
-    const want = e[f];
-    if (want !== undefined && row[f] !== want) out.push(`round ${e.round}: ${f} ${String(row[f])}, expected ${String(want)}`);
+  for (const k of FIELDS) {
+    const want = e[k];
+    if (want === undefined || row[k] === want) continue;
+    const [got, wanted] = k === 'phase' ? [phaseText(row.phase, m), phaseText(want as Round['phase'], m)] : [String(row[k]), String(want)];
+    out.push(f.field(e.round, k === 'flight' || k === 'sent' || k === 'phase' ? f.fields[k] : k, got, wanted));
   }
   if (e.event !== undefined && !row.events.some((x) => x.kind === e.event)) {
-    out.push(`round ${e.round}: no ${e.event} (events: ${row.events.map((x) => x.kind).join(', ') || 'none'})`);
+    out.push(f.noEvent(e.round, m.eventName[e.event], row.events.map((x) => m.eventName[x.kind]).join(m.eventNameJoin)));
   }
   return out;
 }
 
-export function runWindowScenario(s: WindowScenario): WindowRun {
+/** `m`: the language of the notes and failures; the default, English, is what `--json` prints. */
+export function runWindowScenario(s: WindowScenario, m: WindowMessages = EN): WindowRun {
   const c = s.config;
   const r = runBulk(c);
-  const failures = s.expect.flatMap((e) => check(r.rounds, e));
+  const failures = s.expect.flatMap((e) => check(r.rounds, e, m));
   return {
     kind: 'window',
     scenario: s.name,
@@ -51,7 +56,7 @@ export function runWindowScenario(s: WindowScenario): WindowRun {
     variant: c.variant,
     unit: c.unit,
     mss: c.mss,
-    notes: profileNotes(s.profile, c.variant, c.unit, c.mss, c.iw),
+    notes: profileNotes(s.profile, c.variant, c.unit, c.mss, c.iw, m),
     rounds: r.rounds,
     series: {
       cwnd: r.rounds.map((x) => x.cwnd),

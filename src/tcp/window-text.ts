@@ -1,64 +1,78 @@
 /**
- * The words of a window run (events, profile notes, failed expectations), in one place so a catalogue
- * can take them over. Numbers are in the run's unit.
+ * The words of a window run (events, profile notes, failed expectations), from the catalogue's `windows`
+ * section: English by default (what `tcp run --json` carries), or the language the caller passes.
+ * Numbers are in the run's unit.
  */
 import type { ProfileName } from './profile.js';
 import type { RoundEvent, Unit } from './bulk.js';
-import type { Variant } from './congestion.js';
+import type { Phase, Variant } from './congestion.js';
+import type { Messages } from '../i18n/index.js';
+import { windows as enWindows } from '../i18n/en/windows.js';
 
-const VARIANT_NAME: Readonly<Record<Variant, string>> = { tahoe: 'Tahoe', reno: 'Reno (RFC 5681)', newreno: 'NewReno (RFC 6582)' };
+export type WindowMessages = Messages['windows'];
+/** The English text, from its section alone (running a window scenario loads no other catalogue). */
+export const EN: WindowMessages = enWindows;
 
-export function variantName(v: Variant): string {
-  return VARIANT_NAME[v];
+const VARIANT: Readonly<Record<Variant, readonly [string, string | undefined]>> = {
+  tahoe: ['Tahoe', undefined],
+  reno: ['Reno', 'RFC 5681'],
+  newreno: ['NewReno', 'RFC 6582'],
+};
+
+export function variantName(v: Variant, m: WindowMessages = EN): string {
+  return m.variant(...VARIANT[v]);
 }
 
-export function eventText(e: RoundEvent): string {
+export function phaseText(p: Phase, m: WindowMessages = EN): string {
+  return m.phase[p];
+}
+
+export function eventText(e: RoundEvent, m: WindowMessages = EN): string {
+  const t = m.event;
   switch (e.kind) {
     case 'fast-retransmit':
-      return `3 dup ACKs: fast retransmit, ssthresh ${e.ssthresh}, cwnd ${e.cwnd}`;
+      return t.fastRetransmit(e.ssthresh, e.cwnd);
     case 'partial-ack':
-      return `partial ACK: retransmit the next hole, cwnd ${e.cwnd}`;
+      return t.partialAck(e.cwnd);
     case 'recovery-exit':
-      return `recovery ends: cwnd = ssthresh = ${e.cwnd}`;
+      return t.recoveryExit(e.cwnd);
     case 'timeout':
-      return `timeout: ssthresh ${e.ssthresh}, cwnd ${e.cwnd}, slow start`;
+      return t.timeout(e.ssthresh, e.cwnd);
     case 'no-fast-retransmit':
-      return `3 dup ACKs not past recover (${e.recover}): no fast retransmit`;
+      return t.noFastRetransmit(e.recover);
     case 'lost':
-      return `lost seq ${e.seq}`;
+      return t.lost(e.seq);
     case 'dup-acks':
-      return `${e.count} dup ACK${e.count === 1 ? '' : 's'}`;
+      return t.dupAcks(e.count);
     case 'zero-window':
-      return 'zero window: persist timer';
+      return t.zeroWindow;
     case 'probe':
-      return `window probe seq ${e.seq}`;
+      return t.probe(e.seq);
     case 'update-lost':
-      return 'window update lost';
+      return t.updateLost;
     case 'window-update':
-      return `window update: rwnd ${e.win}`;
+      return t.windowUpdate(e.win);
     case 'done':
-      return 'all acknowledged';
+      return t.done;
   }
 }
 
-/** The round's events as one cell: losses summed, the rest in order. */
-export function eventsCell(events: readonly RoundEvent[]): string {
+/** The round's events, losses summed, the rest in order. */
+export function eventsList(events: readonly RoundEvent[], m: WindowMessages = EN): string[] {
   const lost = events.filter((e) => e.kind === 'lost').length;
-  const rest = events.filter((e) => e.kind !== 'lost').map(eventText);
-  return [...(lost ? [`${lost} lost`] : []), ...rest].join('; ');
+  const rest = events.filter((e) => e.kind !== 'lost').map((e) => eventText(e, m));
+  return [...(lost ? [m.event.lostCount(lost)] : []), ...rest];
+}
+
+/** The round's events as one cell. */
+export function eventsCell(events: readonly RoundEvent[], m: WindowMessages = EN): string {
+  return eventsList(events, m).join(m.eventJoin);
 }
 
 /** What the profile says beside the run (the linux profile names what Linux does instead). */
-export function profileNotes(profile: ProfileName, variant: Variant, unit: Unit, mss: number, iw: number): string[] {
-  const u = unit === 'bytes' ? `bytes (MSS ${mss})` : 'segments';
-  const notes = [`congestion control: ${variantName(variant)}; unit: ${u}; initial window ${iw}`];
-  if (profile === 'linux') {
-    notes.push(
-      'linux: the default congestion control is CUBIC (RFC 9438; net.ipv4.tcp_congestion_control = cubic), not simulated here: this run uses ' + variantName(variant),
-      'linux: initial window 10 segments (RFC 6928, TCP_INIT_CWND)',
-      'linux: fast recovery sends by Proportional Rate Reduction (RFC 6937), not by inflating cwnd with each duplicate ACK',
-      'linux: a zero-window probe is a segment with an old sequence number and no data (tcp_xmit_probe_skb), not one new byte',
-    );
-  }
+export function profileNotes(profile: ProfileName, variant: Variant, unit: Unit, mss: number, iw: number, m: WindowMessages = EN): string[] {
+  const n = m.notes;
+  const notes = [n.congestion(variantName(variant, m), unit === 'bytes' ? n.bytes(mss) : n.segments, iw)];
+  if (profile === 'linux') notes.push(n.linuxCubic(variantName(variant, m)), n.linuxIw, n.linuxPrr, n.linuxProbe);
   return notes;
 }

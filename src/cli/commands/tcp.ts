@@ -39,10 +39,10 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
  * The language of the text output: the program's `--lang`, else the locale (src/i18n/lang.ts). JSON
  * output stays English whatever it is.
  */
-async function tcpMessages(cmd: Command): Promise<{ zh: boolean; m: TcpMessages }> {
+async function tcpMessages(cmd: Command): Promise<{ zh: boolean; m: TcpMessages; w: Messages['windows'] }> {
   const { messages, resolveLang } = await import('../../i18n/index.js');
   const lang = resolveLang(cmd.optsWithGlobals()['lang'] as string | undefined);
-  return { zh: lang === 'zh', m: messages(lang).tcp };
+  return { zh: lang === 'zh', m: messages(lang).tcp, w: messages(lang).windows };
 }
 
 export function registerTcpCommands(program: Command, h: Messages['help']): void {
@@ -66,10 +66,18 @@ export function registerTcpCommands(program: Command, h: Messages['help']): void
         const windowScenario = parseWindowScenario(windowSource.text, windowSource.file);
         if (opts.pcap) throw new InputError(t().cli.pcapWindow, opts.pcap);
         const [{ runWindowScenario }, { renderWindowRun }] = await Promise.all([import('../../tcp/window-run.js'), import('../render/tcp-windows.js')]);
-        const run = runWindowScenario(opts.profile !== undefined && isProfile(opts.profile) ? withProfile(windowScenario, opts.profile) : windowScenario);
-        if (opts.json) writeJson(run);
-        else writeOut(renderWindowRun(run, useColor()));
-        if (!run.passed) throw new CheckFailed(opts.json ? '' : (await tcpMessages(cmd)).m.runFailed(run.scenario, run.failures.length));
+        const s = opts.profile !== undefined && isProfile(opts.profile) ? withProfile(windowScenario, opts.profile) : windowScenario;
+        if (opts.json) {
+          // JSON stays English whatever the language (runWindowScenario's default).
+          const run = runWindowScenario(s);
+          writeJson(run);
+          if (!run.passed) throw new CheckFailed('');
+          return;
+        }
+        const { zh, m, w } = await tcpMessages(cmd);
+        const run = runWindowScenario(s, w);
+        writeOut(renderWindowRun(run, useColor(), w, zh ? (s.titleZh ?? s.title) : s.title));
+        if (!run.passed) throw new CheckFailed(m.runFailed(run.scenario, run.failures.length));
         return;
       }
       // One round of imports, not four in turn: from the bundle each is a chunk read (bench/cli-oneshot.bench.js).

@@ -21,6 +21,7 @@ import { findWindowScenario, loadWindowScenarios } from '../../cli/window-scenar
 import type { WindowScenario } from '../../scenario/window.js';
 import { runWindowScenario, type WindowRun } from '../../tcp/window-run.js';
 import { WindowView } from './WindowView.js';
+import { messages } from '../../i18n/index.js';
 
 export interface TcpScreenProps extends ScreenProps {
   /** A scenarios directory whose tcp/ holds the built-in scenarios (tests); default: the package's. */
@@ -37,6 +38,10 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
   // Window scenarios (scenarios/window/) follow the TCP ones in the list and open the window view.
   const windowEntries = useMemo<WindowScenario[]>(() => loadWindowScenarios(scenariosRoot), [scenariosRoot]);
   const [windowRun, setWindowRun] = useState<WindowRun | undefined>(undefined);
+  // A window run in the app's language: its zh title, notes and failures under zh (as `tcp run` prints them).
+  const openWindow = (w: WindowScenario): void => {
+    setWindowRun(runWindowScenario(lang === 'zh' ? { ...w, title: w.titleZh ?? w.title } : w, messages(lang).windows));
+  };
   const [selected, getSelected, setSelected] = useLatestState(0);
   const [running, setRunning] = useState<TcpScenario | undefined>(undefined);
   const [path, getPath, setPath] = useLatestState('');
@@ -57,7 +62,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
           try {
             const w = findWindowScenario(getPath().trim());
             if (w) {
-              setWindowRun(runWindowScenario(w));
+              openWindow(w);
               setError(undefined);
               return;
             }
@@ -69,7 +74,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
           return;
         }
         if (selected >= entries.length) {
-          setWindowRun(runWindowScenario(windowEntries[selected - entries.length]!));
+          openWindow(windowEntries[selected - entries.length]!);
           setError(undefined);
           return;
         }
@@ -106,7 +111,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
 
   const items = [
     ...entries.map((e) => ({ id: e.file, label: e.name, description: e.error !== undefined ? `✗ ${e.error}` : lang === 'zh' ? (e.scenario?.titleZh ?? e.title) : e.title })),
-    ...windowEntries.map((w) => ({ id: w.file, label: w.name, description: w.title })),
+    ...windowEntries.map((w) => ({ id: w.file, label: w.name, description: lang === 'zh' ? (w.titleZh ?? w.title) : w.title })),
   ];
   // One line of the list's room goes to the scroll indicator when the scenarios do not all fit.
   const listRoom = Math.max(3, height - 7 - (items.length > Math.max(3, height - 7) ? 1 : 0));

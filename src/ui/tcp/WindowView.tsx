@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { messages } from '../../i18n/index.js';
 import type { WindowRun } from '../../tcp/window-run.js';
-import { eventsCell } from '../../tcp/window-text.js';
+import { eventsCell, phaseText } from '../../tcp/window-text.js';
 import { windowBar, windowPlot } from '../../cli/render/tcp-windows.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { Paint } from '../components/Paint.js';
@@ -42,8 +42,8 @@ export function WindowView({ run, width, height, onBack }: WindowViewProps): Rea
   const plot = useMemo(() => {
     const upTo = round + 1;
     const cut = { ...run, rounds: run.rounds.slice(0, upTo), series: { ...run.series, cwnd: run.series.cwnd.slice(0, upTo), ssthresh: run.series.ssthresh.slice(0, upTo) } };
-    return windowPlot(cut, theme.color, Math.max(1, room - 2)).split('\n');
-  }, [run, round, room, theme.color]);
+    return windowPlot(cut, theme.color, Math.max(1, room - 2), m, width).split('\n');
+  }, [run, round, room, theme.color, m, width]);
   const shownPlot = plot.length > room ? [] : plot;
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -51,10 +51,10 @@ export function WindowView({ run, width, height, onBack }: WindowViewProps): Rea
       {row ? (
         <>
           <Text wrap="truncate">
-            {m.round(row.round, run.rounds.length)}  cwnd {row.cwnd}  ssthresh {row.ssthresh}  rwnd {row.rwnd}  in flight {row.flight}  {row.phase}
+            {m.round(row.round, run.rounds.length)}  cwnd {row.cwnd}  ssthresh {row.ssthresh}  rwnd {row.rwnd}  {m.head.flight} {row.flight}  {phaseText(row.phase, m)}
           </Text>
-          <Paint color={theme.muted} wrap="truncate">{m.sent(row.sent)}{row.events.length ? `  ${eventsCell(row.events)}` : ''}</Paint>
-          <Text wrap="truncate">{m.bar} ({m.scale(bar!.scale)})</Text>
+          <Paint color={theme.muted} wrap="truncate">{m.sent(row.sent)}{row.events.length ? `  ${eventsCell(row.events, m)}` : ''}</Paint>
+          <Text wrap="truncate">{m.bar(bar!.scale)}</Text>
           <Text wrap="truncate">
             <Paint color={theme.muted}>{'█'.repeat(bar!.acked)}</Paint>
             <Paint color={theme.sent}>{'▓'.repeat(bar!.unacked)}</Paint>
