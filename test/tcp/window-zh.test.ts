@@ -47,14 +47,14 @@ const TERM: Record<string, RegExp> = {
   timeout: /超时重传/,
   'no-fast-retransmit': /不做快重传/,
   'dup-acks': /\d+ 个重复确认/,
-  'zero-window': /零窗口.*坚持定时器/,
+  'zero-window': /零窗口.*持续计时器/,
   probe: /窗口探测/,
   'update-lost': /窗口更新丢失/,
   'window-update': /窗口更新/,
   done: /全部确认/,
   lost: /丢失 \d+ 个报文段/,
 };
-const PHASE_ZH: Record<string, string> = { 'slow-start': '慢启动', avoidance: '拥塞避免', recovery: '快恢复' };
+const PHASE_ZH: Record<string, string> = { 'slow-start': '慢开始', avoidance: '拥塞避免', recovery: '快恢复' };
 
 interface Row { readonly nums: number[]; readonly phase: string; readonly text: string }
 
@@ -173,7 +173,7 @@ describe('tcp run <window scenario> under --lang zh', () => {
     const fails = lines.filter((l) => l.startsWith('失败：'));
     expect(fails).toHaveLength(4);
     expect(fails[0]).toMatch(/^失败：第 3 轮：cwnd：期望 8，实际 4$/);
-    expect(fails[1]).toMatch(/^失败：第 3 轮：阶段：期望拥塞避免，实际慢启动$/);
+    expect(fails[1]).toMatch(/^失败：第 3 轮：阶段：期望拥塞避免，实际慢开始$/);
     expect(fails[2]).toMatch(/^失败：第 3 轮：没有超时重传事件/);
     expect(fails[3]).toMatch(/^失败：第 99 轮：/);
     expect(lines).toContain('结束：4 项检查未通过');

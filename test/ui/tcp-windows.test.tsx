@@ -100,7 +100,7 @@ describe('window view', () => {
     await app.press(KEY.enter);
     expect(app.frame()).toContain('接收缓存已满：零窗口、持续计时器与窗口探测');
     expect(app.frame()).toContain('第 1 轮（共 9 轮）');
-    expect(app.frame()).toMatch(/在途数据 1 +慢启动/);
+    expect(app.frame()).toMatch(/在途数据 1 +慢开始/);
     expect(app.frame()).toContain('本轮开始时发送方的窗口（每格 = 1 个单位）');
   });
 });

@@ -90,7 +90,7 @@ describe.skipIf(!little)(skipTitle('the watcher on tables written by the test', 
 
 const noProc = !hasProcNet();
 describe.skipIf(noProc)(skipTitle('netkata watch on this kernel', noProc, 'no /proc/net/tcp'), () => {
-  it('--pid follows a lab experiment run in this process: its states lie on the lab\'s paths and end where the lab\'s end', async () => {
+  it('--pid follows a lab experiment run in this process (fin-wait-1): its states lie on the lab\'s paths, it sees the held FIN_WAIT_1, and ends where the lab ends', async () => {
     const watch = spawn(process.execPath, [bin, 'watch', '--pid', String(process.pid), '--json', '--interval', '2', '--for', '60000'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     watch.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
@@ -98,9 +98,11 @@ describe.skipIf(noProc)(skipTitle('netkata watch on this kernel', noProc, 'no /p
       const check = (): void => (out.includes('"type":"start"') ? resolve() : void setTimeout(check, 10));
       check();
     });
-    const report = await runLabExperiment('close', { timeoutMs: 20_000 });
+    // fin-wait-1 holds its client in FIN_WAIT_1 while the server holds off reading (holdMs): long enough
+    // for any read of the watch, whatever the machine's load.
+    const report = await runLabExperiment('fin-wait-1', { timeoutMs: 30_000, params: { holdMs: 1500 } });
     expect(report.ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 100)); // a few more reads: the server's socket leaves the table
+    await new Promise((r) => setTimeout(r, 500)); // a few more reads: the server's socket leaves the table
     watch.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => watch.once('close', resolve));
     expect(code).toBe(0);
@@ -116,6 +118,9 @@ describe.skipIf(noProc)(skipTitle('netkata watch on this kernel', noProc, 'no /p
       const lastLab = report.observations.filter((o) => o.socket === socket).at(-1)!.state;
       expect(mine.at(-1)!.to).toBe(lastLab);
     }
+    // The held state, seen by both.
+    const client = report.observations.find((o) => o.socket === 'client')!;
+    expect(lines.some((l) => l.local === client.local && l.remote === client.remote && l.to === 'FIN_WAIT_1')).toBe(true);
   });
 
   it('bad input: one line, exit 2', () => {

@@ -6,8 +6,8 @@ const join = (a: string, b: string): string => (HAN.test(a.at(-1) ?? '') && HAN.
 
 /**
  * 窗口场景（`netkata tcp run <窗口场景>`）与模拟器的窗口视图（src/ui/tcp/WindowView.tsx）：按轮次显示流量控制与
- * 拥塞控制。术语按国内教材：拥塞窗口 cwnd、慢启动阈值 ssthresh、慢启动、拥塞避免、快重传、快恢复、超时重传、
- * 重复确认、零窗口、坚持定时器、窗口探测、窗口更新；cwnd、ssthresh、rwnd 与 RFC 编号保留为符号。
+ * 拥塞控制。术语按国内教材：拥塞窗口 cwnd、慢开始门限 ssthresh、慢开始、拥塞避免、快重传、快恢复、超时重传、
+ * 重复确认、零窗口、持续计时器、窗口探测、窗口更新；cwnd、ssthresh、rwnd 与 RFC 编号保留为符号。
  */
 export const windows: Messages['windows'] = {
   round: (n: number, of: number) => `第 ${n} 轮（共 ${of} 轮）`,
@@ -23,20 +23,20 @@ export const windows: Messages['windows'] = {
   back: '返回',
 
   head: { round: '轮次', flight: '在途数据', sent: '本轮发送', phase: '阶段', event: '事件' },
-  phase: { 'slow-start': '慢启动', avoidance: '拥塞避免', recovery: '快恢复' },
+  phase: { 'slow-start': '慢开始', avoidance: '拥塞避免', recovery: '快恢复' },
   variant: (name: string, rfc: string | undefined) => (rfc === undefined ? name : `${name}（${rfc}）`),
 
   event: {
     fastRetransmit: (ssthresh: number, cwnd: number) => `3 个重复确认：快重传，ssthresh ${ssthresh}，cwnd ${cwnd}`,
     partialAck: (cwnd: number) => `部分确认：重传下一个缺口，cwnd ${cwnd}`,
     recoveryExit: (cwnd: number) => `快恢复结束：cwnd = ssthresh = ${cwnd}`,
-    timeout: (ssthresh: number, cwnd: number) => `超时重传：ssthresh ${ssthresh}，cwnd ${cwnd}，重新慢启动`,
+    timeout: (ssthresh: number, cwnd: number) => `超时重传：ssthresh ${ssthresh}，cwnd ${cwnd}，重新慢开始`,
     // recover 是 RFC 6582 的变量名，按符号保留。
     noFastRetransmit: (recover: number) => `3 个重复确认未越过 recover（${recover}）：不做快重传`,
     lost: (seq: number) => `丢失序号 ${seq}`,
     lostCount: (n: number) => `丢失 ${n} 个报文段`,
     dupAcks: (n: number) => `${n} 个重复确认`,
-    zeroWindow: '零窗口：启动坚持定时器',
+    zeroWindow: '零窗口：启动持续计时器',
     probe: (seq: number) => `窗口探测，序号 ${seq}`,
     updateLost: '窗口更新丢失',
     windowUpdate: (win: number) => `窗口更新：rwnd ${win}`,
