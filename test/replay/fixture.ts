@@ -270,9 +270,17 @@ function derive(dir: string, pcap: string, pcapng: string): Record<string, strin
   // Two data segments of one direction swapped in place (times kept: the later one now comes first), and
   // one data segment removed: tshark calls them out of order and a gap (previous segment not captured).
   const data = recs.map((r, i) => ({ i, key: tcpKey(r.data) })).filter((x) => x.key !== undefined);
-  const pair = data.findIndex((x, j) => j + 1 < data.length && data[j + 1]!.i === x.i + 1 && data[j + 1]!.key === x.key);
-  if (pair < 0) throw new Error('no two consecutive data segments one way');
-  const [p, q] = [data[pair]!.i, data[pair + 1]!.i];
+  // Two back-to-back data segments of one direction when the capture has them (it depends on timing: on
+  // loopback each is often ACKed before the next), else the first two of one direction with only the
+  // other direction's segments between (the keep-alive session's requests always give one).
+  let [p, q] = [-1, -1];
+  const adjacent = data.findIndex((x, j) => j + 1 < data.length && data[j + 1]!.i === x.i + 1 && data[j + 1]!.key === x.key);
+  if (adjacent >= 0) [p, q] = [data[adjacent]!.i, data[adjacent + 1]!.i];
+  for (let j = 0; p < 0 && j < data.length; j++) {
+    const next = data.find((y, m) => m > j && y.key === data[j]!.key);
+    if (next) [p, q] = [data[j]!.i, next.i];
+  }
+  if (p < 0) throw new Error('no two data segments one way');
   const swapped = recs.map((r, i) => (i === p ? { ...r, data: recs[q]!.data, orig: recs[q]!.orig } : i === q ? { ...r, data: recs[p]!.data, orig: recs[p]!.orig } : r));
   out['reordered'] = f('reordered.pcap');
   writePcap(out['reordered'], 1, swapped, false, same);
