@@ -6,6 +6,7 @@ import { InputError } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
 import { wrapCells } from '../../text-width.js';
 import { t } from '../text.js';
+import { abortOnSignals, positiveInt } from '../options.js';
 import type { Messages } from '../../i18n/en/index.js';
 
 // `netkata lab list` and `netkata lab <experiment> [--json] [--timeout <ms>] [--compare]` (CLI.md).
@@ -37,12 +38,6 @@ function parseParams(list: readonly string[] | undefined): Record<string, unknow
     out[p.slice(0, eq)] = value;
   }
   return out;
-}
-
-function positiveInt(text: string | undefined, what: string, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(text) || Number(text) > max) throw new InputError(t().cli.wholeNumber({ option: what, max }), text);
-  return Number(text);
 }
 
 /** `--capture <file>`: a path whose directory exists and that is not a directory itself. */
@@ -118,14 +113,10 @@ export function registerLabCommands(program: Command, h: Messages['help'], zh: b
       const controller = new AbortController();
       // Ctrl-C or a SIGTERM: abort the run; the runner closes every socket (and stops dumpcap) before we
       // exit, with 128 + the signal's number as a shell would report it.
-      let signalExit = 0;
-      const onSigint = (): void => { signalExit = 130; controller.abort(); };
-      const onSigterm = (): void => { signalExit = 143; controller.abort(); };
-      process.once('SIGINT', onSigint);
-      process.once('SIGTERM', onSigterm);
+      const signals = abortOnSignals(controller);
       const interrupted = (): void => {
         writeError(t.interrupted);
-        raiseExit(signalExit);
+        raiseExit(signals.exitCode());
       };
       let report;
       try {
@@ -142,8 +133,7 @@ export function registerLabCommands(program: Command, h: Messages['help'], zh: b
         if (controller.signal.aborted && e instanceof LabAborted) return interrupted();
         throw e;
       } finally {
-        process.off('SIGINT', onSigint);
-        process.off('SIGTERM', onSigterm);
+        signals.release();
       }
       let comparison;
       if (opts.compare) {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Messages } from '../../i18n/en/index.js';
+import { abortOnSignals, positiveInt } from '../options.js';
 import { EnvironmentError, InputError } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
 
@@ -14,12 +15,6 @@ interface VerifyCliOptions {
   startTimeout?: string;
 }
 
-function wholeNumber(text: string | undefined, what: string, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^[1-9][0-9]*$/.test(text) || Number(text) > max) throw new InputError(`${what} must be a whole number from 1 to ${max}`, `${what} ${text}`);
-  return Number(text);
-}
-
 export function registerVerifyCommands(program: Command, h: Messages['help']): void {
   program
     .command('verify')
@@ -32,9 +27,9 @@ export function registerVerifyCommands(program: Command, h: Messages['help']): v
     .option('--start-timeout <ms>', h.verify.startTimeout, '5000')
     .action(async (command: string[], opts: VerifyCliOptions, cmd: Command) => {
       if (opts.probe === undefined) throw new InputError('which probe? give --probe <name|file.yaml>', 'verify');
-      const port = wholeNumber(opts.port, '--port', 65535);
-      const timeoutMs = wholeNumber(opts.timeout, '--timeout', 600_000);
-      const startTimeoutMs = wholeNumber(opts.startTimeout, '--start-timeout', 600_000);
+      const port = positiveInt(opts.port, '--port', 65535, `--port ${opts.port}`);
+      const timeoutMs = positiveInt(opts.timeout, '--timeout', 600_000, `--timeout ${opts.timeout}`);
+      const startTimeoutMs = positiveInt(opts.startTimeout, '--start-timeout', 600_000, `--start-timeout ${opts.startTimeout}`);
       const [{ verifyProgram, ProgramStartError }, { LabAborted }, { resolveLang, messages }] = await Promise.all([
         import('../../verify/run.js'),
         import('../../lab/lab-run.js'),
@@ -45,11 +40,7 @@ export function registerVerifyCommands(program: Command, h: Messages['help']): v
       const controller = new AbortController();
       // Ctrl-C or SIGTERM: abort; the runner closes the clients and kills the program's whole group
       // before we exit with 128 + the signal's number, as a shell would report it.
-      let signalExit = 0;
-      const onSigint = (): void => { signalExit = 130; controller.abort(); };
-      const onSigterm = (): void => { signalExit = 143; controller.abort(); };
-      process.once('SIGINT', onSigint);
-      process.once('SIGTERM', onSigterm);
+      const signals = abortOnSignals(controller);
       let report;
       try {
         report = await verifyProgram({
@@ -63,15 +54,14 @@ export function registerVerifyCommands(program: Command, h: Messages['help']): v
       } catch (e) {
         if (controller.signal.aborted && e instanceof LabAborted) {
           writeError(t.interrupted);
-          return raiseExit(signalExit);
+          return raiseExit(signals.exitCode());
         }
         if (e instanceof ProgramStartError) {
           throw new EnvironmentError(`${command.length > 0 ? command[0] : `--port ${opts.port}`}: ${e.message}`);
         }
         throw e;
       } finally {
-        process.off('SIGINT', onSigint);
-        process.off('SIGTERM', onSigterm);
+        signals.release();
       }
       if (opts.json) writeJson(report);
       else {
@@ -80,7 +70,7 @@ export function registerVerifyCommands(program: Command, h: Messages['help']): v
       }
       if (controller.signal.aborted) {
         writeError(t.interrupted);
-        return raiseExit(signalExit);
+        return raiseExit(signals.exitCode());
       }
       if (!report.ok) throw new CheckFailed(`verify ${report.probe}: ${t.checkFailed(report.checks.filter((k) => !k.ok).map((k) => k.name).join(', ') || (report.error?.message ?? ''))}`);
     });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Messages } from '../../i18n/en/index.js';
+import { positiveInt } from '../options.js';
 import { InputError } from '../../errors.js';
 import { CheckFailed, writeError, writeOut } from '../io.js';
 
@@ -17,12 +18,6 @@ interface WatchCliOptions {
 
 const STATES = ['LISTEN', 'SYN_SENT', 'SYN_RECEIVED', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT', 'CLOSING', 'LAST_ACK', 'TIME_WAIT', 'CLOSED'] as const;
 
-function whole(text: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^[0-9]+$/.test(text) || Number(text) < min || Number(text) > max) throw new InputError(`${flag} is a whole number from ${min} to ${max}`, `${flag} ${text}`);
-  return Number(text);
-}
-
 export function registerWatchCommands(program: Command, h: Messages['help']): void {
   program
     .command('watch')
@@ -34,10 +29,10 @@ export function registerWatchCommands(program: Command, h: Messages['help']): vo
     .option('--for <ms>', h.watch.for)
     .option('--json', h.watch.json)
     .action(async (opts: WatchCliOptions, cmd: Command) => {
-      const port = whole(opts.port, '--port', 1, 65535);
-      const pid = whole(opts.pid, '--pid', 1, 2 ** 31);
-      const intervalMs = whole(opts.interval, '--interval', 1, 60_000)!;
-      const forMs = whole(opts.for, '--for', 1, 7 * 24 * 3600 * 1000);
+      const port = positiveInt(opts.port, '--port', 65535, `--port ${opts.port}`);
+      const pid = positiveInt(opts.pid, '--pid', 2 ** 31, `--pid ${opts.pid}`);
+      const intervalMs = positiveInt(opts.interval, '--interval', 60_000, `--interval ${opts.interval}`)!;
+      const forMs = positiveInt(opts.for, '--for', 7 * 24 * 3600 * 1000, `--for ${opts.for}`);
       for (const s of opts.state ?? []) if (!(STATES as readonly string[]).includes(s)) throw new InputError(`a state is one of ${STATES.join(', ')}`, `--state ${s}`);
       const [{ Watcher }, { transitionLine, pileUpLine, summaryLines, countsText }, { requireProcNet }, { resolveLang, messages }, { monotonicMs }, { existsSync }] = await Promise.all([
         import('../../watch/watch.js'),
