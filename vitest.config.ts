@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { SERIAL_FILES } from './test/serial-files.js';
 
-// Files that drive real sockets, kernel tables or a real terminal, and spawn the built CLI: they wait on
-// conditions (never fixed delays), but they run one at a time, after the rest, so that a CPU-bound file
-// beside them cannot starve their poll thread or child processes.
-const TIMING = ['test/readme.test.ts', 'test/docs/examples.test.ts', 'test/docs/cli-json-lab.test.ts', 'test/lab/experiments.test.ts', 'test/lab/capture.test.ts', 'test/lab/leak.test.ts', 'test/lab/cli.test.ts', 'test/lab/lab-screen.test.tsx', 'test/lab/zh-report.test.ts', 'test/ui/e2e-tmux.test.ts', 'test/replay/replay-tshark.test.ts', 'test/verify/probes.test.ts', 'test/verify/cli.test.ts', 'test/verify/api.test.ts', 'test/watch/watch.test.ts'];
+// Files that drive real sockets, kernel tables or a real terminal: test/serial.test.ts runs them one at a
+// time, in one worker beside the unit files. A command line that names one of them (`npx vitest run
+// test/lab/capture.test.ts`) runs it directly instead.
+const VITEST_COMMANDS = new Set(['run', 'watch', 'dev', 'related', 'bench', 'list']);
+const filters = process.argv.slice(2).filter((a, i) => !a.startsWith('-') && !(i === 0 && VITEST_COMMANDS.has(a)));
+const DIRECT = SERIAL_FILES.filter((f) => filters.some((a) => f.includes(a)));
 
 // Files that change the environment a module reads once when it loads (chalk's colour detection:
 // FORCE_COLOR/NO_COLOR): they get fresh modules of their own. Every other unit file shares its worker's
@@ -15,17 +18,20 @@ const ISOLATED = ['test/ui/lab-colour.test.tsx'];
 export default defineConfig({
   test: {
     pool: 'forks', // real processes: the lab reads /proc/self/fd and runs worker threads of its own
-    // vitest's default on 2 cores is 1 worker (cores - 1); most files wait on child processes or are
-    // short, so two at a time use both cores.
-    maxWorkers: 2,
+    // Two workers for the unit files, which are CPU-bound (vitest's default on 2 cores is 1, cores - 1),
+    // and a third for test/serial.test.ts, which mostly waits. The serial project sorts first (vitest
+    // orders projects of a group by name), so it starts at once and overlaps the whole unit run.
+    maxWorkers: 3,
     // Deadlines for hangs, not for speed: a loaded 2-core runner can be several times slower than a desk
     // (a loop of npm test runs beside other work, load 13-17, took up to 30 s for tests of 12 spawns).
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [...TIMING, ...ISOLATED], isolate: false, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: ['test/serial.test.ts', ...SERIAL_FILES, ...ISOLATED], isolate: false, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'isolated', include: ISOLATED, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'timing', include: TIMING, fileParallelism: false, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'serial', include: ['test/serial.test.ts'], sequence: { groupOrder: 0 } } },
+      // A serial file named on the command line, on its own.
+      ...(DIRECT.length ? [{ extends: true, test: { name: 'direct', include: DIRECT, fileParallelism: false, maxWorkers: 1, sequence: { groupOrder: 1 } } }] : []),
     ],
   },
 });
