@@ -30,6 +30,12 @@ export async function startHttpServer(host: '127.0.0.1' | '::1', dir: string): P
     'class R(h.SimpleHTTPRequestHandler):',
     "    protocol_version = 'HTTP/1.1'",
     '    def log_message(self, *a): pass',
+    // A reply whose end is the server's close (no Content-Length): the client reads until the server's
+    // FIN, so the server is always the one that closes first.
+    '    def do_GET(self):',
+    "        if self.path != '/close-first': return super().do_GET()",
+    "        self.send_response(200); self.send_header('Connection', 'close'); self.end_headers()",
+    "        self.wfile.write(b'x' * 3000)",
     `s = S((sys.argv[1], 0), lambda *a: R(*a, directory=sys.argv[2]))`,
     "print(s.server_address[1], flush=True)",
     's.serve_forever()',

@@ -62,12 +62,14 @@ export async function makeFixture(dir: string): Promise<Fixture> {
     await curl(['--max-filesize', '1000', `${base}/big`]); // aborted: closed with data unread -> RST
     await curl(['-g', `http://[::1]:${v6.port}/small`]);
     const local = await freePort();
-    // The server closes first (Connection: close), so the client's port is free at once and the second
-    // SYN meets the server's TIME_WAIT: the same 4-tuple again with a new ISN.
-    await curl(['-H', 'Connection: close', '--local-port', String(local), `${base}/small`]);
+    // The server closes first (a reply that ends at its close: curl cannot close before the server's FIN,
+    // as it could after a Content-Length, which left the client in TIME_WAIT on a loaded machine and the
+    // port never reused), so the client's port is free at once and the second SYN meets the server's
+    // TIME_WAIT: the same 4-tuple again with a new ISN.
+    await curl(['--local-port', String(local), `${base}/close-first`]);
     // The first socket may still hold the port for a moment (LAST_ACK until the server's ACK lands): a
     // failed bind (curl exit 45) or connect (7: the 4-tuple still taken) sends no data: try again until it works.
-    for (let i = 0; i < 50 && (await curl(['-H', 'Connection: close', '--local-port', String(local), `${base}/small`])) !== 0; i++) {
+    for (let i = 0; i < 50 && (await curl(['--local-port', String(local), `${base}/close-first`])) !== 0; i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
     // A client that reads slowly: its window closes (zero window, window probes), then it gives up (RST).
