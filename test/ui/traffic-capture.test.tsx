@@ -24,7 +24,7 @@ import type { Lang } from '../../src/ui/screen-props.js';
 import { themeFor, ThemeContext } from '../../src/ui/theme.js';
 import { TrafficScreen } from '../../src/ui/traffic/TrafficScreen.js';
 import { skipTitle } from '../helpers/skip-title.js';
-import { KEY, tick, withHelpers, type Rendered } from './helpers.js';
+import { KEY, renderApp, tick, withHelpers, type Rendered } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'netkata-capture-screen-'));
@@ -151,6 +151,18 @@ describe('capture screen', () => {
       if (f.flags.includes('ACK')) expect(row.ack, `frame ${i + 1} ack`).toBe(f.ack);
     }
     expect(app.frame()).toContain(`segment ${frames.length} of ${frames.length}`);
+    within(app, 120);
+  });
+
+  it('is the sixth area of the app\'s home menu; under zh its menu and help are Chinese', async () => {
+    const app = renderApp({ lang: 'zh' });
+    await tick();
+    await app.press('6');
+    expect(app.frame()).toContain('netkata › 真实流量');
+    expect(app.frame()).toContain('> 打开抓包文件');
+    expect(app.frame()).toContain('实时套接字');
+    await app.press('?');
+    expect(app.frame()).toContain('抓包：下一个报文段');
   });
 
   it('under zh: the summary and the steps in Chinese, state names as RFC 9293 writes them, within 80 columns', async () => {

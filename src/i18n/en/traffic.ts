@@ -22,6 +22,7 @@ export const traffic = {
   portPrompt: 'a port number, Enter to filter (empty: every socket)',
   every: 'every socket of this machine',
   onPort: (port: number) => `sockets on port ${port}`,
+  counts: (counts: string) => `now: ${counts}`,
   noTransition: 'no transition yet (the table is read twice a second)',
   noProcNet: 'no /proc/net/tcp here: live sockets need Linux',
 };

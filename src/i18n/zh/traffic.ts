@@ -20,6 +20,7 @@ export const traffic: Messages['traffic'] = {
   portPrompt: '输入端口号，按 Enter 过滤（留空：全部套接字）',
   every: '本机全部套接字',
   onPort: (port) => `端口 ${port} 上的套接字`,
+  counts: (counts) => `当前：${counts}`,
   noTransition: '尚无状态转换（每秒读取两次该表）',
   noProcNet: '此处没有 /proc/net/tcp：实时套接字需要 Linux',
 };
