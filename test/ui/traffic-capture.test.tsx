@@ -7,9 +7,9 @@
  * counts), when tshark is installed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { render } from 'ink-testing-library';
@@ -59,7 +59,8 @@ interface Tshark {
   readonly ack: number;
 }
 
-const hasTshark = spawnSync('tshark', ['-v'], { encoding: 'utf8' }).status === 0;
+// Looked up on PATH rather than run: a tshark start costs about a second (its dissectors load).
+const hasTshark = (process.env.PATH ?? '').split(delimiter).some((d) => d !== '' && existsSync(join(d, 'tshark')));
 /** tshark's fields of every frame (relative sequence numbers, its default). */
 function tsharkFrames(): Tshark[] {
   const r = spawnSync('tshark', ['-r', file, '-T', 'fields', '-E', 'separator=/t', '-e', 'tcp.stream', '-e', 'ip.src', '-e', 'tcp.srcport', '-e', 'ip.dst', '-e', 'tcp.dstport', '-e', 'tcp.flags.syn', '-e', 'tcp.flags.ack', '-e', 'tcp.flags.fin', '-e', 'tcp.flags.reset', '-e', 'tcp.seq', '-e', 'tcp.ack'], { encoding: 'utf8' });
@@ -179,6 +180,31 @@ describe('capture screen', () => {
     expect(app.frame()).toContain('第 4 个报文段，共 7 个');
     expect([lastRow(app.frame()).a, lastRow(app.frame()).b]).toEqual(RFC[3]);
     within(app, 80);
+  });
+
+  it('thirty connections in 80x22: the list scrolls with its indicator, and the one picked is the one stepped', async () => {
+    // Thirty clients each send a SYN to a closed port, answered by RST,ACK (RFC 9293 3.10.7.1: a SYN to CLOSED).
+    const names = [...Array.from({ length: 30 }, (_, i) => `c${i}`), 'server'];
+    const segs = names.slice(0, 30).flatMap((c, i) => [
+      { at: i, from: c, to: 'server', flags: 'SYN', seq: 1000, ack: 0, len: 0 },
+      { at: i + 0.5, from: 'server', to: c, flags: 'RST,ACK', seq: 0, ack: 1001, len: 0 },
+    ]);
+    const many = join(dir, 'many.pcapng');
+    writeFileSync(many, toPcapng(segs, names));
+    const app = screen('en');
+    await tick();
+    await app.press(many, KEY.enter);
+    await until(app, 'Pick a connection');
+    expect(app.frame()).toMatch(/^ ↓ rows 1-\d+ of 30$/m);
+    within(app, 80);
+    await app.press(KEY.up); // wraps to the last
+    expect(app.frame()).toContain('> #29  127.0.0.30:40029 -> 127.0.0.31:40030');
+    expect(app.frame()).toMatch(/↑  rows \d+-30 of 30/);
+    expect(app.frame()).toContain('a CLOSED, b CLOSED; ended: RST');
+    await app.press(KEY.enter);
+    await until(app, '#29  a = 127.0.0.30:40029');
+    await app.press(KEY.end);
+    expect(app.frame()).toContain('segment 2 of 2');
   });
 
   it('a bad file is one line on the screen, in the chosen language, and the screen goes on', async () => {
