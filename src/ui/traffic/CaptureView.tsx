@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { foldLine } from '../../fold.js';
 import { messages, type Lang } from '../../i18n/index.js';
@@ -47,27 +47,34 @@ export function CaptureView({ lang, width, height, onBack }: CaptureViewProps): 
   const [step, getStep, setStep] = useLatestState(0);
   useTextEntry(phase.kind === 'open');
 
-  const fail = (e: unknown): void => {
+  // Each read has a number; Esc during a long read gives it up (its result, when it comes, is dropped).
+  const reading = useRef(0);
+  const fail = (n: number) => (e: unknown): void => {
+    if (reading.current !== n) return;
     setError(errorLine(e, lang, width - 2));
     setPhase({ kind: 'open' });
   };
   const open = (): void => {
     const file = getPath().trim();
+    const n = ++reading.current;
     setError(undefined);
     setPhase({ kind: 'reading' });
     readSummary(file).then((summary) => {
+      if (reading.current !== n) return;
       setSelected(0);
       setPhase({ kind: 'summary', summary });
-    }, fail);
+    }, fail(n));
   };
   const pick = (summary: CaptureSummary): void => {
     const id = summary.connections[getSelected()]?.id;
     if (id === undefined) return;
+    const n = ++reading.current;
     setPhase({ kind: 'reading' });
     readConnection(summary.file, id).then((conn) => {
+      if (reading.current !== n) return;
       setStep(0);
       setPhase({ kind: 'step', summary, conn });
-    }, fail);
+    }, fail(n));
   };
 
   useKeys((input, key) => {
@@ -76,6 +83,13 @@ export function CaptureView({ lang, width, height, onBack }: CaptureViewProps): 
       if (key.return) return open();
       const next = editLine(getPath(), input, key);
       if (next !== undefined) setPath(next);
+      return;
+    }
+    if (phase.kind === 'reading') {
+      if (key.escape) {
+        reading.current++;
+        setPhase({ kind: 'open' });
+      }
       return;
     }
     if (phase.kind === 'summary') {
