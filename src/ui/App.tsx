@@ -104,6 +104,8 @@ function Frame({ lang, theme, initialScreen = 'home' }: AppProps): React.JSX.Ele
         <screens.tcp {...props} />
       ) : screen === 'lab' ? (
         <screens.lab {...props} />
+      ) : screen === 'traffic' ? (
+        <screens.traffic {...props} />
       ) : (
         <screens.concepts {...props} />
       );

@@ -13,6 +13,7 @@ export interface ScreenModules {
   readonly concepts: Screen;
   readonly lab: Screen;
   readonly practice: Screen;
+  readonly traffic: Screen;
 }
 
 let loaded: ScreenModules | undefined;
@@ -30,13 +31,15 @@ export function loadScreens(): Promise<ScreenModules> {
     import('./concepts/ConceptsScreen.js'),
     import('./lab/LabScreen.js'),
     import('./practice/PracticeScreen.js'),
-  ]).then(([calc, tcp, concepts, lab, practice]) => {
+    import('./traffic/TrafficScreen.js'),
+  ]).then(([calc, tcp, concepts, lab, practice, traffic]) => {
     loaded = {
       calc: calc.CalculatorsScreen,
       tcp: tcp.TcpScreen,
       concepts: concepts.ConceptsScreen,
       lab: lab.LabScreen,
       practice: practice.PracticeScreen,
+      traffic: traffic.TrafficScreen,
     };
     return loaded;
   });

@@ -1,7 +1,7 @@
 import type { StringKey } from './i18n/strings.js';
 
 /** The app's screens, in home-menu order. */
-export const SCREENS = ['calc', 'tcp', 'lab', 'practice', 'concepts'] as const;
+export const SCREENS = ['calc', 'tcp', 'lab', 'practice', 'concepts', 'traffic'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 export const SCREEN_TITLE: Record<ScreenId, StringKey> = {
@@ -10,6 +10,7 @@ export const SCREEN_TITLE: Record<ScreenId, StringKey> = {
   lab: 'home.lab',
   practice: 'home.practice',
   concepts: 'home.concepts',
+  traffic: 'home.traffic',
 };
 
 export const SCREEN_DESCRIPTION: Record<ScreenId, StringKey> = {
@@ -18,6 +19,7 @@ export const SCREEN_DESCRIPTION: Record<ScreenId, StringKey> = {
   lab: 'home.lab.desc',
   practice: 'home.practice.desc',
   concepts: 'home.concepts.desc',
+  traffic: 'home.traffic.desc',
 };
 
 /**

@@ -28,11 +28,13 @@ export function pileUpLine(p: PileUp, t: Messages['watch']): string[] {
 }
 
 export function summaryLines(durationMs: number, reads: number, followed: number, transitions: number, counts: Partial<Record<LabState, number>>, conformance: Conformance, t: Messages['watch'], lab: Messages['lab']): string[] {
-  const out = [t.summary(seconds(durationMs), reads), `  ${t.followed(followed, transitions)}`, ...fold(`  ${t.now}: ${countsText(counts, t)}`, WIDTH, 4)];
-  if (conformance.ok) out.push(...fold(`  ${t.conformanceOk(Object.keys(conformance.paths).length)}`, WIDTH, 4));
-  else {
-    out.push(`  ${t.conformanceBad(conformance.violations.length)}`);
-    for (const v of conformance.violations) out.push(...fold(`    ${seconds(v.at)} s  ${v.why ? violationText(v.why, lab) : v.message}`, WIDTH, 6));
-  }
+  return [t.summary(seconds(durationMs), reads), `  ${t.followed(followed, transitions)}`, ...fold(`  ${t.now}: ${countsText(counts, t)}`, WIDTH, 4), ...conformanceLines(conformance, t, lab, '  ')];
+}
+
+/** The verdict on every followed socket's sequence, and each step the machine has no path for (the summary's, and the app's watch screen's). */
+export function conformanceLines(conformance: Conformance, t: Messages['watch'], lab: Messages['lab'], indent = '', width = WIDTH): string[] {
+  if (conformance.ok) return fold(`${indent}${t.conformanceOk(Object.keys(conformance.paths).length)}`, width, indent.length + 2);
+  const out = [`${indent}${t.conformanceBad(conformance.violations.length)}`];
+  for (const v of conformance.violations) out.push(...fold(`${indent}  ${seconds(v.at)} s  ${v.why ? violationText(v.why, lab) : v.message}`, width, indent.length + 4));
   return out;
 }

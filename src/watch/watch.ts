@@ -32,6 +32,8 @@ export interface WatchOptions {
   readonly dir?: string;
   /** /proc, for --pid. */
   readonly proc?: string;
+  /** Reads the tables (default: readProcNet of `families` in `dir`); the app's tests feed tables through it. */
+  readonly readTable?: () => ProcNetEntry[];
 }
 
 export interface Transition {
@@ -115,7 +117,7 @@ export class Watcher {
 
   /** One read of the tables at `at` (ms since the watch began): the transitions it shows, and pile-ups crossed. */
   read(at: number): { transitions: Transition[]; pileUps: PileUp[] } {
-    const entries = readProcNet(this.o.families ?? [4, 6], this.o.dir);
+    const entries = this.o.readTable ? this.o.readTable() : readProcNet(this.o.families ?? [4, 6], this.o.dir);
     const inodes = this.o.pid === undefined ? undefined : socketInodes(withDescendants(this.o.pid, this.o.proc));
     if (inodes) this.listenPorts = new Set(entries.filter((e) => e.state === 'LISTEN' && inodes.has(e.inode)).map((e) => e.local.port));
     const seen = new Set<string>();

@@ -5,11 +5,11 @@ import { KEY, renderApp, tick } from './helpers.js';
 afterEach(() => cleanup());
 
 describe('home screen', () => {
-  it('lists the five areas and shows the keys on screen', async () => {
+  it('lists the six areas and shows the keys on screen', async () => {
     const app = renderApp();
     await tick();
     const f = app.frame();
-    for (const item of ['Calculators', 'TCP simulator', 'Socket lab', 'Practice', 'Concepts']) expect(f).toContain(item);
+    for (const item of ['Calculators', 'TCP simulator', 'Socket lab', 'Practice', 'Concepts', 'Real traffic']) expect(f).toContain(item);
     expect(f).toMatch(/↑\/↓ move/);
     expect(f).toContain('Enter open');
     expect(f).toContain('Esc back');
@@ -26,8 +26,10 @@ describe('home screen', () => {
     await app.press(KEY.down, KEY.down, KEY.down);
     expect(app.frame()).toContain('> 5 Concepts');
     await app.press(KEY.down);
+    expect(app.frame()).toContain('> 6 Real traffic');
+    await app.press(KEY.down);
     expect(app.frame()).toContain('> 1 Calculators'); // wraps around
-    await app.press(KEY.up);
+    await app.press(KEY.up, KEY.up);
     expect(app.frame()).toContain('> 5 Concepts');
     await app.press(KEY.enter);
     expect(app.frame()).toContain('netkata › Concepts');

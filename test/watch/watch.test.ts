@@ -15,6 +15,7 @@ import { hasProcNet } from '../../src/lab/procnet.js';
 import { Poller } from '../../src/lab/poller.js';
 import { runLabExperiment } from '../../src/lab/runner.js';
 import { PILE_UP, Watcher } from '../../src/watch/watch.js';
+import { HEADER, line } from '../helpers/proc-net-table.js';
 import { skipTitle } from '../helpers/skip-title.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,11 +26,6 @@ afterAll(() => {
   Poller.closeAll();
 });
 
-// A /proc/net/tcp line as net/ipv4/tcp_ipv4.c prints it: addresses as the CPU holds the u32 (127.0.0.1 on
-// a little-endian machine is 0100007F), ports %04X, the state %02X, the inode last.
-const HEADER = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
-const line = (i: number, lport: number, rport: number, state: number, inode: number): string =>
-  `   ${i}: 0100007F:${lport.toString(16).toUpperCase().padStart(4, '0')} 0100007F:${rport.toString(16).toUpperCase().padStart(4, '0')} ${state.toString(16).toUpperCase().padStart(2, '0')} 00000000:00000000 00:00000000 00000000     0        0 ${inode} 1 0000000000000000 100 0 0 10 0\n`;
 const table = (rows: string[]): void => writeFileSync(join(dir, 'tcp'), HEADER + rows.join(''));
 const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 

@@ -13,6 +13,8 @@ export const app = {
   'home.practice.desc': 'exam-style questions with explanations',
   'home.concepts': 'Concepts',
   'home.concepts.desc': 'OSI and TCP/IP layers, TCP vs UDP, C/S vs B/S, handshake and close',
+  'home.traffic': 'Real traffic',
+  'home.traffic.desc': "a capture file stepped through state by state; this machine's live sockets",
 
   'home.hint': 'New here? Concepts explains the models; the calculators and the simulator show every step.',
 
@@ -172,6 +174,11 @@ export const app = {
   'help.lab.run': 'run it on loopback; after a run, choose another',
   'help.lab.again': 'run the same experiment again',
   'help.lab.stop': 'stop a run and go back',
+  'help.traffic.step': 'capture: next segment',
+  'help.traffic.stepBack': 'capture: previous segment',
+  'help.traffic.ends': 'capture: first / last segment',
+  'help.traffic.port': 'live sockets: type a port, Enter to filter',
+  'help.traffic.scroll': 'live sockets: scroll the transitions',
   'help.colours': 'Colours: cyan network bits, yellow host bits, green segment delivered, red segment lost. Under NO_COLOR the | and x marks carry the same meaning.',
   'practice.pick': 'Practice: pick a topic',
   'practice.all': 'all topics',

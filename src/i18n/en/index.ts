@@ -16,6 +16,7 @@ import { help } from './help.js';
 import { replay } from './replay.js';
 import { verify } from './verify.js';
 import { watch } from './watch.js';
+import { traffic } from './traffic.js';
 
 /**
  * The English message catalogue: one section per part of netkata, each in its own file. The Chinese
@@ -25,7 +26,7 @@ import { watch } from './watch.js';
  * Leaves are strings, or functions for messages with values in them (`(n: number) => string`), so
  * word order can differ between the languages. JSON output never goes through this catalogue.
  */
-export const en = { app, tcp, lab, replay, verify, watch, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli, help };
+export const en = { app, tcp, lab, replay, verify, watch, traffic, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli, help };
 
 /** The catalogue's shape with every string leaf widened to `string`, so `as const` sections still type zh. */
 type Widen<T> = T extends string ? string : T extends (...args: never[]) => unknown ? T : { readonly [K in keyof T]: Widen<T[K]> };

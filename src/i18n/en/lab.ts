@@ -42,7 +42,7 @@ export const lab = {
   conformanceBad: (n: number) => `conformance: ${n} violation(s)`,
   /** A violation (src/lab/conformance.ts): a step of the kernel's the machine cannot take. */
   violationNeeds: (v: { readonly socket: string; readonly from: string; readonly to: string; readonly needed: readonly string[]; readonly taken: readonly { readonly action: string; readonly at: number }[] }) =>
-    `${v.socket}: ${v.from} -> ${v.to} needs the application to ${v.needed.map((a) => (a === 'destroy' ? 'close (end or destroy)' : a)).join(' + ')} first; actions taken on ${v.socket}: ${v.taken.length ? v.taken.map((a) => `${a.action} at ${a.at} ms`).join(', ') : 'none'}`,
+    `${v.socket}: ${v.from} -> ${v.to} needs the application to ${v.needed.map((a) => (a === 'destroy' ? 'close (end or destroy)' : a)).join(' + ')} first; actions taken on ${v.socket}: ${v.taken.length ? v.taken.map((a) => `${a.action} ${Number.isFinite(a.at) ? `at ${a.at} ms` : '(any time)'}`).join(', ') : 'none'}`,
   violationTooEarly: (v: { readonly socket: string; readonly from: string; readonly to: string; readonly ms: number; readonly profile: string }) =>
     `${v.socket}: ${v.from} -> ${v.to} after ${v.ms} ms, before the timer that leads there can fire (${v.profile} profile)`,
   violationNoPath: (v: { readonly socket: string; readonly from: string; readonly to: string; readonly profile: string }) =>

@@ -15,6 +15,8 @@ export const app: Record<StringKey, string> = {
   'home.practice.desc': '考试风格的题目，附讲解',
   'home.concepts': '概念',
   'home.concepts.desc': 'OSI 与 TCP/IP 分层、TCP 与 UDP、C/S 与 B/S、握手与挥手',
+  'home.traffic': '真实流量',
+  'home.traffic.desc': '逐个状态回放抓包文件；本机套接字的实时状态',
 
   'home.hint': '初次使用？“概念”讲解分层模型；计算器和模拟器会展示每一步。',
 
@@ -174,6 +176,11 @@ export const app: Record<StringKey, string> = {
   'help.lab.run': '在回环接口上运行；运行结束后重新选择',
   'help.lab.again': '再次运行同一实验',
   'help.lab.stop': '停止运行并返回',
+  'help.traffic.step': '抓包：下一个报文段',
+  'help.traffic.stepBack': '抓包：上一个报文段',
+  'help.traffic.ends': '抓包：第一个或最后一个报文段',
+  'help.traffic.port': '实时套接字：输入端口号，按 Enter 过滤',
+  'help.traffic.scroll': '实时套接字：滚动状态转换列表',
   'help.colours': '颜色：青色为网络位，黄色为主机位，绿色为送达的报文段，红色为丢失的报文段。设置 NO_COLOR 时由 | 与 x 标记表达同样含义。',
   'practice.pick': '练习：选择主题',
   'practice.all': '全部主题',

@@ -5,6 +5,7 @@ import { lab } from './lab.js';
 import { replay } from './replay.js';
 import { verify } from './verify.js';
 import { watch } from './watch.js';
+import { traffic } from './traffic.js';
 import { windows } from './windows.js';
 import { classify } from './classify.js';
 import { cli } from './cli.js';
@@ -19,4 +20,4 @@ import { subnet } from './subnet.js';
 import { help } from './help.js';
 
 /** 简体中文消息目录，与 `../en/index.ts` 键一一对应（类型检查保证不缺项、不多项）。 */
-export const zh: Messages = { app, tcp, lab, replay, verify, watch, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli, help };
+export const zh: Messages = { app, tcp, lab, replay, verify, watch, traffic, windows, subnet, sameSegment, classify, ip, split, ranges, port, mac, errors, cli, help };

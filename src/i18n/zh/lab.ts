@@ -37,7 +37,7 @@ export const lab: Messages['lab'] = {
   conformanceOkScreen: '一致性：每个状态序列都是端点状态机中的一条路径（linux 配置）',
   conformanceBad: (n) => `一致性：${n} 处违反`,
   violationNeeds: (v) =>
-    `${v.socket}：${v.from} -> ${v.to} 需要应用程序先调用 ${v.needed.map((a) => (a === 'destroy' ? 'end 或 destroy（关闭）' : a)).join(' + ')}；${v.socket} 上实际执行的操作：${v.taken.length ? v.taken.map((a) => `${a.action}（${a.at} ms）`).join('、') : '无'}`,
+    `${v.socket}：${v.from} -> ${v.to} 需要应用程序先调用 ${v.needed.map((a) => (a === 'destroy' ? 'end 或 destroy（关闭）' : a)).join(' + ')}；${v.socket} 上实际执行的操作：${v.taken.length ? v.taken.map((a) => `${a.action}（${Number.isFinite(a.at) ? `${a.at} ms` : '任意时刻'}）`).join('、') : '无'}`,
   violationTooEarly: (v) => `${v.socket}：${v.from} -> ${v.to} 只过了 ${v.ms} ms，早于通向该状态的定时器能触发的时间（${v.profile} 配置）`,
   violationNoPath: (v) => `${v.socket}：端点状态机（${v.profile} 配置）中没有从 ${v.from} 到 ${v.to} 的路径`,
   violation: (message) => `违反：${message}`,

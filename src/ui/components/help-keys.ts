@@ -44,6 +44,13 @@ export const SCREEN_KEYS: Partial<Record<ScreenId, readonly HelpRow[]>> = {
     { keys: 'r', what: 'help.lab.again' },
     { keys: 'Esc', what: 'help.lab.stop' },
   ],
+  traffic: [
+    { keys: '→ Space n', what: 'help.traffic.step' },
+    { keys: '← b', what: 'help.traffic.stepBack' },
+    { keys: 'Home End', what: 'help.traffic.ends' },
+    { keys: '0-9 Enter', what: 'help.traffic.port' },
+    { keys: '↑ ↓', what: 'help.traffic.scroll' },
+  ],
 };
 
 export const COLOUR_LEGEND: StringKey = 'help.colours';

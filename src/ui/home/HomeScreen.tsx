@@ -26,7 +26,7 @@ export function HomeScreen({ selected, getSelected, onSelect, onOpen, width, hei
       if (key.upArrow || input === 'k') onSelect((getSelected() + n - 1) % n);
       else if (key.downArrow || input === 'j' || key.tab) onSelect((getSelected() + 1) % n);
       else if (key.return) onOpen(SCREENS[getSelected()]!);
-      else if (/^[1-5]$/.test(input)) onOpen(SCREENS[Number(input) - 1]!);
+      else if (/^[1-9]$/.test(input) && Number(input) <= n) onOpen(SCREENS[Number(input) - 1]!);
     },
   );
   const items = SCREENS.map((id, i) => ({

@@ -6,8 +6,17 @@ import { displayWidth, padEndCells } from '../../text-width.js';
 import { Paint } from '../components/Paint.js';
 import { useTheme } from '../theme.js';
 
+/**
+ * What the ladder draws of a segment: a simulator run's SegmentRecord, or a captured segment (whose ends
+ * may not have shown their state yet: `?`).
+ */
+export type LadderSegment = Pick<SegmentRecord, 'index' | 'at' | 'from' | 'to' | 'flags' | 'seq' | 'ack' | 'len' | 'why' | 'whyCode' | 'dropped' | 'arrivedAt' | 'flood'> & {
+  readonly fromState: string;
+  readonly toState?: string | undefined;
+};
+
 export interface LadderProps {
-  readonly segments: readonly SegmentRecord[];
+  readonly segments: readonly LadderSegment[];
   /** The two endpoints, left column first. */
   readonly left: string;
   readonly right: string;
