@@ -3,6 +3,8 @@
  * made from these (src/errors.ts `reason()`), and the CLI shows the same key in the chosen language.
  * Parameters that are themselves reasons (`why`) arrive here already rendered.
  */
+import { scenarioErrors } from './scenario-errors.js';
+
 type S = string;
 export const errors = {
   /** An error from a line of a file: the line's own `<input>: <why>` after `<file>:<line>: `. */
@@ -136,6 +138,7 @@ export const errors = {
   /** Warnings (`netkata: warning: <this>`) of practice: its progress file and its question files. */
   progressUnreadable: (p: { readonly path: S; readonly aside: S }) => `${p.path}: unreadable progress file set aside as ${p.aside}; starting with empty progress`,
   practiceFileSkipped: (f: { readonly file: S; readonly why: S }) => `${f.file}: skipped for practice: ${f.why}`,
+  ...scenarioErrors,
 } as const;
 
 export type ErrorMessages = typeof errors;

@@ -1,4 +1,5 @@
 import type { Messages } from '../en/index.js';
+import { scenarioErrors } from './scenario-errors.js';
 
 /** 核心层（src/addr）输入错误的原因，键与 ../en/errors.ts 一一对应。 */
 export const errors: Messages['errors'] = {
@@ -126,4 +127,5 @@ export const errors: Messages['errors'] = {
   envStdin: (why) => `标准输入：${why}`,
   progressUnreadable: (p) => `${p.path}：进度文件无法读取，已另存为 ${p.aside}；从空白进度开始`,
   practiceFileSkipped: (f) => `${f.file}：练习时跳过此文件：${f.why}`,
+  ...scenarioErrors,
 };
