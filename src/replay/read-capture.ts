@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { fsReason } from '../cli/fs-reason.js';
 import { CaptureDecoder, type CaptureFormat } from './capture-decoder.js';
 import type { DecodedSegment } from './packet.js';
@@ -55,7 +55,7 @@ export async function readCapture(file: string, onSegment: (s: DecodedSegment) =
       } catch (e) {
         // zlib's "unexpected end of file": the gzip stream was cut; what came out of it is read.
         if ((e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') gzipTruncated = true;
-        else if ((e as NodeJS.ErrnoException).code?.startsWith('Z_')) throw new InputError('damaged gzip stream', file);
+        else if ((e as NodeJS.ErrnoException).code?.startsWith('Z_')) throw new InputError(reason('gzipDamaged'), file);
         else throw e;
       }
     } else {
@@ -63,14 +63,14 @@ export async function readCapture(file: string, onSegment: (s: DecodedSegment) =
     }
   } catch (e) {
     raw.destroy();
-    if (e instanceof InputError) throw e.input === undefined ? new InputError(e.message, file) : e;
+    if (e instanceof InputError) throw e.input === undefined ? new InputError(e.reason ?? e.message, file) : e;
     throw new InputError(fsReason(e), file);
   }
   let end;
   try {
     end = decoder.end();
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.message, file);
+    if (e instanceof InputError) throw new InputError(e.reason ?? e.message, file);
     throw e;
   }
   return { ...end, gzip, gzipTruncated };

@@ -3,7 +3,7 @@
  * each to the endpoint machine and print what happened. Memory: the open connections' state, plus the
  * rows of the ladders to draw (at most LADDER_LIMIT connections of at most ROW_LIMIT rows each).
  */
-import { InputError } from '../../errors.js';
+import { InputError, reason } from '../../errors.js';
 import type { Messages } from '../../i18n/index.js';
 import { parsePortNumber } from '../../addr/port.js';
 import type { ProfileName } from '../../tcp/profile.js';
@@ -37,14 +37,14 @@ function split(endpoint: string): { host: string; port: number } {
 async function hostText(host: string): Promise<string> {
   if (!host.includes(':')) return host;
   const { Address6 } = await import('ip-address');
-  if (!Address6.isValid(host)) throw new InputError('not an IPv4 or IPv6 address', host);
+  if (!Address6.isValid(host)) throw new InputError(reason('replayHost'), host);
   return new Address6(host).correctForm();
 }
 
 export async function runReplay(file: string, o: ReplayOptions, m: Messages['replay']): Promise<void> {
   let id: number | undefined;
   if (o.connection !== undefined) {
-    if (!/^\d+$/.test(o.connection)) throw new InputError('--connection takes a connection number (0, 1, ...)', o.connection);
+    if (!/^\d+$/.test(o.connection)) throw new InputError(reason('replayConnection'), o.connection);
     id = Number(o.connection);
   }
   const port = o.port === undefined ? undefined : parsePortNumber(o.port);

@@ -138,6 +138,45 @@ export const errors = {
   /** Warnings (`netkata: warning: <this>`) of practice: its progress file and its question files. */
   progressUnreadable: (p: { readonly path: S; readonly aside: S }) => `${p.path}: unreadable progress file set aside as ${p.aside}; starting with empty progress`,
   practiceFileSkipped: (f: { readonly file: S; readonly why: S }) => `${f.file}: skipped for practice: ${f.why}`,
+  splitCannotCut: (c: { readonly prefix: number; readonly want: number; readonly blocks: number; readonly more: number; readonly left: number }) =>
+    `/${c.prefix} cannot be cut into ${c.want} subnets: ${c.blocks} blocks need ${c.more} more prefix bits and only ${c.left} are left`,
+  splitPlanTooBig: (p: { readonly total: S; readonly parent: S; readonly size: S; readonly missing: S }) =>
+    `the plan needs ${p.total} addresses but ${p.parent} has ${p.size}: ${p.missing} missing`,
+  /** tcp replay: its capture file and its filters. */
+  captureEmpty: 'not a capture file (empty)',
+  captureShort: 'not a capture file (shorter than its header)',
+  captureNeither: 'not a capture file (neither pcap nor pcapng)',
+  captureNoMagic: (at: number) => `not a capture file (pcapng section at byte ${at} has no byte-order magic)`,
+  pcapRecordDamaged: (r: { readonly at: number; readonly caplen: number }) => `damaged pcap record at byte ${r.at} (captured length ${r.caplen})`,
+  pcapngBlockDamaged: (b: { readonly at: number; readonly len: number }) => `damaged pcapng block at byte ${b.at} (length ${b.len})`,
+  pcapngLengthsDiffer: (at: number) => `damaged pcapng block at byte ${at} (its two lengths differ)`,
+  pcapngIfaceDamaged: (at: number) => `damaged pcapng interface block at byte ${at}`,
+  pcapngPacketDamaged: (at: number) => `damaged pcapng packet block at byte ${at}`,
+  pcapngPacketLength: (p: { readonly at: number; readonly caplen: number }) => `damaged pcapng packet block at byte ${p.at} (captured length ${p.caplen})`,
+  pcapngNoIface: (at: number) => `pcapng packet at byte ${at} names an interface the file did not describe`,
+  linkType: (link: number) => `link type ${link} is not one netkata reads (Ethernet, Linux cooked SLL/SLL2, BSD loopback, raw IP)`,
+  gzipDamaged: 'damaged gzip stream',
+  replayHost: 'not an IPv4 or IPv6 address',
+  replayConnection: '--connection takes a connection number (0, 1, ...)',
+  /** verify: its options, its probe file and the program under test (exit 3). */
+  verifyWhichProbe: 'which probe? give --probe <name|file.yaml>',
+  verifyNoProgram: 'give the program to start after --, or --port of one already running',
+  verifyBoth: 'give either a program to start or --port, not both',
+  verifyPort: 'a port is a whole number from 1 to 65535',
+  verifyAlreadyConnected: (name: S) => `client "${name}" is already connected`,
+  verifyNoClient: (ref: S) => `no client "${ref}" is connected at this step`,
+  verifyNoProbe: (builtins: readonly S[]) => `no such probe (built in: ${builtins.join(', ')}; or give a .yaml file)`,
+  fileMissing: 'no such file',
+  fileIsDirectory: 'is a directory',
+  fileUnreadable: (code: S) => `cannot read it (${code})`,
+  programMissing: (file: S) => `${file}: no such program`,
+  programSpawn: (p: { readonly file: S; readonly message: S; readonly code: S }) => `${p.file}: ${p.message}`,
+  programExited: (p: { readonly signal: S | undefined; readonly code: number | null; readonly port: number; readonly stderr: S }) =>
+    `the program ${p.signal ? `was killed by ${p.signal}` : `exited with code ${p.code}`} before listening on port ${p.port}${p.stderr ? ` (stderr: ${p.stderr})` : ''}`,
+  programNoListen: (p: { readonly port: number; readonly ms: number; readonly other: boolean }) =>
+    `the program did not listen on port ${p.port} within ${p.ms} ms${p.other ? ' (something else listens there)' : ''}`,
+  /** watch --state */
+  watchState: (states: readonly S[]) => `a state is one of ${states.join(', ')}`,
   ...scenarioErrors,
 } as const;
 
