@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Files that drive real sockets, kernel tables or a real terminal, and spawn the built CLI: they wait on
 // conditions (never fixed delays), but they run one at a time, after the rest, so that a CPU-bound file
 // beside them cannot starve their poll thread or child processes.
-const TIMING = ['test/readme.test.ts', 'test/docs/examples.test.ts', 'test/docs/cli-json-lab.test.ts', 'test/lab/experiments.test.ts', 'test/lab/capture.test.ts', 'test/lab/leak.test.ts', 'test/lab/cli.test.ts', 'test/lab/lab-screen.test.tsx', 'test/lab/zh-report.test.ts', 'test/ui/e2e-tmux.test.ts', 'test/replay/replay-tshark.test.ts', 'test/verify/probes.test.ts', 'test/verify/cli.test.ts', 'test/verify/api.test.ts', 'test/watch/watch.test.ts'];
+const TIMING = ['test/readme.test.ts', 'test/docs/examples.test.ts', 'test/docs/cli-json-lab.test.ts', 'test/lab/experiments.test.ts', 'test/lab/capture.test.ts', 'test/lab/leak.test.ts', 'test/lab/cli.test.ts', 'test/lab/lab-screen.test.tsx', 'test/lab/zh-report.test.ts', 'test/ui/e2e-tmux.test.ts', 'test/replay/replay-tshark.test.ts', 'test/verify/probes.test.ts', 'test/verify/cli.test.ts', 'test/verify/api.test.ts', 'test/watch/watch.test.ts', 'test/cli/zh-file-errors-cli.test.ts'];
 
 // Files that change the environment a module reads once when it loads (chalk's colour detection:
 // FORCE_COLOR/NO_COLOR): they get fresh modules of their own. Every other unit file shares its worker's

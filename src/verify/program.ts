@@ -139,7 +139,7 @@ export class Program {
     });
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
-      child.once('error', (e: NodeJS.ErrnoException) => reject(new ProgramStartError(e.code === 'ENOENT' ? reason('programMissing', file!) : reason('programSpawn', { file: file!, message: e.message, code: e.code ?? 'error' }))));
+      child.once('error', (e: NodeJS.ErrnoException) => reject(new ProgramStartError(e.code === 'ENOENT' ? reason('programMissing') : reason('programSpawn', { message: e.message, code: e.code ?? 'error' }))));
     });
     return new Program(child);
   }

@@ -6,6 +6,7 @@
 import { InputError, reason } from '../../errors.js';
 import type { Messages } from '../../i18n/index.js';
 import { parsePortNumber } from '../../addr/port.js';
+import { ipAddressLib } from '../../addr/parse.js';
 import type { ProfileName } from '../../tcp/profile.js';
 import { readCapture } from '../../replay/read-capture.js';
 import { Replay, type ConnectionReport, type LadderRow } from '../../replay/replay.js';
@@ -36,7 +37,8 @@ function split(endpoint: string): { host: string; port: number } {
 /** The filter's host as the reader writes addresses (IPv6 in RFC 5952 form, so `0:0::1` finds `::1`). */
 async function hostText(host: string): Promise<string> {
   if (!host.includes(':')) return host;
-  const { Address6 } = await import('ip-address');
+  // ip-address is CommonJS: an ESM import() of it from the bundle has no named Address6 (exit 70 before).
+  const { Address6 } = ipAddressLib();
   if (!Address6.isValid(host)) throw new InputError(reason('replayHost'), host);
   return new Address6(host).correctForm();
 }

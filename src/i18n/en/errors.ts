@@ -169,8 +169,9 @@ export const errors = {
   fileMissing: 'no such file',
   fileIsDirectory: 'is a directory',
   fileUnreadable: (code: S) => `cannot read it (${code})`,
-  programMissing: (file: S) => `${file}: no such program`,
-  programSpawn: (p: { readonly file: S; readonly message: S; readonly code: S }) => `${p.file}: ${p.message}`,
+  /** After `<program>: ` (the CLI names it once). */
+  programMissing: 'no such program',
+  programSpawn: (p: { readonly message: S; readonly code: S }) => p.message,
   programExited: (p: { readonly signal: S | undefined; readonly code: number | null; readonly port: number; readonly stderr: S }) =>
     `the program ${p.signal ? `was killed by ${p.signal}` : `exited with code ${p.code}`} before listening on port ${p.port}${p.stderr ? ` (stderr: ${p.stderr})` : ''}`,
   programNoListen: (p: { readonly port: number; readonly ms: number; readonly other: boolean }) =>
