@@ -72,6 +72,10 @@ export function registerVerifyCommands(program: Command, h: Messages['help']): v
         writeError(t.interrupted);
         return raiseExit(signals.exitCode());
       }
-      if (!report.ok) throw new CheckFailed(`verify ${report.probe}: ${t.checkFailed(report.checks.filter((k) => !k.ok).map((k) => k.name).join(', ') || (report.error?.message ?? ''))}`);
+      if (!report.ok) {
+        // The run's own error text is English (its JSON keeps it); the chosen language says the same from its kind.
+        const runError = report.error === null ? '' : lang === 'en' ? report.error.message : report.error.kind === 'timeout' ? t.timeout(report.timeoutMs) : t.interrupted;
+        throw new CheckFailed(`verify ${report.probe}: ${t.checkFailed(report.checks.filter((k) => !k.ok).map((k) => k.name).join(', ') || runError)}`);
+      }
     });
 }
