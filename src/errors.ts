@@ -35,7 +35,7 @@ export function renderReason(r: Reason, catalogue: { readonly [K in ErrorKey]: u
   if (typeof leaf === 'string') return leaf;
   const one = (v: unknown): unknown => (v instanceof Reason ? renderReason(v, catalogue) : v);
   const a = r.arg;
-  const arg = typeof a === 'object' && a !== null && !(a instanceof Reason)
+  const arg = Array.isArray(a) ? a.map(one) : typeof a === 'object' && a !== null && !(a instanceof Reason)
     ? Object.fromEntries(Object.entries(a).map(([k, v]) => [k, one(v)]))
     : one(a);
   return (leaf as (x: unknown) => string)(arg);

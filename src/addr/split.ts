@@ -136,7 +136,7 @@ export function planSplit(parentCidr: ParsedCidr, mode: SplitMode): SplitPlan {
     if (want > MAX_SUBNETS) throw tooMany(want, reason('splitAskFewer'), `--count ${want}`);
     const k = ceilLog2(BigInt(want));
     if (p + k > bits) {
-      throw new InputError(`/${p} cannot be cut into ${want} subnets: ${2 ** k} blocks need ${k} more prefix bits and only ${bits - p} are left`, String(want));
+      throw new InputError(reason('splitCannotCut', { prefix: p, want, blocks: 2 ** k, more: k, left: bits - p }), String(want));
     }
     return equal(p + k, { requested: want });
   }
@@ -154,7 +154,7 @@ export function planSplit(parentCidr: ParsedCidr, mode: SplitMode): SplitPlan {
   if (total > size) {
     const missing = total - size;
     throw new InputError(
-      `the plan needs ${total.toLocaleString('en-US')} addresses but ${parent} has ${size.toLocaleString('en-US')}: ${missing.toLocaleString('en-US')} missing`,
+      reason('splitPlanTooBig', { total: total.toLocaleString('en-US'), parent, size: size.toLocaleString('en-US'), missing: missing.toLocaleString('en-US') }),
       mode.hosts.join(','),
     );
   }

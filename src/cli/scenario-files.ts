@@ -23,6 +23,8 @@ export interface ScenarioEntry {
   readonly scenario: TcpScenario | undefined;
   /** Why the file could not be read as a scenario (shown in the list instead of hiding the file). */
   readonly error: string | undefined;
+  /** The InputError behind `error`, which the CLI shows in the chosen language. */
+  readonly cause?: InputError;
 }
 
 /** Built-in TCP scenarios, by file name. A broken file is listed with its error, not skipped silently. */
@@ -35,7 +37,7 @@ export function listBuiltinScenarios(root: string = scenariosDir()): ScenarioEnt
       return { name: scenario.name, title: scenario.title, file, scenario, error: undefined };
     } catch (e) {
       const message = e instanceof InputError ? e.parseMessage : e instanceof Error ? e.message : String(e);
-      return { name: base.replace(/\.yaml$/, ''), title: '', file, scenario: undefined, error: message };
+      return { name: base.replace(/\.yaml$/, ''), title: '', file, scenario: undefined, error: message, ...(e instanceof InputError ? { cause: e } : {}) };
     }
   });
 }

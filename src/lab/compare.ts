@@ -8,6 +8,7 @@
 import { createSimulation } from '../tcp/simulation.js';
 import { DEFAULT_CONFIG, type TcpScenario, type TcpStep } from '../scenario/tcp.js';
 import type { ActionRecord } from './lab-run.js';
+import { DROPPED_SYNS } from './compare-steps.js';
 import type { LabState } from './states.js';
 
 export interface ComparedConnection {
@@ -41,7 +42,7 @@ export function compareWithSimulator(report: CompareInput): Comparison {
     const closed = new Set<string>();
     const synDropped = report.sequences[server] === undefined && report.sequences[client]?.includes('SYN_SENT') === true;
     if (synDropped) {
-      steps.push({ drop: { from: 'client', flags: 'SYN', count: 100 } });
+      steps.push({ drop: { from: 'client', flags: 'SYN', count: DROPPED_SYNS } });
       text.push('drop from=client flags=SYN (the full accept queue dropped them)');
     }
     let lastAt = 0;

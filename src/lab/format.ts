@@ -7,6 +7,8 @@ import { messages, type Lang, type Messages } from '../i18n/index.js';
 import { displayWidth } from '../text-width.js';
 import { lab as en } from '../i18n/en/lab.js';
 import type { Comparison } from './compare.js';
+import { stepOfLine } from './compare-steps.js';
+import { describeStep } from '../tcp/step-text.js';
 import { violationText } from './conformance.js';
 import type { ExperimentText } from './experiment-text.js';
 import type { CaptureReport, LabReport } from './runner.js';
@@ -80,8 +82,13 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
     const label = Math.max(displayWidth(kernel), displayWidth(simulated));
     for (const conn of comparison.connections) {
       // The one English note compare.ts puts in a step (its JSON keeps it); full-width brackets take no space before them.
-      const steps = conn.steps.map((step) => step.replace(` ${en.compareSynDropped}`, `${o.lang === 'zh' ? '' : ' '}${t.compareSynDropped}`));
-      out.push(`  ${conn.client} / ${conn.server}: ${c.dim(steps.join(', '))}`);
+      const steps = conn.steps.map((step) => {
+        if (o.lang !== 'zh') return step;
+        const parsed = stepOfLine(step);
+        const said = parsed === undefined ? step.replace(` ${en.compareSynDropped}`, '') : describeStep(parsed, messages('zh').tcp);
+        return step.endsWith(en.compareSynDropped) ? `${said}${t.compareSynDropped}` : said;
+      });
+      out.push(`  ${conn.client} / ${conn.server}${o.lang === 'zh' ? '：' : ': '}${c.dim(steps.join(o.lang === 'zh' ? '，' : ', '))}`);
       for (const side of ['client', 'server'] as const) {
         const name = side === 'client' ? conn.client : conn.server;
         out.push(`    ${name.padEnd(10)} ${padCells(kernel, label)}${conn.kernel[side].join(' -> ') || c.dim(t.neverInTable)}`);

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { EnvironmentError, InputError, reason } from '../errors.js';
-import { keysAt, plainIssue } from '../scenario/load.js';
+import { keysAt } from '../scenario/load.js';
+import { reasonOf } from '../scenario/issue.js';
 import { loadLabScenario } from '../scenario/lab.js';
 import { checkConformance, sequencesOf, type Conformance } from './conformance.js';
 import { findExperiment } from './experiments/index.js';
@@ -102,17 +103,15 @@ export async function runLabExperiment(name: string, options: RunOptions = {}): 
   const exp = findExperiment(name);
   if (!exp) throw new InputError(reason('labUnknownExperiment'), name);
   const scenario = loadExperimentScenario(exp);
-  const parsed = exp.params.safeParse({ ...scenario.params, ...options.params });
+  const parsed = exp.params.safeParse({ ...scenario.params, ...options.params }, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
     const value = typeof key === 'string' ? options.params?.[key] : undefined;
     const given = typeof key === 'string' && key in (options.params ?? {}) ? `--param ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}` : name;
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    const text = plainIssue(issue, keysAt(exp.params, issue.path.filter((p): p is string | number => typeof p !== 'symbol')))
-      .replace('unknown key', 'unknown parameter')
-      .replace('(none are allowed here)', `(${name} takes no parameters)`);
-    throw new InputError(`${name}: ${where}${text}`, given);
+    const valid = keysAt(exp.params, issue.path.filter((p): p is string | number => typeof p !== 'symbol'));
+    const why = issue.code === 'unrecognized_keys' ? reason('labUnknownParams', { keys: issue.keys, valid, name }) : reasonOf(issue, valid);
+    throw new InputError(reason('labParam', { name, path: issue.path.join('.'), why }), given);
   }
   const params = parsed.data as Record<string, unknown>;
   const timeoutMs = options.timeoutMs ?? exp.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -77,7 +77,7 @@ export class CaptureDecoder {
 
   end(): DecoderEnd {
     if (this.format === undefined) {
-      throw bad(this.seenBytes === 0 ? reason('captureEmpty') : reason('captureShort'));
+      throw bad(reason(this.seenBytes === 0 ? 'captureEmpty' : 'captureShort'));
     }
     return { format: this.format, frames: this.frames, truncatedBytes: this.buf.length - this.pos };
   }
@@ -92,11 +92,11 @@ export class CaptureDecoder {
     }
     if (this.buf.length < 24) {
       if ([PCAP_US, PCAP_NS].some((m) => m === magic || m === this.dv.getUint32(0, false))) return false;
-      throw bad(reason('captureMagic'));
+      throw bad(reason('captureNeither'));
     }
     if (magic === PCAP_US || magic === PCAP_NS) this.le = true;
     else if (this.dv.getUint32(0, false) === PCAP_US || this.dv.getUint32(0, false) === PCAP_NS) this.le = false;
-    else throw bad(reason('captureMagic'));
+    else throw bad(reason('captureNeither'));
     this.nano = this.dv.getUint32(0, this.le) === PCAP_NS;
     // The upper bits of the link-type field carry FCS flags (pcap-linktype); the type is the low 28.
     this.link = this.dv.getUint32(20, this.le) & 0x0fffffff;
@@ -111,7 +111,7 @@ export class CaptureDecoder {
     let o = this.pos;
     while (o + 16 <= buf.length) {
       const caplen = dv.getUint32(o + 8, le);
-      if (caplen > MAX_RECORD) throw bad(reason('captureRecord', { at: this.offsetOf(o), caplen }));
+      if (caplen > MAX_RECORD) throw bad(reason('pcapRecordDamaged', { at: this.offsetOf(o), caplen }));
       if (o + 16 + caplen > buf.length) break;
       const sec = dv.getUint32(o, le);
       const frac = dv.getUint32(o + 4, le);
@@ -138,13 +138,13 @@ export class CaptureDecoder {
         const magic = dv.getUint32(o + 8, true);
         if (magic === BYTE_ORDER_MAGIC) this.le = true;
         else if (dv.getUint32(o + 8, false) === BYTE_ORDER_MAGIC) this.le = false;
-        else throw bad(reason('captureSectionMagic', this.offsetOf(o)));
+        else throw bad(reason('captureNoMagic', this.offsetOf(o)));
         type = PCAPNG_SHB;
       }
       const len = dv.getUint32(o + 4, this.le);
-      if (len < 12 || len % 4 !== 0 || len > MAX_RECORD) throw bad(reason('captureBlockLength', { at: this.offsetOf(o), len }));
+      if (len < 12 || len % 4 !== 0 || len > MAX_RECORD) throw bad(reason('pcapngBlockDamaged', { at: this.offsetOf(o), len }));
       if (o + len > buf.length) break;
-      if (dv.getUint32(o + len - 4, this.le) !== len) throw bad(reason('captureBlockLengths', this.offsetOf(o)));
+      if (dv.getUint32(o + len - 4, this.le) !== len) throw bad(reason('pcapngLengthsDiffer', this.offsetOf(o)));
       if (type === PCAPNG_SHB) this.interfaces = [];
       else if (type === IDB) this.interfaceBlock(o, len);
       else if (type === EPB || type === OBSOLETE_PB || type === SPB) this.packetBlock(type, o, len);
@@ -155,7 +155,7 @@ export class CaptureDecoder {
 
   private interfaceBlock(o: number, len: number): void {
     const { dv, le } = this;
-    if (len < 20) throw bad(reason('captureInterfaceBlock', this.offsetOf(o)));
+    if (len < 20) throw bad(reason('pcapngIfaceDamaged', this.offsetOf(o)));
     const link = dv.getUint16(o + 8, le);
     if (!isSupportedLinkType(link)) throw unknownLink(link);
     let units = 1_000_000n;
@@ -190,10 +190,10 @@ export class CaptureDecoder {
       caplen = Math.min(orig, len - 16, iface && iface.snaplen > 0 ? iface.snaplen : Number.POSITIVE_INFINITY);
     } else {
       iface = this.interfaces[type === EPB ? dv.getUint32(o + 8, le) : dv.getUint16(o + 8, le)];
-      if (len < 32) throw bad(reason('capturePacketBlock', this.offsetOf(o)));
+      if (len < 32) throw bad(reason('pcapngPacketDamaged', this.offsetOf(o)));
       caplen = dv.getUint32(o + 20, le);
       data = o + 28;
-      if (data + caplen > o + len - 4) throw bad(reason('capturePacketLength', { at: this.offsetOf(o), caplen }));
+      if (data + caplen > o + len - 4) throw bad(reason('pcapngPacketLength', { at: this.offsetOf(o), caplen }));
       if (iface) {
         const ts = (BigInt(dv.getUint32(o + 12, le)) << 32n) | BigInt(dv.getUint32(o + 16, le));
         const whole = ts / iface.units;
@@ -201,12 +201,12 @@ export class CaptureDecoder {
         nsec = Number(((ts - whole * iface.units) * 1_000_000_000n) / iface.units);
       }
     }
-    if (!iface) throw bad(reason('captureInterface', this.offsetOf(o)));
+    if (!iface) throw bad(reason('pcapngNoIface', this.offsetOf(o)));
     const s = decodePacket(iface.link, this.buf, data, caplen, frame, sec, nsec);
     if (s) this.onSegment(s);
   }
 }
 
 function unknownLink(link: number): InputError {
-  return bad(reason('captureLinkType', link));
+  return bad(reason('linkType', link));
 }

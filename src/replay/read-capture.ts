@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { InputError, reason, type Reason } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { fsReason } from '../cli/fs-reason.js';
 import { CaptureDecoder, type CaptureFormat } from './capture-decoder.js';
 import type { DecodedSegment } from './packet.js';
@@ -22,15 +22,6 @@ export interface CaptureRead {
 }
 
 const CHUNK = 1 << 20;
-
-/** A failed file-system call as a catalogue reason (the app words it in its own language), else fsReason's words. */
-function fileError(e: unknown): string | Reason {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' ? reason('captureFile', code) : fsReason(e);
-}
-
-/** An InputError of the decoder, now naming the file (its reason kept for the chosen language). */
-const withFile = (e: InputError, file: string): InputError => new InputError(e.reason ?? e.message, file);
 
 async function isGzip(file: string): Promise<boolean> {
   const h = await open(file, 'r');
@@ -49,7 +40,7 @@ export async function readCapture(file: string, onSegment: (s: DecodedSegment) =
   try {
     gzip = await isGzip(file);
   } catch (e) {
-    throw new InputError(fileError(e), file);
+    throw new InputError(fsReason(e), file);
   }
   const decoder = new CaptureDecoder(onSegment);
   const raw = createReadStream(file, { highWaterMark: CHUNK });
@@ -64,7 +55,7 @@ export async function readCapture(file: string, onSegment: (s: DecodedSegment) =
       } catch (e) {
         // zlib's "unexpected end of file": the gzip stream was cut; what came out of it is read.
         if ((e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') gzipTruncated = true;
-        else if ((e as NodeJS.ErrnoException).code?.startsWith('Z_')) throw new InputError(reason('captureGzip'), file);
+        else if ((e as NodeJS.ErrnoException).code?.startsWith('Z_')) throw new InputError(reason('gzipDamaged'), file);
         else throw e;
       }
     } else {
@@ -72,14 +63,14 @@ export async function readCapture(file: string, onSegment: (s: DecodedSegment) =
     }
   } catch (e) {
     raw.destroy();
-    if (e instanceof InputError) throw e.input === undefined ? withFile(e, file) : e;
-    throw new InputError(fileError(e), file);
+    if (e instanceof InputError) throw e.input === undefined ? new InputError(e.reason ?? e.message, file) : e;
+    throw new InputError(fsReason(e), file);
   }
   let end;
   try {
     end = decoder.end();
   } catch (e) {
-    if (e instanceof InputError) throw withFile(e, file);
+    if (e instanceof InputError) throw new InputError(e.reason ?? e.message, file);
     throw e;
   }
   return { ...end, gzip, gzipTruncated };

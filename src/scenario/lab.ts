@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { loadYaml } from './load.js';
+import { addReason, said } from './issue.js';
+import { reason } from '../errors.js';
 import { TCP_STATES as LAB_STATES, type TcpState as LabStateName } from '../tcp/states.js';
 
 export interface ExpectedState {
@@ -16,21 +18,21 @@ const StateStep = z.string().transform((s, ctx): ExpectedState => {
   const optional = s.endsWith('?');
   const state = optional ? s.slice(0, -1) : s;
   if (!(LAB_STATES as readonly string[]).includes(state)) {
-    ctx.addIssue({ code: 'custom', message: `unknown state "${state}" (one of ${LAB_STATES.join(', ')}, optionally ending in ?)` });
+    addReason(ctx, reason('labState', { state, states: LAB_STATES }));
     return z.NEVER;
   }
   return { state: state as LabStateName, optional };
 });
 
 /** Socket names, or a pattern with `*` (`client-*`) that applies to every socket it matches. */
-const SocketName = z.string().regex(/^[a-z][a-z0-9*-]*$/, 'a socket name: lower case, digits, -, or * as a wildcard');
+const SocketName = z.string().regex(/^[a-z][a-z0-9*-]*$/, said(reason('socketName')));
 
 const Json: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(Json), z.record(z.string(), Json)]));
 
 export function labScenarioSchema<P extends z.ZodType>(params: P) {
   return z
     .object({
-      name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case'),
+      name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, said(reason('kebab'))),
       title: z.string().min(1),
       /** Simplified Chinese beside the English: the title, and the explanation the report and the app show. */
       zh: z.object({ title: z.string().min(1), explain: z.string().min(1) }).strict().optional(),

@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError, reason, type Reason } from '../errors.js';
+import { reasonOf } from './issue.js';
 
 /**
  * Parse YAML text and validate it with a zod schema. Any problem becomes one InputError of the form
@@ -12,51 +13,31 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    const line = lineCounter.linePos(first.pos[0]).line;
-    throw new InputError(`${file}:${line}: ${first.message.split('\n')[0]}`);
+    const { line, col } = lineCounter.linePos(first.pos[0]);
+    throw new InputError(reason('yamlSyntax', { file, line, col, code: first.code, en: first.message.split('\n')[0]! }));
   }
   const data: unknown = doc.toJS();
-  const parsed = schema.safeParse(data);
+  // reportInput: an issue keeps the value it is about, which the zh text of an unknown value names.
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (path.length === 0 && issue.code === 'invalid_type') {
     // The whole file is not a mapping: say so in words, with the keys it should hold.
-    const keys = keysAt(schema, []);
-    const want = `a YAML mapping of key: value lines${keys === undefined ? '' : ` (${keys.join(', ')})`}`;
-    if (data === null || data === undefined) throw new InputError(`the file is empty; expected ${want}`, file);
-    throw new InputError(`expected ${want}, found ${kindOf(data)}`, `${file}:1`);
+    const want = reason('wantMapping', keysAt(schema, []));
+    if (data === null || data === undefined) throw new InputError(reason('fileEmpty', want), file);
+    throw new InputError(reason('fileNotMapping', { want, found: kindOf(data) }), `${file}:1`);
   }
   const line = lineOf(doc, path, lineCounter);
-  throw new InputError(`${file}:${line}: ${formatPath(path) || '(document)'}: ${plainIssue(issue, keysAt(schema, path))}`);
+  throw new InputError(reason('fileIssue', { file, line, path: formatPath(path), why: reasonOf(issue, keysAt(schema, path)) }));
 }
 
-type Issue = z.core.$ZodIssue;
 
-function kindOf(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `the ${typeof value} ${JSON.stringify(value)}`;
-}
-
-/**
- * A zod issue in words a person can act on: zod's "Invalid input: expected object, received null" and
- * `Unrecognized key: "x"` name neither what was found in YAML terms nor what is allowed. `validKeys` are
- * the keys of the mapping the issue is about, when the schema tells (see `keysAt`).
- */
-export function plainIssue(issue: Issue, validKeys?: readonly string[]): string {
-  if (issue.code === 'unrecognized_keys') {
-    const unknown = issue.keys.map((k) => `"${k}"`).join(', ');
-    const valid = validKeys === undefined ? '' : validKeys.length === 0 ? ' (none are allowed here)' : ` (valid: ${validKeys.join(', ')})`;
-    return `unknown key${issue.keys.length === 1 ? '' : 's'} ${unknown}${valid}`;
-  }
-  if (issue.code === 'invalid_type') {
-    const found = /received (\w+)/.exec(issue.message)?.[1];
-    const name = (t: string): string => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : t === 'undefined' ? 'nothing' : t === 'null' ? 'nothing (null)' : `a ${t}`);
-    return `expected ${name(issue.expected)}${found === undefined ? '' : `, found ${name(found)}`}`;
-  }
-  return issue.message.replace(/^Invalid input: /, '');
+function kindOf(value: unknown): Reason {
+  if (value === null || value === undefined) return reason('foundNothing');
+  if (Array.isArray(value)) return reason('foundList');
+  if (typeof value === 'object') return reason('foundMapping');
+  return reason('foundValue', { type: typeof value, json: JSON.stringify(value) });
 }
 
 interface SchemaDef {

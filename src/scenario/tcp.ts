@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { loadYaml } from './load.js';
+import { addNested, addReason, said } from './issue.js';
+import { reason, type Reason } from '../errors.js';
 import { TCP_STATES, type TcpState } from '../tcp/states.js';
 import { parseFlags } from '../tcp/segment.js';
 import { getProfile, PROFILES, RFC9293, type ProfileName, type TcpConfig } from '../tcp/profile.js';
@@ -24,33 +26,33 @@ export function parseDuration(v: unknown): number | undefined {
 const duration = z.unknown().transform((v, ctx) => {
   const ms = parseDuration(v);
   if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `bad duration ${JSON.stringify(v)} (use 250ms, 30s, 2m, 2h or milliseconds)` });
+    addReason(ctx, reason('badDuration', JSON.stringify(v) ?? String(v)));
     return z.NEVER;
   }
   return ms;
 });
 
 const stateName = z.enum(TCP_STATES, {
-  error: (iss) => `unknown state ${JSON.stringify(iss.input)} (one of ${TCP_STATES.join(', ')})`,
+  error: (iss) => said(reason('unknownState', { state: JSON.stringify(iss.input) ?? String(iss.input), states: TCP_STATES })),
 });
-const epName = z.string().regex(/^[A-Za-z][\w-]*$/, 'endpoint names are letters, digits, - and _');
+const epName = z.string().regex(/^[A-Za-z][\w-]*$/, said(reason('endpointName')));
 /** Flags as a string (`SYN,ACK`) or a list (`[SYN, ACK]`); kept as the canonical string form. */
 const flags = z
-  .union([z.string(), z.array(z.string()).min(1)], { error: 'flags are a string like "SYN,ACK" or a list like [SYN, ACK]' })
+  .union([z.string(), z.array(z.string()).min(1)], { error: said(reason('flagsShape')) })
   .transform((v) => (Array.isArray(v) ? v.join(',') : v))
-  .refine((s) => parseFlags(s) !== undefined, {
-    error: (iss) => `unknown flags ${JSON.stringify(iss.input)} (e.g. SYN, SYN,ACK, ACK, FIN,ACK, RST, RST,ACK, PSH,ACK)`,
+  .superRefine((s, ctx) => {
+    if (parseFlags(s) === undefined) addReason(ctx, reason('unknownFlags', JSON.stringify(s)));
   });
 const FLAG_NAMES = new Set(['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR']);
 /**
  * `{ from: client, flags: SYN,ACK }` is YAML for flags "SYN" and a key "ACK" with no value: name that
  * trap instead of zod's `Unrecognized key: "ACK"`.
  */
-function flagKeyTrap(v: unknown): string | undefined {
+function flagKeyTrap(v: unknown): Reason | undefined {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
   const stray = Object.entries(v).find(([k, x]) => FLAG_NAMES.has(k.toUpperCase()) && x === null);
   if (!stray) return undefined;
-  return `"${stray[0]}" is read as a key: inside { } a comma ends the value, so write flags: "SYN,${stray[0]}" in quotes or as a list [SYN, ${stray[0]}]`;
+  return reason('flagKeyTrap', stray[0]);
 }
 const seqNumber = z.number().int().min(-0xffffffff).max(0xffffffff);
 const ERRORS = ['none', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'] as const;
@@ -136,25 +138,25 @@ function checkZh(a: { choices?: string[] | undefined; answer: string; zh?: { cho
   const zh = a.zh;
   if (zh === undefined) return;
   if (a.choices === undefined) {
-    if (zh.choices !== undefined) ctx.addIssue({ code: 'custom', path: ['zh', 'choices'], message: 'zh.choices given but the English question has no choices' });
+    if (zh.choices !== undefined) addReason(ctx, reason('zhChoicesNoChoices'), ['zh', 'choices']);
     return;
   }
   const want = a.choices.indexOf(a.answer);
   if (zh.choices === undefined) {
     if (zh.answer !== a.answer) {
-      ctx.addIssue({ code: 'custom', path: ['zh', 'answer'], message: `without zh.choices the answer must be the English one (${JSON.stringify(a.answer)})` });
+      addReason(ctx, reason('zhAnswerEnglish', JSON.stringify(a.answer)), ['zh', 'answer']);
     }
     return;
   }
   if (zh.choices.length !== a.choices.length) {
-    ctx.addIssue({ code: 'custom', path: ['zh', 'choices'], message: `${zh.choices.length} zh choices for ${a.choices.length} English ones (they pair by position)` });
+    addReason(ctx, reason('zhChoicesCount', { zh: zh.choices.length, en: a.choices.length }), ['zh', 'choices']);
     return;
   }
   const got = zh.choices.indexOf(zh.answer);
   if (got === -1) {
-    ctx.addIssue({ code: 'custom', path: ['zh', 'answer'], message: `${JSON.stringify(zh.answer)} is not one of the zh choices` });
+    addReason(ctx, reason('zhAnswerNotChoice', JSON.stringify(zh.answer)), ['zh', 'answer']);
   } else if (want !== -1 && got !== want) {
-    ctx.addIssue({ code: 'custom', path: ['zh', 'answer'], message: `zh choice ${got + 1} but the English answer is choice ${want + 1}` });
+    addReason(ctx, reason('zhAnswerPosition', { got: got + 1, want: want + 1 }), ['zh', 'answer']);
   }
 }
 
@@ -291,18 +293,18 @@ export interface AskSpec extends AskText {
 
 const step = z.unknown().transform((v, ctx) => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    ctx.addIssue({ code: 'custom', message: `a step is a mapping with one verb (${TCP_VERBS.join(', ')})` });
+    addReason(ctx, reason('stepOneVerbShape', TCP_VERBS));
     return z.NEVER;
   }
   const keys = Object.keys(v);
   if (keys.length !== 1) {
-    ctx.addIssue({ code: 'custom', message: `a step has exactly one verb, found ${keys.length ? keys.join(', ') : 'none'}` });
+    addReason(ctx, reason('stepVerbCount', keys));
     return z.NEVER;
   }
   const verb = keys[0]!;
   const schema = (VERBS as Record<string, z.ZodType>)[verb];
   if (!schema) {
-    ctx.addIssue({ code: 'custom', path: [verb], message: `unknown verb "${verb}" (one of ${TCP_VERBS.join(', ')})` });
+    addReason(ctx, reason('unknownVerb', { verb, verbs: TCP_VERBS }), [verb]);
     return z.NEVER;
   }
   const body = (v as Record<string, unknown>)[verb];
@@ -310,14 +312,12 @@ const step = z.unknown().transform((v, ctx) => {
     ? ((body as { sent: unknown[] }).sent.map(flagKeyTrap).find((x) => x !== undefined))
     : undefined);
   if (trap) {
-    ctx.addIssue({ code: 'custom', path: [verb], message: trap });
+    addReason(ctx, trap, [verb]);
     return z.NEVER;
   }
-  const r = schema.safeParse(body);
+  const r = schema.safeParse(body, { reportInput: true });
   if (!r.success) {
-    for (const iss of r.error.issues) {
-      ctx.addIssue({ code: 'custom', path: [verb, ...iss.path.filter((p) => typeof p !== 'symbol')], message: iss.message });
-    }
+    for (const iss of r.error.issues) addNested(ctx, iss, [verb]);
     return z.NEVER;
   }
   return { [verb]: r.data } as TcpStep;
@@ -325,7 +325,7 @@ const step = z.unknown().transform((v, ctx) => {
 
 const scenarioShape = z
   .object({
-    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'name is kebab-case (lost-final-ack)'),
+    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, said(reason('scenarioKebab'))),
     title: z.string(),
     /** The title and description in Simplified Chinese (shown under --lang zh). */
     zh: z.object({ title: z.string(), description: z.string().optional() }).strict().optional(),
@@ -435,28 +435,28 @@ function namesIn(s: TcpStep): [string, (string | number)[]][] {
 
 const schema = scenarioShape.superRefine((s, ctx) => {
   const names = Object.keys(s.endpoints ?? { client: {}, server: {} });
-  if (names.length < 2) ctx.addIssue({ code: 'custom', path: ['endpoints'], message: 'a scenario needs at least two endpoints' });
+  if (names.length < 2) addReason(ctx, reason('twoEndpoints'), ['endpoints']);
   s.steps.forEach((st, i) => {
     for (const [name, path] of namesIn(st)) {
       if (!names.includes(name)) {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, ...path], message: `unknown endpoint "${name}" (endpoints: ${names.join(', ')})` });
+        addReason(ctx, reason('unknownEndpoint', { name, names }), ['steps', i, ...path]);
       }
     }
     const verb = stepVerb(st);
     const o = (st as Record<string, unknown>)[verb];
     if ((verb === 'open' || verb === 'inject') && names.length > 2 && (typeof o === 'string' || (o as { to?: string }).to === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `with more than two endpoints, write ${verb}: {from, to}` });
+      addReason(ctx, reason('fromTo', verb), ['steps', i, verb]);
     }
     // A scripted endpoint has no TCB: it has no state to expect and no application to call.
     const scripted = new Set(Object.entries(s.endpoints ?? {}).filter(([, e]) => e?.scripted).map(([n]) => n));
     if (verb === 'expect') {
       for (const k of Object.keys(o as object)) {
-        if (scripted.has(k)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'expect', k], message: `"${k}" is scripted: it has no TCB, so no state to expect` });
+        if (scripted.has(k)) addReason(ctx, reason('scriptedExpect', k), ['steps', i, 'expect', k]);
       }
     } else if (['listen', 'open', 'send', 'close', 'shutdown', 'abort', 'keepalive'].includes(verb)) {
       const who = typeof o === 'string' ? o : ((o as { from?: string; endpoint?: string }).from ?? (o as { endpoint?: string }).endpoint);
       if (who !== undefined && scripted.has(who)) {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `"${who}" is scripted: it speaks only through inject steps` });
+        addReason(ctx, reason('scriptedSpeaks', who), ['steps', i, verb]);
       }
     }
   });

@@ -8,16 +8,18 @@
  */
 import { z } from 'zod';
 import { loadYaml } from './load.js';
+import { addNested, addReason, said } from './issue.js';
+import { reason } from '../errors.js';
 import { TCP_STATES, type TcpState } from '../tcp/states.js';
 
-const ClientName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a client name: lower case letters, digits and -');
-const ClientRef = z.string().regex(/^[a-z][a-z0-9-]*\*?$/, 'a client name, or a prefix ending in * for every client it matches');
+const ClientName = z.string().regex(/^[a-z][a-z0-9-]*$/, said(reason('clientName')));
+const ClientRef = z.string().regex(/^[a-z][a-z0-9-]*\*?$/, said(reason('clientRef')));
 const State = z.enum(TCP_STATES as unknown as [TcpState, ...TcpState[]]);
 /** ms: every wait of a probe is bounded, the run as a whole too (`timeout`). */
 const Within = z.number().int().positive().max(600_000);
-const Hex = z.string().regex(/^([0-9a-fA-F]{2})*$/, 'hex digits, two per byte');
+const Hex = z.string().regex(/^([0-9a-fA-F]{2})*$/, said(reason('hexBytes')));
 /** A check's name in the report; the built-in probes name each check so a test can ask for it. */
-const CheckName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a check name: lower case letters, digits and -');
+const CheckName = z.string().regex(/^[a-z][a-z0-9-]*$/, said(reason('checkName')));
 
 /** What is sent: exactly one of text, hex bytes, or length-prefixed frames (4-byte big-endian length). */
 const Payload = {
@@ -31,7 +33,7 @@ const exactlyOne = (p: { text?: unknown; hex?: unknown; frames?: unknown }): boo
 const Send = z
   .object({ client: ClientRef, ...Payload })
   .strict()
-  .refine(exactlyOne, 'give exactly one of text, hex or frames');
+  .refine(exactlyOne, said(reason('payloadOne')));
 
 const Read = z
   .object({
@@ -43,7 +45,7 @@ const Read = z
     name: CheckName.optional(),
   })
   .strict()
-  .refine((p) => exactlyOne(p) || (p.eof === true && p.text === undefined && p.hex === undefined && p.frames === undefined), 'give exactly one of text, hex or frames, or eof: true');
+  .refine((p) => exactlyOne(p) || (p.eof === true && p.text === undefined && p.hex === undefined && p.frames === undefined), said(reason('payloadOneOrEof')));
 
 const Open = z.object({ count: z.number().int().min(1).max(64), prefix: ClientName }).strict();
 
@@ -78,18 +80,18 @@ export const VERIFY_VERBS = Object.keys(VERIFY_STEP_SCHEMAS) as VerifyVerb[];
 /** A mapping with one verb key, checked with that verb's schema (errors name the verb's own keys). */
 const Step = z.unknown().transform((v, ctx) => {
   if (v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length !== 1) {
-    ctx.addIssue({ code: 'custom', message: `a step is a mapping with one verb (${VERIFY_VERBS.join(', ')})` });
+    addReason(ctx, reason('stepOneVerbShape', VERIFY_VERBS));
     return z.NEVER;
   }
   const verb = Object.keys(v)[0]!;
   const schema = (VERIFY_STEP_SCHEMAS as Record<string, z.ZodType>)[verb];
   if (!schema) {
-    ctx.addIssue({ code: 'custom', path: [verb], message: `unknown verb "${verb}" (one of ${VERIFY_VERBS.join(', ')})` });
+    addReason(ctx, reason('unknownVerb', { verb, verbs: VERIFY_VERBS }), [verb]);
     return z.NEVER;
   }
-  const r = schema.safeParse((v as Record<string, unknown>)[verb]);
+  const r = schema.safeParse((v as Record<string, unknown>)[verb], { reportInput: true });
   if (!r.success) {
-    for (const iss of r.error.issues) ctx.addIssue({ code: 'custom', path: [verb, ...iss.path.filter((p) => typeof p !== 'symbol')], message: iss.message });
+    for (const iss of r.error.issues) addNested(ctx, iss, [verb]);
     return z.NEVER;
   }
   return { [verb]: r.data } as VerifyStep;
@@ -97,7 +99,7 @@ const Step = z.unknown().transform((v, ctx) => {
 
 export const VERIFY_PROBE_SCHEMA = z
   .object({
-    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case'),
+    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, said(reason('kebab'))),
     title: z.string().min(1),
     zh: z.object({ title: z.string().min(1) }).strict().optional(),
     /** ms for the whole run, after the program listens. */

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { loadYaml } from './load.js';
+import { addReason, said } from './issue.js';
+import { reason } from '../errors.js';
 import { PROFILES, getProfile, type ProfileName } from '../tcp/profile.js';
 import { VARIANTS, initialWindow, type Variant } from '../tcp/congestion.js';
 import type { BulkConfig, Loss, Unit } from '../tcp/bulk.js';
@@ -42,7 +44,7 @@ const expectation = z
 const shape = z
   .object({
     kind: z.literal('window'),
-    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'name is kebab-case (textbook-reno)'),
+    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, said(reason('windowKebab'))),
     title: z.string(),
     zh: z.object({ title: z.string() }).strict().optional(),
     topic: z.string().optional(),
@@ -61,7 +63,7 @@ const shape = z
     nagle: z.boolean().optional(),
     sws: z.boolean().optional(),
     delayedAck: z.boolean().optional(),
-    send: z.union([z.object({ segments: positive }).strict(), z.object({ bytes: positive }).strict()], { error: 'send is { segments: n } or { bytes: n }' }),
+    send: z.union([z.object({ segments: positive }).strict(), z.object({ bytes: positive }).strict()], { error: said(reason('windowSendShape')) }),
     /** The application reads `rate` units at the start of each round from round `from` (default: at once). */
     read: z.object({ rate: z.number().int().min(0), from: positive.optional() }).strict().optional(),
     loss: z.array(loss).optional(),
@@ -71,9 +73,9 @@ const shape = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    if (s.unit !== 'bytes' && s.mss !== undefined) ctx.addIssue({ code: 'custom', path: ['mss'], message: 'mss is for unit: bytes (a segment is the unit otherwise)' });
-    if (s.unit !== 'bytes' && 'bytes' in s.send) ctx.addIssue({ code: 'custom', path: ['send'], message: 'with unit: segments, send { segments: n }' });
-    if (s.unit === 'bytes' && 'segments' in s.send) ctx.addIssue({ code: 'custom', path: ['send'], message: 'with unit: bytes, send { bytes: n }' });
+    if (s.unit !== 'bytes' && s.mss !== undefined) addReason(ctx, reason('windowMss'), ['mss']);
+    if (s.unit !== 'bytes' && 'bytes' in s.send) addReason(ctx, reason('windowSendSegments'), ['send']);
+    if (s.unit === 'bytes' && 'segments' in s.send) addReason(ctx, reason('windowSendBytes'), ['send']);
   });
 
 export type WindowExpectation = z.output<typeof expectation>;

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { parseVerifyProbe, type VerifyProbe } from '../scenario/verify.js';
 
 /** Two directories up from this module, from src/verify/, dist/verify/ and a dist/bundle/ file alike. */
@@ -26,16 +26,16 @@ export function loadProbe(nameOrFile: string): VerifyProbe {
   const isFile = /[\\/]/.test(nameOrFile) || /\.ya?ml$/i.test(nameOrFile);
   if (!isFile) {
     const file = join(probesDir(), `${nameOrFile}.yaml`);
-    if (!existsSync(file)) throw new InputError(`no such probe (built in: ${builtinProbes().join(', ')}; or give a .yaml file)`, nameOrFile);
+    if (!existsSync(file)) throw new InputError(reason('verifyNoProbe', builtinProbes()), nameOrFile);
     return parseVerifyProbe(readFileSync(file, 'utf8'), `scenarios/verify/${nameOrFile}.yaml`);
   }
-  if (!existsSync(nameOrFile)) throw new InputError('no such file', nameOrFile);
-  if (statSync(nameOrFile).isDirectory()) throw new InputError('is a directory', nameOrFile);
+  if (!existsSync(nameOrFile)) throw new InputError(reason('fileMissing'), nameOrFile);
+  if (statSync(nameOrFile).isDirectory()) throw new InputError(reason('fileIsDirectory'), nameOrFile);
   let text: string;
   try {
     text = readFileSync(nameOrFile, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`, nameOrFile);
+    throw new InputError(reason('fileUnreadable', (e as NodeJS.ErrnoException).code ?? 'error'), nameOrFile);
   }
   return parseVerifyProbe(text, nameOrFile);
 }

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import net from 'node:net';
+import { reason, type Reason } from '../errors.js';
 import { monotonicMs } from '../lab/observer.js';
 import { readProcNet, type ProcNetEntry } from '../lab/procnet.js';
 
@@ -18,6 +19,10 @@ export interface ProgramExit {
 /** The program could not be started, or never listened: exit 3 (CLI.md). */
 export class ProgramStartError extends Error {
   override readonly name = 'ProgramStartError';
+  /** The catalogue form of `message` (the CLI shows it in the chosen language). */
+  constructor(readonly reason: Reason) {
+    super(reason.text);
+  }
 }
 
 /** A free ephemeral port on loopback: bound, read and released (the program binds it right after). */
@@ -134,7 +139,7 @@ export class Program {
     });
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
-      child.once('error', (e: NodeJS.ErrnoException) => reject(new ProgramStartError(`${file}: ${e.code === 'ENOENT' ? 'no such program' : e.message}`)));
+      child.once('error', (e: NodeJS.ErrnoException) => reject(new ProgramStartError(e.code === 'ENOENT' ? reason('programMissing') : reason('programSpawn', { message: e.message, code: e.code ?? 'error' }))));
     });
     return new Program(child);
   }
@@ -190,13 +195,11 @@ export async function waitListening(port: number, program: Program | undefined, 
     const found = listening.find((e) => mine === undefined || mine.has(e.inode));
     if (found) return found;
     if (program?.exit) {
-      const how = program.exit.signal ? `was killed by ${program.exit.signal}` : `exited with code ${program.exit.code}`;
       const last = program.stderr.trim().split('\n').pop();
-      throw new ProgramStartError(`the program ${how} before listening on port ${port}${last ? ` (stderr: ${last.slice(0, 200)})` : ''}`);
+      throw new ProgramStartError(reason('programExited', { signal: program.exit.signal ?? undefined, code: program.exit.code, port, stderr: last ? last.slice(0, 200) : '' }));
     }
     if (monotonicMs() >= end) {
-      const other = listening.length > 0 ? ` (something else listens there)` : '';
-      throw new ProgramStartError(`the program did not listen on port ${port} within ${ms} ms${other}`);
+      throw new ProgramStartError(reason('programNoListen', { port, ms, other: listening.length > 0 }));
     }
     await new Promise((r) => setTimeout(r, 10));
   }

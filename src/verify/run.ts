@@ -10,7 +10,7 @@
  * process group killed, on every path.
  */
 import type net from 'node:net';
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { checkConformance, type ConformanceOptions, type PathStep, type Violation } from '../lab/conformance.js';
 import { FrameDecoder, encodeFrame } from '../lab/framing.js';
 import { LabAborted, LabRun, type ActionRecord } from '../lab/lab-run.js';
@@ -133,10 +133,10 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
   requireProcNet();
   const probe = typeof options.probe === 'string' ? loadProbe(options.probe) : options.probe;
   const command = options.command && options.command.length > 0 ? [...options.command] : null;
-  if (command === null && options.port === undefined) throw new InputError('give the program to start after --, or --port of one already running', 'verify');
-  if (command !== null && options.port !== undefined) throw new InputError('give either a program to start or --port, not both', `--port ${options.port}`);
+  if (command === null && options.port === undefined) throw new InputError(reason('verifyNoProgram'), 'verify');
+  if (command !== null && options.port !== undefined) throw new InputError(reason('verifyBoth'), `--port ${options.port}`);
   if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535)) {
-    throw new InputError('a port is a whole number from 1 to 65535', String(options.port));
+    throw new InputError(reason('verifyPort'), String(options.port));
   }
   const timeoutMs = options.timeoutMs ?? probe.timeout;
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
@@ -237,7 +237,7 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
     };
 
     const connect = async (name: string): Promise<void> => {
-      if (clients.has(name)) throw new InputError(`client "${name}" is already connected`, probe.name);
+      if (clients.has(name)) throw new InputError(reason('verifyAlreadyConnected', name), probe.name);
       const socket = await lab.connect(name, serverOf(name), port);
       const c: Client = { name, server: serverOf(name), socket, data: Buffer.alloc(0), eof: false, closed: false, error: undefined };
       socket.on('data', (d: Buffer) => {
@@ -260,7 +260,7 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
     };
     const pick = (ref: string): Client[] => {
       const found = ref.endsWith('*') ? [...clients.values()].filter((c) => c.name.startsWith(ref.slice(0, -1))) : [clients.get(ref)].filter((c): c is Client => c !== undefined);
-      if (found.length === 0) throw new InputError(`no client "${ref}" is connected at this step`, probe.name);
+      if (found.length === 0) throw new InputError(reason('verifyNoClient', ref), probe.name);
       return found;
     };
     const socketsOf = (names: readonly string[]): { socket: string; path: PathStep[] }[] => {

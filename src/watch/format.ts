@@ -11,7 +11,7 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 export function countsText(counts: Partial<Record<LabState, number>>, t: Messages['watch']): string {
   const parts = Object.entries(counts).sort((a, b) => b[1]! - a[1]!).map(([s, n]) => `${s} ${n}`);
-  return parts.length ? parts.join(', ') : t.none;
+  return parts.length ? parts.join(t.listSep) : t.none;
 }
 
 /** `  1.234 s  127.0.0.1:40000 > 127.0.0.1:8080  ESTABLISHED -> CLOSE_WAIT` (folded under itself past 80 columns). */
@@ -28,7 +28,7 @@ export function pileUpLine(p: PileUp, t: Messages['watch']): string[] {
 }
 
 export function summaryLines(durationMs: number, reads: number, followed: number, transitions: number, counts: Partial<Record<LabState, number>>, conformance: Conformance, t: Messages['watch'], lab: Messages['lab']): string[] {
-  return [t.summary(seconds(durationMs), reads), `  ${t.followed(followed, transitions)}`, ...fold(`  ${t.now}: ${countsText(counts, t)}`, WIDTH, 4), ...conformanceLines(conformance, t, lab, '  ')];
+  return [t.summary(seconds(durationMs), reads), `  ${t.followed(followed, transitions)}`, ...fold(`  ${t.now}${t.labelSep}${countsText(counts, t)}`, WIDTH, 4), ...conformanceLines(conformance, t, lab, '  ')];
 }
 
 /** The verdict on every followed socket's sequence, and each step the machine has no path for (the summary's, and the app's watch screen's). */

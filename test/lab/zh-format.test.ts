@@ -84,7 +84,6 @@ describe('the lab report in Chinese, every section', () => {
     expect(zh).toContain('一致性：1 处违反');
     expect(zh).toContain('result.receivedAfterResume：应为 1048576，实际为 1000');
     expect(zh).toContain('client：内核 TIME_WAIT，状态机 FIN_WAIT_2 或 CLOSING');
-    expect(zh).toContain('drop from=client flags=SYN（全连接队列已满，SYN 被丢弃）');
     expect(zh).toMatch(/^ {4}server +内核：从未出现在表中$/m);
     const bare = (x: string): string => x.replace(/\s+/g, '');
     for (const d of LINUX_DIFFERENCES) expect(bare(zh)).toContain(bare(messages('zh').lab.linux[d.id]));
@@ -100,5 +99,21 @@ describe('a capture that did not drain (the sentinel never reached the file)', (
       expect(text).toContain(messages(lang).lab.segmentsUndrained.replace(/\s+/g, ''));
       expect(text).not.toContain(messages(lang).lab.segmentMismatch('client', 'TIME_WAIT', 'FIN_WAIT_2').replace(/\s+/g, ''));
     }
+  });
+});
+
+describe('--compare: the replayed steps in the chosen language', () => {
+  // (lines fold at 80 columns: the steps are read with the folds joined)
+  const stepsOf = (text: string): string => /client \/ server[:：] ?([\s\S]*?)\n {4}client/.exec(text)![1]!.replace(/(?<=[\u3400-\u9fff])\n +(?=[\u3400-\u9fff])/g, '').replace(/\n +/g, ' ');
+  it('English: the scenario steps as the JSON has them', () => {
+    expect(stepsOf(formatLabReport(report, comparison, { color: false, lang: 'en' }))).toBe('drop from=client flags=SYN (the full accept queue dropped them), open client');
+  });
+  it('Chinese: no English step text, the same endpoint, flags and note', () => {
+    const enStep = messages('en').tcp.step;
+    const zhSteps = stepsOf(formatLabReport(report, comparison, { color: false, lang: 'zh' }));
+    for (const english of [enStep.open('client'), enStep.drop({ from: 'client', flags: 'SYN' }), messages('en').lab.compareSynDropped]) expect(zhSteps).not.toContain(english);
+    expect(zhSteps).toContain(messages('zh').tcp.step.open('client'));
+    expect(zhSteps).toMatch(/client .*SYN .*报文段（全连接队列已满，SYN ?被丢弃），client/);
+    expect(/[a-z]{3,} [a-z]{3,}/.test(zhSteps)).toBe(false);
   });
 });

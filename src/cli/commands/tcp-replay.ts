@@ -3,9 +3,10 @@
  * each to the endpoint machine and print what happened. Memory: the open connections' state, plus the
  * rows of the ladders to draw (at most LADDER_LIMIT connections of at most ROW_LIMIT rows each).
  */
-import { InputError } from '../../errors.js';
+import { InputError, reason } from '../../errors.js';
 import type { Messages } from '../../i18n/index.js';
 import { parsePortNumber } from '../../addr/port.js';
+import { ipAddressLib } from '../../addr/parse.js';
 import type { ProfileName } from '../../tcp/profile.js';
 import { readCapture } from '../../replay/read-capture.js';
 import { Replay, type ConnectionReport, type LadderRow } from '../../replay/replay.js';
@@ -36,15 +37,16 @@ function split(endpoint: string): { host: string; port: number } {
 /** The filter's host as the reader writes addresses (IPv6 in RFC 5952 form, so `0:0::1` finds `::1`). */
 async function hostText(host: string): Promise<string> {
   if (!host.includes(':')) return host;
-  const { Address6 } = await import('ip-address');
-  if (!Address6.isValid(host)) throw new InputError('not an IPv4 or IPv6 address', host);
+  // ip-address is CommonJS: an ESM import() of it from the bundle has no named Address6 (exit 70 before).
+  const { Address6 } = ipAddressLib();
+  if (!Address6.isValid(host)) throw new InputError(reason('replayHost'), host);
   return new Address6(host).correctForm();
 }
 
 export async function runReplay(file: string, o: ReplayOptions, m: Messages['replay']): Promise<void> {
   let id: number | undefined;
   if (o.connection !== undefined) {
-    if (!/^\d+$/.test(o.connection)) throw new InputError('--connection takes a connection number (0, 1, ...)', o.connection);
+    if (!/^\d+$/.test(o.connection)) throw new InputError(reason('replayConnection'), o.connection);
     id = Number(o.connection);
   }
   const port = o.port === undefined ? undefined : parsePortNumber(o.port);

@@ -133,7 +133,7 @@ export function registerTcpCommands(program: Command, h: Messages['help']): void
       const { listBuiltinScenarios } = await import('../scenario-files.js');
       const entries = listBuiltinScenarios();
       const broken = entries.find((e) => e.error !== undefined);
-      if (broken) throw new InputError(broken.error!);
+      if (broken) throw broken.cause ?? new InputError(broken.error!);
       const { loadWindowScenarios } = await import('../window-scenarios.js');
       const windows = loadWindowScenarios();
       const rows = [

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Messages } from '../../i18n/en/index.js';
 import { abortOnSignals, positiveInt } from '../options.js';
-import { EnvironmentError, InputError } from '../../errors.js';
+import { EnvironmentError, InputError, reason } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
 
 // `netkata verify --probe <name|file.yaml> [--port N] [--json] [--timeout ms] [--start-timeout ms] -- <command...>`
@@ -26,7 +26,7 @@ export function registerVerifyCommands(program: Command, h: Messages['help']): v
     .option('--timeout <ms>', h.verify.timeout)
     .option('--start-timeout <ms>', h.verify.startTimeout, '5000')
     .action(async (command: string[], opts: VerifyCliOptions, cmd: Command) => {
-      if (opts.probe === undefined) throw new InputError('which probe? give --probe <name|file.yaml>', 'verify');
+      if (opts.probe === undefined) throw new InputError(reason('verifyWhichProbe'), 'verify');
       const port = positiveInt(opts.port, '--port', 65535, `--port ${opts.port}`);
       const timeoutMs = positiveInt(opts.timeout, '--timeout', 600_000, `--timeout ${opts.timeout}`);
       const startTimeoutMs = positiveInt(opts.startTimeout, '--start-timeout', 600_000, `--start-timeout ${opts.startTimeout}`);
@@ -57,7 +57,7 @@ export function registerVerifyCommands(program: Command, h: Messages['help']): v
           return raiseExit(signals.exitCode());
         }
         if (e instanceof ProgramStartError) {
-          throw new EnvironmentError(`${command.length > 0 ? command[0] : `--port ${opts.port}`}: ${e.message}`);
+          throw new EnvironmentError(reason('withInput', { input: command.length > 0 ? command[0]! : `--port ${opts.port}`, why: e.reason }));
         }
         throw e;
       } finally {
@@ -72,6 +72,10 @@ export function registerVerifyCommands(program: Command, h: Messages['help']): v
         writeError(t.interrupted);
         return raiseExit(signals.exitCode());
       }
-      if (!report.ok) throw new CheckFailed(`verify ${report.probe}: ${t.checkFailed(report.checks.filter((k) => !k.ok).map((k) => k.name).join(', ') || (report.error?.message ?? ''))}`);
+      if (!report.ok) {
+        // The run's own error text is English (its JSON keeps it); the chosen language says the same from its kind.
+        const runError = report.error === null ? '' : lang === 'en' ? report.error.message : report.error.kind === 'timeout' ? t.timeout(report.timeoutMs) : t.interrupted;
+        throw new CheckFailed(`verify ${report.probe}: ${t.checkFailed(report.checks.filter((k) => !k.ok).map((k) => k.name).join(', ') || runError)}`);
+      }
     });
 }

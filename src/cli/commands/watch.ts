@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Messages } from '../../i18n/en/index.js';
 import { positiveInt } from '../options.js';
-import { InputError } from '../../errors.js';
+import { InputError, reason } from '../../errors.js';
 import { CheckFailed, writeError, writeOut } from '../io.js';
 
 // `netkata watch [--port n] [--pid n] [--state S...] [--interval ms] [--for ms] [--json]` (docs/cli.md).
@@ -33,7 +33,7 @@ export function registerWatchCommands(program: Command, h: Messages['help']): vo
       const pid = positiveInt(opts.pid, '--pid', 2 ** 31, `--pid ${opts.pid}`);
       const intervalMs = positiveInt(opts.interval, '--interval', 60_000, `--interval ${opts.interval}`)!;
       const forMs = positiveInt(opts.for, '--for', 7 * 24 * 3600 * 1000, `--for ${opts.for}`);
-      for (const s of opts.state ?? []) if (!(STATES as readonly string[]).includes(s)) throw new InputError(`a state is one of ${STATES.join(', ')}`, `--state ${s}`);
+      for (const s of opts.state ?? []) if (!(STATES as readonly string[]).includes(s)) throw new InputError(reason('watchState', STATES), `--state ${s}`);
       const [{ Watcher }, { transitionLine, pileUpLine, summaryLines, countsText }, { requireProcNet }, { resolveLang, messages }, { monotonicMs }, { existsSync }] = await Promise.all([
         import('../../watch/watch.js'),
         import('../../watch/format.js'),

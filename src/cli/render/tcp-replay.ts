@@ -46,7 +46,7 @@ export function renderSummary(h: ReplayHeader, conns: readonly ConnectionReport[
   for (const c of conns) {
     out.push(...wrapCells(`${m.connection(c.id, c.a, c.b)}  ${m.segments(c.frames[0], c.frames[1])}`, WIDTH, '    '));
     const states = m.states(c.states[0] ?? m.unknownState, c.states[1] ?? m.unknownState);
-    const more = [`${states}; ${m.ended[c.ended]}`, ...(c.midStream ? [m.midStream] : []), ...(Object.keys(c.anomalies).length ? [m.anomalyCounts(anomalyList(c.anomalies, m))] : [])];
+    const more = [`${states}${m.clauseSep}${m.ended[c.ended]}`, ...(c.midStream ? [m.midStream] : []), ...(Object.keys(c.anomalies).length ? [m.anomalyCounts(anomalyList(c.anomalies, m))] : [])];
     for (const line of more) out.push(...wrapCells(`    ${line}`, WIDTH, '    '));
   }
   return out;

@@ -3,6 +3,8 @@
  * made from these (src/errors.ts `reason()`), and the CLI shows the same key in the chosen language.
  * Parameters that are themselves reasons (`why`) arrive here already rendered.
  */
+import { scenarioErrors } from './scenario-errors.js';
+
 type S = string;
 export const errors = {
   /** An error from a line of a file: the line's own `<input>: <why>` after `<file>:<line>: `. */
@@ -124,21 +126,6 @@ export const errors = {
   pcapShort: 'not a pcap file (shorter than its 24-byte header)',
   pcapng: 'a pcapng file: write classic pcap (dumpcap -P)',
   pcapMagic: 'not a pcap file (unknown magic number)',
-  /** `tcp replay` and the app's capture screen: a file that cannot be read as a capture. */
-  captureFile: (code: S) => (code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code),
-  captureEmpty: 'not a capture file (empty)',
-  captureShort: 'not a capture file (shorter than its header)',
-  captureMagic: 'not a capture file (neither pcap nor pcapng)',
-  captureSectionMagic: (at: number) => `not a capture file (pcapng section at byte ${at} has no byte-order magic)`,
-  captureRecord: (r: { readonly at: number; readonly caplen: number }) => `damaged pcap record at byte ${r.at} (captured length ${r.caplen})`,
-  captureBlockLength: (b: { readonly at: number; readonly len: number }) => `damaged pcapng block at byte ${b.at} (length ${b.len})`,
-  captureBlockLengths: (at: number) => `damaged pcapng block at byte ${at} (its two lengths differ)`,
-  captureInterfaceBlock: (at: number) => `damaged pcapng interface block at byte ${at}`,
-  capturePacketBlock: (at: number) => `damaged pcapng packet block at byte ${at}`,
-  capturePacketLength: (b: { readonly at: number; readonly caplen: number }) => `damaged pcapng packet block at byte ${b.at} (captured length ${b.caplen})`,
-  captureInterface: (at: number) => `pcapng packet at byte ${at} names an interface the file did not describe`,
-  captureLinkType: (link: number) => `link type ${link} is not one netkata reads (Ethernet, Linux cooked SLL/SLL2, BSD loopback, raw IP)`,
-  captureGzip: 'damaged gzip stream',
   /** The environment cannot run it (exit 3). */
   envProcNet: (p: { readonly file: S; readonly platform: S }) => `the lab reads kernel TCP states from ${p.file}, which this system (${p.platform}) does not have; it needs Linux`,
   envDumpcapMissing: "--capture needs Wireshark's dumpcap (Debian: apt-get install tshark)",
@@ -151,6 +138,47 @@ export const errors = {
   /** Warnings (`netkata: warning: <this>`) of practice: its progress file and its question files. */
   progressUnreadable: (p: { readonly path: S; readonly aside: S }) => `${p.path}: unreadable progress file set aside as ${p.aside}; starting with empty progress`,
   practiceFileSkipped: (f: { readonly file: S; readonly why: S }) => `${f.file}: skipped for practice: ${f.why}`,
+  splitCannotCut: (c: { readonly prefix: number; readonly want: number; readonly blocks: number; readonly more: number; readonly left: number }) =>
+    `/${c.prefix} cannot be cut into ${c.want} subnets: ${c.blocks} blocks need ${c.more} more prefix bits and only ${c.left} are left`,
+  splitPlanTooBig: (p: { readonly total: S; readonly parent: S; readonly size: S; readonly missing: S }) =>
+    `the plan needs ${p.total} addresses but ${p.parent} has ${p.size}: ${p.missing} missing`,
+  /** tcp replay: its capture file and its filters. */
+  captureEmpty: 'not a capture file (empty)',
+  captureShort: 'not a capture file (shorter than its header)',
+  captureNeither: 'not a capture file (neither pcap nor pcapng)',
+  captureNoMagic: (at: number) => `not a capture file (pcapng section at byte ${at} has no byte-order magic)`,
+  pcapRecordDamaged: (r: { readonly at: number; readonly caplen: number }) => `damaged pcap record at byte ${r.at} (captured length ${r.caplen})`,
+  pcapngBlockDamaged: (b: { readonly at: number; readonly len: number }) => `damaged pcapng block at byte ${b.at} (length ${b.len})`,
+  pcapngLengthsDiffer: (at: number) => `damaged pcapng block at byte ${at} (its two lengths differ)`,
+  pcapngIfaceDamaged: (at: number) => `damaged pcapng interface block at byte ${at}`,
+  pcapngPacketDamaged: (at: number) => `damaged pcapng packet block at byte ${at}`,
+  pcapngPacketLength: (p: { readonly at: number; readonly caplen: number }) => `damaged pcapng packet block at byte ${p.at} (captured length ${p.caplen})`,
+  pcapngNoIface: (at: number) => `pcapng packet at byte ${at} names an interface the file did not describe`,
+  linkType: (link: number) => `link type ${link} is not one netkata reads (Ethernet, Linux cooked SLL/SLL2, BSD loopback, raw IP)`,
+  gzipDamaged: 'damaged gzip stream',
+  replayHost: 'not an IPv4 or IPv6 address',
+  replayConnection: '--connection takes a connection number (0, 1, ...)',
+  /** verify: its options, its probe file and the program under test (exit 3). */
+  verifyWhichProbe: 'which probe? give --probe <name|file.yaml>',
+  verifyNoProgram: 'give the program to start after --, or --port of one already running',
+  verifyBoth: 'give either a program to start or --port, not both',
+  verifyPort: 'a port is a whole number from 1 to 65535',
+  verifyAlreadyConnected: (name: S) => `client "${name}" is already connected`,
+  verifyNoClient: (ref: S) => `no client "${ref}" is connected at this step`,
+  verifyNoProbe: (builtins: readonly S[]) => `no such probe (built in: ${builtins.join(', ')}; or give a .yaml file)`,
+  fileMissing: 'no such file',
+  fileIsDirectory: 'is a directory',
+  fileUnreadable: (code: S) => `cannot read it (${code})`,
+  /** After `<program>: ` (the CLI names it once). */
+  programMissing: 'no such program',
+  programSpawn: (p: { readonly message: S; readonly code: S }) => p.message,
+  programExited: (p: { readonly signal: S | undefined; readonly code: number | null; readonly port: number; readonly stderr: S }) =>
+    `the program ${p.signal ? `was killed by ${p.signal}` : `exited with code ${p.code}`} before listening on port ${p.port}${p.stderr ? ` (stderr: ${p.stderr})` : ''}`,
+  programNoListen: (p: { readonly port: number; readonly ms: number; readonly other: boolean }) =>
+    `the program did not listen on port ${p.port} within ${p.ms} ms${p.other ? ' (something else listens there)' : ''}`,
+  /** watch --state */
+  watchState: (states: readonly S[]) => `a state is one of ${states.join(', ')}`,
+  ...scenarioErrors,
 } as const;
 
 export type ErrorMessages = typeof errors;

@@ -20,6 +20,8 @@ export const replay = {
   anomalyCounts: (list: string) => `anomalies: ${list}`,
   count: (n: number, name: string) => `${n} ${name}`,
   listSep: ', ',
+  /** Between the end states and how the connection ended. */
+  clauseSep: '; ',
   anomaly: {
     retransmission: 'retransmission',
     'out-of-order': 'out of order',

@@ -14,6 +14,9 @@ export const watch = {
   summary: (seconds: string, reads: number) => `summary after ${seconds} s (${reads} reads of /proc/net/tcp)`,
   followed: (n: number, transitions: number) => `sockets followed: ${n}, transitions: ${transitions}`,
   now: 'now',
+  /** After a label (`now: `) and between the counts of the states. */
+  labelSep: ': ',
+  listSep: ', ',
   none: 'none',
   conformanceOk: (n: number) => `every sequence is a path of the endpoint machine (linux profile): ${n} socket${n === 1 ? '' : 's'}`,
   conformanceBad: (n: number) => `${n} step${n === 1 ? '' : 's'} the endpoint machine (linux profile) has no path for:`,

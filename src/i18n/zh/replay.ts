@@ -17,6 +17,7 @@ export const replay: Messages['replay'] = {
   anomalyCounts: (list) => `异常：${list}`,
   count: (n, name) => `${name} ${n} 次`,
   listSep: '，',
+  clauseSep: '；',
   anomaly: {
     retransmission: '重传',
     'out-of-order': '乱序',
@@ -28,7 +29,7 @@ export const replay: Messages['replay'] = {
   },
   impossible: (end, state, rule) => `${end} 在 ${state} 状态无法接受（${rule}）`,
   ladderHeading: (id, a, b) => `#${id}  a = ${a}   b = ${b}`,
-  columns: { time: '时间 (s)', a: 'a', segment: '报文段', b: 'b' },
+  columns: { time: '时间/s', a: 'a', segment: '报文段', b: 'b' },
   calls: (list) => `调用：${list}`,
   moreRows: (n) => `……另有 ${n} 个报文段（已计入上面的统计，未画出）`,
   laddersOmitted: (n) => `共 ${n} 个连接：用 --connection N、--port 或 --host 选一个查看其梯形图`,

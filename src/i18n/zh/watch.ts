@@ -16,6 +16,8 @@ export const watch: Messages['watch'] = {
   summary: (seconds, reads) => `${seconds} 秒后的汇总（读取 /proc/net/tcp ${reads} 次）`,
   followed: (n, transitions) => `跟踪的套接字：${n} 个，状态转换：${transitions} 次`,
   now: '当前',
+  labelSep: '：',
+  listSep: '、',
   none: '无',
   conformanceOk: (n) => `每个状态序列都是端点状态机（linux 配置）中的路径：共 ${n} 个套接字`,
   conformanceBad: (n) => `端点状态机（linux 配置）中找不到路径的 ${n} 步：`,
