@@ -6,8 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { InputError, reason } from '../errors.js';
-import { fsReason } from '../cli/fs-reason.js';
+import { InputError, reason, type Reason } from '../errors.js';
 import { CaptureDecoder, type CaptureFormat } from './capture-decoder.js';
 import type { DecodedSegment } from './packet.js';
 
@@ -40,7 +39,7 @@ export async function readCapture(file: string, onSegment: (s: DecodedSegment) =
   try {
     gzip = await isGzip(file);
   } catch (e) {
-    throw new InputError(fsReason(e), file);
+    throw new InputError(fileReason(e), file);
   }
   const decoder = new CaptureDecoder(onSegment);
   const raw = createReadStream(file, { highWaterMark: CHUNK });
@@ -64,7 +63,7 @@ export async function readCapture(file: string, onSegment: (s: DecodedSegment) =
   } catch (e) {
     raw.destroy();
     if (e instanceof InputError) throw e.input === undefined ? new InputError(e.reason ?? e.message, file) : e;
-    throw new InputError(fsReason(e), file);
+    throw new InputError(fileReason(e), file);
   }
   let end;
   try {
@@ -74,4 +73,10 @@ export async function readCapture(file: string, onSegment: (s: DecodedSegment) =
     throw e;
   }
   return { ...end, gzip, gzipTruncated };
+}
+
+/** Why the file could not be opened or read, as a catalogue reason: the CLI and the app each say it in their language. */
+function fileReason(e: unknown): Reason {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return reason('captureFile', typeof code === 'string' ? code : e instanceof Error ? e.message : String(e));
 }

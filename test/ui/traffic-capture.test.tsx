@@ -215,7 +215,7 @@ describe('capture screen', () => {
     const cases: [Lang, string, RegExp][] = [
       ['en', text, /✗ .*notes\.txt: not a capture file \(neither pcap nor pcapng\)$/],
       ['en', sub, /✗ .*subdir: is a directory$/],
-      ['zh', text, /✗ .*notes\.txt：不是抓包文件（既非 pcap 也非 pcapng）$/],
+      ['zh', text, /✗ .*notes\.txt：不是抓包文件（既不是 pcap 也不是 pcapng）$/],
       ['zh', join(dir, 'missing.pcap'), /✗ .*missing\.pcap：文件不存在$/],
     ];
     for (const [lang, path, line] of cases) {

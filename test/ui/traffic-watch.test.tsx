@@ -131,7 +131,7 @@ describe('live sockets screen', () => {
     await read(500); // new since the watch began: it opened once already
     set([line(0, 8080, 40002, SYN_SENT, 12), ...Array.from({ length: PILE_UP.CLOSE_WAIT! }, (_, i) => line(i + 1, 8080, 41000 + i, CLOSE_WAIT, 100 + i))]);
     await read(1000);
-    expect(app.frame()).toMatch(/本机全部套接字 · 当前：(CLOSE_WAIT 5，SYN_SENT 1|CLOSE_WAIT 5, SYN_SENT 1)/);
+    expect(app.frame()).toMatch(/本机全部套接字 · 当前：CLOSE_WAIT 5、SYN_SENT 1/);
     expect(app.frame()).toContain(`警告：${PILE_UP.CLOSE_WAIT} 个套接字处于 CLOSE_WAIT`);
     expect(app.frame()).toContain('端点状态机（linux 配置）中找不到路径的 1 步：');
     expect(app.frame()).toContain('ESTABLISHED -> SYN_SENT');

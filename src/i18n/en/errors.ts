@@ -143,6 +143,8 @@ export const errors = {
   splitPlanTooBig: (p: { readonly total: S; readonly parent: S; readonly size: S; readonly missing: S }) =>
     `the plan needs ${p.total} addresses but ${p.parent} has ${p.size}: ${p.missing} missing`,
   /** tcp replay: its capture file and its filters. */
+  /** `tcp replay` and the app's capture screen: a capture file that cannot be opened (its errno code). */
+  captureFile: (code: S) => (code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code),
   captureEmpty: 'not a capture file (empty)',
   captureShort: 'not a capture file (shorter than its header)',
   captureNeither: 'not a capture file (neither pcap nor pcapng)',

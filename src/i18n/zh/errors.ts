@@ -129,6 +129,7 @@ export const errors: Messages['errors'] = {
   practiceFileSkipped: (f) => `${f.file}：练习时跳过此文件：${f.why}`,
   splitCannotCut: (c) => `/${c.prefix} 无法划分出 ${c.want} 个子网：${c.blocks} 个地址块需要再借 ${c.more} 位前缀，但只剩 ${c.left} 位`,
   splitPlanTooBig: (p) => `这个方案需要 ${p.total} 个地址，但 ${p.parent} 只有 ${p.size} 个：还差 ${p.missing} 个`,
+  captureFile: (code) => (code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是一个目录' : code === 'EACCES' ? '没有权限' : code),
   captureEmpty: '不是抓包文件（文件是空的）',
   captureShort: '不是抓包文件（比文件头还短）',
   captureNeither: '不是抓包文件（既不是 pcap 也不是 pcapng）',
