@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { readScenarioText } from './scenario-cache.js';
+import { cachedScenario, readScenarioText } from './scenario-cache.js';
 import { readScenarioFiles, scenariosDir } from '../practice/source-files.js';
 import { parseTcpScenario, type TcpScenario } from '../scenario/tcp.js';
 
@@ -33,7 +33,9 @@ export function listBuiltinScenarios(root: string = scenariosDir()): ScenarioEnt
     const base = f.file.slice(f.file.lastIndexOf('/') + 1);
     const file = join(builtinScenarioDir(root), base);
     try {
-      const scenario = parseTcpScenario(f.text, f.file);
+      // The build's parse of a shipped file whose text is unchanged (`tcp list` parsed all 20 with yaml and
+      // zod: 0.62 CPU-s a run, against 0.21 for `tcp run` of one).
+      const scenario = cachedScenario(join(builtinScenarioDir(root), base), f.text, f.file) ?? parseTcpScenario(f.text, f.file);
       return { name: scenario.name, title: scenario.title, file, scenario, error: undefined };
     } catch (e) {
       const message = e instanceof InputError ? e.parseMessage : e instanceof Error ? e.message : String(e);
