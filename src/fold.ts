@@ -44,7 +44,9 @@ function units(s: string): Unit[] {
       let j = i;
       while (j < s.length && s[j] !== ' ' && s[j] !== '\u001b') {
         const c = String.fromCodePoint(s.codePointAt(j)!);
-        if (displayWidth(c) === 2 || CLOSING.has(c) || OPENING.has(c)) break;
+        // ASCII punctuation between two letters or digits is inside a token (1.25, 127.0.0.1:80): no break there.
+        const inToken = c < '\u0080' && j > i && /[A-Za-z0-9]/.test(s[j - 1]!) && /[A-Za-z0-9]/.test(s[j + 1] ?? '');
+        if (!inToken && (displayWidth(c) === 2 || CLOSING.has(c) || OPENING.has(c))) break;
         j += c.length;
       }
       out.push({ text: s.slice(i, j), width: j - i, space: false, esc: false });

@@ -27,6 +27,14 @@ describe('foldLine', () => {
     );
   });
 
+  it('never breaks inside a number or an address (UAX #14 LB25: 1.25, 127.0.0.1:8080 are one numeric sequence)', () => {
+    const line = '读取耗时中位数读取耗时中位数读取耗时 1.25 ms，地址 127.0.0.1:8080 就绪，共 3,000 字节';
+    for (let width = 16; width <= 60; width++) {
+      const rows = foldLine(line, width).map((r) => r.trim());
+      for (const token of ['1.25', '127.0.0.1:8080', '3,000']) expect(rows.some((r) => r.includes(token)), `${width}: ${JSON.stringify(rows)}`).toBe(true);
+    }
+  });
+
   it('breaks English at spaces, Chinese between characters, and indents the rows after the first', () => {
     expect(foldLine('  the quick brown fox jumps over', 16)).toEqual(['  the quick', '    brown fox', '    jumps over']);
     expect(foldLine('一二三四五六七八，九十', 16)).toEqual(['一二三四五六七', '  八，九十']);
