@@ -103,7 +103,7 @@ export function ipv4Ranges(value: number): SpecialRange[] {
  */
 export function ipv4RangeBits(value: number): number {
   let bits = 0;
-  for (const k of V4_BY_FIRST_OCTET[value >>> 24]!) {
+  for (const k of v4ByFirst(value >>> 24)) {
     const c = V4[k]!;
     if (((value & c.mask) >>> 0) === c.net) bits |= 1 << k;
   }

@@ -39,7 +39,8 @@ export function formatVerifyReport(r: VerifyReport, o: VerifyFormatOptions): str
   if (r.error) out.push('', c.red(r.error.kind === 'timeout' ? t.timeout(r.timeoutMs) : t.interrupted));
   out.push('');
   const failed = r.checks.filter((k) => !k.ok).length;
-  out.push(r.ok ? c.green(t.verdictOk(r.checks.length)) : c.red(t.verdictBad(failed, r.checks.length)));
+  // A run cut short (timeout, Ctrl-C) fails though none of its checks did: say so, not '0 of N failed'.
+  out.push(r.ok ? c.green(t.verdictOk(r.checks.length)) : c.red(failed === 0 && r.error ? t.verdictUnfinished : t.verdictBad(failed, r.checks.length)));
   return out.join('\n');
 }
 
