@@ -58,11 +58,18 @@ const NoState = z.object({ state: State, within: Within.default(2000), name: Che
 /** A new client is accepted by the program (the kernel shows its end of the connection held by a file descriptor). */
 const Accepts = z.object({ within: Within.default(2000), name: CheckName.optional() }).strict();
 
+/**
+ * One file as the seeds' exercise sends it, done right (src/verify/file-transfer.ts): a 4-byte big-endian
+ * header length, a JSON header {name, size, sha256}, exactly `size` bytes, then the end of the connection.
+ */
+const ReadFile = z.object({ client: ClientName, within: Within.default(5000), name: CheckName.optional() }).strict();
+
 export const VERIFY_STEP_SCHEMAS = {
   connect: ClientName,
   open: Open,
   send: Send,
   read: Read,
+  'read-file': ReadFile,
   shutdown: ClientRef,
   close: ClientRef,
   abort: ClientRef,
@@ -111,6 +118,7 @@ export type VerifyStep =
   | { readonly open: z.output<typeof Open> }
   | { readonly send: z.output<typeof Send> }
   | { readonly read: z.output<typeof Read> }
+  | { readonly 'read-file': z.output<typeof ReadFile> }
   | { readonly shutdown: string }
   | { readonly close: string }
   | { readonly abort: string }

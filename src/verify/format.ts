@@ -56,6 +56,10 @@ function describe(k: VerifyCheck, t: VerifyText): string {
       return `${t.noState(d.state, d.within)}${d.left.length > 0 ? `${t.partSep}${t.noStateLeft(d.left.join(', '))}` : ''}`;
     case 'accepts':
       return `${t.accepts(d.ms, d.within)}${d.why === 'refused' ? `${t.partSep}${t.acceptsWhy.refused(d.error ?? '')}` : d.why ? `${t.partSep}${t.acceptsWhy[d.why]}` : ''}`;
+    case 'file': {
+      const head = d.header ? t.file(d.header.name, d.header.size, d.bytes, d.ms, d.within) : t.fileNoHeader(d.bytes, d.ms, d.within);
+      return `${d.client}${t.labelSep}${head}${d.why ? `${t.partSep}${fileWhyText(d, t)}` : ''}`;
+    }
     case 'conformance':
       return [t.conformance, ...d.violations.map((v) => v.message)].join(t.partSep);
     case 'step':
@@ -66,4 +70,14 @@ function describe(k: VerifyCheck, t: VerifyText): string {
 /** `(LISTEN) -> [SYN_RECEIVED] -> ESTABLISHED`: (start), [not seen by the poll], observed. */
 export function pathText(path: readonly PathStep[], dim: (s: string) => string = (s) => s): string {
   return path.map((p, i) => (i === 0 && !p.observed ? dim(`(${p.state})`) : p.observed ? p.state : dim(`[${p.state}]`))).join(' -> ');
+}
+
+function fileWhyText(d: Extract<VerifyCheck['detail'], { kind: 'file' }>, t: VerifyText): string {
+  if (d.why === 'checksum') return t.fileWhy.checksum(d.sha256 ?? '', d.header?.sha256 ?? '');
+  if (d.why === 'header' && d.problem) {
+    const p = d.problem;
+    const text = p.code === 'no-length' || p.code === 'cut' || p.code === 'json' ? t.fileProblem[p.code](p.n) : p.code === 'length' ? t.fileProblem.length(p.n, p.hex) : p.code === 'missing' ? t.fileProblem.missing(p.keys) : t.fileProblem[p.code];
+    return `${t.fileWhy.header}${t.partSep}${text}`;
+  }
+  return d.why ? t.fileWhy[d.why] as string : '';
 }

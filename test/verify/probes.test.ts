@@ -20,9 +20,12 @@ import type { VerifyReport } from '../../src/verify/run.js';
 const bin = new URL('../../bin/netkata.js', import.meta.url).pathname;
 const programs = new URL('./programs/', import.meta.url).pathname;
 const LANGS = {
-  python: (mode: string) => ['python3', `${programs}echo.py`, '{port}', mode],
-  node: (mode: string) => [process.execPath, `${programs}echo.mjs`, '{port}', mode],
+  python: (program: string, mode: string) => ['python3', `${programs}${program}.py`, '{port}', mode],
+  node: (program: string, mode: string) => [process.execPath, `${programs}${program}.mjs`, '{port}', mode],
 } as const;
+
+/** The test program of each probe (test/verify/programs/<name>.py and .mjs); echo for the others. */
+const PROGRAM: Record<string, string> = { file: 'file' };
 
 /** [probe, program mode, the checks that must fail (none: the probe passes)] */
 const CASES: readonly [string, string, readonly string[]][] = [
@@ -35,7 +38,14 @@ const CASES: readonly [string, string, readonly string[]][] = [
   ['framing', 'unframed', ['coalesced-frames', 'split-frame']],
   ['concurrent', 'echo', []],
   ['concurrent', 'one-at-a-time', ['all-served']],
+  ['file', 'file', []],
+  ['file', 'wrong-size', ['file']],
+  ['file', 'wrong-checksum', ['file']],
+  ['file', 'no-header', ['file']],
 ];
+
+/** What the file check must name as the fault, from how file.py/file.mjs break each mode (their source). */
+const FILE_WHY: Record<string, string> = { 'wrong-size': 'short', 'wrong-checksum': 'checksum', 'no-header': 'header' };
 
 export function alive(pid: number): boolean {
   try {
@@ -49,7 +59,7 @@ export function alive(pid: number): boolean {
 const skip = !hasProcNet();
 describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct and broken servers', skip, 'no /proc/net/tcp'), () => {
   const jobs = Object.entries(LANGS).flatMap(([lang, cmd]) =>
-    CASES.map(([probe, mode]) => ({ key: `${probe} ${lang} ${mode}`, file: process.execPath, args: [bin, 'verify', '--probe', probe, '--json', '--start-timeout', '60000', '--', ...cmd(mode)] })),
+    CASES.map(([probe, mode]) => ({ key: `${probe} ${lang} ${mode}`, file: process.execPath, args: [bin, 'verify', '--probe', probe, '--json', '--start-timeout', '60000', '--', ...cmd(PROGRAM[probe] ?? 'echo', mode)] })),
   );
   let runs = new Map<string, Run>();
   // Bounds for hangs, not for speed: a loaded 2-core runner starts python3 and node slowly.
@@ -77,6 +87,32 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
       });
     }
   }
+
+  it('file: names each fault of the broken file servers, in English and in Chinese, and the server holds TIME_WAIT', async () => {
+    const { formatVerifyReport } = await import('../../src/verify/format.js');
+    const { messages } = await import('../../src/i18n/index.js');
+    for (const lang of Object.keys(LANGS)) {
+      const good = JSON.parse((await runOf(`file ${lang} file`)).stdout) as VerifyReport;
+      // The header as the server wrote it: 200 000 bytes (file.py's DATA), checked by python's hashlib / node:crypto.
+      expect(good.checks[0]!.detail).toMatchObject({ kind: 'file', header: { name: 'data.bin', size: 200_000 }, bytes: 200_000 });
+      // The server closed first: its own end of the connection was seen in TIME_WAIT by the kernel.
+      const path = good.checks.find((c) => c.name === 'server-time-wait')!.sockets[0]!.path;
+      expect(path.at(-1)).toMatchObject({ state: 'TIME_WAIT', observed: true });
+      for (const [mode, why] of Object.entries(FILE_WHY)) {
+        const report = JSON.parse((await runOf(`file ${lang} ${mode}`)).stdout) as VerifyReport;
+        const detail = report.checks.find((c) => c.name === 'file')!.detail;
+        expect(detail, `${lang} ${mode}`).toMatchObject({ kind: 'file', why });
+        if (mode === 'no-header') expect(detail).toMatchObject({ header: null, problem: { code: 'length' } });
+        if (mode === 'wrong-size') expect(detail).toMatchObject({ header: { size: 200_007 }, bytes: 200_000 });
+        for (const l of ['en', 'zh'] as const) {
+          const w = messages(l).verify.fileWhy;
+          const text = formatVerifyReport(report, { color: false, lang: l }).replace(/\s+/g, '');
+          const want = typeof w[why as keyof typeof w] === 'string' ? (w[why as keyof typeof w] as string) : w.checksum('', '').split('...')[0]!.trim();
+          expect(text, `${lang} ${mode} ${l}`).toContain(want.replace(/\s+/g, ''));
+        }
+      }
+    }
+  });
 
   it('reports the never-closing server socket in CLOSE_WAIT as the kernel showed it, not inferred', async () => {
     const report = JSON.parse((await runOf('close-behaviour python never-closes')).stdout) as VerifyReport;
