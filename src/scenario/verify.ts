@@ -64,6 +64,15 @@ const Accepts = z.object({ within: Within.default(2000), name: CheckName.optiona
  */
 const ReadFile = z.object({ client: ClientName, within: Within.default(5000), name: CheckName.optional() }).strict();
 
+/**
+ * UDP (a probe with `transport: udp`): each of `send` is one datagram, sent in a burst from one client
+ * socket; `replies` are the datagrams that must come back, one each, in order, within `within` ms, and
+ * no other in `quiet` ms after the last (src/verify/udp.ts).
+ */
+const Datagrams = z
+  .object({ send: z.array(z.string()).min(1).max(64), replies: z.array(z.string()).max(64), within: Within.default(2000), quiet: Within.default(200), name: CheckName.optional() })
+  .strict();
+
 export const VERIFY_STEP_SCHEMAS = {
   connect: ClientName,
   open: Open,
@@ -77,7 +86,11 @@ export const VERIFY_STEP_SCHEMAS = {
   'server-states': ServerStates,
   'no-state': NoState,
   accepts: Accepts,
+  datagrams: Datagrams,
 } as const;
+
+/** The verbs a `transport: udp` probe may use; the others need a TCP connection. */
+export const UDP_VERBS: readonly VerifyVerb[] = ['datagrams', 'pause'];
 
 export type VerifyVerb = keyof typeof VERIFY_STEP_SCHEMAS;
 export const VERIFY_VERBS = Object.keys(VERIFY_STEP_SCHEMAS) as VerifyVerb[];
@@ -107,11 +120,21 @@ export const VERIFY_PROBE_SCHEMA = z
     name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case'),
     title: z.string().min(1),
     zh: z.object({ title: z.string().min(1) }).strict().optional(),
+    /** tcp (the default): clients connect; udp: datagrams only, and no TCP states to check. */
+    transport: z.enum(['tcp', 'udp']).default('tcp'),
     /** ms for the whole run, after the program listens. */
     timeout: Within.default(10_000),
     steps: z.array(Step).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    p.steps.forEach((st, i) => {
+      const verb = verbOf(st);
+      const udp = UDP_VERBS.includes(verb);
+      if (p.transport === 'udp' && !udp) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `a udp probe takes only ${UDP_VERBS.join(', ')}` });
+      if (p.transport === 'tcp' && verb === 'datagrams') ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: 'datagrams need transport: udp' });
+    });
+  });
 
 export type VerifyStep =
   | { readonly connect: string }
@@ -125,12 +148,14 @@ export type VerifyStep =
   | { readonly pause: number }
   | { readonly 'server-states': z.output<typeof ServerStates> }
   | { readonly 'no-state': z.output<typeof NoState> }
-  | { readonly accepts: z.output<typeof Accepts> };
+  | { readonly accepts: z.output<typeof Accepts> }
+  | { readonly datagrams: z.output<typeof Datagrams> };
 
 export interface VerifyProbe {
   readonly name: string;
   readonly title: string;
   readonly zh?: { readonly title: string };
+  readonly transport?: 'tcp' | 'udp';
   readonly timeout: number;
   readonly steps: readonly VerifyStep[];
 }

@@ -60,6 +60,10 @@ function describe(k: VerifyCheck, t: VerifyText): string {
       const head = d.header ? t.file(d.header.name, d.header.size, d.bytes, d.ms, d.within) : t.fileNoHeader(d.bytes, d.ms, d.within);
       return `${d.client}${t.labelSep}${head}${d.why ? `${t.partSep}${fileWhyText(d, t)}` : ''}`;
     }
+    case 'datagrams':
+      return `${t.datagrams(d.sent.length, datagramList(d.expected), datagramList(d.got), d.ms, d.within)}${d.why ? `${t.partSep}${t.datagramsWhy[d.why]}` : ''}`;
+    case 'udp-socket':
+      return t.udpSocket(d.port, d.sockets.length === 0 ? t.udpSocketNone : d.sockets.map((s) => t.udpSocketLine(s.local, s.drops, s.rxQueue)).join(', '));
     case 'conformance':
       return [t.conformance, ...d.violations.map((v) => v.message)].join(t.partSep);
     case 'step':
@@ -80,4 +84,13 @@ function fileWhyText(d: Extract<VerifyCheck['detail'], { kind: 'file' }>, t: Ver
     return `${t.fileWhy.header}${t.partSep}${text}`;
   }
   return d.why ? t.fileWhy[d.why] as string : '';
+}
+
+/** `["one", "abcdefghijklmnop..."(2000 B)]`: a long datagram shown by its start and its length. */
+function datagramList(list: readonly string[]): string {
+  const one = (x: string): string => {
+    const bytes = Buffer.byteLength(x, 'utf8');
+    return bytes > 24 ? `${JSON.stringify(`${x.slice(0, 16)}...`)}(${bytes} B)` : JSON.stringify(x);
+  };
+  return `[${list.map(one).join(', ')}]`;
 }

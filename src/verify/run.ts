@@ -21,6 +21,7 @@ import type { LabState } from '../lab/states.js';
 import { verbOf, type VerifyProbe, type VerifyStep } from '../scenario/verify.js';
 import { freePort, groupPids, holderOf, pgrpOf, Program, ProgramStartError, socketInodes, waitListening, type ProgramExit } from './program.js';
 import { loadProbe } from './probes.js';
+import { verifyUdpProgram, type DatagramWhy } from './udp.js';
 import { examineFile, type FileHeader, type FileWhy, type HeaderProblem } from './file-transfer.js';
 
 export { ProgramStartError };
@@ -49,6 +50,8 @@ export type CheckDetail =
   | { readonly kind: 'no-state'; readonly state: LabState; readonly within: number; readonly left: string[] }
   | { readonly kind: 'accepts'; readonly within: number; readonly ms: number; readonly why?: 'refused' | 'not-accepted'; readonly error?: string }
   | { readonly kind: 'file'; readonly client: string; readonly header: FileHeader | null; readonly bytes: number; readonly sha256: string | null; readonly ms: number; readonly within: number; readonly why?: FileWhy; readonly problem?: HeaderProblem }
+  | { readonly kind: 'datagrams'; readonly sent: string[]; readonly expected: string[]; readonly got: string[]; readonly ms: number; readonly within: number; readonly why?: DatagramWhy }
+  | { readonly kind: 'udp-socket'; readonly port: number; readonly sockets: { readonly local: string; readonly inode: number; readonly drops: number; readonly rxQueue: number }[] }
   | { readonly kind: 'conformance'; readonly violations: Violation[] }
   | { readonly kind: 'step'; readonly verb: string; readonly error: string };
 
@@ -140,6 +143,7 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
   if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535)) {
     throw new InputError('a port is a whole number from 1 to 65535', String(options.port));
   }
+  if (probe.transport === 'udp') return verifyUdpProgram(probe, options, command);
   const timeoutMs = options.timeoutMs ?? probe.timeout;
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const t0 = monotonicMs();

@@ -25,10 +25,14 @@ const LANGS = {
 } as const;
 
 /** The test program of each probe (test/verify/programs/<name>.py and .mjs); echo for the others. */
-const PROGRAM: Record<string, string> = { file: 'file' };
+const PROGRAM: Record<string, string> = { file: 'file', 'udp-echo': 'udp' };
 
-/** [probe, program mode, the checks that must fail (none: the probe passes)] */
-const CASES: readonly [string, string, readonly string[]][] = [
+/**
+ * [probe, program mode, the checks that must fail (none: the probe passes), the languages (default: both)].
+ * file and udp-echo run every broken mode in Python and one in Node: the Node twins break the same way,
+ * and each run of a broken UDP server waits out its lost replies (npm test's time budget).
+ */
+const CASES: readonly [string, string, readonly string[], (readonly string[])?][] = [
   ['echo', 'echo', []],
   ['echo', 'never-closes', ['server-ends', 'server-close-path']],
   ['close-behaviour', 'echo', []],
@@ -39,10 +43,17 @@ const CASES: readonly [string, string, readonly string[]][] = [
   ['concurrent', 'echo', []],
   ['concurrent', 'one-at-a-time', ['all-served']],
   ['file', 'file', []],
-  ['file', 'wrong-size', ['file']],
-  ['file', 'wrong-checksum', ['file']],
+  ['file', 'wrong-size', ['file'], ['python']],
+  ['file', 'wrong-checksum', ['file'], ['python']],
   ['file', 'no-header', ['file']],
+  ['udp-echo', 'echo', []],
+  ['udp-echo', 'drops', ['one-reply-each'], ['python']],
+  ['udp-echo', 'merges', ['one-reply-each', 'empty-datagram']],
+  ['udp-echo', 'truncates', ['large-datagram'], ['python']],
 ];
+
+/** The fault the first failing udp-echo check must name, from udp.py/udp.mjs's source. */
+const UDP_WHY: Record<string, string> = { drops: 'lost', merges: 'merged', truncates: 'cut' };
 
 /** What the file check must name as the fault, from how file.py/file.mjs break each mode (their source). */
 const FILE_WHY: Record<string, string> = { 'wrong-size': 'short', 'wrong-checksum': 'checksum', 'no-header': 'header' };
@@ -59,7 +70,7 @@ export function alive(pid: number): boolean {
 const skip = !hasProcNet();
 describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct and broken servers', skip, 'no /proc/net/tcp'), () => {
   const jobs = Object.entries(LANGS).flatMap(([lang, cmd]) =>
-    CASES.map(([probe, mode]) => ({ key: `${probe} ${lang} ${mode}`, file: process.execPath, args: [bin, 'verify', '--probe', probe, '--json', '--start-timeout', '60000', '--', ...cmd(PROGRAM[probe] ?? 'echo', mode)] })),
+    CASES.filter(([, , , langs]) => !langs || langs.includes(lang)).map(([probe, mode]) => ({ key: `${probe} ${lang} ${mode}`, file: process.execPath, args: [bin, 'verify', '--probe', probe, '--json', '--start-timeout', '60000', '--', ...cmd(PROGRAM[probe] ?? 'echo', mode)] })),
   );
   let runs = new Map<string, Run>();
   // Bounds for hangs, not for speed: a loaded 2-core runner starts python3 and node slowly.
@@ -69,7 +80,8 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
   const runOf = async (key: string): Promise<Run> => runs.get(key)!;
 
   for (const lang of Object.keys(LANGS)) {
-    for (const [probe, mode, failing] of CASES) {
+    for (const [probe, mode, failing, langs] of CASES) {
+      if (langs && !langs.includes(lang)) continue;
       const verdict = failing.length === 0 ? 'passes' : `fails ${failing.join(' and ')}`;
       it(`${probe} ${verdict} on the ${lang} ${mode} server, and leaves none of its processes running`, async () => {
         const r = await runOf(`${probe} ${lang} ${mode}`);
@@ -77,8 +89,10 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
         expect(report.error, r.stderr).toBeNull();
         expect(r.code, r.stderr).toBe(failing.length === 0 ? 0 : 1);
         expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(failing);
-        // Every check the probe names ran (none skipped by a failed action), and the machine accepted every sequence.
-        expect(report.checks.find((c) => c.name === 'conformance')?.ok).toBe(true);
+        // Every check the probe names ran (none skipped by a failed action), and the machine accepted every
+        // sequence (UDP: no TCP states; the program's UDP socket was found, and the kernel dropped nothing).
+        expect(report.checks.find((c) => c.name === (probe === 'udp-echo' ? 'udp-socket' : 'conformance'))?.ok).toBe(true);
+        if (probe === 'udp-echo' && failing.length > 0) expect(report.checks.find((c) => !c.ok)!.detail).toMatchObject({ kind: 'datagrams', why: UDP_WHY[mode] });
         expect(report.checks.some((c) => c.detail.kind === 'step')).toBe(false);
         expect(report.pid).toBeGreaterThan(0);
         expect(alive(-report.pid!)).toBe(false);
@@ -99,6 +113,7 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
       const path = good.checks.find((c) => c.name === 'server-time-wait')!.sockets[0]!.path;
       expect(path.at(-1)).toMatchObject({ state: 'TIME_WAIT', observed: true });
       for (const [mode, why] of Object.entries(FILE_WHY)) {
+        if (!runs.has(`file ${lang} ${mode}`)) continue;
         const report = JSON.parse((await runOf(`file ${lang} ${mode}`)).stdout) as VerifyReport;
         const detail = report.checks.find((c) => c.name === 'file')!.detail;
         expect(detail, `${lang} ${mode}`).toMatchObject({ kind: 'file', why });
@@ -109,6 +124,24 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
           const text = formatVerifyReport(report, { color: false, lang: l }).replace(/\s+/g, '');
           const want = typeof w[why as keyof typeof w] === 'string' ? (w[why as keyof typeof w] as string) : w.checksum('', '').split('...')[0]!.trim();
           expect(text, `${lang} ${mode} ${l}`).toContain(want.replace(/\s+/g, ''));
+        }
+      }
+    }
+  });
+
+  it('udp-echo: finds the program\'s UDP socket through its descriptors, and words each fault in English and Chinese', async () => {
+    const { formatVerifyReport } = await import('../../src/verify/format.js');
+    const { messages } = await import('../../src/i18n/index.js');
+    for (const lang of Object.keys(LANGS)) {
+      const good = JSON.parse((await runOf(`udp-echo ${lang} echo`)).stdout) as VerifyReport;
+      const socket = good.checks.find((c) => c.name === 'udp-socket')!.detail;
+      expect(socket).toMatchObject({ kind: 'udp-socket', port: good.port, sockets: [{ local: `127.0.0.1:${good.port}`, drops: 0 }] });
+      for (const [mode, why] of Object.entries(UDP_WHY)) {
+        if (!runs.has(`udp-echo ${lang} ${mode}`)) continue;
+        const report = JSON.parse((await runOf(`udp-echo ${lang} ${mode}`)).stdout) as VerifyReport;
+        for (const l of ['en', 'zh'] as const) {
+          const want = messages(l).verify.datagramsWhy[why as 'lost'].replace(/\s+/g, '');
+          expect(formatVerifyReport(report, { color: false, lang: l }).replace(/\s+/g, ''), `${lang} ${mode} ${l}`).toContain(want);
         }
       }
     }
