@@ -73,6 +73,14 @@ const Datagrams = z
   .object({ send: z.array(z.string()).min(1).max(64), replies: z.array(z.string()).max(64), within: Within.default(2000), quiet: Within.default(200), name: CheckName.optional() })
   .strict();
 
+/** (`role: client`) The program under test connects to netkata's server; its connection is named `client`. */
+const AcceptClient = z.object({ client: ClientName, within: Within.default(5000), name: CheckName.optional() }).strict();
+
+/** (`role: client`) The program's end of that connection passes these states in order (CLOSED: freed). */
+const ClientStates = z
+  .object({ client: ClientName, path: z.array(State).min(1), within: Within.default(2000), name: CheckName.optional() })
+  .strict();
+
 export const VERIFY_STEP_SCHEMAS = {
   connect: ClientName,
   open: Open,
@@ -87,7 +95,12 @@ export const VERIFY_STEP_SCHEMAS = {
   'no-state': NoState,
   accepts: Accepts,
   datagrams: Datagrams,
+  'accept-client': AcceptClient,
+  'client-states': ClientStates,
 } as const;
+
+/** The verbs of a `role: client` probe (netkata is the server: it accepts, reads, sends, closes). */
+export const CLIENT_ROLE_VERBS: readonly VerifyVerb[] = ['accept-client', 'send', 'read', 'shutdown', 'close', 'pause', 'client-states'];
 
 /** The verbs a `transport: udp` probe may use; the others need a TCP connection. */
 export const UDP_VERBS: readonly VerifyVerb[] = ['datagrams', 'pause'];
@@ -122,6 +135,8 @@ export const VERIFY_PROBE_SCHEMA = z
     zh: z.object({ title: z.string().min(1) }).strict().optional(),
     /** tcp (the default): clients connect; udp: datagrams only, and no TCP states to check. */
     transport: z.enum(['tcp', 'udp']).default('tcp'),
+    /** server (the default): the program serves and netkata's clients connect; client: the reverse. */
+    role: z.enum(['server', 'client']).default('server'),
     /** ms for the whole run, after the program listens. */
     timeout: Within.default(10_000),
     steps: z.array(Step).min(1),
@@ -133,6 +148,9 @@ export const VERIFY_PROBE_SCHEMA = z
       const udp = UDP_VERBS.includes(verb);
       if (p.transport === 'udp' && !udp) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `a udp probe takes only ${UDP_VERBS.join(', ')}` });
       if (p.transport === 'tcp' && verb === 'datagrams') ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: 'datagrams need transport: udp' });
+      if (i === 0 && p.role === 'client' && p.transport === 'udp') ctx.addIssue({ code: 'custom', path: ['role'], message: 'role: client is for tcp probes' });
+      if (p.role === 'client' && !CLIENT_ROLE_VERBS.includes(verb)) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `a role: client probe takes only ${CLIENT_ROLE_VERBS.join(', ')}` });
+      if (p.role === 'server' && (verb === 'accept-client' || verb === 'client-states')) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `${verb} needs role: client` });
     });
   });
 
@@ -149,13 +167,16 @@ export type VerifyStep =
   | { readonly 'server-states': z.output<typeof ServerStates> }
   | { readonly 'no-state': z.output<typeof NoState> }
   | { readonly accepts: z.output<typeof Accepts> }
-  | { readonly datagrams: z.output<typeof Datagrams> };
+  | { readonly datagrams: z.output<typeof Datagrams> }
+  | { readonly 'accept-client': z.output<typeof AcceptClient> }
+  | { readonly 'client-states': z.output<typeof ClientStates> };
 
 export interface VerifyProbe {
   readonly name: string;
   readonly title: string;
   readonly zh?: { readonly title: string };
   readonly transport?: 'tcp' | 'udp';
+  readonly role?: 'server' | 'client';
   readonly timeout: number;
   readonly steps: readonly VerifyStep[];
 }

@@ -64,6 +64,10 @@ function describe(k: VerifyCheck, t: VerifyText): string {
       return `${t.datagrams(d.sent.length, datagramList(d.expected), datagramList(d.got), d.ms, d.within)}${d.why ? `${t.partSep}${t.datagramsWhy[d.why]}` : ''}`;
     case 'udp-socket':
       return t.udpSocket(d.port, d.sockets.length === 0 ? t.udpSocketNone : d.sockets.map((s) => t.udpSocketLine(s.local, s.drops, s.rxQueue)).join(', '));
+    case 'accept-client':
+      return `${t.acceptClient(d.client, d.ms, d.within)}${d.why ? `${t.partSep}${t.acceptClientWhy[d.why]}` : ''}`;
+    case 'client-states':
+      return `${t.clientStates(d.client, d.expected.join(' -> '), d.within)}${d.missing ? `${t.partSep}${t.statesMissing(d.missing)}` : ''}`;
     case 'conformance':
       return [t.conformance, ...d.violations.map((v) => v.message)].join(t.partSep);
     case 'step':

@@ -22,6 +22,7 @@ import { verbOf, type VerifyProbe, type VerifyStep } from '../scenario/verify.js
 import { freePort, groupPids, holderOf, pgrpOf, Program, ProgramStartError, socketInodes, waitListening, type ProgramExit } from './program.js';
 import { loadProbe } from './probes.js';
 import { verifyUdpProgram, type DatagramWhy } from './udp.js';
+import { verifyClientProgram } from './client-role.js';
 import { examineFile, type FileHeader, type FileWhy, type HeaderProblem } from './file-transfer.js';
 
 export { ProgramStartError };
@@ -45,13 +46,15 @@ export interface VerifyOptions {
 }
 
 export type CheckDetail =
-  | { readonly kind: 'reply'; readonly client: string; readonly expected: string; readonly got: string; readonly ms: number; readonly within: number; readonly why?: 'mismatch' | 'timeout' | 'closed' | 'no-eof' }
+  | { readonly kind: 'reply'; readonly client: string; readonly expected: string; readonly got: string; readonly ms: number; readonly within: number; readonly why?: 'mismatch' | 'timeout' | 'closed' | 'no-eof' | 'program-no-eof' }
   | { readonly kind: 'states'; readonly client: string; readonly expected: LabState[]; readonly within: number; readonly missing?: LabState }
   | { readonly kind: 'no-state'; readonly state: LabState; readonly within: number; readonly left: string[] }
   | { readonly kind: 'accepts'; readonly within: number; readonly ms: number; readonly why?: 'refused' | 'not-accepted'; readonly error?: string }
   | { readonly kind: 'file'; readonly client: string; readonly header: FileHeader | null; readonly bytes: number; readonly sha256: string | null; readonly ms: number; readonly within: number; readonly why?: FileWhy; readonly problem?: HeaderProblem }
   | { readonly kind: 'datagrams'; readonly sent: string[]; readonly expected: string[]; readonly got: string[]; readonly ms: number; readonly within: number; readonly why?: DatagramWhy }
   | { readonly kind: 'udp-socket'; readonly port: number; readonly sockets: { readonly local: string; readonly inode: number; readonly drops: number; readonly rxQueue: number }[] }
+  | { readonly kind: 'accept-client'; readonly client: string; readonly ms: number; readonly within: number; readonly why?: 'timeout' | 'exited' }
+  | { readonly kind: 'client-states'; readonly client: string; readonly expected: LabState[]; readonly within: number; readonly missing?: LabState }
   | { readonly kind: 'conformance'; readonly violations: Violation[] }
   | { readonly kind: 'step'; readonly verb: string; readonly error: string };
 
@@ -144,6 +147,7 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
     throw new InputError('a port is a whole number from 1 to 65535', String(options.port));
   }
   if (probe.transport === 'udp') return verifyUdpProgram(probe, options, command);
+  if (probe.role === 'client') return verifyClientProgram(probe, options, command);
   const timeoutMs = options.timeoutMs ?? probe.timeout;
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const t0 = monotonicMs();
@@ -491,7 +495,7 @@ interface Payload {
 }
 
 /** The bytes of a send or an expected reply; `{client}` in text and frames is the client's name. */
-function payloadOf(p: { text?: string | undefined; hex?: string | undefined; frames?: string[] | undefined }, client: string): Payload {
+export function payloadOf(p: { text?: string | undefined; hex?: string | undefined; frames?: string[] | undefined }, client: string): Payload {
   const sub = (s: string): string => s.replaceAll('{client}', client);
   if (p.frames !== undefined) {
     const frames = p.frames.map((f) => Buffer.from(sub(f), 'utf8'));

@@ -25,7 +25,7 @@ const LANGS = {
 } as const;
 
 /** The test program of each probe (test/verify/programs/<name>.py and .mjs); echo for the others. */
-const PROGRAM: Record<string, string> = { file: 'file', 'udp-echo': 'udp' };
+const PROGRAM: Record<string, string> = { file: 'file', 'udp-echo': 'udp', 'client-close': 'client' };
 
 /**
  * [probe, program mode, the checks that must fail (none: the probe passes), the languages (default: both)].
@@ -50,6 +50,8 @@ const CASES: readonly [string, string, readonly string[], (readonly string[])?][
   ['udp-echo', 'drops', ['one-reply-each'], ['python']],
   ['udp-echo', 'merges', ['one-reply-each', 'empty-datagram']],
   ['udp-echo', 'truncates', ['large-datagram'], ['python']],
+  ['client-close', 'closes-first', []],
+  ['client-close', 'waits', ['client-closes-first', 'client-time-wait']],
 ];
 
 /** The fault the first failing udp-echo check must name, from udp.py/udp.mjs's source. */
@@ -97,7 +99,8 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
         expect(report.pid).toBeGreaterThan(0);
         expect(alive(-report.pid!)).toBe(false);
         for (const pid of report.processes) expect(alive(pid), `pid ${pid} of the run`).toBe(false);
-        if (failing.length === 0) expect(report.programExit).toBeNull();
+        // A server runs until it is stopped; a client ends on its own once done.
+        if (failing.length === 0 && probe !== 'client-close') expect(report.programExit).toBeNull();
       });
     }
   }
@@ -143,6 +146,25 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
           const want = messages(l).verify.datagramsWhy[why as 'lost'].replace(/\s+/g, '');
           expect(formatVerifyReport(report, { color: false, lang: l }).replace(/\s+/g, ''), `${lang} ${mode} ${l}`).toContain(want);
         }
+      }
+    }
+  });
+
+  it('client-close: the client that closes first holds TIME_WAIT as the kernel showed it; the one that waits passes CLOSE_WAIT, and the report says so in English and Chinese', async () => {
+    const { formatVerifyReport } = await import('../../src/verify/format.js');
+    const { messages } = await import('../../src/i18n/index.js');
+    for (const lang of Object.keys(LANGS)) {
+      const good = JSON.parse((await runOf(`client-close ${lang} closes-first`)).stdout) as VerifyReport;
+      const path = good.checks.find((c) => c.name === 'client-time-wait')!.sockets[0]!.path;
+      expect(path.at(-1), lang).toMatchObject({ state: 'TIME_WAIT', observed: true });
+      const bad = JSON.parse((await runOf(`client-close ${lang} waits`)).stdout) as VerifyReport;
+      const states = bad.checks.find((c) => c.name === 'client-time-wait')!.sockets[0]!.path.map((p) => p.state);
+      expect(states, lang).toContain('CLOSE_WAIT');
+      expect(states).not.toContain('TIME_WAIT');
+      for (const l of ['en', 'zh'] as const) {
+        const text = formatVerifyReport(bad, { color: false, lang: l }).replace(/\s+/g, '');
+        expect(text).toContain(messages(l).verify.replyWhy['program-no-eof'].replace(/\s+/g, ''));
+        expect(text).toContain(messages(l).verify.statesMissing('FIN_WAIT_1').replace(/\s+/g, ''));
       }
     }
   });
