@@ -83,3 +83,32 @@ describe.skipIf(skip)(skipTitle('verifyProgram from the sources', skip, 'no /pro
     await expect(verifyProgram({ probe: 'echo', command: [process.execPath, '-e', 'process.exit(0)'], startTimeoutMs: 60_000 })).rejects.toBeInstanceOf(ProgramStartError);
   }, 120_000);
 });
+
+describe.skipIf(skip)(skipTitle('watchSockets from the sources', skip, 'no /proc/net/tcp'), () => {
+  it('iterates the transitions of a connection as the kernel shows them, until stop(), and refuses a bad port in one line', async () => {
+    const { watchSockets } = await import('../../src/verify/api.js');
+    const net = await import('node:net');
+    expect(() => watchSockets({ port: 70000 })).toThrow('port must be a whole number from 1 to 65535');
+    const server = net.createServer({ allowHalfOpen: true }, (s) => s.on('end', () => s.end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const watch = watchSockets({ port, intervalMs: 2 });
+    const seen: string[] = [];
+    const iterated = (async () => {
+      for await (const t of watch) seen.push(`${t.local} ${t.from ?? 'new'}->${t.to}`);
+    })();
+    const client = net.connect(port, '127.0.0.1');
+    await new Promise((resolve) => client.once('connect', resolve));
+    const me = `127.0.0.1:${client.localPort}`;
+    client.end();
+    // RFC 9293 3.6: our FIN first, the server's after it: this end ends in TIME_WAIT.
+    await watch.waitFor((t) => t.local === me && t.to === 'TIME_WAIT', 5000);
+    const summary = watch.stop();
+    await iterated; // the iterator ends with stop()
+    expect(seen).toContain(`127.0.0.1:${port} new->LISTEN`);
+    expect(seen.filter((s) => s.startsWith(`${me} `)).at(-1)).toMatch(/->TIME_WAIT$/);
+    expect(summary.transitions.length).toBe(seen.length);
+    expect(summary.conformance.ok).toBe(true);
+    await new Promise((resolve) => server.close(resolve));
+  });
+});
