@@ -36,12 +36,10 @@ export async function verifyClientProgram(probe: VerifyProbe, options: VerifyOpt
   const timeoutMs = options.timeoutMs ?? probe.timeout;
   const t0 = monotonicMs();
   const pending: net.Socket[] = [];
-  let wake: (() => void) | undefined;
   // allowHalfOpen: our end stays open after the program's FIN, so which side closes first is the program's choice.
   const server = net.createServer({ allowHalfOpen: true }, (s) => {
     s.on('error', () => {});
     pending.push(s);
-    wake?.();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -52,7 +50,6 @@ export async function verifyClientProgram(probe: VerifyProbe, options: VerifyOpt
   const read = (): void => {
     const at = Math.round((monotonicMs() - t0) * 1000) / 1000;
     watcher.read(at);
-    wake?.();
   };
   read();
   const poll = setInterval(read, 2);
@@ -75,7 +72,7 @@ export async function verifyClientProgram(probe: VerifyProbe, options: VerifyOpt
         resolve(cond());
       };
       const t = setTimeout(done, ms);
-      // Socket events and table reads both call `wake`; one waiter at a time, so check on a timer too.
+      // Checked on a timer, as often as the tables are read: socket events and table reads alike.
       const again = setInterval(() => cond() && done(), 2);
       abort.signal.addEventListener('abort', done, { once: true });
     });
