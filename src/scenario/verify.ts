@@ -60,11 +60,35 @@ const NoState = z.object({ state: State, within: Within.default(2000), name: Che
 /** A new client is accepted by the program (the kernel shows its end of the connection held by a file descriptor). */
 const Accepts = z.object({ within: Within.default(2000), name: CheckName.optional() }).strict();
 
+/**
+ * One file as the seeds' exercise sends it, done right (src/verify/file-transfer.ts): a 4-byte big-endian
+ * header length, a JSON header {name, size, sha256}, exactly `size` bytes, then the end of the connection.
+ */
+const ReadFile = z.object({ client: ClientName, within: Within.default(5000), name: CheckName.optional() }).strict();
+
+/**
+ * UDP (a probe with `transport: udp`): each of `send` is one datagram, sent in a burst from one client
+ * socket; `replies` are the datagrams that must come back, one each, in order, within `within` ms, and
+ * no other in `quiet` ms after the last (src/verify/udp.ts).
+ */
+const Datagrams = z
+  .object({ send: z.array(z.string()).min(1).max(64), replies: z.array(z.string()).max(64), within: Within.default(2000), quiet: Within.default(200), name: CheckName.optional() })
+  .strict();
+
+/** (`role: client`) The program under test connects to netkata's server; its connection is named `client`. */
+const AcceptClient = z.object({ client: ClientName, within: Within.default(5000), name: CheckName.optional() }).strict();
+
+/** (`role: client`) The program's end of that connection passes these states in order (CLOSED: freed). */
+const ClientStates = z
+  .object({ client: ClientName, path: z.array(State).min(1), within: Within.default(2000), name: CheckName.optional() })
+  .strict();
+
 export const VERIFY_STEP_SCHEMAS = {
   connect: ClientName,
   open: Open,
   send: Send,
   read: Read,
+  'read-file': ReadFile,
   shutdown: ClientRef,
   close: ClientRef,
   abort: ClientRef,
@@ -72,7 +96,16 @@ export const VERIFY_STEP_SCHEMAS = {
   'server-states': ServerStates,
   'no-state': NoState,
   accepts: Accepts,
+  datagrams: Datagrams,
+  'accept-client': AcceptClient,
+  'client-states': ClientStates,
 } as const;
+
+/** The verbs of a `role: client` probe (netkata is the server: it accepts, reads, sends, closes). */
+export const CLIENT_ROLE_VERBS: readonly VerifyVerb[] = ['accept-client', 'send', 'read', 'shutdown', 'close', 'pause', 'client-states'];
+
+/** The verbs a `transport: udp` probe may use; the others need a TCP connection. */
+export const UDP_VERBS: readonly VerifyVerb[] = ['datagrams', 'pause'];
 
 export type VerifyVerb = keyof typeof VERIFY_STEP_SCHEMAS;
 export const VERIFY_VERBS = Object.keys(VERIFY_STEP_SCHEMAS) as VerifyVerb[];
@@ -102,29 +135,50 @@ export const VERIFY_PROBE_SCHEMA = z
     name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, said(reason('kebab'))),
     title: z.string().min(1),
     zh: z.object({ title: z.string().min(1) }).strict().optional(),
+    /** tcp (the default): clients connect; udp: datagrams only, and no TCP states to check. */
+    transport: z.enum(['tcp', 'udp']).default('tcp'),
+    /** server (the default): the program serves and netkata's clients connect; client: the reverse. */
+    role: z.enum(['server', 'client']).default('server'),
     /** ms for the whole run, after the program listens. */
     timeout: Within.default(10_000),
     steps: z.array(Step).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    p.steps.forEach((st, i) => {
+      const verb = verbOf(st);
+      const udp = UDP_VERBS.includes(verb);
+      if (p.transport === 'udp' && !udp) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `a udp probe takes only ${UDP_VERBS.join(', ')}` });
+      if (p.transport === 'tcp' && verb === 'datagrams') ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: 'datagrams need transport: udp' });
+      if (i === 0 && p.role === 'client' && p.transport === 'udp') ctx.addIssue({ code: 'custom', path: ['role'], message: 'role: client is for tcp probes' });
+      if (p.role === 'client' && !CLIENT_ROLE_VERBS.includes(verb)) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `a role: client probe takes only ${CLIENT_ROLE_VERBS.join(', ')}` });
+      if (p.role === 'server' && (verb === 'accept-client' || verb === 'client-states')) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `${verb} needs role: client` });
+    });
+  });
 
 export type VerifyStep =
   | { readonly connect: string }
   | { readonly open: z.output<typeof Open> }
   | { readonly send: z.output<typeof Send> }
   | { readonly read: z.output<typeof Read> }
+  | { readonly 'read-file': z.output<typeof ReadFile> }
   | { readonly shutdown: string }
   | { readonly close: string }
   | { readonly abort: string }
   | { readonly pause: number }
   | { readonly 'server-states': z.output<typeof ServerStates> }
   | { readonly 'no-state': z.output<typeof NoState> }
-  | { readonly accepts: z.output<typeof Accepts> };
+  | { readonly accepts: z.output<typeof Accepts> }
+  | { readonly datagrams: z.output<typeof Datagrams> }
+  | { readonly 'accept-client': z.output<typeof AcceptClient> }
+  | { readonly 'client-states': z.output<typeof ClientStates> };
 
 export interface VerifyProbe {
   readonly name: string;
   readonly title: string;
   readonly zh?: { readonly title: string };
+  readonly transport?: 'tcp' | 'udp';
+  readonly role?: 'server' | 'client';
   readonly timeout: number;
   readonly steps: readonly VerifyStep[];
 }

@@ -14,3 +14,6 @@ export { formatVerifyReport, pathText } from './format.js';
 export type { PathStep, Violation } from '../lab/conformance.js';
 export type { Observation } from '../lab/observer.js';
 export type { LabState } from '../lab/states.js';
+export { watchSockets } from '../watch/watch-sockets.js';
+export type { WatchSocketsOptions, SocketWatch, SocketWatchSummary, Transition } from '../watch/watch-sockets.js';
+export type { Conformance } from '../lab/conformance.js';

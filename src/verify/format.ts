@@ -57,6 +57,18 @@ function describe(k: VerifyCheck, t: VerifyText): string {
       return `${t.noState(d.state, d.within)}${d.left.length > 0 ? `${t.partSep}${t.noStateLeft(d.left.join(', '))}` : ''}`;
     case 'accepts':
       return `${t.accepts(d.ms, d.within)}${d.why === 'refused' ? `${t.partSep}${t.acceptsWhy.refused(d.error ?? '')}` : d.why ? `${t.partSep}${t.acceptsWhy[d.why]}` : ''}`;
+    case 'file': {
+      const head = d.header ? t.file(d.header.name, d.header.size, d.bytes, d.ms, d.within) : t.fileNoHeader(d.bytes, d.ms, d.within);
+      return `${d.client}${t.labelSep}${head}${d.why ? `${t.partSep}${fileWhyText(d, t)}` : ''}`;
+    }
+    case 'datagrams':
+      return `${t.datagrams(d.sent.length, datagramList(d.expected), datagramList(d.got), d.ms, d.within)}${d.why ? `${t.partSep}${t.datagramsWhy[d.why]}` : ''}`;
+    case 'udp-socket':
+      return t.udpSocket(d.port, d.sockets.length === 0 ? t.udpSocketNone : d.sockets.map((s) => t.udpSocketLine(s.local, s.drops, s.rxQueue)).join(', '));
+    case 'accept-client':
+      return `${t.acceptClient(d.client, d.ms, d.within)}${d.why ? `${t.partSep}${t.acceptClientWhy[d.why]}` : ''}`;
+    case 'client-states':
+      return `${t.clientStates(d.client, d.expected.join(' -> '), d.within)}${d.missing ? `${t.partSep}${t.statesMissing(d.missing)}` : ''}`;
     case 'conformance':
       return [t.conformance, ...d.violations.map((v) => v.message)].join(t.partSep);
     case 'step':
@@ -67,4 +79,23 @@ function describe(k: VerifyCheck, t: VerifyText): string {
 /** `(LISTEN) -> [SYN_RECEIVED] -> ESTABLISHED`: (start), [not seen by the poll], observed. */
 export function pathText(path: readonly PathStep[], dim: (s: string) => string = (s) => s): string {
   return path.map((p, i) => (i === 0 && !p.observed ? dim(`(${p.state})`) : p.observed ? p.state : dim(`[${p.state}]`))).join(' -> ');
+}
+
+function fileWhyText(d: Extract<VerifyCheck['detail'], { kind: 'file' }>, t: VerifyText): string {
+  if (d.why === 'checksum') return t.fileWhy.checksum(d.sha256 ?? '', d.header?.sha256 ?? '');
+  if (d.why === 'header' && d.problem) {
+    const p = d.problem;
+    const text = p.code === 'no-length' || p.code === 'cut' || p.code === 'json' ? t.fileProblem[p.code](p.n) : p.code === 'length' ? t.fileProblem.length(p.n, p.hex) : p.code === 'missing' ? t.fileProblem.missing(p.keys) : t.fileProblem[p.code];
+    return `${t.fileWhy.header}${t.partSep}${text}`;
+  }
+  return d.why ? t.fileWhy[d.why] as string : '';
+}
+
+/** `["one", "abcdefghijklmnop..."(2000 B)]`: a long datagram shown by its start and its length. */
+function datagramList(list: readonly string[]): string {
+  const one = (x: string): string => {
+    const bytes = Buffer.byteLength(x, 'utf8');
+    return bytes > 24 ? `${JSON.stringify(`${x.slice(0, 16)}...`)}(${bytes} B)` : JSON.stringify(x);
+  };
+  return `[${list.map(one).join(', ')}]`;
 }

@@ -21,6 +21,9 @@ import type { LabState } from '../lab/states.js';
 import { verbOf, type VerifyProbe, type VerifyStep } from '../scenario/verify.js';
 import { freePort, groupPids, holderOf, pgrpOf, Program, ProgramStartError, socketInodes, waitListening, type ProgramExit } from './program.js';
 import { loadProbe } from './probes.js';
+import { verifyUdpProgram, type DatagramWhy } from './udp.js';
+import { verifyClientProgram } from './client-role.js';
+import { examineFile, type FileHeader, type FileWhy, type HeaderProblem } from './file-transfer.js';
 
 export { ProgramStartError };
 
@@ -43,10 +46,15 @@ export interface VerifyOptions {
 }
 
 export type CheckDetail =
-  | { readonly kind: 'reply'; readonly client: string; readonly expected: string; readonly got: string; readonly ms: number; readonly within: number; readonly why?: 'mismatch' | 'timeout' | 'closed' | 'no-eof' }
+  | { readonly kind: 'reply'; readonly client: string; readonly expected: string; readonly got: string; readonly ms: number; readonly within: number; readonly why?: 'mismatch' | 'timeout' | 'closed' | 'no-eof' | 'program-no-eof' }
   | { readonly kind: 'states'; readonly client: string; readonly expected: LabState[]; readonly within: number; readonly missing?: LabState }
   | { readonly kind: 'no-state'; readonly state: LabState; readonly within: number; readonly left: string[] }
   | { readonly kind: 'accepts'; readonly within: number; readonly ms: number; readonly why?: 'refused' | 'not-accepted'; readonly error?: string }
+  | { readonly kind: 'file'; readonly client: string; readonly header: FileHeader | null; readonly bytes: number; readonly sha256: string | null; readonly ms: number; readonly within: number; readonly why?: FileWhy; readonly problem?: HeaderProblem }
+  | { readonly kind: 'datagrams'; readonly sent: string[]; readonly expected: string[]; readonly got: string[]; readonly ms: number; readonly within: number; readonly why?: DatagramWhy }
+  | { readonly kind: 'udp-socket'; readonly port: number; readonly sockets: { readonly local: string; readonly inode: number; readonly drops: number; readonly rxQueue: number }[] }
+  | { readonly kind: 'accept-client'; readonly client: string; readonly ms: number; readonly within: number; readonly why?: 'timeout' | 'exited' }
+  | { readonly kind: 'client-states'; readonly client: string; readonly expected: LabState[]; readonly within: number; readonly missing?: LabState }
   | { readonly kind: 'conformance'; readonly violations: Violation[] }
   | { readonly kind: 'step'; readonly verb: string; readonly error: string };
 
@@ -138,6 +146,8 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
   if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535)) {
     throw new InputError(reason('verifyPort'), String(options.port));
   }
+  if (probe.transport === 'udp') return verifyUdpProgram(probe, options, command);
+  if (probe.role === 'client') return verifyClientProgram(probe, options, command);
   const timeoutMs = options.timeoutMs ?? probe.timeout;
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const t0 = monotonicMs();
@@ -291,6 +301,20 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
         const bad = results.find((x) => x.why !== undefined);
         const shown = bad ?? results[results.length - 1]!;
         checks.push({ name: nameOf(r.name), step: i, ok: bad === undefined, detail: { kind: 'reply', ...shown, client: bad ? shown.client : r.client }, sockets: socketsOf(results.map((x) => serverOf(x.client))) });
+        return;
+      }
+      if ('read-file' in step) {
+        const r = step['read-file'];
+        const [c] = pick(r.client);
+        const started = monotonicMs();
+        // Until the sender ends the connection, even once the verdict is known: closing with its bytes
+        // unread would send a RST (RFC 2525 2.17) and spoil the state checks that follow.
+        await waitUntil(() => c!.eof || c!.closed, r.within);
+        const { settled, header, bytes, sha256, why, problem } = examineFile(c!.data, c!.eof || c!.closed);
+        c!.data = Buffer.alloc(0);
+        const ms = Math.round(monotonicMs() - started);
+        const bad = why ?? (settled ? undefined : 'timeout');
+        checks.push({ name: nameOf(r.name), step: i, ok: bad === undefined, detail: { kind: 'file', client: r.client, header, bytes, sha256, ms, within: r.within, ...(bad ? { why: bad } : {}), ...(problem ? { problem } : {}) }, sockets: socketsOf([c!.server]) });
         return;
       }
       if ('server-states' in step) {
@@ -471,7 +495,7 @@ interface Payload {
 }
 
 /** The bytes of a send or an expected reply; `{client}` in text and frames is the client's name. */
-function payloadOf(p: { text?: string | undefined; hex?: string | undefined; frames?: string[] | undefined }, client: string): Payload {
+export function payloadOf(p: { text?: string | undefined; hex?: string | undefined; frames?: string[] | undefined }, client: string): Payload {
   const sub = (s: string): string => s.replaceAll('{client}', client);
   if (p.frames !== undefined) {
     const frames = p.frames.map((f) => Buffer.from(sub(f), 'utf8'));

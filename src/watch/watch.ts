@@ -168,6 +168,11 @@ export class Watcher {
     return out;
   }
 
+  /** Every followed socket's observations, in the order read. */
+  observations(): Observation[] {
+    return [...this.sockets.values()].flatMap((f) => f.observations).sort((a, b) => a.at - b.at);
+  }
+
   get followed(): number {
     return this.sockets.size;
   }

@@ -121,7 +121,7 @@ describe('lab screen in Chinese', () => {
     expect(f).toMatch(/sticky +粘包/);
     expect(f).toMatch(/选择.*运行.*返回/);
     // The command a reader types stays as typed; everything else is Chinese.
-    expect(f).toMatch(/^验证你自己的服务器：netkata verify --probe echo\|close-behaviour/m);
+    expect(f).toMatch(/^验证你自己的程序：netkata verify --probe echo\|close-behaviour/m);
     expect(f.replace(/netkata verify.*$/m, '')).not.toMatch(ENGLISH_PHRASE);
     for (const l of f.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
   });

@@ -3,7 +3,9 @@
  * runs with node --test, importing 'netkata' as a user's suite would (through node_modules), against the
  * test servers: it passes for the correct one, and fails for the server that never closes its side
  * (the same file, so the example asserts something). And verifyProgram from the sources: a report, not
- * an exception, for a failing program; ProgramStartError for one that exits before listening.
+ * an exception, for a failing program; ProgramStartError for one that exits before listening. The
+ * watchSockets example runs the same way; the states it waits for are the kernel's (RFC 9293 3.6: the
+ * side that closes first ends in TIME_WAIT, the other passes CLOSE_WAIT), each a transition it must see.
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { fencedBlocks } from '../helpers/markdown.js';
 const root = new URL('../..', import.meta.url).pathname;
 const doc = readFileSync(join(root, 'docs', 'verify.md'), 'utf8');
 const example = fencedBlocks(doc, 'js').find((b) => b.info.split(' ').includes('example'));
+const watchExample = fencedBlocks(doc, 'js').find((b) => b.info.split(' ').includes('example-watch'));
 const dir = mkdtempSync(join(tmpdir(), 'netkata-api-'));
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
@@ -39,6 +42,7 @@ const skip = !hasProcNet();
 describe.skipIf(skip)(skipTitle('the library example of docs/verify.md', skip, 'no /proc/net/tcp'), () => {
   it('is in the doc', () => {
     expect(example?.body).toContain("from 'netkata'");
+    expect(watchExample?.body).toContain("import { watchSockets } from 'netkata'");
   });
 
   it('passes against the correct server, and fails against the one that never closes', async () => {
@@ -47,8 +51,20 @@ describe.skipIf(skip)(skipTitle('the library example of docs/verify.md', skip, '
         const cwd = suite(mode);
         execFile(process.execPath, ['--test', 'server.test.mjs'], { cwd, encoding: 'utf8', timeout: 180_000 }, (e, stdout, stderr) => resolve({ status: e ? Number(e.code ?? -1) : 0, stdout, stderr }));
       });
+    // The watchSockets example: its own sockets, no server program.
+    const runWatch = () =>
+      new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+        const d = join(dir, 'watch');
+        mkdirSync(join(d, 'node_modules'), { recursive: true });
+        symlinkSync(root, join(d, 'node_modules', 'netkata'));
+        writeFileSync(join(d, 'close.test.mjs'), watchExample!.body);
+        execFile(process.execPath, ['--test', 'close.test.mjs'], { cwd: d, encoding: 'utf8', timeout: 20_000 }, (e, stdout, stderr) => resolve({ status: e ? Number(e.code ?? -1) : 0, stdout, stderr }));
+      });
     // Side by side: each suite is a process with its own poll thread.
-    const [good, bad] = await Promise.all([run('echo'), run('never-closes')]);
+    const [good, bad, watched] = await Promise.all([run('echo'), run('never-closes'), runWatch()]);
+    // watchSockets saw the client's TIME_WAIT and the server's CLOSE_WAIT (asserted in the example itself).
+    expect(watched.status, watched.stdout + watched.stderr).toBe(0);
+    expect(watched.stdout).toMatch(/# pass 1\n/);
     expect(good.status, good.stdout + good.stderr).toBe(0);
     expect(good.stdout).toMatch(/# pass 1\n/);
     expect(bad.status).toBe(1);
@@ -66,4 +82,33 @@ describe.skipIf(skip)(skipTitle('verifyProgram from the sources', skip, 'no /pro
     expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['coalesced-frames', 'split-frame']);
     await expect(verifyProgram({ probe: 'echo', command: [process.execPath, '-e', 'process.exit(0)'], startTimeoutMs: 60_000 })).rejects.toBeInstanceOf(ProgramStartError);
   }, 120_000);
+});
+
+describe.skipIf(skip)(skipTitle('watchSockets from the sources', skip, 'no /proc/net/tcp'), () => {
+  it('iterates the transitions of a connection as the kernel shows them, until stop(), and refuses a bad port in one line', async () => {
+    const { watchSockets } = await import('../../src/verify/api.js');
+    const net = await import('node:net');
+    expect(() => watchSockets({ port: 70000 })).toThrow('port must be a whole number from 1 to 65535');
+    const server = net.createServer({ allowHalfOpen: true }, (s) => s.on('end', () => s.end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const watch = watchSockets({ port, intervalMs: 2 });
+    const seen: string[] = [];
+    const iterated = (async () => {
+      for await (const t of watch) seen.push(`${t.local} ${t.from ?? 'new'}->${t.to}`);
+    })();
+    const client = net.connect(port, '127.0.0.1');
+    await new Promise((resolve) => client.once('connect', resolve));
+    const me = `127.0.0.1:${client.localPort}`;
+    client.end();
+    // RFC 9293 3.6: our FIN first, the server's after it: this end ends in TIME_WAIT.
+    await watch.waitFor((t) => t.local === me && t.to === 'TIME_WAIT', 5000);
+    const summary = watch.stop();
+    await iterated; // the iterator ends with stop()
+    expect(seen).toContain(`127.0.0.1:${port} new->LISTEN`);
+    expect(seen.filter((s) => s.startsWith(`${me} `)).at(-1)).toMatch(/->TIME_WAIT$/);
+    expect(summary.transitions.length).toBe(seen.length);
+    expect(summary.conformance.ok).toBe(true);
+    await new Promise((resolve) => server.close(resolve));
+  });
 });

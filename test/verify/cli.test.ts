@@ -51,7 +51,7 @@ describe('netkata verify: bad input is exit 2, one line', () => {
     writeFileSync(file, 'name: bad\ntitle: bad\nsteps:\n  - connect: c1\n  - jump: c1\n');
     const r = netkata(['verify', '--probe', file, '--', 'true']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`netkata: ${file}:5: steps[1].jump: unknown verb "jump" (one of connect, open, send, read, shutdown, close, abort, pause, server-states, no-state, accepts)\n`);
+    expect(r.stderr).toBe(`netkata: ${file}:5: steps[1].jump: unknown verb "jump" (one of connect, open, send, read, read-file, shutdown, close, abort, pause, server-states, no-state, accepts, datagrams, accept-client, client-states)\n`);
   });
 });
 

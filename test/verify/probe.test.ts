@@ -19,14 +19,14 @@ import { firstMissing, loopbackConformance, programActions } from '../../src/ver
 describe('the built-in probes', () => {
   const names = builtinProbes();
   it('are the ones CLI.md lists', () => {
-    expect(names).toEqual(['close-behaviour', 'concurrent', 'echo', 'framing']);
+    expect(names).toEqual(['client-close', 'close-behaviour', 'concurrent', 'echo', 'file', 'framing', 'udp-echo']);
   });
   it.each(names.map((n) => [n]))('%s parses and names each of its checks once', (name) => {
     const probe = loadProbe(name);
     expect(probe.name).toBe(name);
     const checks = probe.steps.flatMap((s) => {
       const body = Object.values(s)[0] as { name?: string };
-      return ['read', 'server-states', 'no-state', 'accepts'].includes(verbOf(s)) ? [body.name] : [];
+      return ['read', 'read-file', 'server-states', 'no-state', 'accepts', 'datagrams', 'accept-client', 'client-states'].includes(verbOf(s)) ? [body.name] : [];
     });
     expect(checks.every((c) => c !== undefined)).toBe(true);
     expect(new Set(checks).size).toBe(checks.length);
@@ -47,7 +47,7 @@ describe('a bad probe is one line with the file and line', () => {
     ['two payloads in a send', '  - send: { client: c1, text: a, hex: "00" }\n', 'p.yaml:4: steps[0].send: give exactly one of text, hex or frames'],
     ['a read with nothing to expect', '  - read: { client: c1 }\n', 'p.yaml:4: steps[0].read: give exactly one of text, hex or frames, or eof: true'],
     ['odd hex', '  - send: { client: c1, hex: "abc" }\n', 'p.yaml:4: steps[0].send.hex: hex digits, two per byte'],
-    ['a step with two verbs', '  - { connect: c1, close: c1 }\n', 'p.yaml:4: steps[0]: a step is a mapping with one verb (connect, open, send, read, shutdown, close, abort, pause, server-states, no-state, accepts)'],
+    ['a step with two verbs', '  - { connect: c1, close: c1 }\n', 'p.yaml:4: steps[0]: a step is a mapping with one verb (connect, open, send, read, read-file, shutdown, close, abort, pause, server-states, no-state, accepts, datagrams, accept-client, client-states)'],
   ])('%s', (_what, body, message) => {
     expect(bad(body)).toBe(message);
   });

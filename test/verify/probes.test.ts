@@ -20,12 +20,19 @@ import type { VerifyReport } from '../../src/verify/run.js';
 const bin = new URL('../../bin/netkata.js', import.meta.url).pathname;
 const programs = new URL('./programs/', import.meta.url).pathname;
 const LANGS = {
-  python: (mode: string) => ['python3', `${programs}echo.py`, '{port}', mode],
-  node: (mode: string) => [process.execPath, `${programs}echo.mjs`, '{port}', mode],
+  python: (program: string, mode: string) => ['python3', `${programs}${program}.py`, '{port}', mode],
+  node: (program: string, mode: string) => [process.execPath, `${programs}${program}.mjs`, '{port}', mode],
 } as const;
 
-/** [probe, program mode, the checks that must fail (none: the probe passes)] */
-const CASES: readonly [string, string, readonly string[]][] = [
+/** The test program of each probe (test/verify/programs/<name>.py and .mjs); echo for the others. */
+const PROGRAM: Record<string, string> = { file: 'file', 'udp-echo': 'udp', 'client-close': 'client' };
+
+/**
+ * [probe, program mode, the checks that must fail (none: the probe passes), the languages (default: both)].
+ * file and udp-echo run every broken mode in Python and one in Node: the Node twins break the same way,
+ * and each run of a broken UDP server waits out its lost replies (npm test's time budget).
+ */
+const CASES: readonly [string, string, readonly string[], (readonly string[])?][] = [
   ['echo', 'echo', []],
   ['echo', 'never-closes', ['server-ends', 'server-close-path']],
   ['close-behaviour', 'echo', []],
@@ -35,7 +42,23 @@ const CASES: readonly [string, string, readonly string[]][] = [
   ['framing', 'unframed', ['coalesced-frames', 'split-frame']],
   ['concurrent', 'echo', []],
   ['concurrent', 'one-at-a-time', ['all-served']],
+  ['file', 'file', []],
+  ['file', 'wrong-size', ['file'], ['python']],
+  ['file', 'wrong-checksum', ['file'], ['python']],
+  ['file', 'no-header', ['file']],
+  ['udp-echo', 'echo', []],
+  ['udp-echo', 'drops', ['one-reply-each'], ['python']],
+  ['udp-echo', 'merges', ['one-reply-each', 'empty-datagram']],
+  ['udp-echo', 'truncates', ['large-datagram'], ['python']],
+  ['client-close', 'closes-first', []],
+  ['client-close', 'waits', ['client-closes-first', 'client-time-wait']],
 ];
+
+/** The fault the first failing udp-echo check must name, from udp.py/udp.mjs's source. */
+const UDP_WHY: Record<string, string> = { drops: 'lost', merges: 'merged', truncates: 'cut' };
+
+/** What the file check must name as the fault, from how file.py/file.mjs break each mode (their source). */
+const FILE_WHY: Record<string, string> = { 'wrong-size': 'short', 'wrong-checksum': 'checksum', 'no-header': 'header' };
 
 export function alive(pid: number): boolean {
   try {
@@ -49,7 +72,7 @@ export function alive(pid: number): boolean {
 const skip = !hasProcNet();
 describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct and broken servers', skip, 'no /proc/net/tcp'), () => {
   const jobs = Object.entries(LANGS).flatMap(([lang, cmd]) =>
-    CASES.map(([probe, mode]) => ({ key: `${probe} ${lang} ${mode}`, file: process.execPath, args: [bin, 'verify', '--probe', probe, '--json', '--start-timeout', '60000', '--', ...cmd(mode)] })),
+    CASES.filter(([, , , langs]) => !langs || langs.includes(lang)).map(([probe, mode]) => ({ key: `${probe} ${lang} ${mode}`, file: process.execPath, args: [bin, 'verify', '--probe', probe, '--json', '--start-timeout', '60000', '--', ...cmd(PROGRAM[probe] ?? 'echo', mode)] })),
   );
   let runs = new Map<string, Run>();
   // Bounds for hangs, not for speed: a loaded 2-core runner starts python3 and node slowly.
@@ -59,7 +82,8 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
   const runOf = async (key: string): Promise<Run> => runs.get(key)!;
 
   for (const lang of Object.keys(LANGS)) {
-    for (const [probe, mode, failing] of CASES) {
+    for (const [probe, mode, failing, langs] of CASES) {
+      if (langs && !langs.includes(lang)) continue;
       const verdict = failing.length === 0 ? 'passes' : `fails ${failing.join(' and ')}`;
       it(`${probe} ${verdict} on the ${lang} ${mode} server, and leaves none of its processes running`, async () => {
         const r = await runOf(`${probe} ${lang} ${mode}`);
@@ -67,16 +91,83 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
         expect(report.error, r.stderr).toBeNull();
         expect(r.code, r.stderr).toBe(failing.length === 0 ? 0 : 1);
         expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(failing);
-        // Every check the probe names ran (none skipped by a failed action), and the machine accepted every sequence.
-        expect(report.checks.find((c) => c.name === 'conformance')?.ok).toBe(true);
+        // Every check the probe names ran (none skipped by a failed action), and the machine accepted every
+        // sequence (UDP: no TCP states; the program's UDP socket was found, and the kernel dropped nothing).
+        expect(report.checks.find((c) => c.name === (probe === 'udp-echo' ? 'udp-socket' : 'conformance'))?.ok).toBe(true);
+        if (probe === 'udp-echo' && failing.length > 0) expect(report.checks.find((c) => !c.ok)!.detail).toMatchObject({ kind: 'datagrams', why: UDP_WHY[mode] });
         expect(report.checks.some((c) => c.detail.kind === 'step')).toBe(false);
         expect(report.pid).toBeGreaterThan(0);
         expect(alive(-report.pid!)).toBe(false);
         for (const pid of report.processes) expect(alive(pid), `pid ${pid} of the run`).toBe(false);
-        if (failing.length === 0) expect(report.programExit).toBeNull();
+        // A server runs until it is stopped; a client ends on its own once done.
+        if (failing.length === 0 && probe !== 'client-close') expect(report.programExit).toBeNull();
       });
     }
   }
+
+  it('file: names each fault of the broken file servers, in English and in Chinese, and the server holds TIME_WAIT', async () => {
+    const { formatVerifyReport } = await import('../../src/verify/format.js');
+    const { messages } = await import('../../src/i18n/index.js');
+    for (const lang of Object.keys(LANGS)) {
+      const good = JSON.parse((await runOf(`file ${lang} file`)).stdout) as VerifyReport;
+      // The header as the server wrote it: 200 000 bytes (file.py's DATA), checked by python's hashlib / node:crypto.
+      expect(good.checks[0]!.detail).toMatchObject({ kind: 'file', header: { name: 'data.bin', size: 200_000 }, bytes: 200_000 });
+      // The server closed first: its own end of the connection was seen in TIME_WAIT by the kernel.
+      const path = good.checks.find((c) => c.name === 'server-time-wait')!.sockets[0]!.path;
+      expect(path.at(-1)).toMatchObject({ state: 'TIME_WAIT', observed: true });
+      for (const [mode, why] of Object.entries(FILE_WHY)) {
+        if (!runs.has(`file ${lang} ${mode}`)) continue;
+        const report = JSON.parse((await runOf(`file ${lang} ${mode}`)).stdout) as VerifyReport;
+        const detail = report.checks.find((c) => c.name === 'file')!.detail;
+        expect(detail, `${lang} ${mode}`).toMatchObject({ kind: 'file', why });
+        if (mode === 'no-header') expect(detail).toMatchObject({ header: null, problem: { code: 'length' } });
+        if (mode === 'wrong-size') expect(detail).toMatchObject({ header: { size: 200_007 }, bytes: 200_000 });
+        for (const l of ['en', 'zh'] as const) {
+          const w = messages(l).verify.fileWhy;
+          const text = formatVerifyReport(report, { color: false, lang: l }).replace(/\s+/g, '');
+          const want = typeof w[why as keyof typeof w] === 'string' ? (w[why as keyof typeof w] as string) : w.checksum('', '').split('...')[0]!.trim();
+          expect(text, `${lang} ${mode} ${l}`).toContain(want.replace(/\s+/g, ''));
+        }
+      }
+    }
+  });
+
+  it('udp-echo: finds the program\'s UDP socket through its descriptors, and words each fault in English and Chinese', async () => {
+    const { formatVerifyReport } = await import('../../src/verify/format.js');
+    const { messages } = await import('../../src/i18n/index.js');
+    for (const lang of Object.keys(LANGS)) {
+      const good = JSON.parse((await runOf(`udp-echo ${lang} echo`)).stdout) as VerifyReport;
+      const socket = good.checks.find((c) => c.name === 'udp-socket')!.detail;
+      expect(socket).toMatchObject({ kind: 'udp-socket', port: good.port, sockets: [{ local: `127.0.0.1:${good.port}`, drops: 0 }] });
+      for (const [mode, why] of Object.entries(UDP_WHY)) {
+        if (!runs.has(`udp-echo ${lang} ${mode}`)) continue;
+        const report = JSON.parse((await runOf(`udp-echo ${lang} ${mode}`)).stdout) as VerifyReport;
+        for (const l of ['en', 'zh'] as const) {
+          const want = messages(l).verify.datagramsWhy[why as 'lost'].replace(/\s+/g, '');
+          expect(formatVerifyReport(report, { color: false, lang: l }).replace(/\s+/g, ''), `${lang} ${mode} ${l}`).toContain(want);
+        }
+      }
+    }
+  });
+
+  it('client-close: the client that closes first holds TIME_WAIT as the kernel showed it; the one that waits passes CLOSE_WAIT, and the report says so in English and Chinese', async () => {
+    const { formatVerifyReport } = await import('../../src/verify/format.js');
+    const { messages } = await import('../../src/i18n/index.js');
+    for (const lang of Object.keys(LANGS)) {
+      const good = JSON.parse((await runOf(`client-close ${lang} closes-first`)).stdout) as VerifyReport;
+      const path = good.checks.find((c) => c.name === 'client-time-wait')!.sockets[0]!.path;
+      expect(path.at(-1), lang).toMatchObject({ state: 'TIME_WAIT', observed: true });
+      const bad = JSON.parse((await runOf(`client-close ${lang} waits`)).stdout) as VerifyReport;
+      const states = bad.checks.find((c) => c.name === 'client-time-wait')!.sockets[0]!.path.map((p) => p.state);
+      expect(states, lang).toContain('CLOSE_WAIT');
+      expect(states).not.toContain('TIME_WAIT');
+      for (const l of ['en', 'zh'] as const) {
+        const text = formatVerifyReport(bad, { color: false, lang: l }).replace(/\s+/g, '');
+        expect(text).toContain(messages(l).verify.replyWhy['program-no-eof'].replace(/\s+/g, ''));
+        expect(text).toContain(messages(l).verify.statesMissing('FIN_WAIT_1').replace(/\s+/g, ''));
+      }
+    }
+  });
 
   it('reports the never-closing server socket in CLOSE_WAIT as the kernel showed it, not inferred', async () => {
     const report = JSON.parse((await runOf('close-behaviour python never-closes')).stdout) as VerifyReport;

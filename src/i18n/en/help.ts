@@ -102,7 +102,7 @@ export const help = {
   verify: {
     description: "start a program (or use one already running), run a probe's clients against it on loopback, and check its sockets' kernel TCP states",
     command: 'the program to start, after --; {port} in its arguments (and PORT in its environment) is the port it must listen on',
-    probe: 'a built-in probe (echo, close-behaviour, framing, concurrent) or a probe file (.yaml)',
+    probe: 'a built-in probe (echo, close-behaviour, framing, concurrent, file, udp-echo; client-close for a client program) or a probe file (.yaml)',
     port: 'test a program already listening on this port instead of starting one',
     json: 'print the report as one JSON document',
     timeout: "bound on the probe's steps (default: the probe's timeout)",

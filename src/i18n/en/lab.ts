@@ -76,7 +76,7 @@ export const lab = {
   screenTitle: 'Socket lab: real sockets on loopback, kernel states from /proc/net/tcp',
   screenRunningTitle: 'kernel TCP states',
   screenRunning: 'running on loopback... ',
-  screenVerify: 'Your own server: netkata verify --probe echo|close-behaviour|framing|concurrent -- <command> {port}',
+  screenVerify: 'Yours: netkata verify --probe echo|close-behaviour|framing|concurrent|file|udp-echo|client-close -- <command> {port}',
 
   yes: 'yes',
   no: 'no',

@@ -96,7 +96,7 @@ export const help: Messages['help'] = {
   verify: {
     description: '启动一个程序（或使用已在运行的程序），在环回地址上让探测的客户端与它交互，并检查它的套接字在内核中的 TCP 状态',
     command: '要启动的程序，写在 -- 之后；参数中的 {port}（以及环境变量 PORT）是它必须监听的端口',
-    probe: '内置探测（echo、close-behaviour、framing、concurrent）或探测文件（.yaml）',
+    probe: '内置探测（echo、close-behaviour、framing、concurrent、file、udp-echo；客户端程序用 client-close）或探测文件（.yaml）',
     port: '测试已在该端口监听的程序，而不是启动一个新程序',
     json: '把报告输出为一个 JSON 文档',
     timeout: '探测各步骤的时限（默认：探测文件中的 timeout）',

@@ -68,7 +68,7 @@ export const lab: Messages['lab'] = {
   screenTitle: '套接字实验：回环地址上的真实套接字，内核状态读自 /proc/net/tcp',
   screenRunningTitle: '内核 TCP 状态',
   screenRunning: '正在回环地址上运行……',
-  screenVerify: '验证你自己的服务器：netkata verify --probe echo|close-behaviour|framing|concurrent -- <命令> {port}',
+  screenVerify: '验证你自己的程序：netkata verify --probe echo|close-behaviour|framing|concurrent|file|udp-echo|client-close -- <命令> {port}',
 
   yes: '是',
   no: '否',
