@@ -148,11 +148,11 @@ export const VERIFY_PROBE_SCHEMA = z
     p.steps.forEach((st, i) => {
       const verb = verbOf(st);
       const udp = UDP_VERBS.includes(verb);
-      if (p.transport === 'udp' && !udp) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `a udp probe takes only ${UDP_VERBS.join(', ')}` });
-      if (p.transport === 'tcp' && verb === 'datagrams') ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: 'datagrams need transport: udp' });
-      if (i === 0 && p.role === 'client' && p.transport === 'udp') ctx.addIssue({ code: 'custom', path: ['role'], message: 'role: client is for tcp probes' });
-      if (p.role === 'client' && !CLIENT_ROLE_VERBS.includes(verb)) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `a role: client probe takes only ${CLIENT_ROLE_VERBS.join(', ')}` });
-      if (p.role === 'server' && (verb === 'accept-client' || verb === 'client-states')) ctx.addIssue({ code: 'custom', path: ['steps', i, verb], message: `${verb} needs role: client` });
+      if (p.transport === 'udp' && !udp) addReason(ctx, reason('udpVerbsOnly', UDP_VERBS), ['steps', i, verb]);
+      if (p.transport === 'tcp' && verb === 'datagrams') addReason(ctx, reason('datagramsNeedUdp'), ['steps', i, verb]);
+      if (i === 0 && p.role === 'client' && p.transport === 'udp') addReason(ctx, reason('clientRoleTcp'), ['role']);
+      if (p.role === 'client' && !CLIENT_ROLE_VERBS.includes(verb)) addReason(ctx, reason('clientRoleVerbsOnly', CLIENT_ROLE_VERBS), ['steps', i, verb]);
+      if (p.role === 'server' && (verb === 'accept-client' || verb === 'client-states')) addReason(ctx, reason('verbNeedsClientRole', verb), ['steps', i, verb]);
     });
   });
 

@@ -11,7 +11,7 @@
  * by its address pair, not by its descriptors.
  */
 import net from 'node:net';
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { checkConformance, type PathStep } from '../lab/conformance.js';
 import type { ActionRecord } from '../lab/lab-run.js';
 import { monotonicMs, tupleKey } from '../lab/observer.js';
@@ -32,7 +32,7 @@ interface Conn {
 
 export async function verifyClientProgram(probe: VerifyProbe, options: VerifyOptions, command: string[] | null): Promise<VerifyReport> {
   requireProcNet();
-  if (command === null) throw new InputError('a role: client probe starts the program: give it after --, not --port', probe.name);
+  if (command === null) throw new InputError(reason('clientRoleNeedsCommand'), probe.name);
   const timeoutMs = options.timeoutMs ?? probe.timeout;
   const t0 = monotonicMs();
   const pending: net.Socket[] = [];
@@ -94,7 +94,7 @@ export async function verifyClientProgram(probe: VerifyProbe, options: VerifyOpt
     const pathOf = (key: string): PathStep[] => machine().paths[key] ?? [];
     const pick = (name: string): Conn => {
       const c = conns.get(name);
-      if (!c) throw new InputError(`no client "${name}" was accepted at this step`, probe.name);
+      if (!c) throw new InputError(reason('clientNotAccepted', name), probe.name);
       return c;
     };
     for (const [i, step] of probe.steps.entries()) {
@@ -122,7 +122,7 @@ export async function verifyClientProgram(probe: VerifyProbe, options: VerifyOpt
       }
       if ('read' in step) {
         const r = step.read;
-        if (r.frames !== undefined) throw new InputError('a role: client probe reads text or hex', probe.name);
+        if (r.frames !== undefined) throw new InputError(reason('clientRoleReads'), probe.name);
         const c = pick(r.client);
         const started = monotonicMs();
         const want = r.text !== undefined || r.hex !== undefined ? payloadOf(r, r.client) : undefined;

@@ -17,7 +17,7 @@
 import dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, reason } from '../errors.js';
 import { monotonicMs } from '../lab/observer.js';
 import { formatSocketAddress, parseProcNetLine, procNetDir } from '../lab/procnet.js';
 import type { VerifyProbe } from '../scenario/verify.js';
@@ -142,8 +142,8 @@ export async function verifyUdpProgram(probe: VerifyProbe, options: VerifyOption
     for (;;) {
       const mine = program ? program.inodes() : undefined;
       if (readUdpPort(port).some((e) => mine === undefined || mine.has(e.inode))) break;
-      if (program?.exit) throw new ProgramStartError(`the program ${program.exit.signal ? `was killed by ${program.exit.signal}` : `exited with code ${program.exit.code}`} before binding UDP port ${port}`);
-      if (monotonicMs() >= end) throw new ProgramStartError(`the program did not bind UDP port ${port} within ${startTimeoutMs} ms`);
+      if (program?.exit) throw new ProgramStartError(reason('programExitedUdp', { signal: program.exit.signal ?? undefined, code: program.exit.code, port }));
+      if (monotonicMs() >= end) throw new ProgramStartError(reason('programNoBindUdp', { port, ms: startTimeoutMs }));
       await new Promise((r) => setTimeout(r, 10));
     }
     // The client sends to 127.0.0.1: a program bound to ::1 only never gets them (its replies: lost).
@@ -158,7 +158,7 @@ export async function verifyUdpProgram(probe: VerifyProbe, options: VerifyOption
         await waitUntil(() => false, step.pause);
         continue;
       }
-      if (!('datagrams' in step)) throw new InputError(`a udp probe has only datagrams and pause steps`, probe.name);
+      if (!('datagrams' in step)) throw new InputError(reason('udpStepsOnly'), probe.name);
       const d = step.datagrams;
       replies.length = 0;
       const started = monotonicMs();

@@ -106,7 +106,11 @@ describe('schema errors in Chinese: the file, the line, the path, then why', () 
     ['a probe state that is no state (zod invalid_value)', () => caught(() => parseVerifyProbe('name: p\ntitle: t\nsteps:\n  - no-state: { state: CLOSE_WAITING }\n', 'p.yaml')),
       `p.yaml:4: steps[0].no-state.state: Invalid option: expected one of ${STATES.split(', ').map((s) => `"${s}"`).join('|')}`, ['steps[0].no-state.state：', '"CLOSE_WAITING"', '"TIME_WAIT"']],
     ['an unknown probe verb', () => caught(() => parseVerifyProbe('name: p\ntitle: t\nsteps:\n  - connects: a\n', 'p.yaml')),
-      'p.yaml:4: steps[0].connects: unknown verb "connects" (one of connect, open, send, read, shutdown, close, abort, pause, server-states, no-state, accepts)', ['“connects”', 'server-states']],
+      'p.yaml:4: steps[0].connects: unknown verb "connects" (one of connect, open, send, read, read-file, shutdown, close, abort, pause, server-states, no-state, accepts, datagrams, accept-client, client-states)', ['“connects”', 'server-states']],
+    ['a udp probe with a TCP verb', () => caught(() => parseVerifyProbe('name: p\ntitle: t\ntransport: udp\nsteps:\n  - connect: a\n', 'p.yaml')),
+      'p.yaml:5: steps[0].connect: a udp probe takes only datagrams, pause', ['p.yaml:5：steps[0].connect：', 'datagrams、pause']],
+    ['a client-role verb in a server probe', () => caught(() => parseVerifyProbe('name: p\ntitle: t\nsteps:\n  - accept-client: { client: a }\n', 'p.yaml')),
+      'p.yaml:4: steps[0].accept-client: accept-client needs role: client', ['p.yaml:4：steps[0].accept-client：', 'role: client']],
     ['a lab scenario state', () => caught(() => loadLabScenario('name: l\ntitle: t\nparams: {}\nexpect:\n  sequences:\n    client: [ESTABLISHED, GONE]\n', 'l.yaml')),
       `l.yaml:6: expect.sequences.client[1]: unknown state "GONE" (one of ${STATES}, optionally ending in ?)`, ['l.yaml:6：expect.sequences.client[1]：', '“GONE”']],
   ] as const)('%s', (_, make, en, place) => {
@@ -117,7 +121,7 @@ describe('schema errors in Chinese: the file, the line, the path, then why', () 
 
 describe('the other InputErrors of verify, replay and split in Chinese', () => {
   it.each([
-    ['a probe that is not built in', () => caught(() => loadProbe('nosuch')), 'nosuch: no such probe (built in: close-behaviour, concurrent, echo, framing; or give a .yaml file)', ['nosuch：', 'echo']],
+    ['a probe that is not built in', () => caught(() => loadProbe('nosuch')), 'nosuch: no such probe (built in: client-close, close-behaviour, concurrent, echo, file, framing, udp-echo; or give a .yaml file)', ['nosuch：', 'echo']],
     ['a probe file that is not there', () => caught(() => loadProbe('/nonexistent/p.yaml')), '/nonexistent/p.yaml: no such file', ['/nonexistent/p.yaml：']],
     ['a capture file that is none', () => caught(() => new CaptureDecoder(() => undefined).push(new Uint8Array(32))), 'not a capture file (neither pcap nor pcapng)', ['pcap']],
     ['a split into more subnets than the bits allow', () => caught(() => split('10.0.0.0/30', { kind: 'count', count: 8 })),

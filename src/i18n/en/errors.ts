@@ -178,6 +178,10 @@ export const errors = {
     `the program ${p.signal ? `was killed by ${p.signal}` : `exited with code ${p.code}`} before listening on port ${p.port}${p.stderr ? ` (stderr: ${p.stderr})` : ''}`,
   programNoListen: (p: { readonly port: number; readonly ms: number; readonly other: boolean }) =>
     `the program did not listen on port ${p.port} within ${p.ms} ms${p.other ? ' (something else listens there)' : ''}`,
+  /** A UDP probe: the program must hold a socket bound to the port. */
+  programExitedUdp: (p: { readonly signal: S | undefined; readonly code: number | null; readonly port: number }) =>
+    `the program ${p.signal ? `was killed by ${p.signal}` : `exited with code ${p.code}`} before binding UDP port ${p.port}`,
+  programNoBindUdp: (p: { readonly port: number; readonly ms: number }) => `the program did not bind UDP port ${p.port} within ${p.ms} ms`,
   /** watch --state */
   watchState: (states: readonly S[]) => `a state is one of ${states.join(', ')}`,
   ...scenarioErrors,

@@ -79,4 +79,14 @@ export const scenarioErrors = {
   checkName: 'a check name: lower case letters, digits and -',
   payloadOne: 'give exactly one of text, hex or frames',
   payloadOneOrEof: 'give exactly one of text, hex or frames, or eof: true',
+  /** verify probes: transport and role. */
+  udpVerbsOnly: (verbs: Names) => `a udp probe takes only ${verbs.join(', ')}`,
+  datagramsNeedUdp: 'datagrams need transport: udp',
+  clientRoleTcp: 'role: client is for tcp probes',
+  clientRoleVerbsOnly: (verbs: Names) => `a role: client probe takes only ${verbs.join(', ')}`,
+  verbNeedsClientRole: (verb: S) => `${verb} needs role: client`,
+  clientRoleNeedsCommand: 'a role: client probe starts the program: give it after --, not --port',
+  clientNotAccepted: (name: S) => `no client "${name}" was accepted at this step`,
+  clientRoleReads: 'a role: client probe reads text or hex',
+  udpStepsOnly: 'a udp probe has only datagrams and pause steps',
 } as const;

@@ -159,6 +159,8 @@ export const errors: Messages['errors'] = {
   programSpawn: (p) => `无法启动程序（${p.code}）`,
   programExited: (p) => `程序在监听端口 ${p.port} 之前${p.signal ? `被 ${p.signal} 终止` : `已退出，退出码 ${p.code}`}${p.stderr ? `（stderr：${p.stderr}）` : ''}`,
   programNoListen: (p) => `程序在 ${p.ms} 毫秒内没有监听端口 ${p.port}${p.other ? '（有别的程序在监听这个端口）' : ''}`,
+  programExitedUdp: (p) => `程序在绑定 UDP 端口 ${p.port} 之前${p.signal ? `被 ${p.signal} 终止` : `已退出，退出码 ${p.code}`}`,
+  programNoBindUdp: (p) => `程序在 ${p.ms} 毫秒内没有绑定 UDP 端口 ${p.port}`,
   watchState: (states) => `状态只能是 ${states.join('、')} 之一`,
   ...scenarioErrors,
 };

@@ -109,4 +109,13 @@ export const scenarioErrors: Pick<Messages['errors'], keyof typeof En> = {
   checkName: '检查项名由小写字母、数字和“-”组成',
   payloadOne: 'text、hex、frames 三者必须且只能给出一个',
   payloadOneOrEof: 'text、hex、frames 三者必须且只能给出一个，或写 eof: true',
+  udpVerbsOnly: (verbs) => `udp 探针只能用 ${list(verbs)}`,
+  datagramsNeedUdp: 'datagrams 需要 transport: udp',
+  clientRoleTcp: 'role: client 只用于 tcp 探针',
+  clientRoleVerbsOnly: (verbs) => `role: client 探针只能用 ${list(verbs)}`,
+  verbNeedsClientRole: (verb) => `${verb} 需要 role: client`,
+  clientRoleNeedsCommand: 'role: client 探针要由 netkata 启动被测程序：请把命令写在 -- 之后，不能用 --port',
+  clientNotAccepted: (name) => `这一步没有接受到名为“${name}”的客户端`,
+  clientRoleReads: 'role: client 探针只读取 text 或 hex',
+  udpStepsOnly: 'udp 探针只有 datagrams 和 pause 两种步骤',
 };
