@@ -160,6 +160,7 @@ export const errors = {
   gzipDamaged: 'damaged gzip stream',
   replayHost: 'not an IPv4 or IPv6 address',
   replayConnection: '--connection takes a connection number (0, 1, ...)',
+  replayConnectionGone: (id: number) => `no connection #${id} (the file changed while it was read)`,
   /** verify: its options, its probe file and the program under test (exit 3). */
   verifyWhichProbe: 'which probe? give --probe <name|file.yaml>',
   verifyNoProgram: 'give the program to start after --, or --port of one already running',

@@ -145,6 +145,7 @@ export const errors: Messages['errors'] = {
   gzipDamaged: 'gzip 数据流已损坏',
   replayHost: '不是 IPv4 或 IPv6 地址',
   replayConnection: '--connection 要的是连接编号（0、1……）',
+  replayConnectionGone: (id) => `没有第 ${id} 号连接（读取期间文件被改动了）`,
   verifyWhichProbe: '用哪个探测？请给出 --probe <名称|文件.yaml>',
   verifyNoProgram: '请在 -- 之后给出要启动的程序，或用 --port 指定已在运行的程序',
   verifyBoth: '要么给出要启动的程序，要么用 --port，不能两者都有',

@@ -3,7 +3,7 @@
  * (src/replay), read twice: once for the summary (no rows kept, so a large file stays in bounded
  * memory), then again for the one connection the student picks, with its rows (as `--connection N`).
  */
-import { InputError } from '../../errors.js';
+import { InputError, reason } from '../../errors.js';
 import { messages, type Lang } from '../../i18n/index.js';
 import { readCapture, type CaptureRead } from '../../replay/read-capture.js';
 import { Replay, type ConnectionReport, type LadderRow } from '../../replay/replay.js';
@@ -33,7 +33,7 @@ export async function readConnection(file: string, id: number): Promise<Connecti
   const replay = new Replay({ profile: 'linux', keepRows: (c) => c.id === id, rowLimit: ROW_LIMIT });
   await readCapture(file, (s) => replay.push(s));
   const c = replay.finish()[id];
-  if (!c) throw new InputError(`no connection #${id}`, file); // the file changed between the two reads
+  if (!c) throw new InputError(reason('replayConnectionGone', id), file); // the file changed between the two reads
   return c;
 }
 
