@@ -42,6 +42,10 @@ export const SCREEN_KEYS: Partial<Record<ScreenId, readonly HelpRow[]>> = {
     { keys: '↑ ↓ j k', what: 'help.lab.choose' },
     { keys: 'Enter', what: 'help.lab.run' },
     { keys: 'r', what: 'help.lab.again' },
+    { keys: 'c', what: 'help.lab.capture' },
+    { keys: 'l', what: 'help.lab.ladder' },
+    { keys: 'm', what: 'help.lab.compare' },
+    { keys: 'Tab', what: 'help.lab.connection' },
     { keys: 'Esc', what: 'help.lab.stop' },
   ],
   traffic: [
