@@ -18,6 +18,9 @@ import { ACK, FIN, SYN } from '../../src/tcp/segment.js';
 import { LabScreen, type RunExperimentOptions } from '../../src/ui/lab/LabScreen.js';
 import { ThemeContext, themeFor } from '../../src/ui/theme.js';
 import { render, settle } from '../helpers/settle.js';
+import { renderApp } from './helpers.js';
+import { app as enApp } from '../../src/i18n/en/app.js';
+import { app as zhApp } from '../../src/i18n/zh/app.js';
 
 afterEach(() => cleanup());
 
@@ -147,5 +150,17 @@ describe('lab screen: a captured run on the ladder', () => {
     const lines = frame.split('\n').filter((l) => l.includes(zhErrors.envDumpcapMissing));
     expect(lines).toHaveLength(1);
     expect(frame).not.toContain("Wireshark's dumpcap");
+  });
+
+  it('the help overlay (?) lists c and l m Tab, whole, in both languages (the terminal of the app tests: 100x24)', async () => {
+    for (const [lang, text] of [['en', enApp], ['zh', zhApp]] as const) {
+      const app = renderApp({ lang, screen: 'lab' });
+      await app.press('?');
+      const frame = app.frame();
+      expect(frame).toMatch(new RegExp(`│ c +${text['help.lab.capture']}`));
+      expect(frame).toMatch(new RegExp(`│ l m Tab +${text['help.lab.views'].replace(/[()（）]/g, '.')}`));
+      expect(frame).toContain(text['help.close']);
+      cleanup();
+    }
   });
 });

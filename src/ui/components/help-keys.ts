@@ -43,9 +43,7 @@ export const SCREEN_KEYS: Partial<Record<ScreenId, readonly HelpRow[]>> = {
     { keys: 'Enter', what: 'help.lab.run' },
     { keys: 'r', what: 'help.lab.again' },
     { keys: 'c', what: 'help.lab.capture' },
-    { keys: 'l', what: 'help.lab.ladder' },
-    { keys: 'm', what: 'help.lab.compare' },
-    { keys: 'Tab', what: 'help.lab.connection' },
+    { keys: 'l m Tab', what: 'help.lab.views' },
     { keys: 'Esc', what: 'help.lab.stop' },
   ],
   traffic: [
