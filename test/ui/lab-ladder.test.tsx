@@ -79,7 +79,7 @@ function report(serverAt40: LabState): LabReport {
   };
 }
 
-async function ladder(r: LabReport | Error, width: number, height: number, lang: 'en' | 'zh' = 'en') {
+async function ladder(r: LabReport | Error, width: number, height: number, lang: 'en' | 'zh' = 'en', keys: string[] = []) {
   const calls: RunExperimentOptions[] = [];
   const run = async (_name: string, o: RunExperimentOptions): Promise<LabReport> => {
     calls.push(o);
@@ -92,8 +92,10 @@ async function ladder(r: LabReport | Error, width: number, height: number, lang:
     </ThemeContext.Provider>,
   );
   await settle();
-  app.stdin.write('c');
-  await settle();
+  for (const k of ['c', ...keys]) {
+    app.stdin.write(k);
+    await settle();
+  }
   return { frame: stripVTControlCharacters(app.lastFrame() ?? ''), calls };
 }
 
@@ -143,6 +145,17 @@ describe('lab screen: a captured run on the ladder', () => {
     // Row 5 (B's ACK at 35 ms, the interval of the read at 40): server side, kernel ESTABLISHED, machine CLOSE_WAIT.
     expect(marked).toEqual([['FIN_WAIT_2', '', 'FIN_WAIT_2', 'ESTABLISHED', '✗', 'CLOSE_WAIT']]);
     expect(frame).toContain('segments vs kernel: 1 mismatch(es)');
+  });
+
+  it('scrolls the segments with the shared indicator when they do not fit (80x16), the columns staying put', async () => {
+    const top = await ladder(report('CLOSE_WAIT'), 80, 16);
+    const shown = top.frame.split('\n').filter((l) => /[▶◀]/.test(l)).length;
+    expect(shown).toBeLessThan(SEGMENTS.length);
+    expect(top.frame).toContain(`↓ rows 1-${shown} of ${SEGMENTS.length}`);
+    const down = await ladder(report('CLOSE_WAIT'), 80, 16, 'en', ['j']);
+    const rows = down.frame.split('\n').filter((l) => /[▶◀]/.test(l));
+    expect(down.frame).toContain(`rows 2-${shown + 1} of ${SEGMENTS.length}`);
+    expect([cells(rows[0]!)[2], cells(rows[0]!)[5]]).toEqual([RFC_STATES[1]![1], RFC_STATES[1]![2]]);
   });
 
   it('says in one line, in the chosen language, why capture cannot run', async () => {

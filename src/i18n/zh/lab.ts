@@ -69,7 +69,7 @@ export const lab: Messages['lab'] = {
   screenRunningTitle: '内核 TCP 状态',
   screenRunning: '正在回环地址上运行……',
   ladderMachine: '状态机',
-  ladderConnection: (client, server, n, of) => `${client} / ${server}（第 ${n} 个连接，共 ${of} 个）：每个报文段之后两端的内核状态与状态机状态`,
+  ladderConnection: (client, server, n, of) => `${client} / ${server}（连接 ${n}/${of}）：每个报文段后两端的内核与状态机状态`,
   ladderLegend: '· 两个报文段之间没有读到 /proc；✗ 内核处于状态机不在的状态',
   ladderNone: '没有抓到实验自己的套接字之间的报文段',
   ladderNoCapture: '这次运行没有抓包：按 c 以 --capture 运行',
