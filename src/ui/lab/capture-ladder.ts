@@ -5,8 +5,7 @@
  * connection's next segment. Whether the two disagree is the check's verdict (its mismatches), not
  * decided here: a poll may see a state a little before or after a segment (the clocks' window).
  */
-import type { LabSegment, SocketReplay } from '../../lab/segment-check.js';
-import { RECEIVED } from '../../lab/segment-check.js';
+import { RECEIVED, type LabSegment, type SocketReplay } from '../../lab/segment-check.js';
 import type { LabReport } from '../../lab/runner.js';
 import type { LadderSegment } from '../tcp/Ladder.js';
 
@@ -19,10 +18,8 @@ export interface LadderConnection {
 /** An end's machine states, one segment at a time: the replay's events consumed in order. */
 class MachineCursor {
   private next = 0;
-  private state: string;
-  constructor(private readonly events: SocketReplay['events']) {
-    this.state = '?';
-  }
+  private state = '?'; // an end the check did not replay (no events) stays unknown
+  constructor(private readonly events: SocketReplay['events']) {}
   /** After a segment the end sent: its calls and own sends up to that moment (not a later segment it received). */
   sent(at: number): string {
     while (this.next < this.events.length && this.events[this.next]!.at <= at && !this.events[this.next]!.event.startsWith(RECEIVED)) {
