@@ -75,27 +75,7 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
   }
   if (r.result) out.push('', c.bold(t.result), ...formatResult(r.result, o.lang ?? 'en').map((l) => `  ${l}`));
   if (r.capture) out.push('', ...formatCapture(r.capture, c, t));
-  if (comparison) {
-    out.push('', c.bold(t.compare(comparison.profile)));
-    const kernel = t.compareKernel + t.labelSep;
-    const simulated = t.compareSimulated + t.labelSep;
-    const label = Math.max(displayWidth(kernel), displayWidth(simulated));
-    for (const conn of comparison.connections) {
-      // The one English note compare.ts puts in a step (its JSON keeps it); full-width brackets take no space before them.
-      const steps = conn.steps.map((step) => {
-        if (o.lang !== 'zh') return step;
-        const parsed = stepOfLine(step);
-        const said = parsed === undefined ? step.replace(` ${en.compareSynDropped}`, '') : describeStep(parsed, messages('zh').tcp);
-        return step.endsWith(en.compareSynDropped) ? `${said}${t.compareSynDropped}` : said;
-      });
-      out.push(`  ${conn.client} / ${conn.server}${o.lang === 'zh' ? '：' : ': '}${c.dim(steps.join(o.lang === 'zh' ? '，' : ', '))}`);
-      for (const side of ['client', 'server'] as const) {
-        const name = side === 'client' ? conn.client : conn.server;
-        out.push(`    ${name.padEnd(10)} ${padCells(kernel, label)}${conn.kernel[side].join(' -> ') || c.dim(t.neverInTable)}`);
-        out.push(`    ${' '.repeat(10)} ${padCells(simulated, label)}${conn.simulated[side].join(' -> ')}`);
-      }
-    }
-  }
+  if (comparison) out.push('', ...formatComparison(comparison, c, o.lang ?? 'en'));
   const shown = r.linux.filter((d) => d.shown);
   if (shown.length > 0) {
     out.push('', c.bold(t.linuxHeading));
@@ -112,18 +92,49 @@ export function formatLabReport(r: LabReport, comparison: Comparison | undefined
     out.push(c.red(t.expectationsBad(r.expectations.failures.length)));
     for (const f of r.expectations.failures) out.push(c.red(`  ${t.expectationFailure(f.field, JSON.stringify(f.expected), JSON.stringify(f.actual))}`));
   }
-  if (r.capture) {
-    const k = r.capture.check;
-    const checked = k.sockets.reduce((n, s) => n + s.observationsChecked, 0);
-    if (!r.capture.drained) out.push(c.dim(t.segmentsUndrained));
-    else if (!r.capture.complete) out.push(c.dim(t.segmentsIncomplete(r.capture.dropped === null ? null : String(r.capture.dropped))));
-    else if (k.ok) out.push(c.green(t.segmentsOk(checked, k.windowMs)));
-    else {
-      out.push(c.red(t.segmentsBad(k.mismatches.length)));
-      for (const m of k.mismatches) out.push(c.red(`  ${m.at.toFixed(1)} ms ${t.segmentMismatch(m.socket, m.kernel, m.machine.join(` ${t.or} `))}`));
+  if (r.capture) for (const v of captureVerdict(r.capture, t)) out.push(v.tone === 'ok' ? c.green(v.text) : v.tone === 'bad' ? c.red(v.text) : c.dim(v.text));
+  return out.flatMap((l) => fold(l, REPORT_WIDTH)).join('\n');
+}
+
+/**
+ * The `--compare` section: each connection's replayed steps, then per end the kernel's sequence above the
+ * simulator's (the CLI's report and the app's lab screen print the same lines; unfolded).
+ */
+export function formatComparison(comparison: Comparison, c: ReturnType<typeof palette>, lang: Lang): string[] {
+  const t = messages(lang).lab;
+  const out = [c.bold(t.compare(comparison.profile))];
+  const kernel = t.compareKernel + t.labelSep;
+  const simulated = t.compareSimulated + t.labelSep;
+  const label = Math.max(displayWidth(kernel), displayWidth(simulated));
+  for (const conn of comparison.connections) {
+    // The one English note compare.ts puts in a step (its JSON keeps it); full-width brackets take no space before them.
+    const steps = conn.steps.map((step) => {
+      if (lang !== 'zh') return step;
+      const parsed = stepOfLine(step);
+      const said = parsed === undefined ? step.replace(` ${en.compareSynDropped}`, '') : describeStep(parsed, messages('zh').tcp);
+      return step.endsWith(en.compareSynDropped) ? `${said}${t.compareSynDropped}` : said;
+    });
+    out.push(`  ${conn.client} / ${conn.server}${lang === 'zh' ? '：' : ': '}${c.dim(steps.join(lang === 'zh' ? '，' : ', '))}`);
+    for (const side of ['client', 'server'] as const) {
+      const name = side === 'client' ? conn.client : conn.server;
+      out.push(`    ${name.padEnd(10)} ${padCells(kernel, label)}${conn.kernel[side].join(' -> ') || c.dim(t.neverInTable)}`);
+      out.push(`    ${' '.repeat(10)} ${padCells(simulated, label)}${conn.simulated[side].join(' -> ')}`);
     }
   }
-  return out.flatMap((l) => fold(l, REPORT_WIDTH)).join('\n');
+  return out;
+}
+
+/** The segment check's verdict lines (the CLI's report and the app's ladder): judged only on a complete capture. */
+export function captureVerdict(cap: CaptureReport, t: LabMessages): { readonly text: string; readonly tone: 'ok' | 'bad' | 'dim' }[] {
+  const k = cap.check;
+  const checked = k.sockets.reduce((n, s) => n + s.observationsChecked, 0);
+  if (!cap.drained) return [{ text: t.segmentsUndrained, tone: 'dim' }];
+  if (!cap.complete) return [{ text: t.segmentsIncomplete(cap.dropped === null ? null : String(cap.dropped)), tone: 'dim' }];
+  if (k.ok) return [{ text: t.segmentsOk(checked, k.windowMs), tone: 'ok' }];
+  return [
+    { text: t.segmentsBad(k.mismatches.length), tone: 'bad' },
+    ...k.mismatches.map((m) => ({ text: `  ${m.at.toFixed(1)} ms ${t.segmentMismatch(m.socket, m.kernel, m.machine.join(` ${t.or} `))}`, tone: 'bad' as const })),
+  ];
 }
 
 function padCells(s: string, width: number): string {

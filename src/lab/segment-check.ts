@@ -99,6 +99,9 @@ export function labelSegments(segments: readonly CapturedSegmentOnClock[], obser
   });
 }
 
+/** How a replay event for a segment from the peer begins (the app's lab ladder pairs them with the capture's segments). */
+export const RECEIVED = 'received ';
+
 /** What a socket's replay is made of, worked out once for both placements of the calls. */
 function planSocket(socket: string, local: string, remote: string, segments: readonly CapturedSegmentOnClock[], actions: readonly ActionRecord[]) {
   const items: Item[] = [];
@@ -224,7 +227,7 @@ function replaySocket(
     const s = it.seg;
     const label = segmentLabel({ ...s, flags: flagsString(s.flags) });
     if (it.kind === 'peer') {
-      feed(at, peerSegmentEvent(s), `received ${label}`);
+      feed(at, peerSegmentEvent(s), `${RECEIVED}${label}`);
       continue;
     }
     const own = ownSegmentEvent(s, s === ownSyn, sentMax, ep.tcb.sndNxt);

@@ -76,6 +76,11 @@ export const lab = {
   screenTitle: 'Socket lab: real sockets on loopback, kernel states from /proc/net/tcp',
   screenRunningTitle: 'kernel TCP states',
   screenRunning: 'running on loopback... ',
+  ladderMachine: 'machine',
+  ladderConnection: (client: string, server: string, n: number, of: number) => `${client} / ${server} (connection ${n} of ${of}): kernel and machine state of each end after each segment`,
+  ladderLegend: '· no /proc read between two segments; ✗ the kernel was seen in a state the machine was not in',
+  ladderNone: 'no segment between the experiment\'s own sockets was captured',
+  ladderNoCapture: 'this run was not captured: c runs it with --capture',
   screenVerify: 'Yours: netkata verify --probe echo|close-behaviour|framing|concurrent|file|udp-echo|client-close -- <command> {port}',
 
   yes: 'yes',

@@ -68,6 +68,11 @@ export const lab: Messages['lab'] = {
   screenTitle: '套接字实验：回环地址上的真实套接字，内核状态读自 /proc/net/tcp',
   screenRunningTitle: '内核 TCP 状态',
   screenRunning: '正在回环地址上运行……',
+  ladderMachine: '状态机',
+  ladderConnection: (client, server, n, of) => `${client} / ${server}（连接 ${n}/${of}）：每个报文段后两端的内核与状态机状态`,
+  ladderLegend: '· 两个报文段之间没有读到 /proc；✗ 内核处于状态机不在的状态',
+  ladderNone: '没有抓到实验自己的套接字之间的报文段',
+  ladderNoCapture: '这次运行没有抓包：按 c 以 --capture 运行',
   screenVerify: '验证你自己的程序：netkata verify --probe echo|close-behaviour|framing|concurrent|file|udp-echo|client-close -- <命令> {port}',
 
   yes: '是',

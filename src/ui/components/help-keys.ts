@@ -42,6 +42,8 @@ export const SCREEN_KEYS: Partial<Record<ScreenId, readonly HelpRow[]>> = {
     { keys: '↑ ↓ j k', what: 'help.lab.choose' },
     { keys: 'Enter', what: 'help.lab.run' },
     { keys: 'r', what: 'help.lab.again' },
+    { keys: 'c', what: 'help.lab.capture' },
+    { keys: 'l m Tab', what: 'help.lab.views' },
     { keys: 'Esc', what: 'help.lab.stop' },
   ],
   traffic: [

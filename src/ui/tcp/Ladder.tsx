@@ -13,6 +13,11 @@ import { useTheme } from '../theme.js';
 export type LadderSegment = Pick<SegmentRecord, 'index' | 'at' | 'from' | 'to' | 'flags' | 'seq' | 'ack' | 'len' | 'why' | 'whyCode' | 'dropped' | 'arrivedAt' | 'flood'> & {
   readonly fromState: string;
   readonly toState?: string | undefined;
+  /** The kernel's state of each end beside the machine's (the lab's capture: `beside`), and whether the two disagree there. */
+  readonly fromKernel?: string | undefined;
+  readonly toKernel?: string | undefined;
+  readonly fromDiffers?: boolean | undefined;
+  readonly toDiffers?: boolean | undefined;
 };
 
 export interface LadderProps {
@@ -29,6 +34,8 @@ export interface LadderProps {
   readonly timeLabel?: string;
   /** The simulator's text in the app's language (default English). */
   readonly messages?: TcpMessages;
+  /** Each end as two columns, the kernel's state then the machine's (titled with these words), `✗` between them where they disagree. */
+  readonly beside?: { readonly kernel: string; readonly machine: string } | undefined;
 }
 
 const STATE_W = 13;
@@ -55,22 +62,44 @@ export function arrowText(label: string, rightward: boolean, width: number, kind
  * The ladder diagram: virtual time on the left, each endpoint's state after the segment on its side,
  * and an arrow per segment. The newest rows are kept when the run is longer than the screen.
  */
-export function Ladder({ segments, left, right, width, height, lostLabel, emptyLabel, timeLabel = 'time', messages = EN }: LadderProps): React.JSX.Element {
+export function Ladder({ segments, left, right, width, height, lostLabel, emptyLabel, timeLabel = 'time', messages = EN, beside }: LadderProps): React.JSX.Element {
   const theme = useTheme();
   const rows = segments.filter((s) => !s.flood && [left, right].includes(s.from) && [left, right].includes(s.to));
   const flood = segments.length - rows.length;
-  const room = Math.max(1, height - 1 - (flood > 0 ? 1 : 0));
+  const room = Math.max(1, height - (beside ? 2 : 1) - (flood > 0 ? 1 : 0));
   const shown = rows.slice(-room);
   const TIME_W = Math.max(5, ...shown.map((s) => formatTime(s.at).length)) + 1;
-  const arrowW = Math.max(12, width - TIME_W - 2 * STATE_W);
+  const sideW = beside ? 2 * STATE_W + 1 : STATE_W;
+  const arrowW = Math.max(12, width - TIME_W - 2 * sideW);
+  // One end's cell: its state, or (beside) the kernel's, the disagreement mark and the machine's.
+  const cell = (machine: string, kernel: string | undefined, differs: boolean | undefined, last: boolean): React.JSX.Element => {
+    if (!beside) return <>{last ? machine : machine.padEnd(STATE_W)}</>;
+    return (
+      <>
+        {(kernel ?? '').padEnd(STATE_W)}
+        {differs ? <Paint color={theme.error} bold>✗</Paint> : ' '}
+        {last ? machine : machine.padEnd(STATE_W)}
+      </>
+    );
+  };
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
       <Text bold wrap="truncate">
         {padEndCells(timeLabel, TIME_W)}
-        {left.padEnd(STATE_W)}
+        {left.padEnd(sideW)}
         {' '.repeat(arrowW)}
         {right}
       </Text>
+      {beside ? (
+        <Text dimColor wrap="truncate">
+          {' '.repeat(TIME_W)}
+          {padEndCells(beside.kernel, STATE_W + 1)}
+          {padEndCells(beside.machine, STATE_W)}
+          {' '.repeat(arrowW)}
+          {padEndCells(beside.kernel, STATE_W + 1)}
+          {beside.machine}
+        </Text>
+      ) : null}
       {rows.length === 0 ? <Text dimColor>{emptyLabel}</Text> : null}
       {shown.map((s) => {
         const rightward = s.from === left;
@@ -81,17 +110,19 @@ export function Ladder({ segments, left, right, width, height, lostLabel, emptyL
         const toState = kind === 'sent' ? (s.toState ?? '') : '';
         const leftState = rightward ? fromState : toState;
         const rightState = rightward ? toState : fromState;
+        const [leftKernel, rightKernel] = rightward ? [s.fromKernel, s.toKernel] : [s.toKernel, s.fromKernel];
+        const [leftDiffers, rightDiffers] = rightward ? [s.fromDiffers, s.toDiffers] : [s.toDiffers, s.fromDiffers];
         const colour = kind === 'dropped' ? theme.dropped : kind === 'sent' ? theme.sent : theme.muted;
         return (
           <Text key={s.index} wrap="truncate">
             <Text dimColor>{formatTime(s.at).padEnd(TIME_W)}</Text>
-            {leftState.padEnd(STATE_W)}
+            {cell(leftState, leftKernel, leftDiffers, false)}
             <Paint color={colour} bold={kind === 'dropped'}>
               {' '}
               {arrow}
               {' '}
             </Paint>
-            {rightState}
+            {cell(rightState, rightKernel, rightDiffers, true)}
           </Text>
         );
       })}

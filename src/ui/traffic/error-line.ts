@@ -1,4 +1,4 @@
-import { InputError, renderReason } from '../../errors.js';
+import { EnvironmentError, InputError, renderReason } from '../../errors.js';
 import { messages, type Lang } from '../../i18n/index.js';
 import { displayWidth } from '../../text-width.js';
 
@@ -7,6 +7,8 @@ import { displayWidth } from '../../text-width.js';
  * the errors catalogue, so zh gets Chinese). Anything else is a bug, shown as its message, never thrown.
  */
 export function errorLine(e: unknown, lang: Lang, width = Number.POSITIVE_INFINITY): string {
+  // What this machine cannot do (no dumpcap, no right to capture): the CLI's exit-3 reason, in the app's language.
+  if (e instanceof EnvironmentError && e.reason !== undefined) return renderReason(e.reason, messages(lang).errors);
   if (!(e instanceof InputError)) return e instanceof Error ? e.message : String(e);
   const why = e.reason === undefined ? e.message : renderReason(e.reason, messages(lang).errors);
   if (e.input === undefined) return why;
