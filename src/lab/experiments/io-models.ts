@@ -243,6 +243,10 @@ export const ioModels: Experiment<z.output<typeof Params>> = {
       run.watchListener(listening[k]!.port!, `${PREFIX[m]}-listener`);
     });
     for (const [k, m] of MODELS.entries()) runs[m] = await runModel(run, m, p, servers[k]!, listening[k]!.port!);
+    // Each server exits after its last client, closing its listener: wait until the kernel's table no
+    // longer has any of them, or the last one's LISTEN -> CLOSED can be missed when the run ends first (a
+    // loaded npm test run saw only LISTEN for mux-listener).
+    await run.waitDone(...MODELS.map((m) => `${PREFIX[m]}-listener`));
     for (const m of MODELS) {
       const r = runs[m];
       const order = [...r.times].sort((a, b) => a.acceptAt - b.acceptAt);
