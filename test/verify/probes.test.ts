@@ -60,6 +60,15 @@ const UDP_WHY: Record<string, string> = { drops: 'lost', merges: 'merged', trunc
 /** What the file check must name as the fault, from how file.py/file.mjs break each mode (their source). */
 const FILE_WHY: Record<string, string> = { 'wrong-size': 'short', 'wrong-checksum': 'checksum', 'no-header': 'header' };
 
+/** The --json report of a run; a run that printed none says its exit code and stderr (a loop run once got an empty stdout). */
+function reportOf(r: Run): VerifyReport {
+  try {
+    return JSON.parse(r.stdout) as VerifyReport;
+  } catch {
+    throw new Error(`no JSON report (exit ${r.code}): stdout ${JSON.stringify(r.stdout.slice(0, 200))}, stderr ${JSON.stringify(r.stderr.slice(0, 800))}`);
+  }
+}
+
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -87,7 +96,7 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
       const verdict = failing.length === 0 ? 'passes' : `fails ${failing.join(' and ')}`;
       it(`${probe} ${verdict} on the ${lang} ${mode} server, and leaves none of its processes running`, async () => {
         const r = await runOf(`${probe} ${lang} ${mode}`);
-        const report = JSON.parse(r.stdout) as VerifyReport;
+        const report = reportOf(r);
         expect(report.error, r.stderr).toBeNull();
         expect(r.code, r.stderr).toBe(failing.length === 0 ? 0 : 1);
         expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(failing);
@@ -109,7 +118,7 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
     const { formatVerifyReport } = await import('../../src/verify/format.js');
     const { messages } = await import('../../src/i18n/index.js');
     for (const lang of Object.keys(LANGS)) {
-      const good = JSON.parse((await runOf(`file ${lang} file`)).stdout) as VerifyReport;
+      const good = reportOf(await runOf(`file ${lang} file`));
       // The header as the server wrote it: 200 000 bytes (file.py's DATA), checked by python's hashlib / node:crypto.
       expect(good.checks[0]!.detail).toMatchObject({ kind: 'file', header: { name: 'data.bin', size: 200_000 }, bytes: 200_000 });
       // The server closed first: its own end of the connection was seen in TIME_WAIT by the kernel.
@@ -117,7 +126,7 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
       expect(path.at(-1)).toMatchObject({ state: 'TIME_WAIT', observed: true });
       for (const [mode, why] of Object.entries(FILE_WHY)) {
         if (!runs.has(`file ${lang} ${mode}`)) continue;
-        const report = JSON.parse((await runOf(`file ${lang} ${mode}`)).stdout) as VerifyReport;
+        const report = reportOf(await runOf(`file ${lang} ${mode}`));
         const detail = report.checks.find((c) => c.name === 'file')!.detail;
         expect(detail, `${lang} ${mode}`).toMatchObject({ kind: 'file', why });
         if (mode === 'no-header') expect(detail).toMatchObject({ header: null, problem: { code: 'length' } });
@@ -136,12 +145,12 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
     const { formatVerifyReport } = await import('../../src/verify/format.js');
     const { messages } = await import('../../src/i18n/index.js');
     for (const lang of Object.keys(LANGS)) {
-      const good = JSON.parse((await runOf(`udp-echo ${lang} echo`)).stdout) as VerifyReport;
+      const good = reportOf(await runOf(`udp-echo ${lang} echo`));
       const socket = good.checks.find((c) => c.name === 'udp-socket')!.detail;
       expect(socket).toMatchObject({ kind: 'udp-socket', port: good.port, sockets: [{ local: `127.0.0.1:${good.port}`, drops: 0 }] });
       for (const [mode, why] of Object.entries(UDP_WHY)) {
         if (!runs.has(`udp-echo ${lang} ${mode}`)) continue;
-        const report = JSON.parse((await runOf(`udp-echo ${lang} ${mode}`)).stdout) as VerifyReport;
+        const report = reportOf(await runOf(`udp-echo ${lang} ${mode}`));
         for (const l of ['en', 'zh'] as const) {
           const want = messages(l).verify.datagramsWhy[why as 'lost'].replace(/\s+/g, '');
           expect(formatVerifyReport(report, { color: false, lang: l }).replace(/\s+/g, ''), `${lang} ${mode} ${l}`).toContain(want);
@@ -154,10 +163,10 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
     const { formatVerifyReport } = await import('../../src/verify/format.js');
     const { messages } = await import('../../src/i18n/index.js');
     for (const lang of Object.keys(LANGS)) {
-      const good = JSON.parse((await runOf(`client-close ${lang} closes-first`)).stdout) as VerifyReport;
+      const good = reportOf(await runOf(`client-close ${lang} closes-first`));
       const path = good.checks.find((c) => c.name === 'client-time-wait')!.sockets[0]!.path;
       expect(path.at(-1), lang).toMatchObject({ state: 'TIME_WAIT', observed: true });
-      const bad = JSON.parse((await runOf(`client-close ${lang} waits`)).stdout) as VerifyReport;
+      const bad = reportOf(await runOf(`client-close ${lang} waits`));
       const states = bad.checks.find((c) => c.name === 'client-time-wait')!.sockets[0]!.path.map((p) => p.state);
       expect(states, lang).toContain('CLOSE_WAIT');
       expect(states).not.toContain('TIME_WAIT');
@@ -170,7 +179,7 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
   });
 
   it('reports the never-closing server socket in CLOSE_WAIT as the kernel showed it, not inferred', async () => {
-    const report = JSON.parse((await runOf('close-behaviour python never-closes')).stdout) as VerifyReport;
+    const report = reportOf(await runOf('close-behaviour python never-closes'));
     const check = report.checks.find((c) => c.name === 'no-close-wait')!;
     expect(check.detail).toMatchObject({ kind: 'no-state', state: 'CLOSE_WAIT', left: ['server<-c1'] });
     const path = check.sockets.find((s) => s.socket === 'server<-c1')!.path;
@@ -178,7 +187,7 @@ describe.skipIf(skip)(skipTitle('netkata verify: built-in probes against correct
   });
 
   it('reports the crashed server: it ended during the run, and the connection after the reset was refused', async () => {
-    const report = JSON.parse((await runOf('close-behaviour node crash-on-reset')).stdout) as VerifyReport;
+    const report = reportOf(await runOf('close-behaviour node crash-on-reset'));
     expect(report.programExit).not.toBeNull();
     expect(report.stderr).toContain('ECONNRESET');
     expect(report.checks.find((c) => c.name === 'accepts-after-reset')!.detail).toMatchObject({ kind: 'accepts', why: 'refused', error: 'ECONNREFUSED' });
