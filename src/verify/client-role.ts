@@ -19,7 +19,7 @@ import { requireProcNet } from '../lab/procnet.js';
 import { verbOf, type VerifyProbe } from '../scenario/verify.js';
 import { Watcher } from '../watch/watch.js';
 import { Program } from './program.js';
-import { firstMissing, loopbackConformance, payloadOf, type VerifyCheck, type VerifyOptions, type VerifyReport } from './run.js';
+import { firstMissing, loopbackConformance, payloadOf, probeReport, type VerifyCheck, type VerifyOptions, type VerifyReport } from './run.js';
 
 interface Conn {
   readonly socket: net.Socket;
@@ -176,25 +176,11 @@ export async function verifyClientProgram(probe: VerifyProbe, options: VerifyOpt
     const final = machine();
     const named = new Map([...conns].map(([n, c]) => [c.key, n]));
     checks.push({ name: 'conformance', step: null, ok: final.ok, detail: { kind: 'conformance', violations: final.violations }, sockets: [] });
-    return {
-      probe: probe.name,
-      title: probe.title,
-      ...(probe.zh ? { titleZh: probe.zh.title } : {}),
-      command,
-      port,
-      host: '127.0.0.1',
-      pid: program.pgid,
-      processes: [...program.pids],
-      programExit,
-      stderr: programExit ? program.stderr : '',
-      timeoutMs,
-      durationMs: Math.round(monotonicMs() - t0),
-      checks,
+    return probeReport(probe, {
+      command, port, host: '127.0.0.1', program, programExit, timeoutMs, t0, checks, error,
       sockets: Object.fromEntries(Object.entries(final.paths).map(([k, p]) => [named.get(k) ?? k, p])),
       observations: watcher.observations().filter((o) => o.remote === `127.0.0.1:${port}`),
-      error,
-      ok: error === null && checks.every((c) => c.ok),
-    };
+    });
   } finally {
     clearTimeout(timer);
     clearInterval(poll);

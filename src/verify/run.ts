@@ -436,26 +436,7 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
     await bounded(stopped.stop());
     const final = machinePaths();
     checks.push({ name: 'conformance', step: null, ok: final.ok, detail: { kind: 'conformance', violations: final.violations }, sockets: [] });
-    const durationMs = Math.round(monotonicMs() - t0);
-    return {
-      probe: probe.name,
-      title: probe.title,
-      ...(probe.zh ? { titleZh: probe.zh.title } : {}),
-      command,
-      port,
-      host,
-      pid: program?.pgid ?? null,
-      processes: [...(program?.pids ?? [])],
-      programExit,
-      stderr: programExit && program ? program.stderr : '',
-      timeoutMs,
-      durationMs,
-      checks,
-      sockets: final.paths,
-      observations: programObservations(),
-      error,
-      ok: error === null && checks.every((c) => c.ok),
-    };
+    return probeReport(probe, { command, port, host, program, programExit, timeoutMs, t0, checks, sockets: final.paths, observations: programObservations(), error });
   } finally {
     clearTimeout(timer);
     clearInterval(scan);
@@ -504,4 +485,31 @@ export function payloadOf(p: { text?: string | undefined; hex?: string | undefin
   if (p.hex !== undefined) return { bytes: Buffer.from(p.hex, 'hex'), label: `hex ${p.hex.toLowerCase()}`, show: (b) => `hex ${b.toString('hex')}` };
   const bytes = Buffer.from(sub(p.text ?? ''), 'utf8');
   return { bytes, label: JSON.stringify(bytes.toString('utf8')), show: (b) => JSON.stringify(b.toString('utf8')) };
+}
+
+/** The report every kind of probe ends with (server, client role, udp): the fields they share, made one way. */
+export function probeReport(probe: VerifyProbe, r: {
+  readonly command: VerifyReport['command']; readonly port: number; readonly host: string; readonly program: Program | undefined;
+  readonly programExit: VerifyReport['programExit']; readonly timeoutMs: number; readonly t0: number; readonly checks: VerifyCheck[];
+  readonly sockets: VerifyReport['sockets']; readonly observations: VerifyReport['observations']; readonly error: VerifyReport['error'];
+}): VerifyReport {
+  return {
+    probe: probe.name,
+    title: probe.title,
+    ...(probe.zh ? { titleZh: probe.zh.title } : {}),
+    command: r.command,
+    port: r.port,
+    host: r.host,
+    pid: r.program?.pgid ?? null,
+    processes: [...(r.program?.pids ?? [])],
+    programExit: r.programExit,
+    stderr: r.programExit && r.program ? r.program.stderr : '',
+    timeoutMs: r.timeoutMs,
+    durationMs: Math.round(monotonicMs() - r.t0),
+    checks: r.checks,
+    sockets: r.sockets,
+    observations: r.observations,
+    error: r.error,
+    ok: r.error === null && r.checks.every((c) => c.ok),
+  };
 }

@@ -22,7 +22,7 @@ import { monotonicMs } from '../lab/observer.js';
 import { formatSocketAddress, parseProcNetLine, procNetDir } from '../lab/procnet.js';
 import type { VerifyProbe } from '../scenario/verify.js';
 import { groupPids, holderOf, pgrpOf, Program, ProgramStartError, socketInodes } from './program.js';
-import type { VerifyCheck, VerifyOptions, VerifyReport } from './run.js';
+import { probeReport, type VerifyCheck, type VerifyOptions, type VerifyReport } from './run.js';
 
 export interface UdpSocketEntry {
   readonly local: string;
@@ -190,25 +190,8 @@ export async function verifyUdpProgram(probe: VerifyProbe, options: VerifyOption
     const entries = readUdpPort(port).filter((e) => inodes === undefined || inodes.has(e.inode));
     const drops = entries.reduce((n, e) => n + e.drops, 0);
     checks.push({ name: 'udp-socket', step: null, ok: entries.length > 0 && drops === 0, detail: { kind: 'udp-socket', port, sockets: entries.map((e) => ({ local: e.local, inode: e.inode, drops: e.drops, rxQueue: e.rxQueue })) }, sockets: [] });
-    return {
-      probe: probe.name,
-      title: probe.title,
-      ...(probe.zh ? { titleZh: probe.zh.title } : {}),
-      command,
-      port,
-      host,
-      pid: program?.pgid ?? null,
-      processes: [...(program?.pids ?? [])],
-      programExit: program?.exit ? { ...program.exit, at: Math.round(monotonicMs() - t0) } : null,
-      stderr: program?.exit ? program.stderr : '',
-      timeoutMs,
-      durationMs: Math.round(monotonicMs() - t0),
-      checks,
-      sockets: {},
-      observations: [],
-      error,
-      ok: error === null && checks.every((c) => c.ok),
-    };
+    const programExit = program?.exit ? { ...program.exit, at: Math.round(monotonicMs() - t0) } : null;
+    return probeReport(probe, { command, port, host, program, programExit, timeoutMs, t0, checks, sockets: {}, observations: [], error });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onOuter);
