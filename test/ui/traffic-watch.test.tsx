@@ -5,6 +5,7 @@
  * transitions between the tables, the counts, the CLOSE_WAIT warning, and RFC 9293's diagram, which
  * has no arrow from ESTABLISHED back to SYN_SENT (the screen must call that step a violation).
  */
+import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -113,6 +114,9 @@ describe('live sockets screen', () => {
     expect(app.frame()).toContain('now: ESTABLISHED 2');
     await app.press('9090', KEY.enter);
     expect(app.frame()).toContain('sockets on port 9090 · now: ESTABLISHED 1');
+    // No frame, however briefly drawn, labels the last filter's counts with the new port.
+    const stale = app.frames.map((f) => stripVTControlCharacters(f)).filter((f) => f.includes('on port 9090') && f.includes('ESTABLISHED 2'));
+    expect(stale).toEqual([]);
     set([line(0, 8080, 40000, CLOSE_WAIT, 11), line(1, 9090, 40001, CLOSE_WAIT, 12)]);
     await read(500);
     expect(app.frame()).toContain('127.0.0.1:9090 > 127.0.0.1:40001  ESTABLISHED -> CLOSE_WAIT');

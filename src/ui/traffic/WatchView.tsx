@@ -70,7 +70,7 @@ export function WatchView({ lang, width, height, onBack, readTable, intervalMs =
   const fold = (line: string, hang = 4): string[] => foldLine(line, width, hang);
   const hints: KeyHint[] = [{ keys: '0-9 Enter', label: m.port }, { keys: '↑/↓', label: t('key.scroll') }, { keys: 'Esc', label: t('key.back') }];
   const head = [
-    ...fold(`${port === undefined ? m.every : m.onPort(port)} · ${m.counts(countsText(feed.counts, w))}`),
+    ...fold(`${feed.port === undefined ? m.every : m.onPort(feed.port)} · ${m.counts(countsText(feed.counts, w))}`),
     ...(error !== undefined ? fold(`✗ ${error}`) : []),
   ];
   const warnings = feed.pileUps.flatMap((p) => fold(w.pileUp(p.count, p.state), 2));

@@ -8,6 +8,8 @@ import { PILE_UP, Watcher, type Transition } from '../../watch/watch.js';
 export const KEPT = 500;
 
 export interface WatchFeed {
+  /** The port filter these figures are for: the screen labels them with it, so a frame never shows a new filter over the last filter's counts. */
+  readonly port: number | undefined;
   /** Since the watch (re)started; the sockets already there at the first read are in `counts`, not here (as `netkata watch` prints them). */
   readonly transitions: readonly Transition[];
   readonly counts: Partial<Record<LabState, number>>;
@@ -19,7 +21,7 @@ export interface WatchFeed {
   readonly unavailable: boolean;
 }
 
-const EMPTY: WatchFeed = { transitions: [], counts: {}, pileUps: [], conformance: undefined, reads: 0, unavailable: false };
+const EMPTY: WatchFeed = { port: undefined, transitions: [], counts: {}, pileUps: [], conformance: undefined, reads: 0, unavailable: false };
 
 /**
  * The watch module (src/watch/watch.ts) on an interval while the screen is mounted: a new Watcher
@@ -30,7 +32,7 @@ export function useWatch(port: number | undefined, intervalMs: number, readTable
   const [feed, setFeed] = useState<WatchFeed>(EMPTY);
   useEffect(() => {
     if (readTable === undefined && !hasProcNet()) {
-      setFeed({ ...EMPTY, unavailable: true });
+      setFeed({ ...EMPTY, port, unavailable: true });
       return undefined;
     }
     const watcher = new Watcher({ ...(port !== undefined ? { port } : {}), ...(readTable ? { readTable } : {}) });
@@ -45,7 +47,7 @@ export function useWatch(port: number | undefined, intervalMs: number, readTable
       if (first || r.transitions.length) conformance = watcher.conformance();
       const counts = watcher.counts();
       const pileUps = (Object.entries(PILE_UP) as [LabState, number][]).filter(([s, n]) => (counts[s] ?? 0) >= n).map(([state]) => ({ state, count: counts[state]! }));
-      setFeed({ transitions, counts, pileUps, conformance, reads: watcher.tableReads, unavailable: false });
+      setFeed({ port, transitions, counts, pileUps, conformance, reads: watcher.tableReads, unavailable: false });
     };
     tick();
     const timer = setInterval(tick, intervalMs);
