@@ -12,6 +12,7 @@ export const SERIAL_LANES = [
     'test/replay/replay-tshark.test.ts',
     'test/lab/capture.test.ts',
     'test/verify/probes.test.ts',
+    'test/verify/port-taken.test.ts',
     'test/verify/cli.test.ts',
     'test/verify/api.test.ts',
     'test/watch/watch.test.ts',

@@ -5,7 +5,13 @@
  *   const report = await verifyProgram({ probe: 'close-behaviour', command: ['python3', 'server.py', '{port}'] });
  *   assert.ok(report.ok, formatVerifyReport(report, { color: false }));
  */
-export { verifyProgram, ProgramStartError, DEFAULT_START_TIMEOUT_MS } from './run.js';
+import { verifyProgram as run, type VerifyOptions, type VerifyReport } from './run.js';
+export { ProgramStartError, DEFAULT_START_TIMEOUT_MS } from './run.js';
+
+/** Start the program (or test the one on `port`), run the probe against it, and report every check. */
+export function verifyProgram(options: VerifyOptions): Promise<VerifyReport> {
+  return run(options);
+}
 export type { VerifyOptions, VerifyReport, VerifyCheck, CheckDetail } from './run.js';
 export { builtinProbes, loadProbe } from './probes.js';
 export { parseVerifyProbe, VERIFY_VERBS } from '../scenario/verify.js';

@@ -37,6 +37,25 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   return port;
 }
 
+/** How many ports a run tries when each one it chose was taken before the program could bind it. */
+export const PORT_ATTEMPTS = 3;
+
+/** How a run picks the port for the program it starts (a test gives its own, to take one on purpose). */
+export type PortChooser = () => Promise<number>;
+
+/**
+ * Whether the program's start should be tried again on a new port: it could not listen on `port`, which
+ * we chose (not the user), and a socket that is not the program's holds that port now. A chosen port is
+ * free when chosen but not reserved: before the program binds it, any process's connect() or sendto() on
+ * this machine may take it as its ephemeral source port, and the program fails with EADDRINUSE (npm test
+ * once saw this as a run with no report, about 1 run in 17). `holders` are the sockets bound to `port`.
+ */
+export function portTakenFromProgram(error: unknown, attempt: number, chosen: boolean, program: Program | undefined, holders: readonly { readonly inode: number }[]): program is Program {
+  if (!(error instanceof ProgramStartError) || !chosen || program === undefined || attempt >= PORT_ATTEMPTS) return false;
+  const mine = program.inodes();
+  return holders.some((h) => !mine.has(h.inode));
+}
+
 /** pgrp of `pid` (field 5 of /proc/<pid>/stat, after the parenthesised comm that may hold spaces). */
 export function pgrpOf(pid: number): number | undefined {
   try {

@@ -16,10 +16,10 @@ import { FrameDecoder, encodeFrame } from '../lab/framing.js';
 import { LabAborted, LabRun, type ActionRecord } from '../lab/lab-run.js';
 import { linuxConformanceOptions } from '../lab/machine.js';
 import { monotonicMs, Observer, type Observation } from '../lab/observer.js';
-import { formatSocketAddress, procNetDir, readProcNet, requireProcNet } from '../lab/procnet.js';
+import { formatSocketAddress, procNetDir, readProcNet, requireProcNet, type ProcNetEntry } from '../lab/procnet.js';
 import type { LabState } from '../lab/states.js';
 import { verbOf, type VerifyProbe, type VerifyStep } from '../scenario/verify.js';
-import { freePort, groupPids, holderOf, pgrpOf, Program, ProgramStartError, socketInodes, waitListening, type ProgramExit } from './program.js';
+import { freePort, groupPids, holderOf, pgrpOf, portTakenFromProgram, Program, ProgramStartError, socketInodes, waitListening, type PortChooser, type ProgramExit } from './program.js';
 import { loadProbe } from './probes.js';
 import { verifyUdpProgram, type DatagramWhy } from './udp.js';
 import { verifyClientProgram } from './client-role.js';
@@ -137,7 +137,13 @@ export function programActions(observations: readonly Observation[], port: numbe
 const portOf = (address: string): number => Number(address.slice(address.lastIndexOf(':') + 1));
 const serverOf = (client: string): string => `server<-${client}`;
 
-export async function verifyProgram(options: VerifyOptions): Promise<VerifyReport> {
+/** The run's port choosers (tests give their own; the library's verifyProgram takes only options). */
+export interface PortChoosers {
+  readonly tcp?: PortChooser;
+  readonly udp?: PortChooser;
+}
+
+export async function verifyProgram(options: VerifyOptions, choosers: PortChoosers = {}): Promise<VerifyReport> {
   requireProcNet();
   const probe = typeof options.probe === 'string' ? loadProbe(options.probe) : options.probe;
   const command = options.command && options.command.length > 0 ? [...options.command] : null;
@@ -146,17 +152,21 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
   if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535)) {
     throw new InputError(reason('verifyPort'), String(options.port));
   }
-  if (probe.transport === 'udp') return verifyUdpProgram(probe, options, command);
+  if (probe.transport === 'udp') return verifyUdpProgram(probe, options, command, choosers.udp);
   if (probe.role === 'client') return verifyClientProgram(probe, options, command);
   const timeoutMs = options.timeoutMs ?? probe.timeout;
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const t0 = monotonicMs();
-  const port = options.port ?? (await freePort());
-  const program = command ? await Program.start(command, port) : undefined;
+  const choosePort = choosers.tcp ?? freePort;
+  let port = options.port ?? (await choosePort());
+  let program = command ? await Program.start(command, port) : undefined;
   let programExit: (ProgramExit & { at: number }) | null = null;
-  void program?.exited.then((e) => {
-    programExit = { ...e, at: Math.round(monotonicMs() - t0) };
-  });
+  const followExit = (p: Program | undefined): void => {
+    void p?.exited.then((e) => {
+      if (p === program) programExit = { ...e, at: Math.round(monotonicMs() - t0) };
+    });
+  };
+  followExit(program);
 
   let run: LabRun | undefined;
   let observer: Observer | undefined;
@@ -167,7 +177,20 @@ export async function verifyProgram(options: VerifyOptions): Promise<VerifyRepor
   if (options.signal?.aborted) onOuterAbort();
   let timer: NodeJS.Timeout | undefined;
   try {
-    const listener = await waitListening(port, program, startTimeoutMs, controller.signal);
+    let listener: ProcNetEntry;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        listener = await waitListening(port, program, startTimeoutMs, controller.signal);
+        break;
+      } catch (e) {
+        const bound = readProcNet().filter((x) => x.local.port === port);
+        if (!portTakenFromProgram(e, attempt, options.port === undefined, program, bound)) throw e;
+        await program.stop();
+        port = await choosePort();
+        program = await Program.start(command!, port);
+        followExit(program);
+      }
+    }
     // A program we did not start: its sockets are those its holder's group holds (when we may read it).
     const holder = program ? undefined : holderOf(listener.inode);
     const groupOfHolder = holder === undefined ? undefined : pgrpOf(holder);

@@ -21,7 +21,7 @@ import { InputError, reason } from '../errors.js';
 import { monotonicMs } from '../lab/observer.js';
 import { formatSocketAddress, parseProcNetLine, procNetDir } from '../lab/procnet.js';
 import type { VerifyProbe } from '../scenario/verify.js';
-import { groupPids, holderOf, pgrpOf, Program, ProgramStartError, socketInodes } from './program.js';
+import { groupPids, holderOf, pgrpOf, portTakenFromProgram, Program, ProgramStartError, socketInodes, type PortChooser } from './program.js';
 import { probeReport, type VerifyCheck, type VerifyOptions, type VerifyReport } from './run.js';
 
 export interface UdpSocketEntry {
@@ -102,12 +102,24 @@ function isSubsequence(got: readonly Buffer[], want: readonly Buffer[]): boolean
   return true;
 }
 
-export async function verifyUdpProgram(probe: VerifyProbe, options: VerifyOptions, command: string[] | null): Promise<VerifyReport> {
+/** Bound, for UDP: a socket on the port that the program's descriptors hold (any, for a program we did not start). */
+async function waitBound(port: number, program: Program | undefined, ms: number): Promise<void> {
+  const end = monotonicMs() + ms;
+  for (;;) {
+    const mine = program ? program.inodes() : undefined;
+    if (readUdpPort(port).some((e) => mine === undefined || mine.has(e.inode))) return;
+    if (program?.exit) throw new ProgramStartError(reason('programExitedUdp', { signal: program.exit.signal ?? undefined, code: program.exit.code, port }));
+    if (monotonicMs() >= end) throw new ProgramStartError(reason('programNoBindUdp', { port, ms }));
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export async function verifyUdpProgram(probe: VerifyProbe, options: VerifyOptions, command: string[] | null, choosePort: PortChooser = freeUdpPort): Promise<VerifyReport> {
   const timeoutMs = options.timeoutMs ?? probe.timeout;
   const startTimeoutMs = options.startTimeoutMs ?? 5000;
   const t0 = monotonicMs();
-  const port = options.port ?? (await freeUdpPort());
-  const program = command ? await Program.start(command, port) : undefined;
+  let port = options.port ?? (await choosePort());
+  let program = command ? await Program.start(command, port) : undefined;
   const client = dgram.createSocket('udp4');
   const replies: Buffer[] = [];
   let wake: (() => void) | undefined;
@@ -138,13 +150,17 @@ export async function verifyUdpProgram(probe: VerifyProbe, options: VerifyOption
     });
   try {
     // Listening, for UDP: a socket bound to the port, held by the program's descriptors.
-    const end = monotonicMs() + startTimeoutMs;
-    for (;;) {
-      const mine = program ? program.inodes() : undefined;
-      if (readUdpPort(port).some((e) => mine === undefined || mine.has(e.inode))) break;
-      if (program?.exit) throw new ProgramStartError(reason('programExitedUdp', { signal: program.exit.signal ?? undefined, code: program.exit.code, port }));
-      if (monotonicMs() >= end) throw new ProgramStartError(reason('programNoBindUdp', { port, ms: startTimeoutMs }));
-      await new Promise((r) => setTimeout(r, 10));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await waitBound(port, program, startTimeoutMs);
+        break;
+      } catch (e) {
+        // The port we chose was taken before the program bound it: again on a new one (program.ts).
+        if (!portTakenFromProgram(e, attempt, options.port === undefined, program, readUdpPort(port))) throw e;
+        await program.stop();
+        port = await choosePort();
+        program = await Program.start(command!, port);
+      }
     }
     // The client sends to 127.0.0.1: a program bound to ::1 only never gets them (its replies: lost).
     const host = '127.0.0.1';
