@@ -2,7 +2,7 @@
 // Writes the parses of the package's own scenario files that the shipped CLI reads instead of parsing
 // (src/cache/build-cache.ts says when), made with the code `tsc` just compiled into dist/:
 //   dist/bundle/pool-cache.json              the practice pool (src/practice/pool-cache.ts)
-//   dist/bundle/tcp-cache/<path>.json        each scenarios/tcp/**/*.yaml (src/cli/scenario-cache.ts)
+//   dist/bundle/tcp-cache/<path>.json        each scenarios/tcp/**/*.yaml and scenarios/window/*.yaml (src/cli/scenario-cache.ts)
 //   dist/bundle/lab-list.json                the lab experiments' names and titles (src/cli/lab-list.ts)
 // Runs after the bundle (whose build empties dist/bundle). Each file is written to a temporary name
 // and renamed, so a failed build never leaves half a cache. A shipped scenario that does not parse
@@ -11,16 +11,17 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { dirname, join, relative } from 'node:path';
 import { buildPoolCache } from '../dist/practice/pool-files.js';
 import { poolCachePath } from '../dist/practice/pool-cache.js';
-import { sha256 } from '../dist/cache/build-cache.js';
+import { cacheStringify, sha256 } from '../dist/cache/build-cache.js';
 import { TCP_CACHE_FORMAT, tcpCacheFile } from '../dist/cli/scenario-cache.js';
 import { parseTcpScenario } from '../dist/scenario/tcp.js';
+import { parseWindowScenario } from '../dist/scenario/window.js';
 import { scenariosDir } from '../dist/practice/source-files.js';
 import { EXPERIMENTS } from '../dist/lab/experiments/index.js';
 import { labListPath } from '../dist/cli/lab-list.js';
 
-function write(path, value) {
+function write(path, value, stringify = JSON.stringify) {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, JSON.stringify(value));
+  writeFileSync(`${path}.tmp`, stringify(value));
   renameSync(`${path}.tmp`, path);
 }
 
@@ -31,7 +32,13 @@ const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (
 for (const path of walk(join(root, 'tcp'))) {
   const rel = relative(root, path);
   const text = readFileSync(path, 'utf8');
-  write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, sha256: sha256(text), scenario: parseTcpScenario(text, `scenarios/${rel}`) });
+  write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, sha256: sha256(text), scenario: parseTcpScenario(text, `scenarios/${rel}`) }, cacheStringify);
+}
+
+for (const path of walk(join(root, 'window'))) {
+  const rel = relative(root, path);
+  const text = readFileSync(path, 'utf8');
+  write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, sha256: sha256(text), scenario: parseWindowScenario(text, `scenarios/${rel}`) }, cacheStringify);
 }
 
 write(labListPath(), { experiments: EXPERIMENTS.map((e) => ({ name: e.name, title: e.title, tcp: e.tcp })) });

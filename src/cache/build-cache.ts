@@ -22,3 +22,18 @@ export function buildCachePath(name: string, url: string = import.meta.url): str
 export function runningFromSources(url: string = import.meta.url): boolean {
   return /\/src\/[^/]+\/[^/]+\.tsx?$/.test(url);
 }
+
+/**
+ * JSON for cached parses, keeping the numbers JSON has no text for: a window scenario's `readRate` is
+ * Infinity when the receiver reads at once, which JSON.stringify writes as null (the cached scenario then
+ * ran a different transfer: test/cli/scenario-cache.test.ts compares with deep equality).
+ */
+const NON_FINITE: Record<string, number> = { '\u0000Infinity': Infinity, '\u0000-Infinity': -Infinity, '\u0000NaN': NaN };
+
+export function cacheStringify(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `\u0000${String(v)}` : v));
+}
+
+export function cacheParse(text: string): unknown {
+  return JSON.parse(text, (_k, v: unknown) => (typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v));
+}

@@ -1,19 +1,21 @@
 /**
  * `netkata tcp run <built-in or shipped file>` without YAML or the schema: the TCP scenarios under
- * scenarios/tcp/ are parsed at build time into dist/bundle/tcp-cache/<path>.json, each with the SHA-256
+ * scenarios/tcp/ and the window scenarios under scenarios/window/ are parsed at build time into
+ * dist/bundle/tcp-cache/<path>.json, each with the SHA-256
  * of its text (src/cache/build-cache.ts). A file whose text matches is read from there; anything else
  * (an edited file, a user's file, no cache, running from src/) is parsed as usual.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { buildCachePath, runningFromSources, sha256 } from '../cache/build-cache.js';
+import { buildCachePath, cacheParse, runningFromSources, sha256 } from '../cache/build-cache.js';
 import { InputError } from '../errors.js';
 import { scenariosDir } from '../practice/source-files.js';
 import type { TcpScenario } from '../scenario/tcp.js';
+import type { WindowScenario } from '../scenario/window.js';
 import { fsReason } from './fs-reason.js';
 import { t } from './text.js';
 
-export const TCP_CACHE_FORMAT = 1;
+export const TCP_CACHE_FORMAT = 2;
 
 export interface CachedScenario {
   readonly format: number;
@@ -26,17 +28,30 @@ export function tcpCacheFile(rel: string): string {
   return buildCachePath(`tcp-cache/${rel.replace(/\.yaml$/, '.json')}`);
 }
 
-/** The cached parse of `text` if `absPath` is a shipped scenario file with exactly this text. */
-export function cachedScenario(absPath: string, text: string, file: string, options: { cache?: boolean } = {}): TcpScenario | undefined {
+/** The cached parse of `text` if `absPath` is a shipped scenario file under scenarios/<dir>/ with exactly this text. */
+function cachedParse<T extends { readonly file: string }>(dir: 'tcp/' | 'window/', absPath: string, text: string, file: string, options: { cache?: boolean }): T | undefined {
   if (!(options.cache ?? !runningFromSources())) return undefined;
   const rel = relative(scenariosDir(), absPath);
-  if (rel.startsWith('..') || !rel.startsWith('tcp/') || !rel.endsWith('.yaml')) return undefined;
+  if (rel.startsWith('..') || !rel.startsWith(dir) || !rel.endsWith('.yaml')) return undefined;
   try {
-    const c = JSON.parse(readFileSync(tcpCacheFile(rel), 'utf8')) as CachedScenario;
+    const c = cacheParse(readFileSync(tcpCacheFile(rel), 'utf8')) as { format: number; sha256: string; scenario: T };
     return c.format === TCP_CACHE_FORMAT && c.sha256 === sha256(text) ? { ...c.scenario, file } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The cached parse of `text` if `absPath` is a shipped TCP scenario file (scenarios/tcp/) with exactly this text. */
+export function cachedScenario(absPath: string, text: string, file: string, options: { cache?: boolean } = {}): TcpScenario | undefined {
+  return cachedParse<TcpScenario>('tcp/', absPath, text, file, options);
+}
+
+/**
+ * The same for a shipped window scenario (scenarios/window/): `tcp list` parsed all of them with yaml
+ * and zod on every run (a third of its CPU time: `node --cpu-prof bin/netkata.js tcp list`).
+ */
+export function cachedWindowScenario(absPath: string, text: string, file: string, options: { cache?: boolean } = {}): WindowScenario | undefined {
+  return cachedParse<WindowScenario>('window/', absPath, text, file, options);
 }
 
 /**

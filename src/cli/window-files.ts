@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { fsReason } from './fs-reason.js';
 import { scenariosDir } from '../practice/source-files.js';
@@ -17,10 +17,10 @@ export function windowScenarioDir(root: string = scenariosDir()): string {
  * Where the window scenario `arg` names is, and its text, or undefined when it names none (the TCP
  * scenarios take it then). Light (no YAML, no schema): `tcp run <tcp scenario>` asks here first.
  */
-export function windowScenarioSource(arg: string): { text: string; file: string } | undefined {
+export function windowScenarioSource(arg: string): { path: string; text: string; file: string } | undefined {
   if (!existsSync(arg) && /^[a-z0-9-]+$/.test(arg)) {
     const builtin = join(windowScenarioDir(), `${arg}.yaml`);
-    return existsSync(builtin) ? { text: readFileSync(builtin, 'utf8'), file: `scenarios/window/${arg}.yaml` } : undefined;
+    return existsSync(builtin) ? { path: builtin, text: readFileSync(builtin, 'utf8'), file: `scenarios/window/${arg}.yaml` } : undefined;
   }
   if (!existsSync(arg)) return undefined;
   let text: string;
@@ -29,7 +29,7 @@ export function windowScenarioSource(arg: string): { text: string; file: string 
   } catch (e) {
     throw new InputError(fsReason(e), arg);
   }
-  return isWindowScenarioText(text) ? { text, file: arg } : undefined;
+  return isWindowScenarioText(text) ? { path: resolve(arg), text, file: arg } : undefined;
 }
 
 

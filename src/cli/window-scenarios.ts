@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scenariosDir } from '../practice/source-files.js';
 import { parseWindowScenario, type WindowScenario } from '../scenario/window.js';
+import { cachedWindowScenario } from './scenario-cache.js';
 import { windowScenarioDir, windowScenarioSource, type WindowEntry } from './window-files.js';
 
 // Reading window scenarios (YAML and the schema); window-files.ts only finds them.
@@ -9,7 +10,7 @@ import { windowScenarioDir, windowScenarioSource, type WindowEntry } from './win
 /** The window scenario `arg` names, parsed, or undefined when it names none. */
 export function findWindowScenario(arg: string): WindowScenario | undefined {
   const source = windowScenarioSource(arg);
-  return source === undefined ? undefined : parseWindowScenario(source.text, source.file);
+  return source === undefined ? undefined : (cachedWindowScenario(source.path, source.text, source.file) ?? parseWindowScenario(source.text, source.file));
 }
 
 /** Built-in window scenarios by file name, parsed (the app's scenario list runs them). */
@@ -21,7 +22,11 @@ export function loadWindowScenarios(root: string = scenariosDir()): WindowScenar
   } catch {
     return [];
   }
-  return names.map((n) => parseWindowScenario(readFileSync(join(dir, n), 'utf8'), `scenarios/window/${n}`));
+  return names.map((n) => {
+    const path = join(dir, n);
+    const text = readFileSync(path, 'utf8');
+    return cachedWindowScenario(path, text, `scenarios/window/${n}`) ?? parseWindowScenario(text, `scenarios/window/${n}`);
+  });
 }
 
 /** Built-in window scenarios by file name; a broken one is an InputError (a packaging bug). */

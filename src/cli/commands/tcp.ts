@@ -62,8 +62,8 @@ export function registerTcpCommands(program: Command, h: Messages['help']): void
       const { windowScenarioSource } = await import('../window-files.js');
       const windowSource = windowScenarioSource(arg);
       if (windowSource) {
-        const { parseWindowScenario } = await import('../../scenario/window.js');
-        const windowScenario = parseWindowScenario(windowSource.text, windowSource.file);
+        const { cachedWindowScenario } = await import('../scenario-cache.js');
+        const windowScenario = cachedWindowScenario(windowSource.path, windowSource.text, windowSource.file) ?? (await import('../../scenario/window.js')).parseWindowScenario(windowSource.text, windowSource.file);
         if (opts.pcap) throw new InputError(t().cli.pcapWindow, opts.pcap);
         const [{ runWindowScenario }, { renderWindowRun }] = await Promise.all([import('../../tcp/window-run.js'), import('../render/tcp-windows.js')]);
         const s = opts.profile !== undefined && isProfile(opts.profile) ? withProfile(windowScenario, opts.profile) : windowScenario;
@@ -130,20 +130,11 @@ export function registerTcpCommands(program: Command, h: Messages['help']): void
     .option('--json', h.tcp.listJson)
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { zh } = await tcpMessages(cmd);
-      const { listBuiltinScenarios } = await import('../scenario-files.js');
-      const entries = listBuiltinScenarios();
-      const broken = entries.find((e) => e.error !== undefined);
-      if (broken) throw broken.cause ?? new InputError(broken.error!);
-      const { loadWindowScenarios } = await import('../window-scenarios.js');
-      const windows = loadWindowScenarios();
-      const rows = [
-        ...entries.map((e) => ({ name: e.name, title: e.title, topic: e.scenario?.topic ?? null })),
-        ...windows.map((w) => ({ name: w.name, title: w.title, topic: w.topic ?? null })),
-      ];
-      if (opts.json) return writeJson({ scenarios: rows });
-      const titlesZh = [...entries.map((e) => e.scenario?.titleZh), ...windows.map((w) => w.titleZh)];
-      const w = Math.max(...rows.map((r) => r.name.length));
-      writeOut(rows.map((r, i) => `${r.name.padEnd(w)}  ${zh ? (titlesZh[i] ?? r.title) : r.title}`).join('\n'));
+      const { listScenarioRows } = await import('../scenario-list.js');
+      const list = await listScenarioRows();
+      if (opts.json) return writeJson({ scenarios: list.map((r) => ({ name: r.name, title: r.title, topic: r.topic })) });
+      const w = Math.max(...list.map((r) => r.name.length));
+      writeOut(list.map((r) => `${r.name.padEnd(w)}  ${zh ? (r.titleZh ?? r.title) : r.title}`).join('\n'));
     });
 
   tcp
