@@ -187,7 +187,14 @@ export function readProcNet(families: readonly (4 | 6)[] = [4, 6], dir: string =
 }
 
 const scratch = Buffer.alloc(1 << 16);
-/** readFileSync would stat first (size 0 for /proc) and grow; read in large slices instead. */
+/**
+ * A read of a /proc/net table shorter than this was its last (see LAST_READ in poller.ts: the kernel
+ * hands out a page of whole lines at a time, short only at the end, and the read that returns 0 walks
+ * the socket hash again).
+ */
+export const LAST_TABLE_READ = 4096 - 256;
+
+/** A /proc/net table, whole: readFileSync would stat first (size 0 for /proc) and grow; read in large slices instead. */
 export function readWhole(file: string): string {
   const fd = openSync(file, 'r');
   try {
@@ -196,6 +203,7 @@ export function readWhole(file: string): string {
       const n = readSync(fd, scratch, 0, scratch.length, null);
       if (n <= 0) break;
       parts.push(scratch.toString('latin1', 0, n));
+      if (n <= LAST_TABLE_READ) break;
     }
     return parts.join('');
   } finally {
