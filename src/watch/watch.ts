@@ -66,6 +66,8 @@ interface Followed {
   readonly already: boolean;
   state: LabState;
   gone: boolean;
+  /** ms of the first read it was missing from (a departure is confirmed by the next read). */
+  missedAt?: number | undefined;
   readonly observations: Observation[];
 }
 
@@ -131,6 +133,7 @@ export class Watcher {
       seen.add(key);
       const obs: Observation = { at, socket: key, local, remote, state: e.state, kernelState: e.kernelState, ...(e.timer ? { timer: e.timer } : {}), inode: e.inode };
       const kernelState = e.kernelState !== e.state ? { kernelState: e.kernelState } : {};
+      if (known) known.missedAt = undefined;
       if (!known || known.gone) {
         const f: Followed = { local, remote, already: this.first, state: e.state, gone: false, observations: [obs] };
         this.sockets.set(key, f);
@@ -141,13 +144,24 @@ export class Watcher {
         known.observations.push(obs);
       }
     }
+    // A table longer than a page is read page by page, and the kernel resumes each page by position: a
+    // socket can be skipped when others come and go in between (the poll thread has the same rule,
+    // src/lab/poller.ts). So a socket has left only when two reads in a row miss it; it left at the first.
+    const departures: Transition[] = [];
     for (const [key, f] of this.sockets) {
       if (f.gone || seen.has(key)) continue;
+      if (f.missedAt === undefined) {
+        f.missedAt = at;
+        continue;
+      }
+      const left = f.missedAt;
       f.gone = true;
-      f.observations.push({ at, socket: key, local: f.local, remote: f.remote, state: 'CLOSED', vanished: true });
-      transitions.push({ at, local: f.local, remote: f.remote, from: f.state, to: 'CLOSED', gone: true });
+      f.missedAt = undefined;
+      f.observations.push({ at: left, socket: key, local: f.local, remote: f.remote, state: 'CLOSED', vanished: true });
+      departures.push({ at: left, local: f.local, remote: f.remote, from: f.state, to: 'CLOSED', gone: true });
       f.state = 'CLOSED';
     }
+    transitions.unshift(...departures);
     this.first = false;
     this.reads++;
     const pileUps: PileUp[] = [];
