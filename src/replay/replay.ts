@@ -85,7 +85,6 @@ interface End {
   sentMax: number;
   /** The machine itself sent a RST during the last event. */
   rstByMachine: boolean;
-  fx: Effects;
 }
 
 interface Track {
@@ -122,19 +121,15 @@ function acknowledges(s: DecodedSegment, earlier: DecodedSegment): boolean {
 const REJECTING_GUARDS = new Set(['isRst', 'isRstOutOfWindow', 'isRstInexact', 'hasNoAck', 'hasUnacceptableAck', 'hasBadAckInSynReceived', 'hasSyn', 'isAck', 'isSynWithBacklogFull']);
 const REJECTING_ACTIONS = new Set(['sendResetForSegment', 'sendResetForAck', 'sendChallengeAck']);
 
+/**
+ * The empty lists every end starts with, shared: most ends never queue an event or a row, and a capture of
+ * many short connections keeps every end it saw (the memory per connection is most of the replay's).
+ */
+const NO_EVENTS = Object.freeze([]) as unknown as TcpEvent[]; // frozen: a push onto it would throw, not leak into every end
+const NO_ROWS = Object.freeze([]) as unknown as LadderRow[];
+
 function newEnd(index: 0 | 1): End {
-  const end: End = {
-    index,
-    ep: undefined, pending: [], pendingRows: [], synSent: false, finSent: false, isn: 0, sentMax: 0, rstByMachine: false,
-    fx: {
-      send(seg) {
-        if ((seg.flags & RST) !== 0) end.rstByMachine = true;
-      },
-      startTimer() {},
-      cancelTimer() {},
-    },
-  };
-  return end;
+  return { index, ep: undefined, pending: NO_EVENTS, pendingRows: NO_ROWS, synSent: false, finSent: false, isn: 0, sentMax: 0, rstByMachine: false };
 }
 
 export interface ReplayOptions {
@@ -149,6 +144,19 @@ export class Replay {
   private readonly table = new ConnectionTable();
   private readonly machine: CompiledMachine;
   private readonly tracks: Track[] = [];
+  /** The end whose machine runs now: every call into a machine is synchronous and sets it first. */
+  private active: End | undefined;
+  /**
+   * The machines' effects, one object for all ends (a closure per end was a quarter of the memory of a
+   * finished connection: bench/tcp-replay.bench.js): only a RST the machine sends matters here.
+   */
+  private readonly fx: Effects = {
+    send: (seg) => {
+      if ((seg.flags & RST) !== 0 && this.active) this.active.rstByMachine = true;
+    },
+    startTimer() {},
+    cancelTimer() {},
+  };
 
   constructor(private readonly options: ReplayOptions) {
     this.machine = compileMachine(options.profile);
@@ -199,7 +207,7 @@ export class Replay {
       track.anomalies.impossible = (track.anomalies.impossible ?? 0) + 1;
     }
     h.row.states = [stateOf(track.ends[0]), stateOf(track.ends[1])];
-    if (track.rows) for (const e of track.ends) if (!e.ep) e.pendingRows.push(h.row);
+    if (track.rows) for (const e of track.ends) if (!e.ep) (e.pendingRows === NO_ROWS ? (e.pendingRows = []) : e.pendingRows).push(h.row);
   }
 
   /** A connection's first segment: who opened it, or a made-up handshake when the capture missed it. */
@@ -242,12 +250,14 @@ export class Replay {
   private start(end: End, isn: number): void {
     end.isn = isn;
     end.sentMax = (isn + 1) >>> 0;
-    end.ep = createEngineEndpoint(this.machine, { isn, appReads: true, config: CAPTURE_TCP_CONFIG }, end.fx);
+    this.active = end;
+    end.ep = createEngineEndpoint(this.machine, { isn, appReads: true, config: CAPTURE_TCP_CONFIG }, this.fx);
   }
 
   private fire(end: End, ev: TcpEvent) {
     end.rstByMachine = false;
-    return fire(this.machine, end.ep!, ev, end.fx);
+    this.active = end;
+    return fire(this.machine, end.ep!, ev, this.fx);
   }
 
   /** What the sender's own segment tells its machine. */
@@ -261,10 +271,10 @@ export class Replay {
         self.synSent = true;
         // Both ends sent a SYN (a simultaneous open, RFC 9293 figure 7): this one was no listener after all.
         for (const ev of self.pending) if (ev.type !== 'PASSIVE_OPEN') this.fire(self, ev);
-        self.pending = [];
+        self.pending = NO_EVENTS;
         this.patchPending(self);
         if (!peer.ep) {
-          peer.pending.push({ type: 'PASSIVE_OPEN' });
+          (peer.pending === NO_EVENTS ? (peer.pending = []) : peer.pending).push({ type: 'PASSIVE_OPEN' });
           peerCall('PASSIVE_OPEN');
         }
         return;
@@ -274,7 +284,7 @@ export class Replay {
       this.start(self, (s.flags & SYN) !== 0 ? s.seq : 0);
       if (!listening) self.pending = self.pending.filter((e) => e.type !== 'PASSIVE_OPEN');
       for (const ev of self.pending) this.fire(self, ev);
-      self.pending = [];
+      self.pending = NO_EVENTS;
       this.patchPending(self);
       if (listening) {
         self.synSent = true; // the machine answered the SYN itself
@@ -313,7 +323,7 @@ export class Replay {
   private received(peer: End, s: DecodedSegment): LadderRow['impossible'] {
     const ev = peerSegmentEvent(s);
     if (!peer.ep) {
-      peer.pending.push(ev);
+      (peer.pending === NO_EVENTS ? (peer.pending = []) : peer.pending).push(ev);
       return undefined;
     }
     const before = peer.ep.state;
@@ -328,7 +338,7 @@ export class Replay {
   /** Rows drawn while an end's machine waited for its ISN: their state for it is now known. */
   private patchPending(end: End): void {
     for (const r of end.pendingRows) r.states[end.index] = end.ep!.state;
-    end.pendingRows = [];
+    end.pendingRows = NO_ROWS;
   }
 
   /** Every connection's report, in tcp.stream order. */
