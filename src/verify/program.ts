@@ -44,16 +44,38 @@ export const PORT_ATTEMPTS = 3;
 export type PortChooser = () => Promise<number>;
 
 /**
- * Whether the program's start should be tried again on a new port: it could not listen on `port`, which
- * we chose (not the user), and a socket that is not the program's holds that port now. A chosen port is
- * free when chosen but not reserved: before the program binds it, any process's connect() or sendto() on
- * this machine may take it as its ephemeral source port, and the program fails with EADDRINUSE (npm test
- * once saw this as a run with no report, about 1 run in 17). `holders` are the sockets bound to `port`.
+ * `ready(port, program)` (the program listens, or is bound for UDP), starting the program again on a new
+ * port when it could not be ready on one *we* chose (`chosen`) and a socket that is not the program's
+ * holds that port now (`holders`: the sockets bound to it). A chosen port is free when chosen but not
+ * reserved: before the program binds it, any process's connect() or sendto() on this machine may take it
+ * as its ephemeral source port, and the program fails with EADDRINUSE (npm test once saw this as a run
+ * with no report, about 1 run in 17). At most PORT_ATTEMPTS ports; `restarted` hears of each new start
+ * at once, so the caller always holds the program to stop, whatever is thrown after.
  */
-export function portTakenFromProgram(error: unknown, attempt: number, chosen: boolean, program: Program | undefined, holders: readonly { readonly inode: number }[]): program is Program {
-  if (!(error instanceof ProgramStartError) || !chosen || program === undefined || attempt >= PORT_ATTEMPTS) return false;
-  const mine = program.inodes();
-  return holders.some((h) => !mine.has(h.inode));
+export async function readyOnChosenPort<T>(o: {
+  readonly port: number;
+  readonly program: Program | undefined;
+  readonly command: readonly string[] | null;
+  readonly chosen: boolean;
+  readonly choose: PortChooser;
+  readonly ready: (port: number, program: Program | undefined) => Promise<T>;
+  readonly holders: (port: number) => readonly { readonly inode: number }[];
+  readonly restarted: (program: Program, port: number) => void;
+}): Promise<T> {
+  let { port, program } = o;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await o.ready(port, program);
+    } catch (e) {
+      if (!(e instanceof ProgramStartError) || !o.chosen || program === undefined || o.command === null || attempt >= PORT_ATTEMPTS) throw e;
+      const mine = program.inodes();
+      if (!o.holders(port).some((h) => !mine.has(h.inode))) throw e;
+      await program.stop();
+      port = await o.choose();
+      program = await Program.start(o.command, port);
+      o.restarted(program, port);
+    }
+  }
 }
 
 /** pgrp of `pid` (field 5 of /proc/<pid>/stat, after the parenthesised comm that may hold spaces). */

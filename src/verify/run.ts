@@ -16,10 +16,10 @@ import { FrameDecoder, encodeFrame } from '../lab/framing.js';
 import { LabAborted, LabRun, type ActionRecord } from '../lab/lab-run.js';
 import { linuxConformanceOptions } from '../lab/machine.js';
 import { monotonicMs, Observer, type Observation } from '../lab/observer.js';
-import { formatSocketAddress, procNetDir, readProcNet, requireProcNet, type ProcNetEntry } from '../lab/procnet.js';
+import { formatSocketAddress, procNetDir, readProcNet, requireProcNet } from '../lab/procnet.js';
 import type { LabState } from '../lab/states.js';
 import { verbOf, type VerifyProbe, type VerifyStep } from '../scenario/verify.js';
-import { freePort, groupPids, holderOf, pgrpOf, portTakenFromProgram, Program, ProgramStartError, socketInodes, waitListening, type PortChooser, type ProgramExit } from './program.js';
+import { freePort, groupPids, holderOf, pgrpOf, Program, ProgramStartError, readyOnChosenPort, socketInodes, waitListening, type PortChooser, type ProgramExit } from './program.js';
 import { loadProbe } from './probes.js';
 import { verifyUdpProgram, type DatagramWhy } from './udp.js';
 import { verifyClientProgram } from './client-role.js';
@@ -177,20 +177,16 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
   if (options.signal?.aborted) onOuterAbort();
   let timer: NodeJS.Timeout | undefined;
   try {
-    let listener: ProcNetEntry;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        listener = await waitListening(port, program, startTimeoutMs, controller.signal);
-        break;
-      } catch (e) {
-        const bound = readProcNet().filter((x) => x.local.port === port);
-        if (!portTakenFromProgram(e, attempt, options.port === undefined, program, bound)) throw e;
-        await program.stop();
-        port = await choosePort();
-        program = await Program.start(command!, port);
-        followExit(program);
-      }
-    }
+    const listener = await readyOnChosenPort({
+      port, program, command, chosen: options.port === undefined, choose: choosePort,
+      ready: (p, prog) => waitListening(p, prog, startTimeoutMs, controller.signal),
+      holders: (p) => readProcNet().filter((x) => x.local.port === p),
+      restarted: (prog, p) => {
+        program = prog;
+        port = p;
+        followExit(prog);
+      },
+    });
     // A program we did not start: its sockets are those its holder's group holds (when we may read it).
     const holder = program ? undefined : holderOf(listener.inode);
     const groupOfHolder = holder === undefined ? undefined : pgrpOf(holder);

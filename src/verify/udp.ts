@@ -21,7 +21,7 @@ import { InputError, reason } from '../errors.js';
 import { monotonicMs } from '../lab/observer.js';
 import { formatSocketAddress, parseProcNetLine, procNetDir } from '../lab/procnet.js';
 import type { VerifyProbe } from '../scenario/verify.js';
-import { groupPids, holderOf, pgrpOf, portTakenFromProgram, Program, ProgramStartError, socketInodes, type PortChooser } from './program.js';
+import { groupPids, holderOf, pgrpOf, Program, ProgramStartError, readyOnChosenPort, socketInodes, type PortChooser } from './program.js';
 import { probeReport, type VerifyCheck, type VerifyOptions, type VerifyReport } from './run.js';
 
 export interface UdpSocketEntry {
@@ -150,18 +150,15 @@ export async function verifyUdpProgram(probe: VerifyProbe, options: VerifyOption
     });
   try {
     // Listening, for UDP: a socket bound to the port, held by the program's descriptors.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await waitBound(port, program, startTimeoutMs);
-        break;
-      } catch (e) {
-        // The port we chose was taken before the program bound it: again on a new one (program.ts).
-        if (!portTakenFromProgram(e, attempt, options.port === undefined, program, readUdpPort(port))) throw e;
-        await program.stop();
-        port = await choosePort();
-        program = await Program.start(command!, port);
-      }
-    }
+    await readyOnChosenPort({
+      port, program, command, chosen: options.port === undefined, choose: choosePort,
+      ready: (p, prog) => waitBound(p, prog, startTimeoutMs),
+      holders: readUdpPort,
+      restarted: (prog, p) => {
+        program = prog;
+        port = p;
+      },
+    });
     // The client sends to 127.0.0.1: a program bound to ::1 only never gets them (its replies: lost).
     const host = '127.0.0.1';
     await new Promise<void>((resolve) => client.bind(0, '127.0.0.1', resolve));
