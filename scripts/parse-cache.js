@@ -29,16 +29,12 @@ write(poolCachePath(), buildPoolCache());
 
 const root = scenariosDir();
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
-for (const path of walk(join(root, 'tcp'))) {
-  const rel = relative(root, path);
-  const text = readFileSync(path, 'utf8');
-  write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, sha256: sha256(text), scenario: parseTcpScenario(text, `scenarios/${rel}`) }, cacheStringify);
-}
-
-for (const path of walk(join(root, 'window'))) {
-  const rel = relative(root, path);
-  const text = readFileSync(path, 'utf8');
-  write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, sha256: sha256(text), scenario: parseWindowScenario(text, `scenarios/${rel}`) }, cacheStringify);
+for (const [dir, parse] of [['tcp', parseTcpScenario], ['window', parseWindowScenario]]) {
+  for (const path of walk(join(root, dir))) {
+    const rel = relative(root, path);
+    const text = readFileSync(path, 'utf8');
+    write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, sha256: sha256(text), scenario: parse(text, `scenarios/${rel}`) }, cacheStringify);
+  }
 }
 
 write(labListPath(), { experiments: EXPERIMENTS.map((e) => ({ name: e.name, title: e.title, tcp: e.tcp })) });

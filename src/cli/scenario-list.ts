@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { readScenarioFiles, scenariosDir } from '../practice/source-files.js';
 import { cachedScenario, cachedWindowScenario } from './scenario-cache.js';
-import { windowScenarioDir } from './window-files.js';
+import { builtinWindowFiles } from './window-files.js';
 
 /**
  * `netkata tcp list`: the built-in TCP scenarios (scenarios/tcp/*.yaml) and window scenarios
@@ -26,18 +25,8 @@ export async function listScenarioRows(root: string = scenariosDir()): Promise<S
     const path = join(root, 'tcp', f.file.slice(f.file.lastIndexOf('/') + 1));
     rows.push(row(cachedScenario(path, f.text, f.file) ?? (await parsed(() => import('../scenario/tcp.js').then((m) => m.parseTcpScenario(f.text, f.file))))));
   }
-  const dir = windowScenarioDir(root);
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
-  } catch {
-    // no window scenarios shipped
-  }
-  for (const n of names) {
-    const path = join(dir, n);
-    const text = readFileSync(path, 'utf8');
-    const file = `scenarios/window/${n}`;
-    rows.push(row(cachedWindowScenario(path, text, file) ?? (await parsed(() => import('../scenario/window.js').then((m) => m.parseWindowScenario(text, file))))));
+  for (const f of builtinWindowFiles(root)) {
+    rows.push(row(cachedWindowScenario(f.path, f.text, f.file) ?? (await parsed(() => import('../scenario/window.js').then((m) => m.parseWindowScenario(f.text, f.file))))));
   }
   return rows;
 }

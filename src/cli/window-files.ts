@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { fsReason } from './fs-reason.js';
@@ -11,6 +11,21 @@ import { isWindowScenarioText } from '../scenario/window-kind.js';
  */
 export function windowScenarioDir(root: string = scenariosDir()): string {
   return join(root, 'window');
+}
+
+/** The built-in window scenario files, by file name: where each is, its text, and the name errors use. */
+export function builtinWindowFiles(root: string = scenariosDir()): { path: string; text: string; file: string }[] {
+  const dir = windowScenarioDir(root);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((n) => {
+    const path = join(dir, n);
+    return { path, text: readFileSync(path, 'utf8'), file: `scenarios/window/${n}` };
+  });
 }
 
 /**
@@ -30,11 +45,4 @@ export function windowScenarioSource(arg: string): { path: string; text: string;
     throw new InputError(fsReason(e), arg);
   }
   return isWindowScenarioText(text) ? { path: resolve(arg), text, file: arg } : undefined;
-}
-
-
-export interface WindowEntry {
-  readonly name: string;
-  readonly title: string;
-  readonly topic: string | null;
 }
