@@ -115,6 +115,15 @@ function acknowledges(s: DecodedSegment, earlier: DecodedSegment): boolean {
   return ((s.ack - end) | 0) >= 0;
 }
 
+/**
+ * Is `s` an answer to `earlier`, sent after it arrived: it acknowledges it, or it is the reset RFC 9293
+ * 3.10.7 sends for an unacceptable segment that carried an ACK, <SEQ=SEG.ACK><CTL=RST>, which
+ * acknowledges nothing (a SYN_SENT end answering a SYN,ACK with a bad ACK, 3.10.7.3).
+ */
+function answers(s: DecodedSegment, earlier: DecodedSegment): boolean {
+  return acknowledges(s, earlier) || ((s.flags & (RST | ACK)) === RST && (earlier.flags & ACK) !== 0 && s.seq === earlier.ack);
+}
+
 // Rules whose answer to a segment is "this should not be here": dropped without a word, reset, or
 // challenged (RFC 9293 3.10.7, RFC 5961). An unacceptable segment's ACK (a retransmission, a keep-alive)
 // is TCP working as meant and is not among them.
@@ -186,7 +195,7 @@ export class Replay {
     // sender and this segment does not acknowledge it: then the two crossed in flight (a simultaneous
     // close: each FIN left before the other arrived), and this one was sent first.
     const held = track.held;
-    const crossed = held !== undefined && held.dir !== dir && !acknowledges(s, held.s);
+    const crossed = held !== undefined && held.dir !== dir && !answers(s, held.s);
     if (held && !crossed) this.deliver(track, held);
     this.own(self, peer, s, (c) => row.calls.push(`${who} ${c}`), (c) => row.calls.push(`${other} ${c}`));
     if (held && crossed) this.deliver(track, held);

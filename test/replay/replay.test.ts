@@ -126,6 +126,27 @@ function ipv4Tcp(fragment: number, payload = 0): Uint8Array {
   return b;
 }
 
+describe('a reset the machine sends itself is not an application abort', () => {
+  // RFC 9293 3.10.7.3 (and freebsd-net/tcp-testsuite rcv-syn-ack-syn-sent-ack-outside-*, in
+  // scenarios/tcp/conformance/): in SYN_SENT a SYN,ACK whose ACK is not acceptable is answered with
+  // <SEQ=SEG.ACK><CTL=RST>, and the state stays SYN_SENT; the SYN is retransmitted later. That RST
+  // carries no ACK, yet it answers the SYN,ACK: the capture must not read it as the application aborting.
+  const seg = (frame: number, from: string, to: string, flags: number, seq: number, ack: number): DecodedSegment => ({ frame, sec: 1_700_000_000, nsec: frame * 1000, time: 0, from, to, flags, seq, ack, len: 0, window: 65535 });
+  const [A, B] = ['10.0.0.1:40000', '10.0.0.2:80'];
+  it.each(['linux', 'rfc9293'] as const)('%s: the client stays in SYN_SENT, no ABORT is inferred, and its retransmitted SYN follows', (profile) => {
+    const [c] = replayOf([
+      seg(1, A, B, 0x02, 1000, 0), // SYN, ISS 1000
+      seg(2, B, A, 0x12, 7000, 5555), // SYN,ACK acknowledging what was never sent (SEG.ACK > SND.NXT)
+      seg(3, A, B, 0x04, 5555, 0), // RST <SEQ=SEG.ACK>
+      seg(4, A, B, 0x02, 1000, 0), // the SYN again
+    ], profile);
+    const rows = c!.rows!;
+    expect(rows.flatMap((r) => r.calls)).not.toContain('a ABORT');
+    expect(rows.map((r) => r.states[0])).toEqual(['SYN_SENT', 'SYN_SENT', 'SYN_SENT', 'SYN_SENT']);
+    expect(c!.states[0]).toBe('SYN_SENT');
+  });
+});
+
 describe('capture decoding from the format specs', () => {
   it('RFC 791: a fragment at offset 0 (MF set) carries the TCP header; one at offset > 0 does not', () => {
     const { segs } = decode(pcapOf([ipv4Tcp(0x2000, 8), ipv4Tcp(0x0003), ipv4Tcp(0x4000)]));
