@@ -123,3 +123,32 @@ describe('application calls the capture alone cannot place', () => {
     expect(r.sockets.find((s) => s.socket === 'server')!.events.some((e) => e.event.startsWith('CLOSE'))).toBe(true);
   });
 });
+
+describe('a call stamped after the segment it caused (the two clocks disagree by more than a round trip)', () => {
+  // A CI run (auth experiment) stamped a client's connect() after its SYN and the SYN,ACK: placed "late",
+  // at the JS stamp, the machine got ACTIVE_OPEN after the SYN,ACK it answers and stayed in SYN_SENT, so a
+  // later CLOSE_WAIT (close() at 19.9, its FIN only at 30) matched neither placement. The kernel acted no
+  // later than the segment it caused: the call's latest moment is that segment.
+  const serverFirst = [
+    seg(10.0, B, A, 'FIN,ACK', 301, 101),
+    seg(10.1, A, B, 'ACK', 101, 302),
+    seg(30.0, A, B, 'FIN,ACK', 101, 302),
+    seg(30.1, B, A, 'ACK', 302, 102),
+  ];
+  const acts: ActionRecord[] = [
+    { at: 1.5, socket: 'client', action: 'connect' }, // after the SYN (1.0), SYN,ACK (1.1) and ACK (1.2)
+    { at: 9.9, socket: 'server', action: 'end' },
+    { at: 19.9, socket: 'client', action: 'destroy' },
+  ];
+  const clientObs = [obs(5, 'client', 'ESTABLISHED'), obs(25, 'client', 'CLOSE_WAIT'), obs(35, 'client', 'CLOSED')];
+
+  it('the client is ESTABLISHED after its handshake and CLOSE_WAIT until its FIN', () => {
+    const r = checkSegmentsAgainstKernel([...handshake, ...serverFirst], clientObs, acts, 1);
+    expect(r.mismatches).toEqual([]);
+  });
+
+  it('a CLOSE_WAIT after the FIN left is still a mismatch', () => {
+    const r = checkSegmentsAgainstKernel([...handshake, ...serverFirst], [obs(32, 'client', 'CLOSE_WAIT')], acts, 1);
+    expect(r.mismatches).toEqual([{ socket: 'client', at: 32, kernel: 'CLOSE_WAIT', machine: ['CLOSED'] }]);
+  });
+});
