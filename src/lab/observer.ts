@@ -76,9 +76,27 @@ export class Observer {
   private times: PollTimes | undefined;
   private fresh: { at: number; entries: ProcNetEntry[] } | undefined;
 
+  /** The tables read now: `options.families`, or fewer (readFamilies). */
+  private families: readonly (4 | 6)[];
+
   constructor(private readonly options: ObserverOptions) {
     this.poller = Poller.shared({ dir: options.dir, families: options.families, periodMs: options.periodMs });
     this.poller.begin((r) => this.onRows(r));
+    this.families = options.families;
+  }
+
+  /**
+   * Read only these tables (of `options.families`) until told otherwise: a run that knows which family
+   * its sockets are in halves the kernel walks of its polls. A family added later is read from then on.
+   */
+  readFamilies(families: readonly (4 | 6)[]): void {
+    this.families = this.options.families.filter((f) => families.includes(f));
+    this.poller.readFamilies(this.families);
+  }
+
+  /** The tables this observer reads now. */
+  get readingFamilies(): readonly (4 | 6)[] {
+    return this.families;
   }
 
   /** Resolves when the poll thread runs. */
@@ -92,7 +110,7 @@ export class Observer {
    */
   watchListener(port: number, listenerKey: string): void {
     this.listenerPorts.add(port);
-    for (const e of readProcNet(this.options.families, this.options.dir)) {
+    for (const e of readProcNet(this.families, this.options.dir)) {
       const key = entryKey(e);
       if ((e.local.port === port || e.remote.port === port) && key !== listenerKey) this.excluded.add(key);
     }
@@ -138,7 +156,7 @@ export class Observer {
   /** The kernel's entry of `name` read right now (a synchronous read, shared for 1 ms: timers tick). */
   freshEntry(name: string): ProcNetEntry | undefined {
     const now = monotonicMs();
-    if (!this.fresh || now - this.fresh.at > 1) this.fresh = { at: now, entries: readProcNet(this.options.families, this.options.dir) };
+    if (!this.fresh || now - this.fresh.at > 1) this.fresh = { at: now, entries: readProcNet(this.families, this.options.dir) };
     for (const e of this.fresh.entries) {
       const key = entryKey(e);
       if (!this.excluded.has(key) && this.nameOf(key) === name) return e;

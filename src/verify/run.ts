@@ -197,7 +197,12 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
         if (inodes.has(i)) continue;
         inodes.add(i);
         // A socket of the program on another port (one it connected out with): watch that port too.
-        for (const e of readProcNet()) if (e.inode === i && e.local.port !== port) observer?.watchPort(e.local.port);
+        for (const e of readProcNet()) {
+          if (e.inode !== i) continue;
+          // A socket of the program in a table the observer does not read yet (an IPv4 server's IPv6 client).
+          if (observer && !observer.readingFamilies.includes(e.family)) observer.readFamilies([...observer.readingFamilies, e.family]);
+          if (e.local.port !== port) observer?.watchPort(e.local.port);
+        }
       }
     };
 
@@ -209,6 +214,10 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
     void program?.exited.then(wake);
     observer = new Observer({ dir: procNetDir(), families: [4, 6], periodMs: options.periodMs ?? 2, t0, onObservation: wake });
     const host = listener.family === 6 && listener.local.address !== '::ffff:127.0.0.1' ? '::1' : '127.0.0.1';
+    // The listener's table and the clients' (an IPv4 client of a listener on ::ffff:127.0.0.1 is in
+    // tcp, the socket it connects to in tcp6); a socket of the program found in the other table later
+    // adds that table (refreshInodes).
+    observer.readFamilies([...new Set([listener.family, host === '::1' ? 6 : 4] as const)]);
     run = new LabRun({ signal: controller.signal, t0, observer, host });
     const lab = run;
     const obs = observer;
