@@ -24,12 +24,13 @@ export function mulberry32(seed) {
 /**
  * Start-up benches: spawn each case RUNS times, interleaved (case 1, case 2, ..., then again) so that all
  * see the same load on a shared machine, after one warm-up each; returns the wall times in ms by case.
- * A case is [file, args]; stdout is read and dropped, a non-zero exit fails the bench.
+ * A case is [file, args] or [file, args, env] (added to this process's environment); stdout is read and
+ * dropped, a non-zero exit fails the bench.
  */
 export function spawnTimes(cases, runs) {
-  const once = ([file, args]) => {
+  const once = ([file, args, env]) => {
     const t = process.hrtime.bigint();
-    const r = spawnSync(file, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+    const r = spawnSync(file, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26, ...(env ? { env: { ...process.env, ...env } } : {}) });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} exited ${r.status}`);
     return ms;

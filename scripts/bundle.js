@@ -112,7 +112,7 @@ const cjs = {
   define: { ...common.define, 'import.meta.url': '__nkImportMetaUrl' },
 };
 
-const [cli, direct, exam, directZh, api] = await Promise.all([
+const [cli, direct, exam, tcpDirect, directZh, api] = await Promise.all([
   // The full program, split: each dynamic import() is a chunk loaded when that import runs.
   build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, splitting: true, chunkNames: '[name]-[hash]' }),
   // The address one-liners (subnet/classify/ip), which bin/netkata.js tries first: one file with no
@@ -134,16 +134,42 @@ const [cli, direct, exam, directZh, api] = await Promise.all([
     ...cjs,
     plugins: [...common.plugins, zhApart],
   }),
+  // The `tcp run` shortcut (src/cli/commands/tcp-direct.ts): a built-in scenario's ladder from the
+  // build-time parse, the simulator and xstate, without commander or the split build's forty files.
+  build({
+    ...common,
+    entryPoints: { 'tcp-direct': 'src/cli/commands/tcp-direct.ts' },
+    ...cjs,
+    plugins: [...common.plugins, zhApart],
+  }),
   // The Chinese sections for the shortcuts (see zhApart).
   build({ ...common, entryPoints: { 'cli-zh': 'src/i18n/zh/cli-sections.ts' }, ...cjs }),
   // The library entry (package.json "exports": verifyProgram for test suites), one ES module without
   // chunks: a test suite imports it once; its types are tsc's declarations (dist/bundle/types/verify/api.d.ts).
   build({ ...common, entryPoints: { api: 'src/verify/api.ts' } }),
 ]);
+/**
+ * The CommonJS shortcuts run from a V8 code cache (bin/code-cache.cjs, vm.Script), and Node 20 loses a
+ * script's import() callback when its code comes from a cache (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING on
+ * the second run). What esbuild leaves as import() there is a built-in or a sibling CommonJS file
+ * (cli-zh.cjs), which require() loads the same: so each becomes a require() in a promise. Anything else
+ * stops the build.
+ */
+for (const name of ['addr-direct.cjs', 'exam-direct.cjs', 'tcp-direct.cjs']) {
+  const file = join(outdir, name);
+  const text = readFileSync(file, 'utf8');
+  const out = text.replace(/\bimport\(("[^"]*")\)/g, (all, spec) => {
+    if (!/^"(node:[a-z_/]+|\.\/[a-z-]+\.cjs)"$/.test(spec)) throw new Error(`${name}: unexpected ${all}; check it before building`);
+    return `Promise.resolve().then(()=>require(${spec}))`;
+  });
+  if (/\bimport\(/.test(out)) throw new Error(`${name}: an import() left that is not a plain string; check it before building`);
+  writeFileSync(file, out);
+}
+
 // The library's types: tsc's declarations (tsconfig declarationDir), shipped beside the bundle.
 cpSync(join(root, 'dist', 'types'), join(outdir, 'types'), { recursive: true });
 // Which source files each output file holds (beside the bundle, not shipped): test/cli/bundle.test.ts reads it.
 writeFileSync(join(root, 'dist', 'bundle.meta.json'), JSON.stringify({
-  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...exam.metafile.inputs, ...directZh.metafile.inputs, ...api.metafile.inputs },
-  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...exam.metafile.outputs, ...directZh.metafile.outputs, ...api.metafile.outputs },
+  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...exam.metafile.inputs, ...tcpDirect.metafile.inputs, ...directZh.metafile.inputs, ...api.metafile.inputs },
+  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...exam.metafile.outputs, ...tcpDirect.metafile.outputs, ...directZh.metafile.outputs, ...api.metafile.outputs },
 }));

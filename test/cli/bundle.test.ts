@@ -72,7 +72,7 @@ const HEAVY = ['ink', 'react', 'react-reconciler', 'yoga-layout', '@inkjs/ui', '
 
 describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm run build)', () => {
   it('bin/netkata.js runs the bundle, not the per-module tsc output in dist/', () => {
-    const r = load(['tcp', 'run', 'handshake', '--json']);
+    const r = load(['tcp', 'list', '--json']);
     expect(r.code).toBe(0);
     expect(r.files).toContain('dist/bundle/main.js');
     expect(r.files).not.toContain('dist/bundle/addr-direct.cjs'); // the address shortcut is for subnet/classify/ip only
@@ -137,6 +137,25 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
     expect(help.code).toBe(0);
     expect(help.files).toContain('dist/bundle/main.js');
     expect(help.stdout).toContain('--seed <n>');
+  });
+
+  it('tcp run of a built-in scenario runs from its own shortcut: one CommonJS file, no commander, yaml or zod, no Chinese text in English', () => {
+    const r = load(['tcp', 'run', 'handshake']);
+    expect(r.code).toBe(0);
+    expect(r.sources).toContain('src/tcp/simulation.ts');
+    expect(r.files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/bundle/tcp-direct.cjs']);
+    for (const never of ['commander', 'ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod']) expect(r.sources.filter(pkg(never)), never).toEqual([]);
+    for (const never of ['src/scenario/tcp.ts', 'src/lab/', 'src/ui/', 'src/practice/generators/', 'src/i18n/zh/']) {
+      expect(r.sources.filter((s) => s.startsWith(never)), never).toEqual([]);
+    }
+    // Under zh: the Chinese words of the ladder, from the same file.
+    const zh = load(['tcp', 'run', 'handshake', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.sources).toContain('src/i18n/zh/tcp.ts');
+    // What the shortcut does not take runs the full program.
+    const pcap = load(['tcp', 'run', 'handshake', '--pcap', join(dir, 'h.pcapng')]);
+    expect(pcap.code).toBe(0);
+    expect(pcap.files).toContain('dist/bundle/main.js');
   });
 
   it('exam with a bank changed since the build: the shortcut steps aside and the full program asks the changed question', () => {

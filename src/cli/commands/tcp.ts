@@ -4,11 +4,11 @@ import type { Messages } from '../../i18n/en/index.js';
 import { InputError } from '../../errors.js';
 import { PROFILES, type ProfileName } from '../../tcp/profile.js';
 import { CheckFailed, useColor, writeJson, writeOut } from '../io.js';
+import { isProfile } from './tcp-run.js';
 import { t } from '../text.js';
 import type { WindowScenario } from '../../scenario/window.js';
 import { initialWindow } from '../../tcp/congestion.js';
 
-const isProfile = (p: string): p is ProfileName => (PROFILES as readonly string[]).includes(p);
 
 /** --profile on a window scenario: the profile's notes, and its initial window unless the file sets one. */
 function withProfile(s: WindowScenario, profile: ProfileName): WindowScenario {
@@ -17,23 +17,6 @@ function withProfile(s: WindowScenario, profile: ProfileName): WindowScenario {
 
 // Registers `netkata tcp run | replay | list | states`. Keep top-level imports light: yaml, zod and xstate load
 // inside the actions.
-
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const [{ writeFileSync, renameSync, unlinkSync }, { fsReason }] = await Promise.all([import('node:fs'), import('../fs-reason.js')]);
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    // The reason only: Node's message names the temporary file, which the user never asked for.
-    throw new InputError(t().cli.cannotWritePcap(fsReason(e)), path);
-  }
-}
 
 /**
  * The language of the text output: the program's `--lang`, else the locale (src/i18n/lang.ts). JSON
@@ -80,30 +63,9 @@ export function registerTcpCommands(program: Command, h: Messages['help']): void
         if (!run.passed) throw new CheckFailed(m.runFailed(run.scenario, run.failures.length));
         return;
       }
-      // One round of imports, not four in turn: from the bundle each is a chunk read (bench/cli-oneshot.bench.js).
-      const [{ loadScenarioArg }, { Simulation }, { renderLadder, wrapCells }, { colorLadder }] = await Promise.all([
-        import('../scenario-cache.js'),
-        import('../../tcp/simulation.js'),
-        import('../../tcp/ladder.js'),
-        import('../render/tcp-ladder.js'),
-      ]);
+      const [{ loadScenarioArg }, { runTcpScenario }] = await Promise.all([import('../scenario-cache.js'), import('./tcp-run.js')]);
       const { zh, m } = await tcpMessages(cmd);
-      const scenario = await loadScenarioArg(arg);
-      const sim = new Simulation(scenario, opts.profile !== undefined && isProfile(opts.profile) ? { profile: opts.profile } : {});
-      const result = sim.run();
-      if (opts.pcap) {
-        const { toPcapng } = await import('../../tcp/pcap.js');
-        await writeAtomically(opts.pcap, toPcapng(result.segments, sim.endpointNames()));
-      }
-      if (opts.json) writeJson(result);
-      else {
-        // Fitted to 80 columns in both languages (issue 13: nothing wider than an 80x24 terminal).
-        const ladder = renderLadder(sim.snapshot(), { messages: m, maxWidth: 80 });
-        const title = wrapCells(zh ? scenario.titleZh ?? scenario.title : scenario.title, 80, 0).join('\n');
-        const text = `${title}\n${ladder}`;
-        writeOut(useColor() ? colorLadder(text, m, result.passed) : text);
-      }
-      if (!result.passed) throw new CheckFailed(opts.json ? '' : m.runFailed(scenario.name, result.failures.length));
+      await runTcpScenario(await loadScenarioArg(arg), opts, zh, m);
     });
 
   tcp

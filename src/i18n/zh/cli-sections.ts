@@ -13,3 +13,5 @@ export { ranges } from './ranges.js';
 export { sameSegment } from './same-segment.js';
 export { split } from './split.js';
 export { subnet } from './subnet.js';
+// The ladder's words, for the `tcp run` shortcut (src/cli/commands/tcp-direct.ts).
+export { tcp } from './tcp.js';
