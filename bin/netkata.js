@@ -2,8 +2,9 @@
 // Thin entry: the CLI decides everything; we only hand over argv and the exit code. It runs the esbuild
 // bundle of src/ in dist/bundle (scripts/bundle.js, built by `npm run build` and `prepare`).
 //
-// The address one-liners (subnet/classify/ip), `exam` and `tcp run` take shortcuts that skip building the
-// commander program (src/cli/commands/addr-direct.ts, exam-direct.ts, tcp-direct.ts); anything a
+// The address one-liners (subnet/classify/ip), `exam`, `tcp run` and `lab list` take shortcuts that skip
+// building the commander program (src/cli/commands/addr-direct.ts, exam-direct.ts, tcp-direct.ts,
+// lab-list-direct.ts); anything a
 // shortcut does not take returns undefined and runs the full CLI. This file and the shortcuts are
 // CommonJS (bin/package.json): required synchronously they skip Node's ES module loader, which measured
 // as a tenth of `netkata subnet`'s start-up (bench/addr-oneshot.bench.js), and they are compiled from a
@@ -14,7 +15,8 @@ const argv = process.argv.slice(2);
 const direct = ['subnet', 'classify', 'ip'].includes(argv[0]) ? requireCached(require.resolve('../dist/bundle/addr-direct.cjs')).runAddressDirect(argv)
   : argv[0] === 'exam' ? requireCached(require.resolve('../dist/bundle/exam-direct.cjs')).runExamDirect(argv)
     : argv[0] === 'tcp' && argv[1] === 'run' ? requireCached(require.resolve('../dist/bundle/tcp-direct.cjs')).runTcpDirect(argv)
-      : Promise.resolve(undefined);
+      : argv[0] === 'lab' && argv[1] === 'list' ? Promise.resolve(requireCached(require.resolve('../dist/bundle/lab-list-direct.cjs')).runLabListDirect(argv))
+        : Promise.resolve(undefined);
 direct.then(async (code) => {
   process.exitCode = code ?? (await (await import('../dist/bundle/main.js')).run(argv));
 });

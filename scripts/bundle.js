@@ -112,7 +112,7 @@ const cjs = {
   define: { ...common.define, 'import.meta.url': '__nkImportMetaUrl' },
 };
 
-const [cli, direct, exam, tcpDirect, directZh, api] = await Promise.all([
+const [cli, direct, exam, tcpDirect, labListDirect, directZh, api] = await Promise.all([
   // The full program, split: each dynamic import() is a chunk loaded when that import runs.
   build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, splitting: true, chunkNames: '[name]-[hash]' }),
   // The address one-liners (subnet/classify/ip), which bin/netkata.js tries first: one file with no
@@ -125,6 +125,9 @@ const [cli, direct, exam, tcpDirect, directZh, api] = await Promise.all([
     entryPoints: { 'addr-direct': 'src/cli/commands/addr-direct.ts' },
     ...cjs,
     plugins: [...common.plugins, zhApart],
+    // IPv4, the common case, never needs ip-address: left in node_modules, required on the first IPv6
+    // address (bundled, its 33 KB made every IPv4 `netkata subnet` slower: bench/addr-oneshot.bench.js).
+    external: ['ip-address'],
   }),
   // The exam shortcut (src/cli/commands/exam-direct.ts), one file for the same reason: an exam loads the
   // generators, the simulator and xstate, some twenty chunks of the split build.
@@ -142,6 +145,8 @@ const [cli, direct, exam, tcpDirect, directZh, api] = await Promise.all([
     ...cjs,
     plugins: [...common.plugins, zhApart],
   }),
+  // The `lab list` shortcut (src/cli/commands/lab-list-direct.ts): the build's English list, a few KB.
+  build({ ...common, entryPoints: { 'lab-list-direct': 'src/cli/commands/lab-list-direct.ts' }, ...cjs }),
   // The Chinese sections for the shortcuts (see zhApart).
   build({ ...common, entryPoints: { 'cli-zh': 'src/i18n/zh/cli-sections.ts' }, ...cjs }),
   // The library entry (package.json "exports": verifyProgram for test suites), one ES module without
@@ -155,7 +160,7 @@ const [cli, direct, exam, tcpDirect, directZh, api] = await Promise.all([
  * (cli-zh.cjs), which require() loads the same: so each becomes a require() in a promise. Anything else
  * stops the build.
  */
-for (const name of ['addr-direct.cjs', 'exam-direct.cjs', 'tcp-direct.cjs']) {
+for (const name of ['addr-direct.cjs', 'exam-direct.cjs', 'tcp-direct.cjs', 'lab-list-direct.cjs']) {
   const file = join(outdir, name);
   const text = readFileSync(file, 'utf8');
   const out = text.replace(/\bimport\(("[^"]*")\)/g, (all, spec) => {
@@ -170,6 +175,6 @@ for (const name of ['addr-direct.cjs', 'exam-direct.cjs', 'tcp-direct.cjs']) {
 cpSync(join(root, 'dist', 'types'), join(outdir, 'types'), { recursive: true });
 // Which source files each output file holds (beside the bundle, not shipped): test/cli/bundle.test.ts reads it.
 writeFileSync(join(root, 'dist', 'bundle.meta.json'), JSON.stringify({
-  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...exam.metafile.inputs, ...tcpDirect.metafile.inputs, ...directZh.metafile.inputs, ...api.metafile.inputs },
-  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...exam.metafile.outputs, ...tcpDirect.metafile.outputs, ...directZh.metafile.outputs, ...api.metafile.outputs },
+  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...exam.metafile.inputs, ...tcpDirect.metafile.inputs, ...labListDirect.metafile.inputs, ...directZh.metafile.inputs, ...api.metafile.inputs },
+  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...exam.metafile.outputs, ...tcpDirect.metafile.outputs, ...labListDirect.metafile.outputs, ...directZh.metafile.outputs, ...api.metafile.outputs },
 }));

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = join(root, 'dist', '.build-stamp');
-const OUTPUTS = ['dist/bundle/main.js', 'dist/bundle/addr-direct.cjs', 'dist/bundle/exam-direct.cjs', 'dist/bundle/tcp-direct.cjs', 'dist/bundle/pool-cache.json', 'dist/bundle.meta.json', 'dist/cli/main.js'];
+const OUTPUTS = ['dist/bundle/main.js', 'dist/bundle/addr-direct.cjs', 'dist/bundle/exam-direct.cjs', 'dist/bundle/tcp-direct.cjs', 'dist/bundle/lab-list-direct.cjs', 'dist/bundle/pool-cache.json', 'dist/bundle.meta.json', 'dist/cli/main.js'];
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

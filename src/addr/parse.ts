@@ -38,7 +38,10 @@ type IpAddressLib = typeof import('ip-address');
 let lib: IpAddressLib | undefined;
 /** ip-address is CommonJS; load it synchronously, and only when IPv6 needs it (IPv4 never does). */
 export function ipAddressLib(): IpAddressLib {
-  if (lib === undefined) lib = createRequire(import.meta.url)('ip-address') as IpAddressLib;
+  // In the bundle, esbuild sees the plain require() and bundles ip-address there, run on this first call
+  // only (so the start-up shortcuts compile it from their code cache, bin/code-cache.cjs); from the
+  // sources (tests, ES modules without require) it is loaded from node_modules.
+  if (lib === undefined) lib = (typeof require === 'function' ? require('ip-address') : createRequire(import.meta.url)('ip-address')) as IpAddressLib;
   return lib;
 }
 

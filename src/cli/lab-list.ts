@@ -27,3 +27,8 @@ export function builtLabList(options: { cache?: boolean } = {}): LabListEntry[] 
     return undefined;
   }
 }
+
+/** The text `lab list` prints for these entries: one line each, name and title. */
+export function labListText(list: readonly LabListEntry[]): string {
+  return list.map((e) => `${e.name.padEnd(12)} ${e.title}`).join('\n');
+}

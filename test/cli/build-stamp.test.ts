@@ -22,7 +22,7 @@ mkdirSync(join(dir, 'scripts'), { recursive: true });
 copyFileSync(join(root, 'scripts', 'stamp.js'), join(dir, 'scripts', 'stamp.js'));
 for (const f of ['src/cli/main.ts', 'scenarios/tcp/a.yaml', 'package-lock.json', 'tsconfig.json']) put(f, `${f}\n`);
 put('package.json', '{ "type": "module" }\n'); // scripts/ are ES modules, as in the package
-const OUTPUTS = ['dist/bundle/main.js', 'dist/bundle/addr-direct.cjs', 'dist/bundle/exam-direct.cjs', 'dist/bundle/tcp-direct.cjs', 'dist/bundle/pool-cache.json', 'dist/bundle.meta.json', 'dist/cli/main.js'];
+const OUTPUTS = ['dist/bundle/main.js', 'dist/bundle/addr-direct.cjs', 'dist/bundle/exam-direct.cjs', 'dist/bundle/tcp-direct.cjs', 'dist/bundle/lab-list-direct.cjs', 'dist/bundle/pool-cache.json', 'dist/bundle.meta.json', 'dist/cli/main.js'];
 for (const f of OUTPUTS) put(f, '');
 
 const stamp = (mode: string): number | null => spawnSync(process.execPath, [join(dir, 'scripts', 'stamp.js'), mode], { encoding: 'utf8' }).status;

@@ -88,11 +88,11 @@ export function registerLabCommands(program: Command, h: Messages['help'], zh: b
       if (name === 'list') {
         // The English list from the build (src/cli/lab-list.ts): without loading the lab and its schemas.
         const { resolveLang } = await import('../../i18n/lang.js');
-        const { builtLabList } = await import('../lab-list.js');
+        const { builtLabList, labListText } = await import('../lab-list.js');
         const built = resolveLang(cmd.optsWithGlobals<{ lang?: string }>().lang) === 'en' ? builtLabList() : undefined;
         if (built !== undefined) {
           if (opts.json) writeJson({ experiments: built });
-          else writeOut(built.map((e) => `${e.name.padEnd(12)} ${e.title}`).join('\n'));
+          else writeOut(labListText(built));
           return;
         }
       }
