@@ -17,6 +17,10 @@ const direct = ['subnet', 'classify', 'ip'].includes(argv[0]) ? requireCached(re
     : argv[0] === 'tcp' && argv[1] === 'run' ? requireCached(require.resolve('../dist/bundle/tcp-direct.cjs')).runTcpDirect(argv)
       : argv[0] === 'lab' && argv[1] === 'list' ? Promise.resolve(requireCached(require.resolve('../dist/bundle/lab-list-direct.cjs')).runLabListDirect(argv))
         : Promise.resolve(undefined);
+// The app (`netkata` at a terminal, with at most --lang and --no-color) without commander: app.js
+// (src/ui/app-direct.ts) checks the arguments exactly and answers undefined for anything else.
+const appLike = (argv[0] === undefined || argv[0].startsWith('--lang') || argv[0] === '--no-color') && process.stdin.isTTY && process.stdout.isTTY;
 direct.then(async (code) => {
+  code ??= appLike ? await (await import('../dist/bundle/app.js')).runAppDirect(argv) : undefined;
   process.exitCode = code ?? (await (await import('../dist/bundle/main.js')).run(argv));
 });

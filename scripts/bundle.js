@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringWidthFast } from './string-width-fast.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -97,7 +98,7 @@ const common = {
   // Production React and react-reconciler: their index.js picks the production build on this, and the
   // development branch (prop-type checks, warnings, the devtools hook) is dropped from the bundle.
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [yogaWithoutFetch, inkWithoutDevtools, zodEnglishOnly],
+  plugins: [yogaWithoutFetch, inkWithoutDevtools, zodEnglishOnly, stringWidthFast],
   // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
   banner: { js: "import{createRequire as __nkRequire}from'node:module';const require=__nkRequire(import.meta.url);" },
   legalComments: 'none',
@@ -114,7 +115,9 @@ const cjs = {
 
 const [cli, direct, exam, tcpDirect, labListDirect, directZh, api] = await Promise.all([
   // The full program, split: each dynamic import() is a chunk loaded when that import runs.
-  build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, splitting: true, chunkNames: '[name]-[hash]' }),
+  // app.js: the app's shortcut (src/ui/app-direct.ts), an entry of the same build so that it shares
+  // main's chunks (one copy of each module's state).
+  build({ ...common, entryPoints: { main: 'src/cli/main.ts', app: 'src/ui/app-direct.ts' }, splitting: true, chunkNames: '[name]-[hash]' }),
   // The address one-liners (subnet/classify/ip), which bin/netkata.js tries first: one file with no
   // chunks (esbuild inlines their dynamic imports when not splitting). Every ES module file costs Node
   // a resolve and an asynchronous read through the thread pool, and here ten chunks cost more than the
