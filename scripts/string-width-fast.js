@@ -4,7 +4,7 @@
  * Intl.Segmenter and the \p{RGI_Emoji} expressions, whose first use cost about 12 ms of the app's first
  * frame (a `--cpu-prof` of the start: string-width under ink's measure; `node /tmp/sw.mjs`-style timing of
  * the first call). Two changes to string-width's own index.js, the build failing if either pattern moves:
- * - the segmenter is made on first use, not when the module loads;
+ * - the segmenter and the \p{RGI_Emoji} expression are made on first use, not when the module loads;
  * - after its ASCII fast path, text made only of the characters in SIMPLE below is measured as the sum of
  *   each character's East Asian Width (string-width's own get-east-asian-width, with the same option).
  *   SIMPLE holds printable characters that are each a grapheme cluster of their own next to any other
@@ -25,7 +25,13 @@ export function patchStringWidth(text, path = 'string-width/index.js') {
   if (text.split(segmenter).length !== 2 || text.split(ascii).length !== 2) {
     throw new Error(`string-width-fast: ${path} changed; check it before building`);
   }
+  // The \p{RGI_Emoji} expression costs about 4 ms to create (V8 builds its set of strings eagerly): made
+  // on first use, as the segmenter, and so are the other property expressions of the slow path.
+  const rgi = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+  const uses = text.split('rgiEmojiRegex.test(').length - 1;
+  if (text.split(rgi).length !== 2 || uses !== 1) throw new Error(`string-width-fast: ${path} changed; check it before building`);
   return text
+    .replace(rgi, 'let rgiEmojiRegexOnce;\nconst rgiEmojiRegex = {test: (s) => (rgiEmojiRegexOnce ??= /^\\p{RGI_Emoji}$/v).test(s)};')
     .replace(segmenter, 'let segmenterOnce;\nconst segmenter = {segment: (s) => (segmenterOnce ??= new Intl.Segmenter()).segment(s)};')
     .replace(ascii, `${ascii}\n\t// netkata (scripts/string-width-fast.js): one grapheme per character, no emoji.\n\tif (/^[${SIMPLE}]*$/.test(string)) {\n\t\tconst options = {ambiguousAsWide: !ambiguousIsNarrow};\n\t\tlet sum = 0;\n\t\tfor (const character of string) {\n\t\t\tsum += eastAsianWidth(character.codePointAt(0), options);\n\t\t}\n\n\t\treturn sum;\n\t}\n`);
 }
