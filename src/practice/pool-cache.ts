@@ -8,17 +8,31 @@
  * from another version) falls back to parsing the files. Running from the sources (src/, as the
  * tests do) never uses it, since the code that made it may have changed since the build.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { buildCachePath, runningFromSources, sha256 } from '../cache/build-cache.js';
 import type { PracticeBank } from '../scenario/practice.js';
-import type { Question } from './question.js';
+import type { Question, Text } from './question.js';
 import type { SourceFile } from './source-files.js';
 
 /** A step `- ask:` in a scenario file's steps list. */
 export const ASK_STEP = /^\s*-\s+ask:/m;
 
 /** Bumped when the cache's shape or meaning changes; a cache of another format is not used. */
-export const POOL_CACHE_FORMAT = 1;
+export const POOL_CACHE_FORMAT = 2;
+
+/**
+ * A question's working longer than this (characters of its JSON) is kept in a second file,
+ * pool-working.json, read only when some question's working is wanted: the SYN flood questions' ladders
+ * were 290 KB of the 448 KB cache, and reading and parsing it all was 14 ms of every `netkata exam`
+ * (a --cpu-prof of `exam --seed 7`), which shows the working of the questions it draws only.
+ */
+export const SIDE_WORKING_CHARS = 4096;
+
+/** In the written cache, a working moved to pool-working.json under this key. */
+interface WorkingRef {
+  readonly ref: string;
+}
 
 export interface PoolCache {
   readonly format: number;
@@ -38,13 +52,60 @@ export function poolCachePath(): string {
   return buildCachePath('pool-cache.json');
 }
 
+/** pool-working.json beside the cache. */
+export function workingPath(cachePath: string = poolCachePath()): string {
+  return join(dirname(cachePath), 'pool-working.json');
+}
+
+/** The cache as written: long workings moved out (to the second file's record, keyed file#index). */
+export function splitWorking(cache: PoolCache): { readonly cache: PoolCache; readonly working: Record<string, Text> } {
+  const working: Record<string, Text> = {};
+  const asks = cache.asks.map((a) => ({
+    ...a,
+    questions: a.questions.map((q, i) => {
+      if (JSON.stringify(q.working).length <= SIDE_WORKING_CHARS) return q;
+      const ref = `${a.file}#${i}`;
+      working[ref] = q.working;
+      return { ...q, working: { ref } as unknown as Text };
+    }),
+  }));
+  return { cache: { ...cache, asks }, working };
+}
+
 export function readPoolCache(path: string = poolCachePath()): PoolCache | undefined {
   try {
     const cache = JSON.parse(readFileSync(path, 'utf8')) as PoolCache;
-    return cache.format === POOL_CACHE_FORMAT && Array.isArray(cache.banks) && Array.isArray(cache.asks) ? cache : undefined;
+    if (cache.format !== POOL_CACHE_FORMAT || !Array.isArray(cache.banks) || !Array.isArray(cache.asks)) return undefined;
+    const side = workingPath(path);
+    if (!cache.asks.some((a) => a.questions.some((q: Question) => isRef(q.working)))) return cache;
+    if (!existsSync(side)) return undefined; // half a cache: parse the files
+    let loaded: Record<string, Text> | undefined;
+    const load = (): Record<string, Text> => (loaded ??= JSON.parse(readFileSync(side, 'utf8')) as Record<string, Text>);
+    for (const a of cache.asks) {
+      for (const q of a.questions) {
+        if (!isRef(q.working)) continue;
+        const { ref } = q.working;
+        // Read on first use, then a plain property (JSON.stringify and spreads see the text).
+        Object.defineProperty(q, 'working', {
+          enumerable: true,
+          configurable: true,
+          get() {
+            const value = load()[ref];
+            if (value === undefined) throw new Error(`pool-working.json has no working for ${ref}: rebuild (npm run build)`);
+            Object.defineProperty(q, 'working', { value, enumerable: true, configurable: true, writable: true });
+            return value;
+          },
+        });
+      }
+    }
+    return cache;
   } catch {
     return undefined;
   }
+}
+
+function isRef(w: unknown): w is WorkingRef {
+  return typeof w === 'object' && w !== null && typeof (w as { ref?: unknown }).ref === 'string' && !('en' in w);
 }
 
 function sameFiles(files: readonly SourceFile[], cached: readonly { file: string; sha256: string }[]): boolean {

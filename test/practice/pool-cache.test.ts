@@ -5,14 +5,14 @@
  * independent references; the end-to-end case compares the shipped bin (which reads the cache) with it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { poolOf } from '../../src/practice/bank.js';
 import { buildPoolCache, loadPool } from '../../src/practice/pool-files.js';
-import { cachedParse, poolCachePath, readPoolCache, runningFromSources, type PoolCache } from '../../src/practice/pool-cache.js';
+import { cachedParse, poolCachePath, readPoolCache, runningFromSources, SIDE_WORKING_CHARS, splitWorking, workingPath, type PoolCache } from '../../src/practice/pool-cache.js';
 import { readScenarioFiles } from '../../src/practice/source-files.js';
 import { buildSession } from '../../src/practice/session.js';
 import { examJson } from '../../src/practice/present.js';
@@ -60,9 +60,33 @@ describe('practice pool cache', () => {
     const other = join(dir, 'other.json');
     writeFileSync(other, JSON.stringify({ ...cache, format: 99 }));
     expect(readPoolCache(other)).toBeUndefined();
-    writeFileSync(other, '{"format": 1, "banks": ');
+    writeFileSync(other, '{"format": 2, "banks": ');
     expect(readPoolCache(other)).toBeUndefined();
     expect(readPoolCache(join(dir, 'absent.json'))).toBeUndefined();
+  });
+
+  it('long workings go to a second file, read when one is first wanted, and give back the same questions', () => {
+    const split = splitWorking(cache);
+    const moved = Object.keys(split.working);
+    expect(moved.length).toBeGreaterThan(0); // the SYN flood ladders
+    for (const w of Object.values(split.working)) expect(JSON.stringify(w).length).toBeGreaterThan(SIDE_WORKING_CHARS);
+    const path = join(dir, 'split', 'pool-cache.json');
+    mkdirSync(join(dir, 'split'));
+    writeFileSync(path, JSON.stringify(split.cache));
+    writeFileSync(workingPath(path), JSON.stringify(split.working));
+    const read = readPoolCache(path)!;
+    expect(read).toBeDefined();
+    expect(cachedParse(read, banks, scenarios)).toEqual(cachedParse(cache, banks, scenarios));
+    // Not read before a moved working is wanted: a damaged second file spoils only that working.
+    writeFileSync(workingPath(path), '{"broken": ');
+    const lazy = readPoolCache(path)!;
+    const [file, index] = moved[0]!.split('#') as [string, string];
+    const plain = lazy.asks.flatMap((a) => a.questions).find((q) => JSON.stringify(q.working).length < SIDE_WORKING_CHARS)!;
+    expect(plain.working.en).toBeTypeOf('string');
+    expect(() => lazy.asks.find((a) => a.file === file)!.questions[Number(index)]!.working).toThrow();
+    // Without the second file the cache is not used at all.
+    rmSync(workingPath(path));
+    expect(readPoolCache(path)).toBeUndefined();
   });
 
   it('is not used by the sources, whose code may be newer than the cache', () => {
