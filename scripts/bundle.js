@@ -87,6 +87,13 @@ const zhApart = {
   },
 };
 
+// Every profile's machine as a table (src/tcp/engine.ts machineNodeTable), read from the xstate machine by
+// the code tsc just compiled, built into the bundle: the shipped CLI compiles its engine from it without
+// creating the xstate machine at run time (test/tcp/engine.test.ts holds table and machine equal).
+const { machineNodeTable } = await import('../dist/tcp/engine.js');
+const { PROFILES } = await import('../dist/tcp/profile.js');
+const machineTables = Object.fromEntries(PROFILES.map((p) => [p, machineNodeTable(p)]));
+
 const common = {
   absWorkingDir: root,
   outdir,
@@ -97,7 +104,7 @@ const common = {
   minify: true,
   // Production React and react-reconciler: their index.js picks the production build on this, and the
   // development branch (prop-type checks, warnings, the devtools hook) is dropped from the bundle.
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', __NETKATA_MACHINE_TABLES__: JSON.stringify(machineTables) },
   plugins: [yogaWithoutFetch, inkWithoutDevtools, zodEnglishOnly, stringWidthFast],
   // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
   banner: { js: "import{createRequire as __nkRequire}from'node:module';const require=__nkRequire(import.meta.url);" },

@@ -62,10 +62,49 @@ function actionOf(x: unknown): Action {
   return f;
 }
 
+/** A machine's states and transitions as data: names of guards and actions, keys of targets. */
+export interface NodeTableEntry {
+  readonly key: string;
+  readonly entry: readonly string[];
+  readonly exit: readonly string[];
+  readonly transitions: readonly (readonly [string, readonly { readonly guard?: string; readonly target?: string; readonly actions: readonly string[]; readonly reenter: boolean }[]])[];
+}
+
+/** The xstate machine of a profile read into that table (scripts/bundle.js builds it into the bundle). */
+export function machineNodeTable(profile: ProfileName): NodeTableEntry[] {
+  const machine = createEndpointMachine(profile, 'explicit');
+  return (Object.values(machine.root.states) as unknown as NodeView[]).map((n) => ({
+    key: n.key,
+    entry: n.entry.map(nameOf),
+    exit: n.exit.map(nameOf),
+    transitions: [...n.transitions].map(([event, list]) => [
+      event,
+      list.map((t) => ({
+        ...(t.guard === undefined ? {} : { guard: nameOf(t.guard) }),
+        ...(t.target?.[0]?.key === undefined ? {} : { target: t.target[0].key }),
+        actions: t.actions.map(nameOf),
+        reenter: t.reenter,
+      })),
+    ] as const),
+  }));
+}
+
+/**
+ * In the bundle, the table of every profile, made at build time from this same code (scripts/bundle.js,
+ * esbuild `define`): creating the xstate machine was about 6 ms of every `tcp run` and `exam` (a
+ * --cpu-prof of `exam --seed 7`). From the sources it is undefined and the machine is read live.
+ */
+declare const __NETKATA_MACHINE_TABLES__: Readonly<Record<ProfileName, readonly NodeTableEntry[]>> | undefined;
+
 /** Read a machine's states and transitions (transitions.ts lists them from the compiled form). */
 function machineNodes(profile: ProfileName): readonly NodeView[] {
-  const machine = createEndpointMachine(profile, 'explicit');
-  return Object.values(machine.root.states) as unknown as NodeView[];
+  const table = typeof __NETKATA_MACHINE_TABLES__ === 'undefined' ? machineNodeTable(profile) : __NETKATA_MACHINE_TABLES__[profile];
+  return table.map((n) => ({
+    key: n.key,
+    entry: n.entry,
+    exit: n.exit,
+    transitions: new Map(n.transitions.map(([event, list]) => [event, list.map((t) => ({ guard: t.guard, target: t.target === undefined ? undefined : [{ key: t.target }], actions: t.actions, reenter: t.reenter }))])),
+  }));
 }
 
 const cache = new Map<ProfileName, CompiledMachine>();

@@ -7,7 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { createEndpointMachine } from '../../src/tcp/endpoint.machine.js';
-import { compileMachine, createEngineEndpoint, fire } from '../../src/tcp/engine.js';
+import { compileMachine, createEngineEndpoint, fire, machineNodeTable } from '../../src/tcp/engine.js';
+import { ACTIONS, GUARDS } from '../../src/tcp/endpoint.machine.js';
+import { PROFILES } from '../../src/tcp/profile.js';
+import { TCP_STATES } from '../../src/tcp/states.js';
 import type { Segment } from '../../src/tcp/segment.js';
 import type { TcbInput } from '../../src/tcp/tcb.js';
 import { eventsFor } from './helpers/events.js';
@@ -45,5 +48,16 @@ describe.each(['rfc9293', 'linux'] as const)('table engine vs xstate transition(
       ),
       { numRuns: 150, seed: 9293 },
     );
+  });
+});
+
+describe('the machine as a table (built into the bundle by scripts/bundle.js)', () => {
+  it.each(PROFILES)('%s: plain data that survives JSON, with every state, guard and action the machine names', (profile) => {
+    const table = machineNodeTable(profile);
+    expect(JSON.parse(JSON.stringify(table))).toEqual(table);
+    expect(table.map((n) => n.key).sort()).toEqual([...TCP_STATES].sort());
+    const names = table.flatMap((n) => [...n.entry, ...n.exit, ...n.transitions.flatMap(([, list]) => list.flatMap((t) => [...t.actions, ...(t.guard ? [t.guard] : [])]))]);
+    for (const name of names) expect(name in ACTIONS || name in GUARDS, name).toBe(true);
+    expect(table.flatMap((n) => n.transitions).length).toBeGreaterThan(20);
   });
 });
