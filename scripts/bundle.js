@@ -104,7 +104,7 @@ const common = {
   minify: true,
   // Production React and react-reconciler: their index.js picks the production build on this, and the
   // development branch (prop-type checks, warnings, the devtools hook) is dropped from the bundle.
-  define: { 'process.env.NODE_ENV': '"production"', __NETKATA_MACHINE_TABLES__: JSON.stringify(machineTables) },
+  define: { 'process.env.NODE_ENV': '"production"', __NETKATA_MACHINE_TABLES__: JSON.stringify(machineTables), __NETKATA_HAS_MACHINE_TABLES__: 'true' },
   plugins: [yogaWithoutFetch, inkWithoutDevtools, zodEnglishOnly, stringWidthFast],
   // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
   banner: { js: "import{createRequire as __nkRequire}from'node:module';const require=__nkRequire(import.meta.url);" },

@@ -334,7 +334,8 @@ const DELAYS = {
   KEEPALIVE_TIME: ({ context }: { context: Tcb }) => timerDelay('keepalive', context),
   USER_TIMEOUT_LENGTH: ({ context }: { context: Tcb }) => timerDelay('user', context),
 } satisfies Record<(typeof TIMER_DELAY)[TimerName], unknown>;
-const typedSetup = setup({ types: TYPES, delays: DELAYS });
+// Pure: a bundle that compiles its engine from the built-in tables (engine.ts) leaves xstate out.
+const typedSetup = /* @__PURE__ */ setup({ types: TYPES, delays: DELAYS });
 
 /** Run one action on a copy of the context, collecting its effects (what enqueueActions then enqueues). */
 function runAction(name: ActionName, context: Tcb, event: TcpEvent) {

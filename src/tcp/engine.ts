@@ -94,11 +94,13 @@ export function machineNodeTable(profile: ProfileName): NodeTableEntry[] {
  * esbuild `define`): creating the xstate machine was about 6 ms of every `tcp run` and `exam` (a
  * --cpu-prof of `exam --seed 7`). From the sources it is undefined and the machine is read live.
  */
-declare const __NETKATA_MACHINE_TABLES__: Readonly<Record<ProfileName, readonly NodeTableEntry[]>> | undefined;
+declare const __NETKATA_MACHINE_TABLES__: Readonly<Record<ProfileName, readonly NodeTableEntry[]>>;
+/** `true` in the bundle, where esbuild then drops the live path and with it xstate (a constant it can fold). */
+declare const __NETKATA_HAS_MACHINE_TABLES__: boolean;
 
 /** Read a machine's states and transitions (transitions.ts lists them from the compiled form). */
 function machineNodes(profile: ProfileName): readonly NodeView[] {
-  const table = typeof __NETKATA_MACHINE_TABLES__ === 'undefined' ? machineNodeTable(profile) : __NETKATA_MACHINE_TABLES__[profile];
+  const table = typeof __NETKATA_HAS_MACHINE_TABLES__ !== 'undefined' ? __NETKATA_MACHINE_TABLES__[profile] : machineNodeTable(profile);
   return table.map((n) => ({
     key: n.key,
     entry: n.entry,
