@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { dirname, join, relative } from 'node:path';
 import { buildPoolCache } from '../dist/practice/pool-files.js';
 import { poolCachePath, splitWorking, workingPath } from '../dist/practice/pool-cache.js';
-import { cacheStringify, sha256 } from '../dist/cache/build-cache.js';
+import { cacheStringify, textHash } from '../dist/cache/build-cache.js';
 import { TCP_CACHE_FORMAT, tcpCacheFile } from '../dist/cli/scenario-cache.js';
 import { parseTcpScenario } from '../dist/scenario/tcp.js';
 import { parseWindowScenario } from '../dist/scenario/window.js';
@@ -37,7 +37,7 @@ for (const [dir, parse] of [['tcp', parseTcpScenario], ['window', parseWindowSce
   for (const path of walk(join(root, dir))) {
     const rel = relative(root, path);
     const text = readFileSync(path, 'utf8');
-    write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, sha256: sha256(text), scenario: parse(text, `scenarios/${rel}`) }, cacheStringify);
+    write(tcpCacheFile(rel), { format: TCP_CACHE_FORMAT, hash: textHash(text), scenario: parse(text, `scenarios/${rel}`) }, cacheStringify);
   }
 }
 

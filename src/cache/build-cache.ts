@@ -2,15 +2,37 @@
  * Parses made at build time (scripts/parse-cache.js, after the bundle) of the files the package ships:
  * the practice pool (src/practice/pool-cache.ts) and the TCP scenarios (src/cli/scenario-cache.ts).
  * A command that reads a shipped file then skips YAML, the schema and their modules (issue 14). Each
- * cached parse carries the SHA-256 of the text it was made from and is used only for that exact text.
+ * cached parse carries a hash of the text it was made from (textHash) and is used only for that text.
  * Running from the sources (src/, as the tests do) never uses a cache: the code that made it may have
  * changed since the build.
  */
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/**
+ * A 106-bit hash of a text (two 53-bit cyrb53 lanes with different seeds, over its UTF-16 code units), to
+ * tell whether a shipped file still has the text a cached parse was made from. Not cryptographic: it
+ * guards against edits, not against an attacker who can already write the package's files. It replaced
+ * SHA-256, whose module (node:crypto, OpenSSL's start) cost about 10 ms of every `tcp run` and `exam`
+ * (`node -e "require('crypto')"` against `node -e 0`). test/cli/scenario-cache.test.ts: an edit of one
+ * character is seen.
+ */
+export function textHash(text: string): string {
+  return lane(text, 0x6e6b) + lane(text, 0x7461);
+}
+
+function lane(text: string, seed: number): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 /** dist/bundle/<name> of this package: this module sits two directories below the root in src/, dist/ and the bundle alike. */

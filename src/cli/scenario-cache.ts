@@ -1,13 +1,13 @@
 /**
  * `netkata tcp run <built-in or shipped file>` without YAML or the schema: the TCP scenarios under
  * scenarios/tcp/ and the window scenarios under scenarios/window/ are parsed at build time into
- * dist/bundle/tcp-cache/<path>.json, each with the SHA-256
+ * dist/bundle/tcp-cache/<path>.json, each with the hash (textHash)
  * of its text (src/cache/build-cache.ts). A file whose text matches is read from there; anything else
  * (an edited file, a user's file, no cache, running from src/) is parsed as usual.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { buildCachePath, cacheParse, runningFromSources, sha256 } from '../cache/build-cache.js';
+import { buildCachePath, cacheParse, runningFromSources, textHash } from '../cache/build-cache.js';
 import { InputError } from '../errors.js';
 import { scenariosDir } from '../practice/source-files.js';
 import type { TcpScenario } from '../scenario/tcp.js';
@@ -15,11 +15,11 @@ import type { WindowScenario } from '../scenario/window.js';
 import { fsReason } from './fs-reason.js';
 import { t } from './text.js';
 
-export const TCP_CACHE_FORMAT = 2;
+export const TCP_CACHE_FORMAT = 3;
 
 export interface CachedScenario {
   readonly format: number;
-  readonly sha256: string;
+  readonly hash: string;
   readonly scenario: TcpScenario;
 }
 
@@ -34,8 +34,8 @@ function cachedParse<T extends { readonly file: string }>(dir: 'tcp/' | 'window/
   const rel = relative(scenariosDir(), absPath);
   if (rel.startsWith('..') || !rel.startsWith(dir) || !rel.endsWith('.yaml')) return undefined;
   try {
-    const c = cacheParse(readFileSync(tcpCacheFile(rel), 'utf8')) as { format: number; sha256: string; scenario: T };
-    return c.format === TCP_CACHE_FORMAT && c.sha256 === sha256(text) ? { ...c.scenario, file } : undefined;
+    const c = cacheParse(readFileSync(tcpCacheFile(rel), 'utf8')) as { format: number; hash: string; scenario: T };
+    return c.format === TCP_CACHE_FORMAT && c.hash === textHash(text) ? { ...c.scenario, file } : undefined;
   } catch {
     return undefined;
   }

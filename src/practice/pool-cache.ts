@@ -4,13 +4,13 @@
  * parsing seven YAML banks, validating them, and running nineteen TCP scenarios up to their `ask` steps,
  * the same work on every start (issue 14). The cache is used only when it was made from exactly the
  * files on disk now: every bank, and every TCP scenario that has an `ask` step, with the same name and
- * the same SHA-256 of its text. Anything else (an edited, added or removed file, no cache, a cache
+ * the same hash of its text (textHash). Anything else (an edited, added or removed file, no cache, a cache
  * from another version) falls back to parsing the files. Running from the sources (src/, as the
  * tests do) never uses it, since the code that made it may have changed since the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildCachePath, runningFromSources, sha256 } from '../cache/build-cache.js';
+import { buildCachePath, runningFromSources, textHash } from '../cache/build-cache.js';
 import type { PracticeBank } from '../scenario/practice.js';
 import type { Question, Text } from './question.js';
 import type { SourceFile } from './source-files.js';
@@ -19,7 +19,7 @@ import type { SourceFile } from './source-files.js';
 export const ASK_STEP = /^\s*-\s+ask:/m;
 
 /** Bumped when the cache's shape or meaning changes; a cache of another format is not used. */
-export const POOL_CACHE_FORMAT = 2;
+export const POOL_CACHE_FORMAT = 3;
 
 /**
  * A question's working longer than this (characters of its JSON) is kept in a second file,
@@ -36,8 +36,8 @@ interface WorkingRef {
 
 export interface PoolCache {
   readonly format: number;
-  readonly banks: readonly { readonly file: string; readonly sha256: string; readonly bank: PracticeBank }[];
-  readonly asks: readonly { readonly file: string; readonly sha256: string; readonly questions: readonly Question[] }[];
+  readonly banks: readonly { readonly file: string; readonly hash: string; readonly bank: PracticeBank }[];
+  readonly asks: readonly { readonly file: string; readonly hash: string; readonly questions: readonly Question[] }[];
 }
 
 export interface Parsed {
@@ -45,7 +45,7 @@ export interface Parsed {
   readonly asks: readonly Question[];
 }
 
-export { runningFromSources, sha256 };
+export { runningFromSources, textHash };
 
 /** dist/bundle/pool-cache.json of this package. */
 export function poolCachePath(): string {
@@ -108,8 +108,8 @@ function isRef(w: unknown): w is WorkingRef {
   return typeof w === 'object' && w !== null && typeof (w as { ref?: unknown }).ref === 'string' && !('en' in w);
 }
 
-function sameFiles(files: readonly SourceFile[], cached: readonly { file: string; sha256: string }[]): boolean {
-  return files.length === cached.length && files.every((f, i) => f.file === cached[i]!.file && sha256(f.text) === cached[i]!.sha256);
+function sameFiles(files: readonly SourceFile[], cached: readonly { file: string; hash: string }[]): boolean {
+  return files.length === cached.length && files.every((f, i) => f.file === cached[i]!.file && textHash(f.text) === cached[i]!.hash);
 }
 
 /**

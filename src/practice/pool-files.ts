@@ -8,7 +8,7 @@ import { InputError, reason, type Reason } from '../errors.js';
 import { parseTcpScenario } from '../scenario/tcp.js';
 import { poolOf, type Pool } from './bank.js';
 import { parseBank } from './bank-parse.js';
-import { ASK_STEP, cachedParse, POOL_CACHE_FORMAT, readPoolCache, runningFromSources, sha256, type Parsed, type PoolCache } from './pool-cache.js';
+import { ASK_STEP, cachedParse, POOL_CACHE_FORMAT, readPoolCache, runningFromSources, textHash, type Parsed, type PoolCache } from './pool-cache.js';
 import type { Question, TopicSelection } from './question.js';
 import { askQuestions } from './scenario-ask.js';
 import { readScenarioFiles, type SourceFile } from './source-files.js';
@@ -51,7 +51,7 @@ export function buildPoolCache(root?: string): PoolCache {
   const scenarios = readScenarioFiles('tcp', root).filter((f) => ASK_STEP.test(f.text));
   return {
     format: POOL_CACHE_FORMAT,
-    banks: banks.map((f) => ({ file: f.file, sha256: sha256(f.text), bank: parseBank(f.text, f.file) })),
-    asks: scenarios.map((f) => ({ file: f.file, sha256: sha256(f.text), questions: askQuestions(parseTcpScenario(f.text, f.file)) })),
+    banks: banks.map((f) => ({ file: f.file, hash: textHash(f.text), bank: parseBank(f.text, f.file) })),
+    asks: scenarios.map((f) => ({ file: f.file, hash: textHash(f.text), questions: askQuestions(parseTcpScenario(f.text, f.file)) })),
   };
 }

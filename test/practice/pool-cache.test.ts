@@ -60,7 +60,7 @@ describe('practice pool cache', () => {
     const other = join(dir, 'other.json');
     writeFileSync(other, JSON.stringify({ ...cache, format: 99 }));
     expect(readPoolCache(other)).toBeUndefined();
-    writeFileSync(other, '{"format": 2, "banks": ');
+    writeFileSync(other, '{"format": 3, "banks": ');
     expect(readPoolCache(other)).toBeUndefined();
     expect(readPoolCache(join(dir, 'absent.json'))).toBeUndefined();
   });
