@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { buildCachePath, runningFromSources, textHash } from '../cache/build-cache.js';
 import type { PracticeBank } from '../scenario/practice.js';
 import type { Question, Text } from './question.js';
-import type { SourceFile } from './source-files.js';
+import type { FileStat, SourceFile } from './source-files.js';
 
 /** A step `- ask:` in a scenario file's steps list. */
 export const ASK_STEP = /^\s*-\s+ask:/m;
@@ -36,6 +36,13 @@ interface WorkingRef {
 
 export interface PoolCache {
   readonly format: number;
+  /**
+   * Every bank and every TCP scenario (with an ask step or not) as the build saw it. When each file on disk
+   * has the same name, size and modification time, the texts are not read and hashed (git's index does the
+   * same before it hashes a file); any difference, as after an edit, falls back to the hashes below. A
+   * package unpacked by npm has other times, and always takes the hashes.
+   */
+  readonly stats?: readonly FileStat[];
   readonly banks: readonly { readonly file: string; readonly hash: string; readonly bank: PracticeBank }[];
   readonly asks: readonly { readonly file: string; readonly hash: string; readonly questions: readonly Question[] }[];
 }
@@ -121,4 +128,15 @@ export function cachedParse(cache: PoolCache | undefined, banks: readonly Source
   if (scenarios === undefined) return { banks: cache.banks.map((b) => b.bank), asks: [] };
   if (!sameFiles(scenarios.filter((f) => ASK_STEP.test(f.text)), cache.asks)) return undefined;
   return { banks: cache.banks.map((b) => b.bank), asks: cache.asks.flatMap((a) => a.questions) };
+}
+
+/** Whether these files are, by name, size and modification time, the ones the build parsed. */
+export function sameStats(cache: PoolCache, now: readonly FileStat[]): boolean {
+  const then = cache.stats;
+  return then !== undefined && then.length === now.length && now.every((f, i) => f.file === then[i]!.file && f.size === then[i]!.size && f.mtimeMs === then[i]!.mtimeMs);
+}
+
+/** The parse for a cache whose files are unchanged (sameStats): every bank, and the ask questions when wanted. */
+export function parsedAsIs(cache: PoolCache, withAsks: boolean): Parsed {
+  return { banks: cache.banks.map((b) => b.bank), asks: withAsks ? cache.asks.flatMap((a) => a.questions) : [] };
 }

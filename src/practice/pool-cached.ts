@@ -1,7 +1,7 @@
 import { poolOf, type Pool } from './bank.js';
-import { cachedParse, readPoolCache, runningFromSources } from './pool-cache.js';
+import { cachedParse, parsedAsIs, readPoolCache, runningFromSources, sameStats } from './pool-cache.js';
 import type { TopicSelection } from './question.js';
-import { readScenarioFiles } from './source-files.js';
+import { readScenarioFiles, statScenarioFiles } from './source-files.js';
 
 /**
  * The pool from the build-time parse (pool-cache.ts), or undefined when running from sources or when a
@@ -10,7 +10,14 @@ import { readScenarioFiles } from './source-files.js';
  */
 export function cachedPool(topic: TopicSelection = 'all'): Pool | undefined {
   if (runningFromSources()) return undefined;
-  const scenarios = topic === 'all' || topic === 'tcp' ? readScenarioFiles('tcp') : undefined;
-  const parsed = cachedParse(readPoolCache(), readScenarioFiles('practice'), scenarios);
+  const cache = readPoolCache();
+  if (cache === undefined) return undefined;
+  const withAsks = topic === 'all' || topic === 'tcp';
+  // Unchanged since the build by name, size and time: no file is read (pool-cache.ts PoolCache.stats).
+  if (sameStats(cache, [...statScenarioFiles('practice'), ...statScenarioFiles('tcp')])) {
+    const parsed = parsedAsIs(cache, withAsks);
+    return poolOf(parsed.banks, parsed.asks);
+  }
+  const parsed = cachedParse(cache, readScenarioFiles('practice'), withAsks ? readScenarioFiles('tcp') : undefined);
   return parsed === undefined ? undefined : poolOf(parsed.banks, parsed.asks);
 }

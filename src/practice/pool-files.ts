@@ -11,7 +11,7 @@ import { parseBank } from './bank-parse.js';
 import { ASK_STEP, cachedParse, POOL_CACHE_FORMAT, readPoolCache, runningFromSources, textHash, type Parsed, type PoolCache } from './pool-cache.js';
 import type { Question, TopicSelection } from './question.js';
 import { askQuestions } from './scenario-ask.js';
-import { readScenarioFiles, type SourceFile } from './source-files.js';
+import { readScenarioFiles, statScenarioFiles, type SourceFile } from './source-files.js';
 
 export interface LoadOptions {
   /** Use dist/bundle/pool-cache.json when it matches the files (default: yes, except when running from src/). */
@@ -47,10 +47,13 @@ function parse(banks: readonly SourceFile[], scenarios: readonly SourceFile[], w
  * scenario that fails to load is an error here: the build must not ship a pool that warns.
  */
 export function buildPoolCache(root?: string): PoolCache {
+  // Taken before the texts are read: a file edited in between then fails the check of its time.
+  const stats = [...statScenarioFiles('practice', root), ...statScenarioFiles('tcp', root)];
   const banks = readScenarioFiles('practice', root);
   const scenarios = readScenarioFiles('tcp', root).filter((f) => ASK_STEP.test(f.text));
   return {
     format: POOL_CACHE_FORMAT,
+    stats,
     banks: banks.map((f) => ({ file: f.file, hash: textHash(f.text), bank: parseBank(f.text, f.file) })),
     asks: scenarios.map((f) => ({ file: f.file, hash: textHash(f.text), questions: askQuestions(parseTcpScenario(f.text, f.file)) })),
   };

@@ -2,7 +2,7 @@
  * The package's scenario files as text. Kept apart from the progress store (which needs zod) so that
  * `tcp list` and the practice pool's cache check read them without loading a validator.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,4 +27,26 @@ export function readScenarioFiles(kind: 'practice' | 'tcp', root: string = scena
     return [];
   }
   return names.map((n) => ({ file: `scenarios/${kind}/${n}`, text: readFileSync(join(dir, n), 'utf8') }));
+}
+
+/** A file's size and modification time, as the build saw it (`scenarios/practice/osi.yaml`, bytes, ms). */
+export interface FileStat {
+  readonly file: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** The size and modification time of every `*.yaml` of one scenarios subdirectory, sorted by name. */
+export function statScenarioFiles(kind: 'practice' | 'tcp', root: string = scenariosDir()): FileStat[] {
+  const dir = join(root, kind);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((n) => {
+    const st = statSync(join(dir, n));
+    return { file: `scenarios/${kind}/${n}`, size: st.size, mtimeMs: st.mtimeMs };
+  });
 }

@@ -5,14 +5,15 @@
  * independent references; the end-to-end case compares the shipped bin (which reads the cache) with it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { poolOf } from '../../src/practice/bank.js';
 import { buildPoolCache, loadPool } from '../../src/practice/pool-files.js';
-import { cachedParse, poolCachePath, readPoolCache, runningFromSources, SIDE_WORKING_CHARS, splitWorking, workingPath, type PoolCache } from '../../src/practice/pool-cache.js';
+import { cachedParse, poolCachePath, readPoolCache, runningFromSources, sameStats, SIDE_WORKING_CHARS, splitWorking, workingPath, type PoolCache } from '../../src/practice/pool-cache.js';
+import { scenariosDir, statScenarioFiles } from '../../src/practice/source-files.js';
 import { readScenarioFiles } from '../../src/practice/source-files.js';
 import { buildSession } from '../../src/practice/session.js';
 import { examJson } from '../../src/practice/present.js';
@@ -87,6 +88,32 @@ describe('practice pool cache', () => {
     // Without the second file the cache is not used at all.
     rmSync(workingPath(path));
     expect(readPoolCache(path)).toBeUndefined();
+  });
+
+  it('files unchanged by name, size and time skip the hashes; an edit of the same size, or a touch, does not', () => {
+    const root = join(dir, 'scenarios');
+    cpSync(scenariosDir(), root, { recursive: true });
+    const built = buildPoolCache(root);
+    const stats = () => [...statScenarioFiles('practice', root), ...statScenarioFiles('tcp', root)];
+    expect(sameStats(built, stats())).toBe(true);
+    expect(built.stats!.length).toBe(readScenarioFiles('practice', root).length + readScenarioFiles('tcp', root).length);
+    // A teacher changes an answer key digit: the size stays, the time moves, and the hashes then refuse the cache.
+    const bank = join(root, 'practice', 'subnet.yaml');
+    const text = readFileSync(bank, 'utf8');
+    const i = text.search(/\d/);
+    writeFileSync(bank, text.slice(0, i) + String((Number(text[i]) + 1) % 10) + text.slice(i + 1));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(bank, later, later);
+    expect(sameStats(built, stats())).toBe(false);
+    expect(cachedParse(built, readScenarioFiles('practice', root), readScenarioFiles('tcp', root))).toBeUndefined();
+    // Touched back to its old text: the times differ, the hashes agree, the cache stands.
+    writeFileSync(bank, text);
+    utimesSync(bank, later, later);
+    expect(sameStats(built, stats())).toBe(false);
+    expect(cachedParse(built, readScenarioFiles('practice', root), readScenarioFiles('tcp', root))).toBeDefined();
+    // A file added: not the same set.
+    writeFileSync(join(root, 'tcp', 'zz-new.yaml'), 'name: x\n');
+    expect(sameStats({ ...built, stats: stats().filter((f) => !f.file.endsWith('zz-new.yaml')) }, stats())).toBe(false);
   });
 
   it('is not used by the sources, whose code may be newer than the cache', () => {
