@@ -15,7 +15,7 @@ import { compileMachine, createEngineEndpoint, fire, type CompiledMachine, type 
 import type { ProfileName } from '../tcp/profile.js';
 import { flagsString } from '../tcp/segment.js';
 import type { TcpState } from '../tcp/states.js';
-import type { Effects, TcpEvent } from '../tcp/tcb.js';
+import { createTcb, type Effects, type TcpEvent } from '../tcp/tcb.js';
 import { CAPTURE_TCP_CONFIG, ownSegmentEvent, peerSegmentEvent, sentAfter } from '../lab/segment-check.js';
 import { ConnectionTable, type Anomaly, type Connection } from './connections.js';
 import type { DecodedSegment } from './packet.js';
@@ -85,6 +85,8 @@ interface End {
   sentMax: number;
   /** The machine itself sent a RST during the last event. */
   rstByMachine: boolean;
+  /** Capture time (ms) at which it last entered TIME_WAIT (its 2MSL timer started). */
+  timeWaitAt: number;
 }
 
 interface Track {
@@ -100,7 +102,66 @@ interface Track {
   moreRows: number;
   /** The last segment, not yet delivered to its receiver (see push). */
   held: Held | undefined;
+  /** Capture time (ms) of the last segment. */
+  lastMs: number;
+  /** Whether it has an entry in the quiet queue (at most one). */
+  quietQueued: boolean;
 }
+
+/** A timer of the replay's capture clock: an end's 2MSL, or a connection gone quiet. */
+interface Due {
+  readonly at: number;
+  readonly track: Track;
+  /** The end whose TIME_WAIT ends, with the time it entered it; undefined: the quiet check. */
+  readonly end?: End;
+  readonly since?: number;
+}
+
+/** A binary heap of Due by time, then by insertion (so equal times keep their order). */
+class DueHeap {
+  private readonly items: (Due & { readonly n: number })[] = [];
+  private n = 0;
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): Due | undefined {
+    return this.items[0];
+  }
+  push(d: Due): void {
+    const a = this.items;
+    a.push({ ...d, n: this.n++ });
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+  pop(): Due | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && before(a[l]!, a[m]!)) m = l;
+        if (r < a.length && before(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+const before = (x: Due & { n: number }, y: Due & { n: number }): boolean => x.at < y.at || (x.at === y.at && x.n < y.n);
+
+const msOf = (s: { readonly sec: number; readonly nsec: number }): number => s.sec * 1000 + s.nsec / 1e6;
 
 interface Held {
   readonly s: DecodedSegment;
@@ -138,7 +199,7 @@ const NO_EVENTS = Object.freeze([]) as unknown as TcpEvent[]; // frozen: a push 
 const NO_ROWS = Object.freeze([]) as unknown as LadderRow[];
 
 function newEnd(index: 0 | 1): End {
-  return { index, ep: undefined, pending: NO_EVENTS, pendingRows: NO_ROWS, synSent: false, finSent: false, isn: 0, sentMax: 0, rstByMachine: false };
+  return { index, ep: undefined, pending: NO_EVENTS, pendingRows: NO_ROWS, synSent: false, finSent: false, isn: 0, sentMax: 0, rstByMachine: false, timeWaitAt: 0 };
 }
 
 export interface ReplayOptions {
@@ -147,12 +208,33 @@ export interface ReplayOptions {
   readonly keepRows: (c: { readonly id: number; readonly a: string; readonly b: string }) => boolean;
   /** Rows kept per connection at most (memory stays bounded by open connections, not by their length). */
   readonly rowLimit: number;
+  /**
+   * Keep finished connections as their report only (default true). Off in the tests that hold the
+   * compact form equal to the full one.
+   */
+  readonly retire?: boolean;
+}
+
+/** A finished connection kept as its report (Replay.retire), with what a late segment needs to go on. */
+interface Retired {
+  readonly report: ConnectionReport;
+  readonly finSent: readonly [boolean, boolean];
 }
 
 export class Replay {
   private readonly table = new ConnectionTable();
   private readonly machine: CompiledMachine;
-  private readonly tracks: Track[] = [];
+  /** Open connections by id; a finished one is undefined here and in `retired`. */
+  private readonly tracks: (Track | undefined)[] = [];
+  private readonly retired: (Retired | undefined)[] = [];
+  /** The capture clock's timers: 2MSL of TIME_WAIT ends, and connections gone quiet. */
+  private readonly due = new DueHeap();
+  /** 2MSL of the profile (Linux: 60 s), ms: the TIME_WAIT an end leaves when the capture's time passes it. */
+  private readonly timeWaitMs: number;
+  /** Capture time (ms) of what the machines are fed now. */
+  private nowMs = 0;
+  /** The connection whose machines run now. */
+  private current: Track | undefined;
   /** The end whose machine runs now: every call into a machine is synchronous and sets it first. */
   private active: End | undefined;
   /**
@@ -169,17 +251,29 @@ export class Replay {
 
   constructor(private readonly options: ReplayOptions) {
     this.machine = compileMachine(options.profile);
+    this.timeWaitMs = createTcb({}, options.profile).timeWaitLength;
   }
 
   push(s: DecodedSegment): void {
+    const now = msOf(s);
+    this.runDue(now);
     const { conn, dir, anomalies } = this.table.place(s);
     let track = this.tracks[conn.id];
+    this.nowMs = now;
     if (!track) {
-      track = this.open(conn, s);
+      const retired = this.retired[conn.id];
+      track = retired ? this.revive(conn, retired, now) : this.open(conn, s, now);
       this.tracks[conn.id] = track;
+      this.retired[conn.id] = undefined;
     }
+    this.current = track;
     const at = { frame: s.frame, sec: s.sec, nsec: s.nsec };
     track.last = at;
+    track.lastMs = now;
+    if (!track.quietQueued) {
+      track.quietQueued = true;
+      this.due.push({ at: now + this.timeWaitMs, track });
+    }
     for (const a of anomalies) track.anomalies[a] = (track.anomalies[a] ?? 0) + 1;
     if ((s.flags & RST) !== 0) track.rstSeen = true;
     track.lastRetransmission = anomalies.includes('retransmission');
@@ -206,8 +300,67 @@ export class Replay {
     else if (track.rows) track.rows.push(row);
   }
 
+  /**
+   * The capture's time has reached `now`: an end in TIME_WAIT for 2MSL leaves it (TIME_WAIT_TIMEOUT, as its
+   * timer would: the kernel frees the socket then), and a connection quiet that long has its last segment
+   * delivered (nothing can cross it in flight any more). A connection whose two ends are then CLOSED is
+   * kept as its report only (retire).
+   */
+  private runDue(now: number): void {
+    for (let d = this.due.peek(); d !== undefined && d.at <= now; d = this.due.peek()) {
+      this.due.pop();
+      const track = d.track;
+      if (this.tracks[track.conn.id] !== track) continue; // retired since
+      this.current = track;
+      if (d.end) {
+        const end = d.end;
+        if (end.ep?.state !== 'TIME_WAIT' || end.timeWaitAt !== d.since) continue; // left or restarted since
+        if (track.held && msOf(track.held.s) <= d.at) this.deliver(track, track.held);
+        this.nowMs = d.at;
+        this.fire(end, { type: 'TIME_WAIT_TIMEOUT' } as TcpEvent);
+        if (track.held) this.deliver(track, track.held);
+      } else {
+        track.quietQueued = false;
+        if (track.lastMs + this.timeWaitMs > d.at) {
+          track.quietQueued = true;
+          this.due.push({ at: track.lastMs + this.timeWaitMs, track });
+          continue;
+        }
+        if (track.held) this.deliver(track, track.held);
+      }
+      this.retireIfDone(track);
+    }
+  }
+
+  /** Both ends CLOSED, nothing held, no ladder kept: the connection becomes its report. */
+  private retireIfDone(track: Track): void {
+    if (this.options.retire === false || track.held || track.rows) return;
+    if (track.ends.some((e) => e.ep?.state !== 'CLOSED')) return;
+    this.retired[track.conn.id] = { report: this.reportOf(track), finSent: [track.ends[0].finSent, track.ends[1].finSent] };
+    this.tracks[track.conn.id] = undefined;
+  }
+
+  /** A segment of a retired connection (a late retransmission): both ends again, CLOSED, with its counts so far. */
+  private revive(conn: Connection, r: Retired, now: number): Track {
+    const ends: [End, End] = [newEnd(0), newEnd(1)];
+    const track: Track = {
+      conn, ends, midStream: r.report.midStream, first: r.report.first, last: r.report.last, anomalies: { ...r.report.anomalies },
+      rstSeen: r.report.ended === 'rst', lastRetransmission: false, rows: undefined, moreRows: 0, held: undefined, lastMs: now, quietQueued: false,
+    };
+    this.current = track;
+    for (const e of ends) {
+      this.start(e, 0);
+      e.synSent = true;
+      e.finSent = r.finSent[e.index];
+    }
+    return track;
+  }
+
   /** A held segment reaches the other end's machine; its row gets both states after it. */
   private deliver(track: Track, h: Held): void {
+    const was = this.nowMs;
+    this.nowMs = msOf(h.s);
+    this.current = track;
     track.held = undefined;
     const rejected = this.received(track.ends[h.dir === 0 ? 1 : 0], h.s);
     if (rejected) {
@@ -217,10 +370,11 @@ export class Replay {
     }
     h.row.states = [stateOf(track.ends[0]), stateOf(track.ends[1])];
     if (track.rows) for (const e of track.ends) if (!e.ep) (e.pendingRows === NO_ROWS ? (e.pendingRows = []) : e.pendingRows).push(h.row);
+    this.nowMs = was;
   }
 
   /** A connection's first segment: who opened it, or a made-up handshake when the capture missed it. */
-  private open(conn: Connection, s: DecodedSegment): Track {
+  private open(conn: Connection, s: DecodedSegment, now: number): Track {
     const ends: [End, End] = [newEnd(0), newEnd(1)];
     const midStream = (s.flags & (SYN | ACK)) !== SYN;
     const at = { frame: s.frame, sec: s.sec, nsec: s.nsec };
@@ -229,7 +383,10 @@ export class Replay {
       rows: this.options.keepRows(conn) ? [] : undefined,
       moreRows: 0,
       held: undefined,
+      lastMs: now,
+      quietQueued: false,
     };
+    this.current = track;
     const [x, y] = ends;
     if (midStream && (s.flags & SYN) !== 0) {
       // A SYN,ACK first: the SYN was not captured. The sender listened; the other end opened with ISN ack-1.
@@ -266,7 +423,14 @@ export class Replay {
   private fire(end: End, ev: TcpEvent) {
     end.rstByMachine = false;
     this.active = end;
-    return fire(this.machine, end.ep!, ev, this.fx);
+    const before = end.ep!.state;
+    const t = fire(this.machine, end.ep!, ev, this.fx);
+    // Into TIME_WAIT, or back into it (its 2MSL timer restarted): the capture clock's timer for it.
+    if (end.ep!.state === 'TIME_WAIT' && this.current && (before !== 'TIME_WAIT' || (t?.target === 'TIME_WAIT' && t.reenter))) {
+      end.timeWaitAt = this.nowMs;
+      this.due.push({ at: this.nowMs + this.timeWaitMs, track: this.current, end, since: this.nowMs });
+    }
+    return t;
   }
 
   /** What the sender's own segment tells its machine. */
@@ -352,15 +516,29 @@ export class Replay {
 
   /** Every connection's report, in tcp.stream order. */
   finish(): ConnectionReport[] {
-    for (const t of this.tracks) if (t.held) this.deliver(t, t.held);
-    return this.tracks.map((t) => {
-      const states: [EndState, EndState] = [stateOf(t.ends[0]), stateOf(t.ends[1])];
-      return {
-        id: t.conn.id, a: t.conn.a, b: t.conn.b, frames: [t.conn.frames[0], t.conn.frames[1]], first: t.first, last: t.last,
-        midStream: t.midStream, states, ended: endingOf(t, states), anomalies: t.anomalies,
-        ...(t.rows ? { rows: t.rows } : {}), moreRows: t.moreRows,
-      };
-    });
+    for (const t of this.tracks) if (t?.held) this.deliver(t, t.held);
+    const out: ConnectionReport[] = [];
+    for (let id = 0; id < this.table.count; id++) {
+      const t = this.tracks[id];
+      out.push(t ? this.reportOf(t) : this.retired[id]!.report);
+    }
+    return out;
+  }
+
+  /** Connections kept whole now (not retired): what the memory of a replay grows with. */
+  get openTracks(): number {
+    let n = 0;
+    for (const t of this.tracks) if (t) n++;
+    return n;
+  }
+
+  private reportOf(t: Track): ConnectionReport {
+    const states: [EndState, EndState] = [stateOf(t.ends[0]), stateOf(t.ends[1])];
+    return {
+      id: t.conn.id, a: t.conn.a, b: t.conn.b, frames: [t.conn.frames[0], t.conn.frames[1]], first: t.first, last: t.last,
+      midStream: t.midStream, states, ended: endingOf(t, states), anomalies: t.anomalies,
+      ...(t.rows ? { rows: t.rows } : {}), moreRows: t.moreRows,
+    };
   }
 }
 
