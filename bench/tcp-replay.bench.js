@@ -3,12 +3,14 @@
 // same run. Two generated classic pcap files (Ethernet, IPv4), each at two sizes:
 // - many: short HTTP-like connections (handshake, request, a 4000-byte response, FIN both ways), every one
 //   on its own 4-tuple: the connection count grows with the file;
+// - spread: the same connections, one every 2 ms of capture time (500 a second, the rate of a busy web
+//   server): each is finished after its client's 60 s of TIME_WAIT, and only then kept as its summary;
 // - long: 8 bulk transfers of full 1448-byte segments interleaved, an ACK every second segment: the
 //   connection count stays 8 however large the file, so peak RSS must not grow with it.
 // Peak RSS is the child's VmHWM (/proc/PID/status), read until it exits.
 //
 //   node bench/tcp-replay.bench.js            (or: npm run bench tcp-replay)
-//   SIZES=100,400 KINDS=long node bench/tcp-replay.bench.js   (MB; default 100,400; many,long)
+//   SIZES=100,400 KINDS=long node bench/tcp-replay.bench.js   (MB; default 100,400; many,spread,long)
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'netkata.js');
 const SIZES = (process.env.SIZES ?? '100,400').split(',').map(Number);
-const KINDS = (process.env.KINDS ?? 'many,long').split(',');
+const KINDS = (process.env.KINDS ?? 'many,spread,long').split(',');
 const dir = mkdtempSync(join(tmpdir(), 'netkata-replay-bench-'));
 
 /** A pcap writer: records buffered in 4 MB blocks. */
@@ -44,6 +46,10 @@ function writer(file) {
   return {
     get size() {
       return total + used;
+    },
+    /** Move the capture's clock on (µs) before the next packet. */
+    wait(us) {
+      usec += us;
     },
     /** One Ethernet/IPv4/TCP packet with `len` payload bytes (zeros). */
     packet(src, sport, dst, dport, flags, seq, ack, len) {
@@ -84,7 +90,7 @@ function writer(file) {
 
 const SYN = 2, ACK = 16, PSH = 8, FIN = 1;
 
-function makeMany(file, mb) {
+function makeMany(file, mb, gapUs = 0) {
   const w = writer(file);
   const server = 0x0a000001;
   for (let i = 0; w.size < mb * 1e6; i++) {
@@ -93,6 +99,7 @@ function makeMany(file, mb) {
     const c = 1000 + i, s = 5000 + i;
     const up = (f, seq, ack, len) => w.packet(client, port, server, 80, f, seq, ack, len);
     const down = (f, seq, ack, len) => w.packet(server, 80, client, port, f, seq, ack, len);
+    w.wait(gapUs);
     up(SYN, c, 0, 0);
     down(SYN | ACK, s, c + 1, 0);
     up(ACK, c + 1, s + 1, 0);
@@ -158,7 +165,8 @@ const hasTshark = spawnSync('tshark', ['--version']).status === 0;
 console.log(`node ${process.version}; ${hasTshark ? spawnSync('tshark', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] : 'tshark not installed: netkata only'}`);
 console.log('file            size   netkata tcp replay (MB/s, peak RSS)   tshark -q -z conv,tcp (MB/s, peak RSS)');
 try {
-  for (const [kind, make] of [['many', makeMany], ['long', makeLong]].filter(([k]) => KINDS.includes(k))) {
+  const spread = (file, mb) => makeMany(file, mb, 2000);
+  for (const [kind, make] of [['many', makeMany], ['spread', spread], ['long', makeLong]].filter(([k]) => KINDS.includes(k))) {
     for (const mb of SIZES) {
       const file = join(dir, `${kind}-${mb}.pcap`);
       make(file, mb);

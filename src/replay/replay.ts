@@ -113,13 +113,24 @@ interface Due {
   readonly at: number;
   readonly track: Track;
   /** The end whose TIME_WAIT ends, with the time it entered it; undefined: the quiet check. */
-  readonly end?: End;
-  readonly since?: number;
+  readonly end?: End | undefined;
+  readonly since?: number | undefined;
+}
+
+/** A heap entry: one shape for both kinds (a spread of Due made objects of several shapes, and bigger). */
+class DueEntry implements Due {
+  constructor(
+    readonly at: number,
+    readonly track: Track,
+    readonly end: End | undefined,
+    readonly since: number | undefined,
+    readonly n: number,
+  ) {}
 }
 
 /** A binary heap of Due by time, then by insertion (so equal times keep their order). */
 class DueHeap {
-  private readonly items: (Due & { readonly n: number })[] = [];
+  private readonly items: DueEntry[] = [];
   private n = 0;
   get size(): number {
     return this.items.length;
@@ -129,7 +140,7 @@ class DueHeap {
   }
   push(d: Due): void {
     const a = this.items;
-    a.push({ ...d, n: this.n++ });
+    a.push(new DueEntry(d.at, d.track, d.end, d.since, this.n++));
     let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -159,7 +170,7 @@ class DueHeap {
     return top;
   }
 }
-const before = (x: Due & { n: number }, y: Due & { n: number }): boolean => x.at < y.at || (x.at === y.at && x.n < y.n);
+const before = (x: DueEntry, y: DueEntry): boolean => x.at < y.at || (x.at === y.at && x.n < y.n);
 
 const msOf = (s: { readonly sec: number; readonly nsec: number }): number => s.sec * 1000 + s.nsec / 1e6;
 
