@@ -12,10 +12,15 @@
 const { requireCached } = require('./code-cache.cjs');
 
 const argv = process.argv.slice(2);
-const direct = ['subnet', 'classify', 'ip'].includes(argv[0]) ? requireCached(require.resolve('../dist/bundle/addr-direct.cjs')).runAddressDirect(argv)
-  : argv[0] === 'exam' ? requireCached(require.resolve('../dist/bundle/exam-direct.cjs')).runExamDirect(argv)
-    : argv[0] === 'tcp' && argv[1] === 'run' ? requireCached(require.resolve('../dist/bundle/tcp-direct.cjs')).runTcpDirect(argv)
-      : argv[0] === 'lab' && argv[1] === 'list' ? Promise.resolve(requireCached(require.resolve('../dist/bundle/lab-list-direct.cjs')).runLabListDirect(argv))
+// `netkata --lang zh tcp run x` is `netkata tcp run x --lang zh` (a program option, read anywhere): the
+// shortcuts see one leading --lang after the command, where they take it. Given twice, none does.
+const langs = argv.filter((a) => a === '--lang' || a.startsWith('--lang=')).length;
+const lead = langs === 1 ? (argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0) : 0;
+const cmd = lead > 0 && argv.length > lead ? [...argv.slice(lead), ...argv.slice(0, lead)] : argv;
+const direct = ['subnet', 'classify', 'ip'].includes(cmd[0]) ? requireCached(require.resolve('../dist/bundle/addr-direct.cjs')).runAddressDirect(cmd)
+  : cmd[0] === 'exam' ? requireCached(require.resolve('../dist/bundle/exam-direct.cjs')).runExamDirect(cmd)
+    : cmd[0] === 'tcp' && cmd[1] === 'run' ? requireCached(require.resolve('../dist/bundle/tcp-direct.cjs')).runTcpDirect(cmd)
+      : cmd[0] === 'lab' && cmd[1] === 'list' ? Promise.resolve(requireCached(require.resolve('../dist/bundle/lab-list-direct.cjs')).runLabListDirect(cmd))
         : Promise.resolve(undefined);
 // The app (`netkata` at a terminal, with at most --lang and --no-color) without commander: app.js
 // (src/ui/app-direct.ts) checks the arguments exactly and answers undefined for anything else.

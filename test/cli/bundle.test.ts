@@ -148,10 +148,14 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
     for (const never of ['src/scenario/tcp.ts', 'src/lab/', 'src/ui/', 'src/practice/generators/', 'src/i18n/zh/']) {
       expect(r.sources.filter((s) => s.startsWith(never)), never).toEqual([]);
     }
-    // Under zh: the Chinese words of the ladder, from the same file.
-    const zh = load(['tcp', 'run', 'handshake', '--lang', 'zh']);
-    expect(zh.code).toBe(0);
-    expect(zh.sources).toContain('src/i18n/zh/tcp.ts');
+    // Under zh: the Chinese words of the ladder, from the shortcuts' Chinese file; the program option
+    // may come first.
+    for (const args of [['tcp', 'run', 'handshake', '--lang', 'zh'], ['--lang', 'zh', 'tcp', 'run', 'handshake']]) {
+      const zh = load(args);
+      expect(zh.code).toBe(0);
+      expect(zh.sources).toContain('src/i18n/zh/tcp.ts');
+      expect([...new Set(zh.files.filter((f) => f.startsWith('dist/')))]).toEqual(['dist/bundle/tcp-direct.cjs', 'dist/bundle/cli-zh.cjs']);
+    }
     // What the shortcut does not take runs the full program.
     const pcap = load(['tcp', 'run', 'handshake', '--pcap', join(dir, 'h.pcapng')]);
     expect(pcap.code).toBe(0);

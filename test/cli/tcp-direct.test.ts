@@ -22,6 +22,7 @@ const full = join(dir, 'full.mjs');
 writeFileSync(full, `const { run } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/bundle/main.js')).href)});
 process.exitCode = await run(process.argv.slice(2));
 `);
+const bin = join(root, 'bin', 'netkata.js');
 const userFile = join(dir, 'mine.yaml');
 cpSync(join(root, 'scenarios', 'tcp', 'handshake.yaml'), userFile);
 
@@ -67,6 +68,17 @@ describe('tcp run: the shortcut and the full program', () => {
     [['--lang', 'zh', 'tcp', 'run', 'handshake']],
   ])('%j goes to the full program', (args) => {
     expect(run(direct, args).stdout).toBe('FALLBACK');
+  });
+
+  it.each([
+    [['--lang', 'zh', 'tcp', 'run', 'handshake']],
+    [['--lang=en', 'tcp', 'run', 'lost-syn', '--json']],
+    [['--lang', 'zh', 'tcp', 'run', 'handshake', '--lang', 'en']],
+    [['--lang', 'zh', 'exam', '--seed', '3', '--count', '4']],
+    [['--lang', 'zh', 'lab', 'list']],
+    [['--lang', 'xx', 'tcp', 'run', 'handshake']],
+  ])('bin with a leading program option %j prints what the full program prints', (args) => {
+    expect(run(bin, args)).toEqual(run(full, args));
   });
 
   it('a file named like a built-in scenario in the working directory is the user\'s file: the full program', () => {

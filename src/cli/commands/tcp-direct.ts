@@ -44,6 +44,7 @@ export function tcpRunArgs(argv: readonly string[]): { scenario: string; opts: T
     const value = eq === -1 ? argv[++i] : a.slice(eq + 1);
     if (value === undefined || (eq === -1 && value.startsWith('-'))) return undefined;
     if (name === '--profile') opts.profile = value;
+    else if (opts.lang !== undefined) return undefined; // given twice: the full program decides
     else opts.lang = value;
   }
   if (scenario === undefined || (opts.profile !== undefined && !isProfile(opts.profile))) return undefined;
