@@ -5,7 +5,7 @@
  * descriptors hold (/proc/<pid>/fd links `socket:[inode]`, the same inode /proc/net/tcp prints).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
 import net from 'node:net';
 import { reason, type Reason } from '../errors.js';
 import { monotonicMs } from '../lab/observer.js';
@@ -78,14 +78,26 @@ export async function readyOnChosenPort<T>(o: {
   }
 }
 
+/**
+ * One buffer for every /proc/<pid>/stat read: readFileSync sizes its buffer from fstat, which is 0 for a
+ * /proc file, and so allocated 64 KB for each process on the machine, every scan (a --cpu-prof of
+ * `verify --probe echo`: about a fifth of its main thread). A stat line is a few hundred bytes.
+ */
+const STAT_BUFFER = Buffer.alloc(4096);
+
 /** pgrp of `pid` (field 5 of /proc/<pid>/stat, after the parenthesised comm that may hold spaces). */
 export function pgrpOf(pid: number): number | undefined {
+  let fd: number | undefined;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    fd = openSync(`/proc/${pid}/stat`, 'r');
+    const n = readSync(fd, STAT_BUFFER, 0, STAT_BUFFER.length, 0);
+    const stat = STAT_BUFFER.toString('latin1', 0, n);
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(rest[2]);
   } catch {
     return undefined; // gone between readdir and read
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -232,8 +244,9 @@ export async function waitListening(port: number, program: Program | undefined, 
   for (;;) {
     if (signal.aborted) throw signal.reason as Error;
     const listening = readProcNet().filter((e) => e.state === 'LISTEN' && e.local.port === port);
-    const mine = program ? program.inodes() : undefined;
-    const found = listening.find((e) => mine === undefined || mine.has(e.inode));
+    // The group's descriptors (a read of every process's stat) only once something listens there.
+    const mine = program && listening.length > 0 ? program.inodes() : undefined;
+    const found = listening.find((e) => program === undefined || mine?.has(e.inode));
     if (found) return found;
     if (program?.exit) {
       const last = program.stderr.trim().split('\n').pop();
