@@ -255,7 +255,15 @@ function replaySocket(
  * for no time.
  */
 function passedThrough(before: LabState, after: LabState, ev: TcpEvent): LabState[] {
-  if (ev.type !== 'SEGMENT') return [];
+  return ev.type === 'SEGMENT' ? statesWithinOneSegment(before, after) : [];
+}
+
+/**
+ * The states one segment takes an endpoint through between `before` and `after` (RFC 9293 3.10.7.4, see
+ * passedThrough): a poll of /proc may see them, and a machine path that goes from `before` to `after` in
+ * one step holds them.
+ */
+export function statesWithinOneSegment(before: LabState, after: LabState): LabState[] {
   if (before === 'FIN_WAIT_1' && after === 'TIME_WAIT') return ['FIN_WAIT_2'];
   if (before === 'SYN_RECEIVED' && after === 'CLOSE_WAIT') return ['ESTABLISHED'];
   return [];
