@@ -44,7 +44,10 @@ describe.skipIf(!capture)(skipTitle('lab --capture', !capture, 'no /proc/net/tcp
       expect(cap.check.mismatches).toEqual([]);
       expect(cap.check.sockets.reduce((n, s) => n + s.observationsChecked, 0)).toBeGreaterThan(0);
     }
-    expect(r.ok).toBe(true);
+    // What failed, when something did: one failure in a loop of npm test runs must be enough to find why
+    // (io-models failed here once in 12 runs, and the run kept only "expected false to be true").
+    const why = { complete: cap.complete, conformance: r.conformance.violations, expectations: r.expectations.failures, mismatches: cap.check.mismatches, observations: r.observations };
+    expect(r.ok, JSON.stringify(why).slice(0, 20_000)).toBe(true);
   });
 
   it('handshake: SYN, SYN,ACK, ACK with the RFC 9293 numbers (each ACK is the other ISN + 1)', async () => {
