@@ -138,7 +138,9 @@ describe.skipIf(noProc)(skipTitle('netkata watch on this kernel', noProc, 'no /p
       // runs of npm test out of four failed on exactly that.)
       const path = report.conformance.paths[socket]!.map((p) => p.state);
       const onPath = new Set(path.flatMap((s, i) => [s, ...(i + 1 < path.length ? statesWithinOneSegment(s, path[i + 1]!) : [])]));
-      for (const l of mine) expect(onPath, `${socket}: ${l.to}`).toContain(l.to);
+      // (The message carries both sequences: a failure says which state the lab's polls missed.)
+      const seen = `${socket}: watch ${mine.map((l) => l.to).join(' ')}; lab path ${path.join(' ')}; lab saw ${report.observations.filter((o) => o.socket === socket).map((o) => `${o.at}:${o.state}`).join(' ')}`;
+      for (const l of mine) expect(onPath, seen).toContain(l.to);
       const lastLab = report.observations.filter((o) => o.socket === socket).at(-1)!.state;
       expect(mine.at(-1)!.to).toBe(lastLab);
     }
