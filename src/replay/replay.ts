@@ -15,6 +15,7 @@ import { compileMachine, createEngineEndpoint, fire, type CompiledMachine, type 
 import type { ProfileName } from '../tcp/profile.js';
 import { flagsString } from '../tcp/segment.js';
 import type { TcpState } from '../tcp/states.js';
+import { EventQueue } from '../tcp/event-queue.js';
 import { createTcb, type Effects, type TcpEvent } from '../tcp/tcb.js';
 import { CAPTURE_TCP_CONFIG, ownSegmentEvent, peerSegmentEvent, sentAfter } from '../lab/segment-check.js';
 import { ConnectionTable, type Anomaly, type Connection } from './connections.js';
@@ -108,69 +109,20 @@ interface Track {
   quietQueued: boolean;
 }
 
-/** A timer of the replay's capture clock: an end's 2MSL, or a connection gone quiet. */
-interface Due {
-  readonly at: number;
-  readonly track: Track;
-  /** The end whose TIME_WAIT ends, with the time it entered it; undefined: the quiet check. */
-  readonly end?: End | undefined;
-  readonly since?: number | undefined;
-}
-
-/** A heap entry: one shape for both kinds (a spread of Due made objects of several shapes, and bigger). */
-class DueEntry implements Due {
+/**
+ * A timer of the replay's capture clock: an end's 2MSL (`end`, with the time it entered TIME_WAIT), or the
+ * check of a connection gone quiet (no `end`). One class, so that every entry has one shape.
+ */
+class DueEntry {
   constructor(
     readonly at: number,
     readonly track: Track,
     readonly end: End | undefined,
     readonly since: number | undefined,
-    readonly n: number,
+    /** Insertion order: equal times keep it (EventQueue). */
+    readonly order: number,
   ) {}
 }
-
-/** A binary heap of Due by time, then by insertion (so equal times keep their order). */
-class DueHeap {
-  private readonly items: DueEntry[] = [];
-  private n = 0;
-  get size(): number {
-    return this.items.length;
-  }
-  peek(): Due | undefined {
-    return this.items[0];
-  }
-  push(d: Due): void {
-    const a = this.items;
-    a.push(new DueEntry(d.at, d.track, d.end, d.since, this.n++));
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
-      i = p;
-    }
-  }
-  pop(): Due | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && before(a[l]!, a[m]!)) m = l;
-        if (r < a.length && before(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
-const before = (x: DueEntry, y: DueEntry): boolean => x.at < y.at || (x.at === y.at && x.n < y.n);
 
 const msOf = (s: { readonly sec: number; readonly nsec: number }): number => s.sec * 1000 + s.nsec / 1e6;
 
@@ -239,7 +191,8 @@ export class Replay {
   private readonly tracks: (Track | undefined)[] = [];
   private readonly retired: (Retired | undefined)[] = [];
   /** The capture clock's timers: 2MSL of TIME_WAIT ends, and connections gone quiet. */
-  private readonly due = new DueHeap();
+  private readonly due = new EventQueue<DueEntry>();
+  private dueCount = 0;
   /** 2MSL of the profile (Linux: 60 s), ms: the TIME_WAIT an end leaves when the capture's time passes it. */
   private readonly timeWaitMs: number;
   /** Capture time (ms) of what the machines are fed now. */
@@ -283,7 +236,7 @@ export class Replay {
     track.lastMs = now;
     if (!track.quietQueued) {
       track.quietQueued = true;
-      this.due.push({ at: now + this.timeWaitMs, track });
+      this.due.push(new DueEntry(now + this.timeWaitMs, track, undefined, undefined, this.dueCount++));
     }
     for (const a of anomalies) track.anomalies[a] = (track.anomalies[a] ?? 0) + 1;
     if ((s.flags & RST) !== 0) track.rstSeen = true;
@@ -334,7 +287,7 @@ export class Replay {
         track.quietQueued = false;
         if (track.lastMs + this.timeWaitMs > d.at) {
           track.quietQueued = true;
-          this.due.push({ at: track.lastMs + this.timeWaitMs, track });
+          this.due.push(new DueEntry(track.lastMs + this.timeWaitMs, track, undefined, undefined, this.dueCount++));
           continue;
         }
         if (track.held) this.deliver(track, track.held);
@@ -439,7 +392,7 @@ export class Replay {
     // Into TIME_WAIT, or back into it (its 2MSL timer restarted): the capture clock's timer for it.
     if (end.ep!.state === 'TIME_WAIT' && this.current && (before !== 'TIME_WAIT' || (t?.target === 'TIME_WAIT' && t.reenter))) {
       end.timeWaitAt = this.nowMs;
-      this.due.push({ at: this.nowMs + this.timeWaitMs, track: this.current, end, since: this.nowMs });
+      this.due.push(new DueEntry(this.nowMs + this.timeWaitMs, this.current, end, this.nowMs, this.dueCount++));
     }
     return t;
   }
