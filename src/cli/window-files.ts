@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { fsReason } from './fs-reason.js';
-import { scenariosDir } from '../practice/source-files.js';
+import { scenarioNames, scenariosDir } from '../practice/source-files.js';
 import { isWindowScenarioText } from '../scenario/window-kind.js';
 
 /**
@@ -15,15 +15,8 @@ export function windowScenarioDir(root: string = scenariosDir()): string {
 
 /** The built-in window scenario files, by file name: where each is, its text, and the name errors use. */
 export function builtinWindowFiles(root: string = scenariosDir()): { path: string; text: string; file: string }[] {
-  const dir = windowScenarioDir(root);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
-  } catch {
-    return [];
-  }
-  return names.map((n) => {
-    const path = join(dir, n);
+  return scenarioNames('window', root).map((n) => {
+    const path = join(windowScenarioDir(root), n);
     return { path, text: readFileSync(path, 'utf8'), file: `scenarios/window/${n}` };
   });
 }

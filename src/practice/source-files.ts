@@ -17,16 +17,18 @@ export interface SourceFile {
   readonly text: string;
 }
 
-/** Every `*.yaml` of one scenarios subdirectory, sorted by name so the pool order is stable. */
-export function readScenarioFiles(kind: 'practice' | 'tcp', root: string = scenariosDir()): SourceFile[] {
-  const dir = join(root, kind);
-  let names: string[];
+/** The `*.yaml` names of one scenarios subdirectory, sorted (none when it is missing). */
+export function scenarioNames(kind: string, root: string = scenariosDir()): string[] {
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+    return readdirSync(join(root, kind)).filter((n) => n.endsWith('.yaml')).sort();
   } catch {
     return [];
   }
-  return names.map((n) => ({ file: `scenarios/${kind}/${n}`, text: readFileSync(join(dir, n), 'utf8') }));
+}
+
+/** Every `*.yaml` of one scenarios subdirectory, sorted by name so the pool order is stable. */
+export function readScenarioFiles(kind: 'practice' | 'tcp', root: string = scenariosDir()): SourceFile[] {
+  return scenarioNames(kind, root).map((n) => ({ file: `scenarios/${kind}/${n}`, text: readFileSync(join(root, kind, n), 'utf8') }));
 }
 
 /** A file's size and modification time, as the build saw it (`scenarios/practice/osi.yaml`, bytes, ms). */
@@ -38,15 +40,8 @@ export interface FileStat {
 
 /** The size and modification time of every `*.yaml` of one scenarios subdirectory, sorted by name. */
 export function statScenarioFiles(kind: 'practice' | 'tcp', root: string = scenariosDir()): FileStat[] {
-  const dir = join(root, kind);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
-  } catch {
-    return [];
-  }
-  return names.map((n) => {
-    const st = statSync(join(dir, n));
+  return scenarioNames(kind, root).map((n) => {
+    const st = statSync(join(root, kind, n));
     return { file: `scenarios/${kind}/${n}`, size: st.size, mtimeMs: st.mtimeMs };
   });
 }
