@@ -17,31 +17,21 @@ import { exitCodeFor, exitState } from '../io.js';
 import { resolveLang } from '../../i18n/lang.js';
 import { setCliLang } from '../text.js';
 import { cachedPool } from '../../practice/pool-cached.js';
+import { directArgs } from './direct-args.js';
 import { examAction, type ExamOpts } from './exam.js';
 
 /** The build's parse of the banks and scenarios is stale or absent: the full program parses the files. */
 class NoCache extends Error {}
 
 const VALUED = new Set(['--seed', '--count', '--topic', '--lang']);
+const JSON_FLAG = new Set(['--json']);
 
 /** The options of `exam` as commander would read them, or undefined for anything this shortcut does not take. */
 export function examArgs(argv: readonly string[]): ExamOpts | undefined {
   if (argv[0] !== 'exam') return undefined;
-  const opts: Record<string, string | boolean> = {};
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') {
-      opts['json'] = true;
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = eq === -1 ? a : a.slice(0, eq);
-    if (!VALUED.has(name)) return undefined;
-    const value = eq === -1 ? argv[++i] : a.slice(eq + 1);
-    if (value === undefined || (eq === -1 && value.startsWith('-'))) return undefined;
-    opts[name.slice(2)] = value;
-  }
-  return opts as ExamOpts;
+  const args = directArgs(argv.slice(1), JSON_FLAG, VALUED);
+  if (args === undefined || args.positional.length > 0) return undefined;
+  return { ...args.values, ...(args.flags.has('--json') ? { json: true } : {}) } as ExamOpts;
 }
 
 export async function runExamDirect(argv: readonly string[]): Promise<number | undefined> {

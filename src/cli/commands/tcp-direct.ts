@@ -18,37 +18,21 @@ import { scenariosDir } from '../../practice/source-files.js';
 import { exitCodeFor, exitState } from '../io.js';
 import { cachedScenario } from '../scenario-cache.js';
 import { setCliLang } from '../text.js';
+import { directArgs } from './direct-args.js';
 import { isProfile, runTcpScenario, type TcpRunOpts } from './tcp-run.js';
 
 const VALUED = new Set(['--profile', '--lang']);
+const JSON_FLAG = new Set(['--json']);
 
 /** `tcp run`'s scenario and options as commander would read them, or undefined for anything this shortcut does not take. */
 export function tcpRunArgs(argv: readonly string[]): { scenario: string; opts: TcpRunOpts & { lang?: string } } | undefined {
   if (argv[0] !== 'tcp' || argv[1] !== 'run') return undefined;
-  const opts: { json?: boolean; profile?: string; lang?: string } = {};
-  let scenario: string | undefined;
-  for (let i = 2; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') {
-      opts.json = true;
-      continue;
-    }
-    if (!a.startsWith('-')) {
-      if (scenario !== undefined) return undefined;
-      scenario = a;
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = eq === -1 ? a : a.slice(0, eq);
-    if (!VALUED.has(name)) return undefined;
-    const value = eq === -1 ? argv[++i] : a.slice(eq + 1);
-    if (value === undefined || (eq === -1 && value.startsWith('-'))) return undefined;
-    if (name === '--profile') opts.profile = value;
-    else if (opts.lang !== undefined) return undefined; // given twice: the full program decides
-    else opts.lang = value;
-  }
-  if (scenario === undefined || (opts.profile !== undefined && !isProfile(opts.profile))) return undefined;
-  return { scenario, opts };
+  const args = directArgs(argv.slice(2), JSON_FLAG, VALUED);
+  if (args === undefined || args.positional.length !== 1) return undefined;
+  const { profile, lang } = args.values;
+  if (profile !== undefined && !isProfile(profile)) return undefined;
+  const opts = { ...(args.flags.has('--json') ? { json: true } : {}), ...(profile !== undefined ? { profile } : {}), ...(lang !== undefined ? { lang } : {}) };
+  return { scenario: args.positional[0]!, opts };
 }
 
 export async function runTcpDirect(argv: readonly string[]): Promise<number | undefined> {

@@ -1,0 +1,36 @@
+/**
+ * The arguments a start-up shortcut takes (exam-direct.ts, tcp-direct.ts), read as commander reads them:
+ * `--flag`, `--name value` or `--name=value`, and positional words. Anything else (an unknown option, a
+ * value that looks like an option, a missing value, an option given twice) is undefined, and the caller
+ * hands the whole command line to the full program, so usage errors keep one source.
+ */
+export interface DirectArgs {
+  readonly flags: ReadonlySet<string>;
+  /** By option name without the dashes: `{ seed: '7' }`. */
+  readonly values: Readonly<Record<string, string>>;
+  readonly positional: readonly string[];
+}
+
+export function directArgs(args: readonly string[], flags: ReadonlySet<string>, valued: ReadonlySet<string>): DirectArgs | undefined {
+  const seen = new Set<string>();
+  const values: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('-')) {
+      positional.push(a);
+      continue;
+    }
+    if (flags.has(a)) {
+      seen.add(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq === -1 ? a : a.slice(0, eq);
+    if (!valued.has(name) || name.slice(2) in values) return undefined;
+    const value = eq === -1 ? args[++i] : a.slice(eq + 1);
+    if (value === undefined || (eq === -1 && value.startsWith('-'))) return undefined;
+    values[name.slice(2)] = value;
+  }
+  return { flags: seen, values, positional };
+}
