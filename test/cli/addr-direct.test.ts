@@ -1,11 +1,11 @@
 // The start-up shortcut (src/cli/commands/addr-direct.ts) must behave exactly like the commander
 // program for what it takes, and hand everything else back. Both run as real processes.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript, writeFullProgram, type Ran } from '../helpers/full-program.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'netkata.js');
@@ -18,17 +18,8 @@ process.stdout.write(code === undefined ? 'FALLBACK' : '');
 if (code !== undefined) process.exitCode = code;
 `);
 
-// The full program: the bundle's main.js run(), what bin/netkata.js runs when no shortcut answers (bin
-// itself would take the shortcut again).
-const full = join(dir, 'full.mjs');
-writeFileSync(full, `const { run } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/bundle/main.js')).href)});
-process.exitCode = await run(process.argv.slice(2));
-`);
-
-function run(file: string, args: string[], input = ''): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1', NETKATA_DEBUG: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const full = writeFullProgram(dir);
+const run = (file: string, args: string[], input = ''): Ran => runScript(file, args, { input });
 
 describe('direct dispatch of address one-liners', () => {
   it.each([

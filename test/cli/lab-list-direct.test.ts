@@ -1,12 +1,12 @@
 // The `lab list` start-up shortcut (src/cli/commands/lab-list-direct.ts) against the full program (the
 // bundle's main.js run(), what bin/netkata.js runs when no shortcut answers): the same output for what it
 // takes, and everything else handed back. Real processes.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript, writeFullProgram, type Ran } from '../helpers/full-program.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'netkata-lab-list-direct-'));
@@ -17,16 +17,9 @@ writeFileSync(direct, `const code = require(${JSON.stringify(join(root, 'dist/bu
 process.stdout.write(code === undefined ? 'FALLBACK' : '');
 if (code !== undefined) process.exitCode = code;
 `);
-const full = join(dir, 'full.mjs');
-writeFileSync(full, `const { run } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/bundle/main.js')).href)});
-process.exitCode = await run(process.argv.slice(2));
-`);
+const full = writeFullProgram(dir);
 const bin = join(root, 'bin', 'netkata.js');
-
-function run(file: string, args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1', NETKATA_DEBUG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (file: string, args: string[], env: NodeJS.ProcessEnv = {}): Ran => runScript(file, args, { env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env } });
 
 describe('lab list: the shortcut and the full program', () => {
   it.each([[['lab', 'list']], [['lab', 'list', '--json']]])('%j: the same stdout, stderr and exit code', (args) => {

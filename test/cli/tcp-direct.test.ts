@@ -2,12 +2,12 @@
 // program prints for what it takes, and hand everything else back. The full program here is the bundle's
 // main.js run() (the path bin/netkata.js takes when no shortcut answers), the shortcut its tsc output: both
 // real processes.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript, writeFullProgram, type Ran } from '../helpers/full-program.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'netkata-tcp-direct-'));
@@ -18,18 +18,12 @@ const code = await runTcpDirect(process.argv.slice(2));
 process.stdout.write(code === undefined ? 'FALLBACK' : '');
 if (code !== undefined) process.exitCode = code;
 `);
-const full = join(dir, 'full.mjs');
-writeFileSync(full, `const { run } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/bundle/main.js')).href)});
-process.exitCode = await run(process.argv.slice(2));
-`);
+const full = writeFullProgram(dir);
 const bin = join(root, 'bin', 'netkata.js');
 const userFile = join(dir, 'mine.yaml');
 cpSync(join(root, 'scenarios', 'tcp', 'handshake.yaml'), userFile);
 
-function run(file: string, args: string[], cwd = root, env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [file, ...args], { cwd, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1', NETKATA_DEBUG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (file: string, args: string[], cwd = root, env: NodeJS.ProcessEnv = {}): Ran => runScript(file, args, { cwd, env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env } });
 
 describe('tcp run: the shortcut and the full program', () => {
   it.each([
