@@ -49,7 +49,7 @@ export type CheckDetail =
   | { readonly kind: 'reply'; readonly client: string; readonly expected: string; readonly got: string; readonly ms: number; readonly within: number; readonly why?: 'mismatch' | 'timeout' | 'closed' | 'no-eof' | 'program-no-eof' }
   | { readonly kind: 'states'; readonly client: string; readonly expected: LabState[]; readonly within: number; readonly missing?: LabState }
   | { readonly kind: 'no-state'; readonly state: LabState; readonly within: number; readonly left: string[] }
-  | { readonly kind: 'accepts'; readonly within: number; readonly ms: number; readonly why?: 'refused' | 'not-accepted'; readonly error?: string }
+  | { readonly kind: 'accepts'; readonly within: number; readonly ms: number; readonly why?: 'refused' | 'not-accepted' | 'exited'; readonly error?: string }
   | { readonly kind: 'file'; readonly client: string; readonly header: FileHeader | null; readonly bytes: number; readonly sha256: string | null; readonly ms: number; readonly within: number; readonly why?: FileWhy; readonly problem?: HeaderProblem }
   | { readonly kind: 'datagrams'; readonly sent: string[]; readonly expected: string[]; readonly got: string[]; readonly ms: number; readonly within: number; readonly why?: DatagramWhy }
   | { readonly kind: 'udp-socket'; readonly port: number; readonly sockets: { readonly local: string; readonly inode: number; readonly drops: number; readonly rxQueue: number }[] }
@@ -378,9 +378,12 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
         }
         // accept(2) gives the connection a socket file: until then the kernel's entry has inode 0
         // (sock_i_ino() of a child socket still in the accept queue, whose sk_socket is NULL).
-        const accepted = refused === undefined && (await pollUntil(() => (obs.freshEntry(serverOf(name))?.inode ?? 0) !== 0, s.within));
+        // A program that ends with the connection still in its accept queue never accepts it (the kernel
+        // resets it when the listener closes): say so at once rather than wait out the bound.
+        const isAccepted = (): boolean => (obs.freshEntry(serverOf(name))?.inode ?? 0) !== 0;
+        const accepted = refused === undefined && (await pollUntil(() => isAccepted() || programExit !== null, s.within)) && isAccepted();
         const ms = Math.round(monotonicMs() - started);
-        const why = refused !== undefined ? 'refused' : accepted ? undefined : 'not-accepted';
+        const why = refused !== undefined ? 'refused' : accepted ? undefined : programExit !== null ? 'exited' : 'not-accepted';
         checks.push({ name: nameOf(s.name), step: i, ok: why === undefined, detail: { kind: 'accepts', within: s.within, ms, ...(why ? { why } : {}), ...(refused ? { error: refused } : {}) }, sockets: socketsOf(['listener', serverOf(name)]) });
         const c = clients.get(name);
         if (c) lab.destroy(c.socket);

@@ -28,6 +28,7 @@ export const verify = {
   acceptsWhy: {
     refused: (error: string) => `refused (${error}): nothing listens any more`,
     'not-accepted': 'the kernel completed the handshake, but the program never called accept()',
+    exited: 'the kernel completed the handshake, but the program ended before it called accept()',
   },
   file: (name: string, size: number, bytes: number, ms: number, within: number) => `file ${JSON.stringify(name)}: ${size} bytes announced, ${bytes} received after the header (${ms} ms, within ${within} ms)`,
   fileNoHeader: (bytes: number, ms: number, within: number) => `a file: ${bytes} bytes received, no valid header (${ms} ms, within ${within} ms)`,

@@ -27,6 +27,7 @@ export const verify: Messages['verify'] = {
   acceptsWhy: {
     refused: (error) => `连接被拒绝（${error}）：已无进程监听`,
     'not-accepted': '内核已完成三次握手，但程序始终没有调用 accept()',
+    exited: '内核已完成三次握手，但程序在调用 accept() 之前就结束了',
   },
   file: (name, size, bytes, ms, within) => `文件 ${JSON.stringify(name)}：报头声明 ${size} 字节，报头之后收到 ${bytes} 字节（${ms} ms，限时 ${within} ms）`,
   fileNoHeader: (bytes, ms, within) => `文件：收到 ${bytes} 字节，没有有效的报头（${ms} ms，限时 ${within} ms）`,

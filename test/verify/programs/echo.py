@@ -4,6 +4,8 @@ Modes (each the way a socket-programming exercise is commonly written, right or 
   echo            every byte back; close our side at EOF; a client's reset ends only its connection
   never-closes    echoes, but never closes a socket: each one the client left sits in CLOSE_WAIT
   crash-on-reset  one client at a time, no error handling: a client's RST (ECONNRESET) ends the process
+  crash-slowly-on-reset  the same, but it spends 1.5 s (a slow teardown) before it ends: a client that
+                  connects meanwhile completes the handshake in the kernel and is never accepted
   one-at-a-time   echoes, but serves one client at a time: the others wait in the accept queue
   framed          4-byte big-endian length + body in, the same frame back (reads until whole)
   unframed        treats each recv() as one frame: coalesced or split frames come back wrong
@@ -13,6 +15,7 @@ import socket
 import struct
 import sys
 import threading
+import time
 
 port, mode = int(sys.argv[1]), sys.argv[2]
 srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -68,11 +71,16 @@ if mode == "one-at-a-time":
     while True:
         conn, _ = srv.accept()
         serve(conn)
-elif mode == "crash-on-reset":
+elif mode in ("crash-on-reset", "crash-slowly-on-reset"):
     while True:
         conn, _ = srv.accept()
         while True:
-            data = conn.recv(4096)  # raises ConnectionResetError on a client's RST: nothing catches it
+            try:
+                data = conn.recv(4096)  # raises ConnectionResetError on a client's RST
+            except ConnectionResetError:
+                if mode == "crash-slowly-on-reset":
+                    time.sleep(1.5)
+                raise  # nothing catches it: the process ends
             if not data:
                 break
             conn.sendall(data)
