@@ -226,8 +226,15 @@ export class LabRun {
       if (left.length === 0) break;
       await this.delay(2);
     }
-    // let the poll record the final states too
-    await this.delay(6);
+    // Then until the poll has recorded it too (its view agrees: gone or TIME_WAIT), however late its
+    // next read comes. A fixed 6 ms here was too short on a loaded machine: io-models once ended with
+    // only LISTEN recorded for a listener already closed (1 run in 60 under load).
+    const pollDone = (): boolean =>
+      names.every((n) => {
+        const e = o.entryOf(n);
+        return e === undefined || e.state === 'TIME_WAIT';
+      });
+    await o.until(pollDone, this.signal);
   }
 
   /** Resolve on `event`, reject on 'error' or abort. */
