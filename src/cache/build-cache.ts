@@ -21,6 +21,11 @@ export function textHash(text: string): string {
 }
 
 function lane(text: string, seed: number): string {
+  return hash53(text, seed).toString(16).padStart(14, '0');
+}
+
+/** cyrb53: a 53-bit hash of a text's UTF-16 code units (one lane of textHash; also the replay's 4-tuple index). */
+export function hash53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {
@@ -32,7 +37,7 @@ function lane(text: string, seed: number): string {
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** dist/bundle/<name> of this package: this module sits two directories below the root in src/, dist/ and the bundle alike. */

@@ -24,6 +24,34 @@ export function writeJson(value: unknown): void {
 }
 
 /**
+ * writeJson({ ...head, [key]: [...items] }), the same bytes, written as the items come: a list too long
+ * to hold (a replay's connections) is never one string. The list stands where `key` stands in `head`
+ * (a key it already has keeps its place, as in the spread), else last.
+ */
+export function writeJsonList(head: Record<string, unknown>, key: string, items: Iterable<unknown>): void {
+  for (const part of jsonListParts(head, key, items, DIRECT_MAX)) emit(part);
+}
+
+/** writeJsonList's text in parts of about `size` characters (joined: the whole text, newline-ended). */
+export function* jsonListParts(head: Record<string, unknown>, key: string, items: Iterable<unknown>, size: number): Generator<string> {
+  const mark = `\u0000list:${key}`;
+  const whole = JSON.stringify({ ...head, [key]: mark }, null, 2);
+  const at = whole.indexOf(JSON.stringify(mark));
+  let out = whole.slice(0, at);
+  const after = whole.slice(at + JSON.stringify(mark).length);
+  let first = true;
+  for (const item of items) {
+    out += `${first ? '[\n' : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+    if (out.length >= size) {
+      yield out;
+      out = '';
+    }
+  }
+  yield `${out}${first ? '[]' : '\n  ]'}${after}\n`;
+}
+
+/**
  * Short output goes to fd 1 with write(2) directly: creating process.stdout loads Node's stream and
  * net modules (28 more internal modules when stdout is a pipe), a tenth of a one-shot command's start
  * (issue 14, bench/addr-oneshot.bench.js). Long output, and everything once the stream is in use,

@@ -7,8 +7,11 @@
  *   already seen in its direction starts a new one (Wireshark's "ports reused");
  * - retransmission (fast, spurious and plain alike), out of order, lost segment (a gap: the previous
  *   segment was not captured), duplicate ACK and zero window follow the dissector's tests in its order.
- * All state is per open connection: nothing here grows with the number of segments.
+ * All state is per open connection: nothing here grows with the number of segments. A finished
+ * connection (retire) leaves memory but for its id under a hash of its 4-tuple: a late segment on that
+ * 4-tuple brings it back (`load`), with its stream number and its two directions' analysis state.
  */
+import { hash53 } from '../cache/build-cache.js';
 import type { DecodedSegment } from './packet.js';
 
 const FIN = 0x01;
@@ -68,14 +71,27 @@ export interface Placed {
 
 const nsBetween = (sec: number, nsec: number, sec0: number, nsec0: number): number => (sec - sec0) * 1e9 + (nsec - nsec0);
 
+const tupleKey = (x: string, y: string): string => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
 export class ConnectionTable {
   private readonly byTuple = new Map<string, Connection>();
+  /** Retired connections by a 53-bit hash of their 4-tuple: the id, or the ids when 4-tuples share a hash. */
+  private readonly retired = new Map<number, number | number[]>();
   private next = 0;
+
+  /**
+   * `load` gives back a retired connection as it was when retired (retire). `hash` is the 4-tuple's
+   * index key (a test gives one that collides).
+   */
+  constructor(
+    private readonly load?: (id: number) => Connection,
+    private readonly hash: (key: string) => number = hash53,
+  ) {}
 
   /** The connection of a segment and what the dissector would flag on it. */
   place(s: DecodedSegment): Placed {
-    const key = s.from < s.to ? `${s.from}|${s.to}` : `${s.to}|${s.from}`;
-    let conn = this.byTuple.get(key);
+    const key = tupleKey(s.from, s.to);
+    let conn = this.byTuple.get(key) ?? this.reopen(key);
     let dir: 0 | 1 = conn === undefined || conn.a === s.from ? 0 : 1;
     if (conn && (s.flags & (SYN | ACK)) === SYN) {
       const fwd = conn.flows[dir];
@@ -95,6 +111,43 @@ export class ConnectionTable {
   /** Connections so far (open or not), for the ones that keep no reference of their own. */
   get count(): number {
     return this.next;
+  }
+
+  /** 4-tuples held in memory: the connections not retired. */
+  get inMemory(): number {
+    return this.byTuple.size;
+  }
+
+  /**
+   * `conn` is finished and stored where `load` finds it: forget it but for its id. (A connection that a
+   * new one on its 4-tuple replaced, ports reused, is not found by its 4-tuple any more: nothing to keep.)
+   */
+  retire(conn: Connection): void {
+    const key = tupleKey(conn.a, conn.b);
+    if (this.byTuple.get(key) !== conn) return;
+    this.byTuple.delete(key);
+    const h = this.hash(key);
+    const had = this.retired.get(h);
+    this.retired.set(h, had === undefined ? conn.id : [...(typeof had === 'number' ? [had] : had), conn.id]);
+  }
+
+  /** The retired connection of this 4-tuple, back in the table (its id leaves the retired index). */
+  private reopen(key: string): Connection | undefined {
+    if (!this.load) return undefined;
+    const h = this.hash(key);
+    const had = this.retired.get(h);
+    if (had === undefined) return undefined;
+    const ids = typeof had === 'number' ? [had] : had;
+    for (const id of ids) {
+      const conn = this.load(id);
+      if (tupleKey(conn.a, conn.b) !== key) continue; // another 4-tuple with the same hash
+      const rest = ids.filter((x) => x !== id);
+      if (rest.length === 0) this.retired.delete(h);
+      else this.retired.set(h, rest.length === 1 ? rest[0]! : rest);
+      this.byTuple.set(key, conn);
+      return conn;
+    }
+    return undefined;
   }
 }
 

@@ -20,6 +20,7 @@ import { createTcb, type Effects, type TcpEvent } from '../tcp/tcb.js';
 import { CAPTURE_TCP_CONFIG, ownSegmentEvent, peerSegmentEvent, sentAfter } from '../lab/segment-check.js';
 import { ConnectionTable, type Anomaly, type Connection } from './connections.js';
 import type { DecodedSegment } from './packet.js';
+import { Spill } from './spill.js';
 
 const FIN = 0x01;
 const SYN = 0x02;
@@ -172,24 +173,31 @@ export interface ReplayOptions {
   /** Rows kept per connection at most (memory stays bounded by open connections, not by their length). */
   readonly rowLimit: number;
   /**
-   * Keep finished connections as their report only (default true). Off in the tests that hold the
-   * compact form equal to the full one.
+   * Keep finished connections as their report only, on disk (default true). Off in the tests that hold
+   * the compact form equal to the full one.
    */
   readonly retire?: boolean;
 }
 
-/** A finished connection kept as its report (Replay.retire), with what a late segment needs to go on. */
+/**
+ * A finished connection as Replay.retire stores it (src/replay/spill.ts): its report, with what a late
+ * segment needs to go on (its ends' FINs, the table's analysis state).
+ */
 interface Retired {
   readonly report: ConnectionReport;
   readonly finSent: readonly [boolean, boolean];
+  readonly conn: Connection;
 }
 
 export class Replay {
-  private readonly table = new ConnectionTable();
+  /** Finished connections (retire), on disk: memory holds the open ones only. */
+  private readonly retired = new Spill<Retired>();
+  /** The record loaded last: a late segment's connection is read once for the table and once here. */
+  private loaded: { readonly id: number; readonly r: Retired } | undefined;
+  private readonly table = new ConnectionTable((id) => this.retiredRecord(id)!.conn);
   private readonly machine: CompiledMachine;
-  /** Open connections by id; a finished one is undefined here and in `retired`. */
+  /** Open connections by id; a finished one is undefined here and stored in `retired`. */
   private readonly tracks: (Track | undefined)[] = [];
-  private readonly retired: (Retired | undefined)[] = [];
   /** The capture clock's timers: 2MSL of TIME_WAIT ends, and connections gone quiet. */
   private readonly due = new EventQueue<DueEntry>();
   private dueCount = 0;
@@ -225,10 +233,11 @@ export class Replay {
     let track = this.tracks[conn.id];
     this.nowMs = now;
     if (!track) {
-      const retired = this.retired[conn.id];
+      const retired = this.retiredRecord(conn.id);
       track = retired ? this.revive(conn, retired, now) : this.open(conn, s, now);
       this.tracks[conn.id] = track;
-      this.retired[conn.id] = undefined;
+      this.retired.drop(conn.id);
+      this.loaded = undefined;
     }
     this.current = track;
     const at = { frame: s.frame, sec: s.sec, nsec: s.nsec };
@@ -300,8 +309,16 @@ export class Replay {
   private retireIfDone(track: Track): void {
     if (this.options.retire === false || track.held || track.rows) return;
     if (track.ends.some((e) => e.ep?.state !== 'CLOSED')) return;
-    this.retired[track.conn.id] = { report: this.reportOf(track), finSent: [track.ends[0].finSent, track.ends[1].finSent] };
+    this.retired.put(track.conn.id, { report: this.reportOf(track), finSent: [track.ends[0].finSent, track.ends[1].finSent], conn: track.conn });
+    this.table.retire(track.conn);
     this.tracks[track.conn.id] = undefined;
+  }
+
+  private retiredRecord(id: number): Retired | undefined {
+    if (this.loaded?.id === id) return this.loaded.r;
+    const r = this.retired.get(id);
+    if (r) this.loaded = { id, r };
+    return r;
   }
 
   /** A segment of a retired connection (a late retransmission): both ends again, CLOSED, with its counts so far. */
@@ -478,15 +495,39 @@ export class Replay {
     end.pendingRows = NO_ROWS;
   }
 
-  /** Every connection's report, in tcp.stream order. */
+  /** Every connection's report, in tcp.stream order, all in memory (see reports() for a large capture). */
   finish(): ConnectionReport[] {
+    const out = [...this.reports()];
+    this.close();
+    return out;
+  }
+
+  /**
+   * Every connection's report, in tcp.stream order, one at a time: the finished ones are read back from
+   * disk as they come, so a caller that does not keep them stays within the open connections' memory.
+   * Once the capture has ended; each call goes through them again. close() when done.
+   */
+  *reports(): Generator<ConnectionReport> {
     for (const t of this.tracks) if (t?.held) this.deliver(t, t.held);
-    const out: ConnectionReport[] = [];
     for (let id = 0; id < this.table.count; id++) {
       const t = this.tracks[id];
-      out.push(t ? this.reportOf(t) : this.retired[id]!.report);
+      yield t ? this.reportOf(t) : this.retired.get(id)!.report;
     }
-    return out;
+  }
+
+  /** Frees the finished connections' file. */
+  close(): void {
+    this.retired.close();
+  }
+
+  /** 4-tuples the connection table holds in memory (the others are retired, on disk). */
+  get tuplesInMemory(): number {
+    return this.table.inMemory;
+  }
+
+  /** Finished connections stored on disk now, and the bytes they take there. */
+  get retiredOnDisk(): { readonly connections: number; readonly bytes: number } {
+    return { connections: this.retired.count, bytes: this.retired.bytes };
   }
 
   /** Connections kept whole now (not retired): what the memory of a replay grows with. */

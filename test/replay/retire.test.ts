@@ -44,11 +44,14 @@ function copy(segs: readonly DecodedSegment[], i: number, offsetMs: number, fram
 function run(segs: readonly DecodedSegment[], retire: boolean, profile: 'linux' | 'rfc9293' = 'linux') {
   const r = new Replay({ profile, keepRows: () => false, rowLimit: 0, retire });
   let most = 0;
+  let tuples = 0;
   for (const s of segs) {
     r.push(s);
     most = Math.max(most, r.openTracks);
+    tuples = Math.max(tuples, r.tuplesInMemory);
   }
-  return { reports: r.finish(), most, open: r.openTracks };
+  const onDisk = r.retiredOnDisk.connections;
+  return { reports: r.finish(), most, tuples, onDisk, open: r.openTracks };
 }
 
 describe('finished connections kept as their reports', () => {
@@ -65,6 +68,10 @@ describe('finished connections kept as their reports', () => {
     // 60 s of TIME_WAIT plus the next segment's arrival: about 61 connections at a time, never 3,000.
     expect(retired.most).toBeLessThan(70);
     expect(retired.most).toBeGreaterThan(55);
+    // The connection table too holds only those (their 4-tuples): the rest wait on disk.
+    expect(whole.tuples).toBe(3000);
+    expect(retired.tuples).toBeLessThan(70);
+    expect(retired.onDisk).toBe(3000 - retired.open);
     // The connections older than 2MSL at the end of the capture: the client's TIME_WAIT ended.
     expect(retired.reports[0]!.states).toEqual(['CLOSED', 'CLOSED']);
     expect(retired.reports[2999]!.states).toEqual(['TIME_WAIT', 'CLOSED']);
@@ -86,6 +93,17 @@ describe('finished connections kept as their reports', () => {
     expect(retired.reports).toEqual(whole.reports);
     expect(retired.reports[0]!.frames).toEqual([late.filter((s) => s.from === late[0]!.from).length + 2, late.filter((s) => s.from !== late[0]!.from).length]);
     expect(retired.reports[0]!.anomalies.impossible).toBeGreaterThan(0); // a FIN into a CLOSED end: RFC 9293 3.10.7.1 answers with a RST
+  });
+
+  it('the same 4-tuple again after its connection was retired, with a new ISN (ports reused): a new stream, as the whole form says, and the old one stays retired', () => {
+    const first = copy(close, 0, 0, 1);
+    const shift = (x: number): number => (x + 1_000_000) >>> 0;
+    const again = copy(close, 0, 90_000, 100).map((s) => ({ ...s, seq: shift(s.seq), ack: s.ack === 0 ? 0 : shift(s.ack) }));
+    const segs = [...first, ...copy(close, 1, 80_000, 50), ...again].sort((x, y) => x.sec - y.sec || x.nsec - y.nsec);
+    const whole = run(segs, false);
+    const retired = run(segs, true);
+    expect(retired.reports).toEqual(whole.reports);
+    expect(whole.reports.map((r) => [r.a, r.ended])).toEqual([[first[0]!.from, 'fin'], [expect.any(String), 'fin'], [first[0]!.from, 'fin']]);
   });
 
   it('a FIN alone after the connection was retired: still ended by FIN, as the whole form says', () => {

@@ -1,7 +1,8 @@
 /**
  * `netkata tcp replay <file>`: read a capture as a stream, split it into connections, feed both ends of
  * each to the endpoint machine and print what happened. Memory: the open connections' state, plus the
- * rows of the ladders to draw (at most LADDER_LIMIT connections of at most ROW_LIMIT rows each).
+ * rows of the ladders to draw (at most LADDER_LIMIT connections of at most ROW_LIMIT rows each); the
+ * finished connections wait on disk (src/replay/spill.ts) and the output is written as it is made.
  */
 import { InputError, reason } from '../../errors.js';
 import type { Messages } from '../../i18n/index.js';
@@ -10,8 +11,8 @@ import { ipAddressLib } from '../../addr/parse.js';
 import type { ProfileName } from '../../tcp/profile.js';
 import { readCapture } from '../../replay/read-capture.js';
 import { Replay, type ConnectionReport, type LadderRow } from '../../replay/replay.js';
-import { renderLadder, renderMermaid, renderSummary, type ReplayHeader } from '../render/tcp-replay.js';
-import { writeJson, writeOut } from '../io.js';
+import { renderLadder, renderMermaid, renderSummaryConnection, renderSummaryHead, type ReplayHeader } from '../render/tcp-replay.js';
+import { writeJsonList, writeOut } from '../io.js';
 import { wrapCells } from '../../text-width.js';
 
 /** Ladders are drawn for up to this many connections; more, and the summary asks for a filter. */
@@ -60,35 +61,66 @@ export async function runReplay(file: string, o: ReplayOptions, m: Messages['rep
   };
   let kept = 0;
   const replay = new Replay({ profile: o.profile, keepRows: (c) => matches(c) && kept++ < LADDER_LIMIT, rowLimit: ROW_LIMIT });
-  let segments = 0;
-  const read = await readCapture(file, (s) => {
-    segments++;
-    replay.push(s);
-  });
-  const all = replay.finish();
-  const shown = all.filter(matches);
-  const drawn = shown.length <= LADDER_LIMIT;
-  const conns = drawn ? shown : shown.map(({ rows: _rows, ...rest }): ConnectionReport => rest);
-  const header: ReplayHeader = {
-    file, format: read.gzip ? `${read.format}.gz` : read.format, frames: read.frames, segments, connections: all.length,
-    profile: o.profile, truncatedBytes: read.truncatedBytes, gzipTruncated: read.gzipTruncated,
-  };
-  if (o.mermaid) {
-    if (conns.length !== 1) throw new InputError(m.mermaidOne(conns.length), file);
-    return writeOut(renderMermaid(conns[0]!, m));
-  }
-  if (o.json) {
-    return writeJson({
-      ...header,
-      shown: conns.length,
-      laddersOmitted: !drawn,
-      connections: conns.map((c) => ({ ...c, ...(c.rows ? { rows: c.rows.map(jsonRow) } : {}) })),
+  try {
+    let segments = 0;
+    const read = await readCapture(file, (s) => {
+      segments++;
+      replay.push(s);
     });
+    // Two passes over the reports (the finished ones come back from disk, src/replay/spill.ts): one to
+    // count what the filter shows, one to write it, so that no list of every connection is ever held.
+    let total = 0;
+    let shownCount = 0;
+    const firstShown: ConnectionReport[] = [];
+    for (const c of replay.reports()) {
+      total++;
+      if (!matches(c)) continue;
+      shownCount++;
+      if (firstShown.length <= LADDER_LIMIT) firstShown.push(c);
+    }
+    const drawn = shownCount <= LADDER_LIMIT;
+    const shown = function* (): Generator<ConnectionReport> {
+      if (drawn) return yield* firstShown;
+      for (const c of replay.reports()) {
+        if (!matches(c)) continue;
+        const { rows: _rows, ...rest } = c;
+        yield rest;
+      }
+    };
+    const header: ReplayHeader = {
+      file, format: read.gzip ? `${read.format}.gz` : read.format, frames: read.frames, segments, connections: total,
+      profile: o.profile, truncatedBytes: read.truncatedBytes, gzipTruncated: read.gzipTruncated,
+    };
+    if (o.mermaid) {
+      if (shownCount !== 1) throw new InputError(m.mermaidOne(shownCount), file);
+      return writeOut(renderMermaid(firstShown[0]!, m));
+    }
+    if (o.json) {
+      const list = function* (): Generator<unknown> {
+        for (const c of shown()) yield { ...c, ...(c.rows ? { rows: c.rows.map(jsonRow) } : {}) };
+      };
+      return writeJsonList({ ...header, shown: shownCount, laddersOmitted: !drawn }, 'connections', list());
+    }
+    // Written in parts of about 64 KB: writeOut ends each with a newline, so a part is whole lines.
+    let lines = renderSummaryHead(header, shownCount, m);
+    let size = 0;
+    for (const c of shown()) {
+      for (const l of renderSummaryConnection(c, m)) {
+        lines.push(l);
+        size += l.length + 1;
+      }
+      if (size >= 1 << 16) {
+        writeOut(lines.join('\n'));
+        lines = [];
+        size = 0;
+      }
+    }
+    if (!drawn) lines.push('', ...wrapCells(m.laddersOmitted(shownCount), 80));
+    else for (const c of firstShown) lines.push(...renderLadder(c, m));
+    if (lines.length > 0) writeOut(lines.join('\n'));
+  } finally {
+    replay.close();
   }
-  const lines = renderSummary(header, conns, m);
-  if (!drawn) lines.push('', ...wrapCells(m.laddersOmitted(conns.length), 80));
-  else for (const c of conns) lines.push(...renderLadder(c, m));
-  writeOut(lines.join('\n'));
 }
 
 const jsonRow = (r: LadderRow) => ({ ...r, time: `${r.sec}.${String(r.nsec).padStart(9, '0')}` });

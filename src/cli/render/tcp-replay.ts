@@ -33,22 +33,26 @@ function anomalyList(a: Partial<Record<Anomaly, number>>, m: M): string {
   return (Object.entries(a) as [Anomaly, number][]).map(([k, n]) => m.count(n, m.anomaly[k])).join(m.listSep);
 }
 
-export function renderSummary(h: ReplayHeader, conns: readonly ConnectionReport[], m: M): string[] {
+/** The summary's head: what was read, and how many connections follow (`shown` of h.connections). */
+export function renderSummaryHead(h: ReplayHeader, shown: number, m: M): string[] {
   const out = [...wrapCells(m.heading(h.file, h.format, h.frames, h.segments, h.connections, h.profile), WIDTH, '  ')];
   if (h.truncatedBytes > 0) out.push(m.truncated(h.truncatedBytes));
   if (h.gzipTruncated) out.push(m.gzipTruncated);
-  if (conns.length !== h.connections) out.push(m.selected(conns.length, h.connections));
-  if (conns.length === 0) {
+  if (shown !== h.connections) out.push(m.selected(shown, h.connections));
+  if (shown === 0) {
     out.push(m.noConnection);
     return out;
   }
   out.push('', m.summary);
-  for (const c of conns) {
-    out.push(...wrapCells(`${m.connection(c.id, c.a, c.b)}  ${m.segments(c.frames[0], c.frames[1])}`, WIDTH, '    '));
-    const states = m.states(c.states[0] ?? m.unknownState, c.states[1] ?? m.unknownState);
-    const more = [`${states}${m.clauseSep}${m.ended[c.ended]}`, ...(c.midStream ? [m.midStream] : []), ...(Object.keys(c.anomalies).length ? [m.anomalyCounts(anomalyList(c.anomalies, m))] : [])];
-    for (const line of more) out.push(...wrapCells(`    ${line}`, WIDTH, '    '));
-  }
+  return out;
+}
+
+/** One connection's lines of the summary. */
+export function renderSummaryConnection(c: ConnectionReport, m: M): string[] {
+  const out = wrapCells(`${m.connection(c.id, c.a, c.b)}  ${m.segments(c.frames[0], c.frames[1])}`, WIDTH, '    ');
+  const states = m.states(c.states[0] ?? m.unknownState, c.states[1] ?? m.unknownState);
+  const more = [`${states}${m.clauseSep}${m.ended[c.ended]}`, ...(c.midStream ? [m.midStream] : []), ...(Object.keys(c.anomalies).length ? [m.anomalyCounts(anomalyList(c.anomalies, m))] : [])];
+  for (const line of more) out.push(...wrapCells(`    ${line}`, WIDTH, '    '));
   return out;
 }
 
