@@ -520,6 +520,11 @@ export class Replay {
     this.retired.close();
   }
 
+  /** Connections so far (tcp.stream numbers 0 to this - 1). */
+  get connections(): number {
+    return this.table.count;
+  }
+
   /** 4-tuples the connection table holds in memory (the others are retired, on disk). */
   get tuplesInMemory(): number {
     return this.table.inMemory;

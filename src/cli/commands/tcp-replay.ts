@@ -69,6 +69,8 @@ export async function runReplay(file: string, o: ReplayOptions, m: Messages['rep
     });
     // Two passes over the reports (the finished ones come back from disk, src/replay/spill.ts): one to
     // count what the filter shows, one to write it, so that no list of every connection is ever held.
+    // (Without a filter every connection is shown: the first pass only takes the first few.)
+    const filtered = id !== undefined || port !== undefined || host !== undefined;
     let total = 0;
     let shownCount = 0;
     const firstShown: ConnectionReport[] = [];
@@ -77,7 +79,9 @@ export async function runReplay(file: string, o: ReplayOptions, m: Messages['rep
       if (!matches(c)) continue;
       shownCount++;
       if (firstShown.length <= LADDER_LIMIT) firstShown.push(c);
+      else if (!filtered) break;
     }
+    if (!filtered) total = shownCount = replay.connections;
     const drawn = shownCount <= LADDER_LIMIT;
     const shown = function* (): Generator<ConnectionReport> {
       if (drawn) return yield* firstShown;
