@@ -20,6 +20,9 @@ export class Spill<T> {
   private offsets = new Float64Array(1024).fill(-1);
   private lengths = new Uint32Array(1024);
   private written = 0;
+  /** Bytes written to the file: the records after them are in `memory`. */
+  private onDisk = 0;
+  private memory: { readonly at: number; readonly data: Buffer }[] | undefined;
   private batch: string[] = [];
   private batchBytes = 0;
   private records = 0;
@@ -57,6 +60,11 @@ export class Spill<T> {
     if (offset + length > this.written) this.flush();
     // Records are read in about the order they were written (a report pass goes by id, and connections
     // end in about the order they began): read a batch ahead, not one record per read(2).
+    if (offset >= this.onDisk) {
+      // (kept in memory: no temporary file could be written)
+      const chunk = this.memory!.findLast((c) => c.at <= offset)!;
+      return JSON.parse(chunk.data.toString('utf8', offset - chunk.at, offset - chunk.at + length)) as T;
+    }
     if (offset < this.aheadAt || offset + length > this.aheadAt + this.aheadBytes) this.readAhead(offset, length);
     const at = offset - this.aheadAt;
     return JSON.parse(this.ahead.toString('utf8', at, at + length)) as T;
@@ -75,6 +83,7 @@ export class Spill<T> {
     this.batchBytes = 0;
     this.ahead = Buffer.alloc(0);
     this.aheadBytes = 0;
+    this.memory = undefined;
   }
 
   private ahead = Buffer.alloc(0);
@@ -109,10 +118,20 @@ export class Spill<T> {
 
   private flush(): void {
     if (this.batchBytes === 0) return;
-    if (this.fd === undefined) this.fd = openUnlinked();
     const data = Buffer.from(this.batch.join(''), 'utf8');
-    let done = 0;
-    while (done < data.length) done += writeSync(this.fd, data, done, data.length - done, this.written + done);
+    if (!this.memory) {
+      try {
+        if (this.fd === undefined) this.fd = openUnlinked();
+        let done = 0;
+        while (done < data.length) done += writeSync(this.fd, data, done, data.length - done, this.written + done);
+        this.onDisk = this.written + data.length;
+      } catch {
+        // No temporary directory, or a full disk: what is on disk stays there, the rest is kept in
+        // memory (as before the spill: the replay goes on, only its memory grows).
+        this.memory = [];
+      }
+    }
+    if (this.memory) this.memory.push({ at: this.written, data });
     this.written += data.length;
     this.batch = [];
     this.batchBytes = 0;

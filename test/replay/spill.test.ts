@@ -54,6 +54,24 @@ describe.skipIf(process.platform !== 'linux')('Spill', () => {
   });
 });
 
+describe('Spill without a temporary directory', () => {
+  it('keeps the records in memory and gives them back the same (TMPDIR that does not exist)', () => {
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = '/nonexistent/netkata-spill-test';
+    const before = spillFiles().length;
+    try {
+      const s = new Spill<{ id: number; pad: string }>();
+      for (let id = 0; id < 5000; id++) s.put(id, { id, pad: 'p'.repeat(400) }); // two batches
+      for (const id of [0, 2600, 4999]) expect(s.get(id)).toEqual({ id, pad: 'p'.repeat(400) });
+      expect(spillFiles().length).toBe(before);
+      s.close();
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+  });
+});
+
 const seg = (from: string, to: string, flags: number, seq: number, ack: number): DecodedSegment =>
   ({ frame: 1, sec: 0, nsec: 0, from, to, flags, seq, ack, len: 0, window: 1000 }) as DecodedSegment;
 
