@@ -2,8 +2,9 @@
 // Thin entry: the CLI decides everything; we only hand over argv and the exit code. It runs the esbuild
 // bundle of src/ in dist/bundle (scripts/bundle.js, built by `npm run build` and `prepare`).
 //
-// The address one-liners (subnet/classify/ip), `exam`, `tcp run` and `lab list` take shortcuts that skip
-// building the commander program (src/cli/commands/addr-direct.ts, exam-direct.ts, tcp-direct.ts,
+// The address one-liners (subnet/classify/ip; split/range/aggregate/mac/port/same-segment), `exam`,
+// `tcp run` and `lab list` take shortcuts that skip building the commander program
+// (src/cli/commands/addr-direct.ts, addr-extra-direct.ts, exam-direct.ts, tcp-direct.ts,
 // lab-list-direct.ts); anything a
 // shortcut does not take returns undefined and runs the full CLI. This file and the shortcuts are
 // CommonJS (bin/package.json): required synchronously they skip Node's ES module loader, which measured
@@ -18,6 +19,7 @@ const langs = argv.filter((a) => a === '--lang' || a.startsWith('--lang=')).leng
 const lead = langs === 1 ? (argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0) : 0;
 const cmd = lead > 0 && argv.length > lead ? [...argv.slice(lead), ...argv.slice(0, lead)] : argv;
 const direct = ['subnet', 'classify', 'ip'].includes(cmd[0]) ? requireCached(require.resolve('../dist/bundle/addr-direct.cjs')).runAddressDirect(cmd)
+  : ['split', 'range', 'aggregate', 'mac', 'port', 'same-segment'].includes(cmd[0]) ? requireCached(require.resolve('../dist/bundle/addr-extra-direct.cjs')).runAddressExtraDirect(cmd)
   : cmd[0] === 'exam' ? requireCached(require.resolve('../dist/bundle/exam-direct.cjs')).runExamDirect(cmd)
     : cmd[0] === 'tcp' && cmd[1] === 'run' ? requireCached(require.resolve('../dist/bundle/tcp-direct.cjs')).runTcpDirect(cmd)
       : cmd[0] === 'lab' && cmd[1] === 'list' ? Promise.resolve(requireCached(require.resolve('../dist/bundle/lab-list-direct.cjs')).runLabListDirect(cmd))

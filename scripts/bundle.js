@@ -120,7 +120,7 @@ const cjs = {
   define: { ...common.define, 'import.meta.url': '__nkImportMetaUrl' },
 };
 
-const [cli, direct, exam, tcpDirect, labListDirect, directZh, api] = await Promise.all([
+const [cli, direct, extraDirect, exam, tcpDirect, labListDirect, directZh, api] = await Promise.all([
   // The full program, split: each dynamic import() is a chunk loaded when that import runs.
   // app.js: the app's shortcut (src/ui/app-direct.ts), an entry of the same build so that it shares
   // main's chunks (one copy of each module's state).
@@ -137,6 +137,15 @@ const [cli, direct, exam, tcpDirect, labListDirect, directZh, api] = await Promi
     plugins: [...common.plugins, zhApart],
     // IPv4, the common case, never needs ip-address: left in node_modules, required on the first IPv6
     // address (bundled, its 33 KB made every IPv4 `netkata subnet` slower: bench/addr-oneshot.bench.js).
+    external: ['ip-address'],
+  }),
+  // The other address commands' shortcut (src/cli/commands/addr-extra-direct.ts): split, range,
+  // aggregate, mac, port, same-segment, in a file of their own so that addr-direct.cjs stays small.
+  build({
+    ...common,
+    entryPoints: { 'addr-extra-direct': 'src/cli/commands/addr-extra-direct.ts' },
+    ...cjs,
+    plugins: [...common.plugins, zhApart],
     external: ['ip-address'],
   }),
   // The exam shortcut (src/cli/commands/exam-direct.ts), one file for the same reason: an exam loads the
@@ -170,7 +179,7 @@ const [cli, direct, exam, tcpDirect, labListDirect, directZh, api] = await Promi
  * (cli-zh.cjs), which require() loads the same: so each becomes a require() in a promise. Anything else
  * stops the build.
  */
-for (const name of ['addr-direct.cjs', 'exam-direct.cjs', 'tcp-direct.cjs', 'lab-list-direct.cjs']) {
+for (const name of ['addr-direct.cjs', 'addr-extra-direct.cjs', 'exam-direct.cjs', 'tcp-direct.cjs', 'lab-list-direct.cjs']) {
   const file = join(outdir, name);
   const text = readFileSync(file, 'utf8');
   const out = text.replace(/\bimport\(("[^"]*")\)/g, (all, spec) => {
@@ -185,6 +194,6 @@ for (const name of ['addr-direct.cjs', 'exam-direct.cjs', 'tcp-direct.cjs', 'lab
 cpSync(join(root, 'dist', 'types'), join(outdir, 'types'), { recursive: true });
 // Which source files each output file holds (beside the bundle, not shipped): test/cli/bundle.test.ts reads it.
 writeFileSync(join(root, 'dist', 'bundle.meta.json'), JSON.stringify({
-  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...exam.metafile.inputs, ...tcpDirect.metafile.inputs, ...labListDirect.metafile.inputs, ...directZh.metafile.inputs, ...api.metafile.inputs },
-  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...exam.metafile.outputs, ...tcpDirect.metafile.outputs, ...labListDirect.metafile.outputs, ...directZh.metafile.outputs, ...api.metafile.outputs },
+  inputs: { ...cli.metafile.inputs, ...direct.metafile.inputs, ...extraDirect.metafile.inputs, ...exam.metafile.inputs, ...tcpDirect.metafile.inputs, ...labListDirect.metafile.inputs, ...directZh.metafile.inputs, ...api.metafile.inputs },
+  outputs: { ...cli.metafile.outputs, ...direct.metafile.outputs, ...extraDirect.metafile.outputs, ...exam.metafile.outputs, ...tcpDirect.metafile.outputs, ...labListDirect.metafile.outputs, ...directZh.metafile.outputs, ...api.metafile.outputs },
 }));

@@ -45,3 +45,38 @@ describe('direct dispatch of address one-liners', () => {
     },
   );
 });
+
+/**
+ * The other address commands' shortcut (src/cli/commands/addr-extra-direct.ts): what it takes is read
+ * in this process (addressExtraArgs), and bin (which then takes it) must print what the full program
+ * prints, byte for byte, exit code included. The cases cover each command, its options in both forms,
+ * its usage errors that reach the action, stdin, a file, --lang and --no-color.
+ */
+describe('direct dispatch of split, range, aggregate, mac, port and same-segment', () => {
+  const agg = join(dir, 'agg.txt');
+  writeFileSync(agg, '10.0.0.0/25\n10.0.0.128/25\n10.0.0.1/24\n');
+  it.each([
+    [['split', '10.0.0.0/24', '--count', '4']],
+    [['split', '10.0.0.0/24', '--hosts=50,20,10', '--json']],
+    [['split', '10.0.0.0/24']],
+    [['range', '10.0.0.1', '10.0.0.100']],
+    [['range', '10.0.0.1']],
+    [['aggregate', agg, '--strict', '--json']],
+    [['aggregate', '-'], '10.0.0.0/25\n10.0.0.128/25\nbad\n'],
+    [['mac', '01:00:5e:00:00:01', '--lang', 'zh']],
+    [['port', 'ssh', '--json', '--no-color']],
+    [['same-segment', 'fe80::1%eth0', 'fe80::2%eth1', '--mask', '64', '--json']],
+    [['same-segment', '10.0.0.1', '10.0.1.2', '--mask=255.255.255.0']],
+  ] as [string[], string?][])('%j: taken, with the full program\'s stdout, stderr and exit code', async (args, input) => {
+    const { addressExtraArgs } = await import('../../src/cli/commands/addr-extra-direct.js');
+    expect(addressExtraArgs(args)).toBeDefined();
+    expect(run(bin, args, input)).toEqual(run(full, args, input));
+  });
+  it('leaves to the full program what commander would refuse or explain: help, a missing or extra argument, an unknown option, a value that looks like an option, an option twice, a bad --lang', async () => {
+    const { addressExtraArgs, runAddressExtraDirect } = await import('../../src/cli/commands/addr-extra-direct.js');
+    for (const args of [['split', '10.0.0.0/8', '--help'], ['port'], ['port', '80', '81'], ['same-segment', '10.0.0.1'], ['split', '10.0.0.0/8', '--count', '-1'], ['split', '10.0.0.0/8', '--count', '2', '--count', '3'], ['mac', 'x', '--strict'], ['range', '--json'], ['subnet', '10.0.0.1/8']]) {
+      expect(addressExtraArgs(args), JSON.stringify(args)).toBeUndefined();
+    }
+    expect(await runAddressExtraDirect(['mac', '00:00:00:00:00:00', '--lang', 'fr'])).toBeUndefined();
+  });
+});

@@ -12,30 +12,85 @@ interface JsonOpt {
   readonly json?: boolean;
 }
 
+export async function portAction(query: string, opts: JsonOpt): Promise<void> {
+  const { lookupPort } = await import('../../addr/port.js');
+  const info = lookupPort(query);
+  if (opts.json) writeJson(info);
+  else writeOut(renderPort(info, t().port));
+}
+
+export async function macAction(text: string, opts: JsonOpt): Promise<void> {
+  const { macInfo } = await import('../../addr/mac.js');
+  const info = macInfo(text);
+  if (opts.json) writeJson(info);
+  else writeOut(renderMac(info, t().mac, cliLang() === 'zh' ? 80 : undefined));
+}
+
+export async function rangeAction(start: string, end: string | undefined, opts: JsonOpt): Promise<void> {
+  const { rangeInfo, splitRange } = await import('../../addr/range.js');
+  if (end === undefined && splitRange(start) === undefined) {
+    throw new InputError(t().cli.rangeNeedsEnd, start);
+  }
+  const info = rangeInfo(start, end);
+  if (opts.json) {
+    writeJson(info);
+    return;
+  }
+  const n = info.cidrs.length;
+  writeOut(info.cidrs.join('\n'));
+  writeNote(t().ranges.rangeNote({ start: info.start, end: info.end, count: fmtCount(info.addressCount), cidrs: n }));
+}
+
+export async function aggregateAction(file: string | undefined, opts: JsonOpt & { strict?: boolean }): Promise<void> {
+  const useStdin = file === undefined || file === '-';
+  const text = useStdin ? await readStdin() : await readTextFile(file);
+  const { aggregate, aggregateText } = await import('../../addr/aggregate.js');
+  const options = { strict: opts.strict === true, source: useStdin ? '<stdin>' : file };
+  if (opts.json) {
+    const r = aggregate(text, options);
+    writeJson({ input: r.input, output: r.output, hostBitsSet: r.hostBitsSet });
+    return;
+  }
+  const r = aggregateText(text, options);
+  if (r.bytes.length > 0) writeOutBytes(r.bytes);
+  // The summary is for the person at the terminal: stderr, so that a pipe gets only CIDRs.
+  const notes = [t().ranges.aggregateNote({ inputs: r.input, cidrs: r.count })];
+  if (r.hostBitsExample) {
+    const ex = r.hostBitsExample;
+    notes.push(t().ranges.hostBitsNote({ count: r.hostBitsSet, line: ex.line, input: ex.input, network: ex.network }));
+  }
+  writeNote(notes.join('\n'));
+}
+
+export async function splitAction(cidr: string, opts: JsonOpt & { prefix?: string; count?: string; hosts?: string }): Promise<void> {
+  const given = (['prefix', 'count', 'hosts'] as const).filter((k) => opts[k] !== undefined);
+  if (given.length !== 1) {
+    throw new InputError(given.length === 0 ? t().cli.splitHow : t().cli.splitOne(given.map((g) => `--${g}`)), cidr);
+  }
+  const m = await import('../../addr/split.js');
+  const mode: import('../../addr/split.js').SplitMode =
+    opts.prefix !== undefined ? { kind: 'prefix', prefix: m.parseSplitPrefix(opts.prefix) }
+    : opts.count !== undefined ? { kind: 'count', count: m.parseSplitCount(opts.count) }
+    : { kind: 'hosts', hosts: m.parseHostList(opts.hosts!) };
+  const r = m.split(cidr, mode);
+  if (opts.json) writeJson(r);
+  else writeOut(renderSplit(r, t().split, cliLang() === 'zh' ? 80 : undefined));
+}
+
 export function registerAddressExtraCommands(program: Command, h: Messages['help']): void {
   program
     .command('port')
     .description(h.port.description)
     .argument('<port|service>', h.port.query)
     .option('--json', h.json.document)
-    .action(async (query: string, opts: JsonOpt) => {
-      const { lookupPort } = await import('../../addr/port.js');
-      const info = lookupPort(query);
-      if (opts.json) writeJson(info);
-      else writeOut(renderPort(info, t().port));
-    });
+    .action(portAction);
 
   program
     .command('mac')
     .description(h.mac.description)
     .argument('<mac>', h.mac.mac)
     .option('--json', h.json.document)
-    .action(async (text: string, opts: JsonOpt) => {
-      const { macInfo } = await import('../../addr/mac.js');
-      const info = macInfo(text);
-      if (opts.json) writeJson(info);
-      else writeOut(renderMac(info, t().mac, cliLang() === 'zh' ? 80 : undefined));
-    });
+    .action(macAction);
 
   program
     .command('range')
@@ -43,20 +98,7 @@ export function registerAddressExtraCommands(program: Command, h: Messages['help
     .argument('<start>', h.range.start)
     .argument('[end]', h.range.end)
     .option('--json', h.json.document)
-    .action(async (start: string, end: string | undefined, opts: JsonOpt) => {
-      const { rangeInfo, splitRange } = await import('../../addr/range.js');
-      if (end === undefined && splitRange(start) === undefined) {
-        throw new InputError(t().cli.rangeNeedsEnd, start);
-      }
-      const info = rangeInfo(start, end);
-      if (opts.json) {
-        writeJson(info);
-        return;
-      }
-      const n = info.cidrs.length;
-      writeOut(info.cidrs.join('\n'));
-      writeNote(t().ranges.rangeNote({ start: info.start, end: info.end, count: fmtCount(info.addressCount), cidrs: n }));
-    });
+    .action(rangeAction);
 
   program
     .command('aggregate')
@@ -64,26 +106,7 @@ export function registerAddressExtraCommands(program: Command, h: Messages['help
     .argument('[file]', h.aggregate.file)
     .option('--strict', h.aggregate.strict)
     .option('--json', h.json.document)
-    .action(async (file: string | undefined, opts: JsonOpt & { strict?: boolean }) => {
-      const useStdin = file === undefined || file === '-';
-      const text = useStdin ? await readStdin() : await readTextFile(file);
-      const { aggregate, aggregateText } = await import('../../addr/aggregate.js');
-      const options = { strict: opts.strict === true, source: useStdin ? '<stdin>' : file };
-      if (opts.json) {
-        const r = aggregate(text, options);
-        writeJson({ input: r.input, output: r.output, hostBitsSet: r.hostBitsSet });
-        return;
-      }
-      const r = aggregateText(text, options);
-      if (r.bytes.length > 0) writeOutBytes(r.bytes);
-      // The summary is for the person at the terminal: stderr, so that a pipe gets only CIDRs.
-      const notes = [t().ranges.aggregateNote({ inputs: r.input, cidrs: r.count })];
-      if (r.hostBitsExample) {
-        const ex = r.hostBitsExample;
-        notes.push(t().ranges.hostBitsNote({ count: r.hostBitsSet, line: ex.line, input: ex.input, network: ex.network }));
-      }
-      writeNote(notes.join('\n'));
-    });
+    .action(aggregateAction);
 
   program
     .command('split')
@@ -93,20 +116,7 @@ export function registerAddressExtraCommands(program: Command, h: Messages['help
     .option('--count <n>', h.split.count)
     .option('--hosts <list>', h.split.hosts)
     .option('--json', h.json.document)
-    .action(async (cidr: string, opts: JsonOpt & { prefix?: string; count?: string; hosts?: string }) => {
-      const given = (['prefix', 'count', 'hosts'] as const).filter((k) => opts[k] !== undefined);
-      if (given.length !== 1) {
-        throw new InputError(given.length === 0 ? t().cli.splitHow : t().cli.splitOne(given.map((g) => `--${g}`)), cidr);
-      }
-      const m = await import('../../addr/split.js');
-      const mode: import('../../addr/split.js').SplitMode =
-        opts.prefix !== undefined ? { kind: 'prefix', prefix: m.parseSplitPrefix(opts.prefix) }
-        : opts.count !== undefined ? { kind: 'count', count: m.parseSplitCount(opts.count) }
-        : { kind: 'hosts', hosts: m.parseHostList(opts.hosts!) };
-      const r = m.split(cidr, mode);
-      if (opts.json) writeJson(r);
-      else writeOut(renderSplit(r, t().split, cliLang() === 'zh' ? 80 : undefined));
-    });
+    .action(splitAction);
 }
 
 /**

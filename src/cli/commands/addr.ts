@@ -61,7 +61,7 @@ export async function subnetAction(address: string | undefined, mask: string | u
   writeOut(renderSubnetText(info, useColor(), t().subnet));
 }
 
-async function sameSegmentAction(ip1: string, ip2: string, opts: OutputOpts & { readonly mask?: string }): Promise<void> {
+export async function sameSegmentAction(ip1: string, ip2: string, opts: OutputOpts & { readonly mask?: string }): Promise<void> {
   const { sameSegment } = await import('../../addr/same-segment.js');
   const result = sameSegment(ip1, ip2, opts.mask);
   if (opts.json === true) {

@@ -1,6 +1,6 @@
 /**
  * The arguments a start-up shortcut takes (exam-direct.ts, tcp-direct.ts), read as commander reads them:
- * `--flag`, `--name value` or `--name=value`, and positional words. Anything else (an unknown option, a
+ * `--flag`, `--name value` or `--name=value`, and positional words (`-` alone is one: stdin). Anything else (an unknown option, a
  * value that looks like an option, a missing value, an option given twice) is undefined, and the caller
  * hands the whole command line to the full program, so usage errors keep one source.
  */
@@ -17,7 +17,7 @@ export function directArgs(args: readonly string[], flags: ReadonlySet<string>, 
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (!a.startsWith('-')) {
+    if (!a.startsWith('-') || a === '-') {
       positional.push(a);
       continue;
     }
