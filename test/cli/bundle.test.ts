@@ -97,9 +97,23 @@ describe.skipIf(!built)('the shipped bundle (skipped: dist/bundle not built; npm
   });
 
   it.each([
+    [['split', '10.0.0.0/24', '--count', '4'], 'src/addr/split.ts', false],
+    [['range', '10.0.0.1', '10.0.0.100', '--json'], 'src/addr/range.ts', false],
+    [['port', 'ssh'], 'src/addr/port.ts', false],
+    [['mac', '00:1a:2b:3c:4d:5e', '--json'], 'src/addr/mac.ts', false],
+    [['same-segment', 'fe80::1', 'fe80::2', '--mask', '64'], 'src/addr/same-segment.ts', true],
+  ] as const)('%j: the other address shortcut, one file, no commander, ink, react, yaml, zod or xstate', (args, holds, needsIpAddress) => {
+    const r = load([...args]);
+    expect(r.code).toBe(0);
+    expect(r.sources).toContain(holds);
+    expect(r.files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/bundle/addr-extra-direct.cjs']);
+    for (const heavy of ['commander', ...HEAVY]) expect(r.sources.filter(pkg(heavy))).toEqual([]);
+    expect(r.files.some(pkg('ip-address'))).toBe(needsIpAddress);
+  });
+
+  it.each([
     // [command, a source file it must hold, packages and source folders it must not load]
     // (main.js itself holds the command definitions, with src/tcp/profile.ts for the --profile check.)
-    [['same-segment', '192.168.12.87', '192.168.12.7', '--mask', '/24'], 'src/addr/same-segment.ts', [...HEAVY, 'src/tcp/tcb.ts', 'src/lab/', 'src/practice/', 'src/ui/']],
     // (the scenario reader is shared with practice: src/practice/store.ts)
     // A shipped scenario comes from the build-time parse (src/cli/scenario-cache.ts): no yaml, no zod.
     [['tcp', 'run', 'handshake'], 'src/tcp/simulation.ts', ['ink', 'react', 'yoga-layout', '@inkjs/ui', 'yaml', 'zod', 'src/scenario/tcp.ts', 'src/lab/', 'src/practice/generators/', 'src/practice/session.ts', 'src/ui/']],
