@@ -1,6 +1,7 @@
 // One-shot start-up of the other commands through the real bin (bin/netkata.js -> dist/bundle), each
-// loading its own chunks (the simulator, the lab, practice): `tcp run handshake`, `lab list`, `exam`
-// and `practice --help` against `node -e 0`, BENCH_RUNS runs each (default 15), interleaved so all see
+// loading its own chunks (the simulator, the lab, practice): `tcp run handshake`, `lab list`, `exam`,
+// `practice --help`, and the other address commands (`split`, `port`: their shortcut, addr-extra-direct)
+// against `node -e 0`, BENCH_RUNS runs each (default 15), interleaved so all see
 // the same machine load; medians and their ratios. Target (issue 14): each within 2x of node -e 0.
 // The shortcuts (tcp run, exam) run from a V8 code cache after their first run; the last two lines are
 // the same commands without it.
@@ -22,6 +23,8 @@ const times = spawnTimes({
   'netkata lab list': [node, [bin, 'lab', 'list']],
   'netkata exam --seed 7': [node, [bin, 'exam', '--seed', '7']],
   'netkata practice --help': [node, [bin, 'practice', '--help']],
+  'netkata split 10.0.0.0/24 --count 4': [node, [bin, 'split', '10.0.0.0/24', '--count', '4']],
+  'netkata port ssh': [node, [bin, 'port', 'ssh']],
   // The shortcuts without their V8 code cache (bin/code-cache.cjs): what the very first run costs.
   'tcp run handshake, no code cache': [node, [bin, 'tcp', 'run', 'handshake'], { NETKATA_CODE_CACHE: 'off' }],
   'exam --seed 7, no code cache': [node, [bin, 'exam', '--seed', '7'], { NETKATA_CODE_CACHE: 'off' }],
