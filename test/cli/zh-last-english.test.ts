@@ -1,7 +1,7 @@
 /**
  * The last English under zh (issue 13): NAT64 prefix errors (RFC 6052 2.2: lengths 32, 40, 48, 56, 64,
- * 96; bits 64-71 zero), the lab's and tcp's option errors, an unknown experiment or scenario, split's
- * limit, aggregate's binary input, the practice warnings (an unreadable progress file, found through
+ * 96; bits 64-71 zero), the lab's and tcp's option errors (a --param against its pattern too), an unknown
+ * experiment or scenario, split's limit, aggregate's binary input, the practice warnings (an unreadable progress file, found through
  * NETKATA_HOME as src/practice/store.ts reads it) and line mode's "could not read that answer" reason.
  * Each runs bin/netkata.js under LANG=C.UTF-8 and LANG=zh_CN.UTF-8: the English line is the one it has
  * always been; the Chinese one has the same exit code, Chinese words and the very same values (every
@@ -42,6 +42,8 @@ const ERRORS: readonly (readonly [readonly string[], string, readonly string[], 
   [['lab', 'handshake', '--timeout', '0'], 'netkata: 0: --timeout must be a whole number from 1 to 600000', ['timeout']],
   [['lab', 'handshake', '--period', 'abc'], 'netkata: abc: --period must be a whole number from 1 to 1000', ['abc', 'period']],
   [['lab', 'handshake', '--capture', '/nonexistent-dir/x.pcap'], 'netkata: /nonexistent-dir/x.pcap: no such directory for the capture file', ['nonexistent', 'dir', 'pcap']],
+  // A parameter that fails its schema's pattern: the zh line shows the pattern as the English one does.
+  [['lab', 'file', '--param', 'name=../x'], 'netkata: --param name=../x: file: name: Invalid string: must match pattern /^[\\w.-]{1,100}$/', ['param', 'name', 'file']],
   [['lab', 'nosuch'], 'netkata: nosuch: unknown experiment (netkata lab list shows them)', ['nosuch', 'netkata', 'lab', 'list']],
   [['tcp', 'states', '--profile', 'bsd'], 'netkata: bsd: unknown profile (rfc9293 or linux)', ['bsd', 'rfc', 'linux']],
   [['tcp', 'run', 'no-such-scenario'], 'netkata: no-such-scenario: no such scenario file or built-in scenario (try netkata tcp list)', ['such', 'scenario', 'netkata', 'tcp', 'list']],
