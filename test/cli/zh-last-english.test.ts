@@ -1,7 +1,8 @@
 /**
  * The last English under zh (issue 13): NAT64 prefix errors (RFC 6052 2.2: lengths 32, 40, 48, 56, 64,
  * 96; bits 64-71 zero), the lab's and tcp's option errors (a --param against its pattern too), an unknown
- * experiment or scenario, split's limit, aggregate's binary input, the practice warnings (an unreadable progress file, found through
+ * experiment or scenario, a failed lab run's last line (full-width colon after `lab <name>`), split's
+ * limit, aggregate's binary input, the practice warnings (an unreadable progress file, found through
  * NETKATA_HOME as src/practice/store.ts reads it) and line mode's "could not read that answer" reason.
  * Each runs bin/netkata.js under LANG=C.UTF-8 and LANG=zh_CN.UTF-8: the English line is the one it has
  * always been; the Chinese one has the same exit code, Chinese words and the very same values (every
@@ -13,7 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../src/i18n/index.js';
+import { hasProcNet } from '../../src/lab/procnet.js';
 import { runOf, runPool, type Job, type Run } from '../helpers/spawn-pool.js';
+import { skipTitle } from '../helpers/skip-title.js';
 import { zhFindings } from '../practice/zh-text.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -132,5 +136,14 @@ describe('practice under zh', () => {
     expect(HAN.test(zhLine)).toBe(true);
     expect(english(zhLine, [])).toEqual([]);
     expect(values(zhLine)).toEqual(values(enLine));
+  });
+});
+
+describe('lab under zh', () => {
+  it.skipIf(!hasProcNet())(skipTitle('a run that fails: `lab <experiment>` then a full-width colon before the Chinese reason', !hasProcNet(), 'no /proc/net/tcp'), () => {
+    // The English line is pinned by test/lab/cli.test.ts (`netkata: lab handshake: timed out after 1 ms`).
+    const z = runOf(new Map(), job(['lab', 'handshake', '--timeout', '1'], 'zh_CN.UTF-8'));
+    expect(z.code).toBe(1);
+    expect(z.stderr).toBe(`netkata: lab handshake：${messages('zh').lab.resultValue.timedOut('1')}\n`);
   });
 });
