@@ -36,17 +36,38 @@ const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ?
 
 /** What is wrong with one value, as a Reason; `validKeys` are the keys allowed where the issue is (see load.ts `keysAt`). */
 export function reasonOf(issue: Issue, validKeys?: readonly string[]): Reason {
-  const own = (issue as { params?: { reason?: unknown } }).params?.reason;
-  if (own instanceof Reason) return own;
-  const known = noted.get(issue.message);
+  const known = givenReason(issue);
   if (known !== undefined) return known;
   if (issue.code === 'unrecognized_keys') return reason('unknownKeys', { keys: issue.keys, valid: validKeys });
-  if (issue.code === 'invalid_type') {
-    const found = /received (\w+)/.exec(issue.message)?.[1] ?? ('input' in issue ? typeOf(issue.input) : undefined);
-    return reason('expectedType', { expected: issue.expected, found });
-  }
-  const i = issue as Issue & { origin?: string; minimum?: unknown; maximum?: unknown; divisor?: unknown; inclusive?: boolean; format?: string; values?: readonly unknown[]; input?: unknown };
+  if (issue.code === 'invalid_type') return reason('expectedType', { expected: issue.expected, found: foundType(issue) });
+  return zodIssueReason(issue);
+}
+
+/**
+ * The Reason of an issue that a schema checked inside another one and that is added again as a custom
+ * issue (practice banks: src/scenario/practice.ts): its English stays zod's own text, as it always was,
+ * and the zh text is made from its code and fields, whatever the code.
+ */
+export function nestedReason(issue: Issue): Reason {
+  return givenReason(issue) ?? zodIssueReason(issue);
+}
+
+/** The Reason an issue carries (addReason) or whose text a schema noted (said). */
+function givenReason(issue: Issue): Reason | undefined {
+  const own = (issue as { params?: { reason?: unknown } }).params?.reason;
+  if (own instanceof Reason) return own;
+  return noted.get(issue.message);
+}
+
+function foundType(issue: Issue): string | undefined {
+  return /received (\w+)/.exec(issue.message)?.[1] ?? ('input' in issue ? typeOf(issue.input) : undefined);
+}
+
+/** zod's English text (its "Invalid input: " cut) with the issue's fields, for the zh text. */
+function zodIssueReason(issue: Issue): Reason {
+  const i = issue as Issue & { origin?: string; minimum?: unknown; maximum?: unknown; divisor?: unknown; inclusive?: boolean; format?: string; pattern?: unknown; values?: readonly unknown[]; input?: unknown; expected?: string; keys?: readonly string[] };
   const limit = i.minimum ?? i.maximum ?? i.divisor;
+  const found = issue.code === 'invalid_type' ? foundType(issue) : undefined;
   return reason('zodIssue', {
     en: issue.message.replace(/^Invalid input: /, ''),
     code: issue.code,
@@ -54,7 +75,11 @@ export function reasonOf(issue: Issue, validKeys?: readonly string[]): Reason {
     ...(limit === undefined ? {} : { limit: String(limit) }),
     ...(i.inclusive === undefined ? {} : { inclusive: i.inclusive }),
     ...(i.format === undefined ? {} : { format: i.format }),
+    ...(i.format === 'regex' && i.pattern !== undefined ? { pattern: String(i.pattern) } : {}),
     ...(i.values === undefined ? {} : { values: i.values.map((v) => JSON.stringify(v)) }),
     ...(i.input === undefined ? {} : { input: JSON.stringify(i.input) }),
+    ...(issue.code === 'invalid_type' && i.expected !== undefined ? { expected: i.expected } : {}),
+    ...(found === undefined ? {} : { found }),
+    ...(issue.code === 'unrecognized_keys' && i.keys !== undefined ? { keys: i.keys } : {}),
   });
 }

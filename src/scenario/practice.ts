@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { loadYaml } from './load.js';
+import { addReason, nestedReason, said } from './issue.js';
+import { reason } from '../errors.js';
 
 /** One generator parameter: an integer range, or a set of named options. */
 export type ParamSpec =
@@ -21,7 +23,7 @@ export type ParamValue = number | readonly [number, number] | string | readonly 
 const CHECKS = ['text', 'choice', 'integer', 'yesno', 'state', 'flags', 'order', 'ipv4', 'mac', 'hex', 'binary'] as const;
 export type BankCheck = (typeof CHECKS)[number];
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = z.string().trim().min(1, said(reason('bankNotEmpty')));
 
 const zhBlock = z.object({
   prompt: nonEmpty,
@@ -32,7 +34,7 @@ const zhBlock = z.object({
 }).strict();
 
 const fixedEntry = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, "-")'),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, said(reason('bankKebab'))),
   topic: z.string().optional(),
   prompt: nonEmpty,
   choices: z.array(nonEmpty).min(2).max(10).optional(),
@@ -43,19 +45,19 @@ const fixedEntry = z.object({
   zh: zhBlock.optional(),
 }).strict().superRefine((e, ctx) => {
   if (e.choices !== undefined && !e.choices.includes(e.answer)) {
-    ctx.addIssue({ code: 'custom', path: ['answer'], message: `must be one of the choices (${e.choices.join(' | ')})` });
+    addReason(ctx, reason('bankAnswerChoice', e.choices), ['answer']);
   }
   if (e.zh?.choices !== undefined && e.choices?.length !== e.zh.choices.length) {
-    ctx.addIssue({ code: 'custom', path: ['zh', 'choices'], message: 'must list as many choices as the English ones, in the same order' });
+    addReason(ctx, reason('bankZhChoicesCount'), ['zh', 'choices']);
   }
   if (e.choices !== undefined && e.zh !== undefined && e.zh.choices === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['zh', 'choices'], message: 'a multiple-choice question needs its choices in Chinese too' });
+    addReason(ctx, reason('bankZhChoicesMissing'), ['zh', 'choices']);
   }
   if (e.zh?.answer !== undefined && e.zh.choices !== undefined && !e.zh.choices.includes(e.zh.answer)) {
-    ctx.addIssue({ code: 'custom', path: ['zh', 'answer'], message: 'must be one of zh.choices' });
+    addReason(ctx, reason('bankZhAnswerChoice'), ['zh', 'answer']);
   }
   if (e.choices !== undefined && e.check !== undefined && e.check !== 'choice') {
-    ctx.addIssue({ code: 'custom', path: ['check'], message: 'a question with choices is checked as "choice"' });
+    addReason(ctx, reason('bankChoiceCheck'), ['check']);
   }
 });
 
@@ -69,7 +71,7 @@ const paramValue = z.union([
 function generatedEntry(specs: GeneratorSpecs) {
   const names = Object.keys(specs);
   return z.object({
-    generator: z.string().refine((n) => names.includes(n), { message: `unknown generator (known: ${names.join(', ')})` }),
+    generator: z.string().refine((n) => names.includes(n), { message: said(reason('bankUnknownGenerator', names)) }),
     params: z.record(z.string(), paramValue).optional(),
     weight: z.number().int().min(1).max(100).optional(),
   }).strict().superRefine((e, ctx) => {
@@ -80,31 +82,31 @@ function generatedEntry(specs: GeneratorSpecs) {
       const path = ['params', key];
       if (p === undefined) {
         const known = Object.keys(spec);
-        ctx.addIssue({ code: 'custom', path, message: `unknown parameter of ${e.generator} (${known.length ? `known: ${known.join(', ')}` : 'it takes none'})` });
+        addReason(ctx, reason('bankUnknownParam', { generator: e.generator, known }), path);
         continue;
       }
       if (p.kind === 'range') {
         const [lo, hi] = typeof value === 'number' ? [value, value] : Array.isArray(value) && typeof value[0] === 'number' ? (value as readonly [number, number]) : [NaN, NaN];
-        if (Number.isNaN(lo)) ctx.addIssue({ code: 'custom', path, message: `expected a number or [min, max] within ${p.min}..${p.max}` });
-        else if (lo > hi) ctx.addIssue({ code: 'custom', path, message: `empty range [${lo}, ${hi}]` });
-        else if (lo < p.min || hi > p.max) ctx.addIssue({ code: 'custom', path, message: `[${lo}, ${hi}] is outside ${p.min}..${p.max}` });
+        if (Number.isNaN(lo)) addReason(ctx, reason('bankRangeShape', { min: p.min, max: p.max }), path);
+        else if (lo > hi) addReason(ctx, reason('bankEmptyRange', { lo, hi }), path);
+        else if (lo < p.min || hi > p.max) addReason(ctx, reason('bankOutsideRange', { lo, hi, min: p.min, max: p.max }), path);
       } else {
         const list = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as readonly string[]) : undefined;
-        if (list === undefined) ctx.addIssue({ code: 'custom', path, message: `expected one or more of: ${p.options.join(', ')}` });
-        else for (const v of list) if (!p.options.includes(v)) ctx.addIssue({ code: 'custom', path, message: `unknown option "${v}" (known: ${p.options.join(', ')})` });
+        if (list === undefined) addReason(ctx, reason('bankOptionsShape', p.options), path);
+        else for (const v of list) if (!p.options.includes(v)) addReason(ctx, reason('bankUnknownOption', { option: v, options: p.options }), path);
       }
     }
   });
 }
 
 export function practiceBankSchema(specs: GeneratorSpecs, topics: readonly string[]) {
-  const topic = z.string().refine((t) => topics.includes(t), { message: `unknown topic (known: ${topics.join(', ')})` });
+  const topic = z.string().refine((t) => topics.includes(t), { message: said(reason('bankUnknownTopic', topics)) });
   const generated = generatedEntry(specs);
   const fixed = fixedEntry.superRefine((e, ctx) => {
-    if (e.topic !== undefined && !topics.includes(e.topic)) ctx.addIssue({ code: 'custom', path: ['topic'], message: `unknown topic (known: ${topics.join(', ')})` });
+    if (e.topic !== undefined && !topics.includes(e.topic)) addReason(ctx, reason('bankUnknownTopic', topics), ['topic']);
   });
   return z.object({
-    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, "-")'),
+    name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, said(reason('bankKebab'))),
     title: nonEmpty,
     zh: z.object({ title: nonEmpty }).strict().optional(),
     topic,
@@ -112,10 +114,12 @@ export function practiceBankSchema(specs: GeneratorSpecs, topics: readonly strin
     // gives field-level errors (a plain union would only say "invalid input" about the whole entry).
     questions: z.array(z.unknown()).min(1).transform((items, ctx) => items.map((item, i) => {
       const isGenerated = typeof item === 'object' && item !== null && 'generator' in item;
-      const parsed = isGenerated ? generated.safeParse(item) : fixed.safeParse(item);
+      // reportInput: an issue keeps its value, which the zh text of an unknown value names (as load.ts does).
+      const parsed = isGenerated ? generated.safeParse(item, { reportInput: true }) : fixed.safeParse(item, { reportInput: true });
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          ctx.addIssue({ code: 'custom', path: [i, ...issue.path], message: issue.message });
+          // Re-added as a custom issue (its English zod's own text, as always), carrying its Reason for zh.
+          ctx.addIssue({ code: 'custom', path: [i, ...issue.path], message: issue.message, params: { reason: nestedReason(issue) } });
         }
         return z.NEVER;
       }
@@ -126,7 +130,7 @@ export function practiceBankSchema(specs: GeneratorSpecs, topics: readonly strin
     bank.questions.forEach((q, i) => {
       if (!('id' in q)) return;
       const prev = seen.get(q.id);
-      if (prev !== undefined) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate id (also questions[${prev}])` });
+      if (prev !== undefined) addReason(ctx, reason('bankDuplicateId', prev), ['questions', i, 'id']);
       else seen.set(q.id, i);
     });
   });

@@ -119,7 +119,7 @@ const expectBody = z
     backlog: z.record(epName, z.number().int().min(0)).optional(),
     accepted: z.record(epName, z.number().int().min(0)).optional(),
     /** The error the application's calls on that endpoint see now (`none`: no error). */
-    error: z.record(epName, z.enum(ERRORS, { error: (iss) => `unknown error ${JSON.stringify(iss.input)} (one of ${ERRORS.join(', ')})` })).optional(),
+    error: z.record(epName, z.enum(ERRORS, { error: (iss) => said(reason('unknownAppError', { error: JSON.stringify(iss.input) ?? String(iss.input), errors: ERRORS })) })).optional(),
     /** Bytes the application has read on that endpoint's connection. */
     read: z.record(epName, z.number().int().min(0)).optional(),
     /** The peer's FIN has arrived in order: a read after the data returns end of file. */
@@ -197,7 +197,7 @@ const VERBS = {
       to: epName,
       syns: z.number().int().min(1).max(10_000_000),
       // Sources that answer (an accept-queue flood) are not simulated: say so rather than pretend.
-      spoofed: z.literal(true, { error: 'only spoofed floods are simulated (spoofed: true)' }).optional(),
+      spoofed: z.literal(true, { error: said(reason('spoofedOnly')) }).optional(),
     })
     .strict(),
   advance: duration,

@@ -24,7 +24,7 @@ const loss = z.union(
     z.object({ update: positive }).strict(),
     z.object({ rate: z.number().min(0).max(1), seed: z.number().int() }).strict(),
   ],
-  { error: 'a loss is one of { segment: n }, { seq: n }, { timeout: round }, { dupacks: round }, { update: n }, { rate: p, seed: n }' },
+  { error: said(reason('windowLossShape')) },
 );
 
 const expectation = z

@@ -5,7 +5,7 @@
  */
 import { foldLine as fold } from '../fold.js';
 import { messages, type Lang } from '../i18n/index.js';
-import type { PathStep } from '../lab/conformance.js';
+import { violationText, type PathStep } from '../lab/conformance.js';
 import { palette, REPORT_WIDTH } from '../lab/format.js';
 import type { VerifyCheck, VerifyReport } from './run.js';
 
@@ -26,7 +26,7 @@ export function formatVerifyReport(r: VerifyReport, o: VerifyFormatOptions): str
   const width = Math.max(...r.checks.map((k) => k.name.length));
   for (const k of r.checks) {
     const verdict = k.ok ? c.green(t.pass) : c.red(t.fail);
-    out.push(...fold(`${verdict} ${k.name.padEnd(width)}  ${describe(k, t)}`, REPORT_WIDTH, width + 7));
+    out.push(...fold(`${verdict} ${k.name.padEnd(width)}  ${describe(k, t, all.lab)}`, REPORT_WIDTH, width + 7));
     for (const s of k.sockets) out.push(...fold(`${' '.repeat(width + 7)}${s.socket}: ${pathText(s.path, c.dim)}`, REPORT_WIDTH, 2));
   }
   if (r.sockets && Object.keys(r.sockets).length > 0 && r.checks.some((k) => k.sockets.length > 0)) out.push(...fold(c.dim(`  ${all.lab.legend}`), REPORT_WIDTH, 2));
@@ -46,7 +46,7 @@ export function formatVerifyReport(r: VerifyReport, o: VerifyFormatOptions): str
 
 type VerifyText = ReturnType<typeof messages>['verify'];
 
-function describe(k: VerifyCheck, t: VerifyText): string {
+function describe(k: VerifyCheck, t: VerifyText, lab: ReturnType<typeof messages>['lab']): string {
   const d = k.detail;
   switch (d.kind) {
     case 'reply':
@@ -70,7 +70,8 @@ function describe(k: VerifyCheck, t: VerifyText): string {
     case 'client-states':
       return `${t.clientStates(d.client, d.expected.join(' -> '), d.within)}${d.missing ? `${t.partSep}${t.statesMissing(d.missing)}` : ''}`;
     case 'conformance':
-      return [t.conformance, ...d.violations.map((v) => v.message)].join(t.partSep);
+      // A violation's message is English (the JSON's); its `why` says the same in the chosen language.
+      return [t.conformance, ...d.violations.map((v) => (v.why === undefined ? v.message : violationText(v.why, lab)))].join(t.partSep);
     case 'step':
       return t.step(d.verb, d.error);
   }

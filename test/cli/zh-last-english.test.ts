@@ -1,6 +1,7 @@
 /**
  * The last English under zh (issue 13): NAT64 prefix errors (RFC 6052 2.2: lengths 32, 40, 48, 56, 64,
- * 96; bits 64-71 zero), the lab's and tcp's option errors, an unknown experiment or scenario, split's
+ * 96; bits 64-71 zero), the lab's and tcp's option errors (a --param against its pattern too), an unknown
+ * experiment or scenario, a failed lab run's last line (full-width colon after `lab <name>`), split's
  * limit, aggregate's binary input, the practice warnings (an unreadable progress file, found through
  * NETKATA_HOME as src/practice/store.ts reads it) and line mode's "could not read that answer" reason.
  * Each runs bin/netkata.js under LANG=C.UTF-8 and LANG=zh_CN.UTF-8: the English line is the one it has
@@ -13,7 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../src/i18n/index.js';
+import { hasProcNet } from '../../src/lab/procnet.js';
 import { runOf, runPool, type Job, type Run } from '../helpers/spawn-pool.js';
+import { skipTitle } from '../helpers/skip-title.js';
 import { zhFindings } from '../practice/zh-text.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,6 +46,8 @@ const ERRORS: readonly (readonly [readonly string[], string, readonly string[], 
   [['lab', 'handshake', '--timeout', '0'], 'netkata: 0: --timeout must be a whole number from 1 to 600000', ['timeout']],
   [['lab', 'handshake', '--period', 'abc'], 'netkata: abc: --period must be a whole number from 1 to 1000', ['abc', 'period']],
   [['lab', 'handshake', '--capture', '/nonexistent-dir/x.pcap'], 'netkata: /nonexistent-dir/x.pcap: no such directory for the capture file', ['nonexistent', 'dir', 'pcap']],
+  // A parameter that fails its schema's pattern: the zh line shows the pattern as the English one does.
+  [['lab', 'file', '--param', 'name=../x'], 'netkata: --param name=../x: file: name: Invalid string: must match pattern /^[\\w.-]{1,100}$/', ['param', 'name', 'file']],
   [['lab', 'nosuch'], 'netkata: nosuch: unknown experiment (netkata lab list shows them)', ['nosuch', 'netkata', 'lab', 'list']],
   [['tcp', 'states', '--profile', 'bsd'], 'netkata: bsd: unknown profile (rfc9293 or linux)', ['bsd', 'rfc', 'linux']],
   [['tcp', 'run', 'no-such-scenario'], 'netkata: no-such-scenario: no such scenario file or built-in scenario (try netkata tcp list)', ['such', 'scenario', 'netkata', 'tcp', 'list']],
@@ -130,5 +136,14 @@ describe('practice under zh', () => {
     expect(HAN.test(zhLine)).toBe(true);
     expect(english(zhLine, [])).toEqual([]);
     expect(values(zhLine)).toEqual(values(enLine));
+  });
+});
+
+describe('lab under zh', () => {
+  it.skipIf(!hasProcNet())(skipTitle('a run that fails: `lab <experiment>` then a full-width colon before the Chinese reason', !hasProcNet(), 'no /proc/net/tcp'), () => {
+    // The English line is pinned by test/lab/cli.test.ts (`netkata: lab handshake: timed out after 1 ms`).
+    const z = runOf(new Map(), job(['lab', 'handshake', '--timeout', '1'], 'zh_CN.UTF-8'));
+    expect(z.code).toBe(1);
+    expect(z.stderr).toBe(`netkata: lab handshake：${messages('zh').lab.resultValue.timedOut('1')}\n`);
   });
 });

@@ -18,6 +18,7 @@ import { parseWindowScenario } from '../../src/scenario/window.js';
 import { parseVerifyProbe } from '../../src/scenario/verify.js';
 import { loadLabScenario } from '../../src/scenario/lab.js';
 import { loadProbe } from '../../src/verify/probes.js';
+import { parseBank } from '../../src/practice/bank-parse.js';
 import { CaptureDecoder } from '../../src/replay/capture-decoder.js';
 import { split } from '../../src/addr/split.js';
 import { zhFindings } from '../practice/zh-text.js';
@@ -113,9 +114,63 @@ describe('schema errors in Chinese: the file, the line, the path, then why', () 
       'p.yaml:4: steps[0].accept-client: accept-client needs role: client', ['p.yaml:4：steps[0].accept-client：', 'role: client']],
     ['a lab scenario state', () => caught(() => loadLabScenario('name: l\ntitle: t\nparams: {}\nexpect:\n  sequences:\n    client: [ESTABLISHED, GONE]\n', 'l.yaml')),
       `l.yaml:6: expect.sequences.client[1]: unknown state "GONE" (one of ${STATES}, optionally ending in ?)`, ['l.yaml:6：expect.sequences.client[1]：', '“GONE”']],
+    // The schemas' own words that zh still said as zod's bare code (不是允许的取值, 不符合任何一种允许的写法, 取值不合要求).
+    ['an application error that is none of the errors', () => tcp('steps:\n  - expect: { error: { client: EFOO } }\n'),
+      'my.yaml:4: steps[0].expect.error.client: unknown error "EFOO" (one of none, ECONNREFUSED, ECONNRESET, ETIMEDOUT, EPIPE)', ['steps[0].expect.error.client：', '未知的错误 "EFOO"', 'ECONNREFUSED、']],
+    ['a flood whose sources answer', () => tcp('steps:\n  - flood: { to: server, syns: 5, spoofed: false }\n'),
+      'my.yaml:4: steps[0].flood.spoofed: only spoofed floods are simulated (spoofed: true)', ['steps[0].flood.spoofed：', '伪造']],
+    ['a retry count that is no integer', () => tcp('config: { retries: 1.5 }\nsteps: [settle: true]\n'),
+      'my.yaml:3: config.retries: expected a int, found a number', ['config.retries：', '不是整数']],
+    ['a window loss of no known form', () => caught(() => parseWindowScenario('kind: window\nname: w\ntitle: t\nsend: { segments: 3 }\nloss:\n  - { segments: 2 }\n', 'w.yaml')),
+      'w.yaml:6: loss[0]: a loss is one of { segment: n }, { seq: n }, { timeout: round }, { dupacks: round }, { update: n }, { rate: p, seed: n }', ['w.yaml:6：loss[0]：', '{ rate: p, seed: n }', '轮次']],
   ] as const)('%s', (_, make, en, place) => {
     const l = checkZh(make(), place);
     expect(l.en).toBe(en);
+  });
+});
+
+describe('practice bank errors in Chinese (scenarios/practice/*.yaml): each reason of the bank schema', () => {
+  const bank = (body: string, topic = 'osi') => caught(() => parseBank(`name: b\ntitle: t\ntopic: ${topic}\nquestions:\n${body}`, 'b.yaml'));
+  const q = '  - { id: a, prompt: p, answer: x, explain: e }\n';
+  it.each([
+    ['an answer that is none of the choices', () => bank('  - { id: a, prompt: p, choices: [x, y], answer: z, explain: e }\n'),
+      'b.yaml:5: questions[0].answer: must be one of the choices (x | y)', ['b.yaml:5：questions[0].answer：', '（x、y）']],
+    ['zh choices of another count', () => bank('  - { id: a, prompt: p, choices: [x, y], answer: x, explain: e, zh: { prompt: 问, choices: [甲, 乙, 丙], explain: 解 } }\n'),
+      'b.yaml:5: questions[0].zh.choices: must list as many choices as the English ones, in the same order', ['questions[0].zh.choices：', '个数']],
+    ['a multiple-choice question without zh choices', () => bank('  - { id: a, prompt: p, choices: [x, y], answer: x, explain: e, zh: { prompt: 问, explain: 解 } }\n'),
+      'b.yaml:5: questions[0].zh.choices: a multiple-choice question needs its choices in Chinese too', ['questions[0].zh.choices：', '选择题']],
+    ['a zh answer that is none of the zh choices', () => bank('  - { id: a, prompt: p, choices: [x, y], answer: x, explain: e, zh: { prompt: 问, choices: [甲, 乙], answer: 丙, explain: 解 } }\n'),
+      'b.yaml:5: questions[0].zh.answer: must be one of zh.choices', ['questions[0].zh.answer：', 'zh.choices']],
+    ['choices checked as text', () => bank('  - { id: a, prompt: p, choices: [x, y], answer: x, check: text, explain: e }\n'),
+      'b.yaml:5: questions[0].check: a question with choices is checked as "choice"', ['questions[0].check：', '“choice”']],
+    ['an unknown generator', () => bank('  - { generator: subnet.nope }\n'),
+      /^b\.yaml:5: questions\[0\]\.generator: unknown generator \(known: subnet\.network, /, ['questions[0].generator：', '生成器', 'subnet.network、']],
+    ['a parameter the generator does not take', () => bank('  - { generator: subnet.network, params: { bits: 3 } }\n'),
+      'b.yaml:5: questions[0].params.bits: unknown parameter of subnet.network (known: prefix, form)', ['questions[0].params.bits：', 'prefix、form']],
+    ['a range that is no range', () => bank('  - { generator: subnet.network, params: { prefix: dotted } }\n'),
+      'b.yaml:5: questions[0].params.prefix: expected a number or [min, max] within 1..30', ['questions[0].params.prefix：', '1..30']],
+    ['an empty range', () => bank('  - { generator: subnet.network, params: { prefix: [20, 10] } }\n'),
+      'b.yaml:5: questions[0].params.prefix: empty range [20, 10]', ['[20, 10]', '空']],
+    ['an option that is none of the options', () => bank('  - { generator: subnet.network, params: { form: octal } }\n'),
+      'b.yaml:5: questions[0].params.form: unknown option "octal" (known: prefix, dotted)', ['questions[0].params.form：', '“octal”', 'prefix、dotted']],
+    ['an unknown topic', () => bank(q, 'nope'),
+      'b.yaml:3: topic: unknown topic (known: subnet, same-segment, classify, ipv6, ports, mac, tcp, osi, sockets)', ['b.yaml:3：topic：', 'same-segment、']],
+    ['a duplicate id', () => bank(q + q),
+      'b.yaml:6: questions[1].id: duplicate id (also questions[0])', ['questions[1].id：', 'questions[0]']],
+    ['an id that is not kebab-case', () => bank('  - { id: A_1, prompt: p, answer: x, explain: e }\n'),
+      'b.yaml:5: questions[0].id: must be kebab-case (a-z, 0-9, "-")', ['questions[0].id：', 'a-z、0-9']],
+    ['an empty prompt', () => bank('  - { id: a, prompt: " ", answer: x, explain: e }\n'),
+      'b.yaml:5: questions[0].prompt: must not be empty', ['questions[0].prompt：', '不能为空']],
+    // zod's own issues inside an entry: its English as it was, the Chinese from the issue's code and fields.
+    ['an unknown key of a question', () => bank('  - { id: a, prompt: p, answer: x, explain: e, hint: h }\n'),
+      'b.yaml:5: questions[0]: Unrecognized key: "hint"', ['questions[0]：', '“hint”']],
+    ['a question without a prompt', () => bank('  - { id: a, answer: x, explain: e }\n'),
+      'b.yaml:5: questions[0].prompt: expected string, received undefined', ['questions[0].prompt：', '字符串']],
+  ] as const)('%s', (_, make, en, place) => {
+    const l = checkZh(make(), place);
+    if (typeof en === 'string') expect(l.en).toBe(en);
+    else expect(l.en).toMatch(en);
+    expect(l.zh).not.toContain(zhErrors.zodIssue({ en: '', code: 'custom' })); // not the catch-all
   });
 });
 

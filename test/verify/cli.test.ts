@@ -144,7 +144,9 @@ describe.skipIf(skip)(skipTitle('netkata verify: the text report in English and 
     expect(zh.stdout).toMatch(/CLOSE_WAIT 的套接字；仍有：\s*server<-c1/);
     expect(zh.stdout).toMatch(/结论：失败（6 项检查中 2 项未通过）\n$/);
     expect(en.stdout).toMatch(/verdict: FAIL \(2 of 6 checks failed\)\n$/);
-    expect(zh.stderr).toBe('netkata: verify close-behaviour: 未通过的检查：server-closes, no-close-wait\n');
+    expect(en.stderr).toBe('netkata: verify close-behaviour: checks failed: server-closes, no-close-wait\n');
+    // Full-width colon after the probe and 、 between the checks, as in any Chinese line.
+    expect(zh.stderr).toBe('netkata: verify close-behaviour：未通过的检查：server-closes、no-close-wait\n');
   }, 120_000);
 });
 

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
 import { wrapCells } from '../../text-width.js';
-import { t } from '../text.js';
+import { t, withInput } from '../text.js';
 import { abortOnSignals, positiveInt } from '../options.js';
 import type { Messages } from '../../i18n/en/index.js';
 
@@ -152,7 +152,7 @@ export function registerLabCommands(program: Command, h: Messages['help'], zh: b
         const what = report.error !== null ? localValue(report.error, t) : (!report.conformance.ok
           ? t.checkFailed.conformance
           : !report.expectations.ok ? t.checkFailed.expectation : t.checkFailed.segments);
-        throw new CheckFailed(`lab ${name}: ${what}`);
+        throw new CheckFailed(withInput(`lab ${name}`, what));
       }
     });
 }

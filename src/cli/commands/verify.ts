@@ -3,6 +3,7 @@ import type { Messages } from '../../i18n/en/index.js';
 import { abortOnSignals, positiveInt } from '../options.js';
 import { EnvironmentError, InputError, reason } from '../../errors.js';
 import { CheckFailed, raiseExit, useColor, writeError, writeJson, writeOut } from '../io.js';
+import { withInput } from '../text.js';
 
 // `netkata verify --probe <name|file.yaml> [--port N] [--json] [--timeout ms] [--start-timeout ms] -- <command...>`
 // (CLI.md). Keep top-level imports light: the runner, zod, yaml and the machine load inside the action.
@@ -75,7 +76,7 @@ export function registerVerifyCommands(program: Command, h: Messages['help']): v
       if (!report.ok) {
         // The run's own error text is English (its JSON keeps it); the chosen language says the same from its kind.
         const runError = report.error === null ? '' : lang === 'en' ? report.error.message : report.error.kind === 'timeout' ? t.timeout(report.timeoutMs) : t.interrupted;
-        throw new CheckFailed(`verify ${report.probe}: ${t.checkFailed(report.checks.filter((k) => !k.ok).map((k) => k.name).join(', ') || runError)}`);
+        throw new CheckFailed(withInput(`verify ${report.probe}`, t.checkFailed(report.checks.filter((k) => !k.ok).map((k) => k.name), runError)));
       }
     });
 }

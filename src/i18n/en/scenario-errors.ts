@@ -14,8 +14,15 @@ export interface ZodIssueText {
   readonly limit?: S;
   readonly inclusive?: boolean;
   readonly format?: S;
+  /** invalid_format with format regex: the pattern, as zod shows it (`/^[a-z]+$/`). */
+  readonly pattern?: S;
   readonly values?: Names;
   readonly input?: S;
+  /** invalid_type: the type wanted and the one found (zod's names). */
+  readonly expected?: S;
+  readonly found?: S;
+  /** unrecognized_keys: the keys. */
+  readonly keys?: Names;
 }
 
 const typeName = (t: S): S => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : t === 'undefined' ? 'nothing' : t === 'null' ? 'nothing (null)' : `a ${t}`);
@@ -47,6 +54,8 @@ export const scenarioErrors = {
   endpointName: 'endpoint names are letters, digits, - and _',
   flagsShape: 'flags are a string like "SYN,ACK" or a list like [SYN, ACK]',
   unknownFlags: (f: S) => `unknown flags ${f} (e.g. SYN, SYN,ACK, ACK, FIN,ACK, RST, RST,ACK, PSH,ACK)`,
+  unknownAppError: (e: { readonly error: S; readonly errors: Names }) => `unknown error ${e.error} (one of ${e.errors.join(', ')})`,
+  spoofedOnly: 'only spoofed floods are simulated (spoofed: true)',
   flagKeyTrap: (k: S) => `"${k}" is read as a key: inside { } a comma ends the value, so write flags: "SYN,${k}" in quotes or as a list [SYN, ${k}]`,
   zhChoicesNoChoices: 'zh.choices given but the English question has no choices',
   zhAnswerEnglish: (a: S) => `without zh.choices the answer must be the English one (${a})`,
@@ -65,6 +74,7 @@ export const scenarioErrors = {
   // Window scenarios (src/scenario/window.ts)
   windowKebab: 'name is kebab-case (textbook-reno)',
   windowSendShape: 'send is { segments: n } or { bytes: n }',
+  windowLossShape: 'a loss is one of { segment: n }, { seq: n }, { timeout: round }, { dupacks: round }, { update: n }, { rate: p, seed: n }',
   windowMss: 'mss is for unit: bytes (a segment is the unit otherwise)',
   windowSendSegments: 'with unit: segments, send { segments: n }',
   windowSendBytes: 'with unit: bytes, send { bytes: n }',
@@ -89,4 +99,21 @@ export const scenarioErrors = {
   clientNotAccepted: (name: S) => `no client "${name}" was accepted at this step`,
   clientRoleReads: 'a role: client probe reads text or hex',
   udpStepsOnly: 'a udp probe has only datagrams and pause steps',
+  // Practice banks (src/scenario/practice.ts; they ship with netkata, so a contributor reads these)
+  bankNotEmpty: 'must not be empty',
+  bankKebab: 'must be kebab-case (a-z, 0-9, "-")',
+  bankAnswerChoice: (choices: Names) => `must be one of the choices (${choices.join(' | ')})`,
+  bankZhChoicesCount: 'must list as many choices as the English ones, in the same order',
+  bankZhChoicesMissing: 'a multiple-choice question needs its choices in Chinese too',
+  bankZhAnswerChoice: 'must be one of zh.choices',
+  bankChoiceCheck: 'a question with choices is checked as "choice"',
+  bankUnknownGenerator: (known: Names) => `unknown generator (known: ${known.join(', ')})`,
+  bankUnknownParam: (p: { readonly generator: S; readonly known: Names }) => `unknown parameter of ${p.generator} (${p.known.length ? `known: ${p.known.join(', ')}` : 'it takes none'})`,
+  bankRangeShape: (r: { readonly min: number; readonly max: number }) => `expected a number or [min, max] within ${r.min}..${r.max}`,
+  bankEmptyRange: (r: { readonly lo: number; readonly hi: number }) => `empty range [${r.lo}, ${r.hi}]`,
+  bankOutsideRange: (r: { readonly lo: number; readonly hi: number; readonly min: number; readonly max: number }) => `[${r.lo}, ${r.hi}] is outside ${r.min}..${r.max}`,
+  bankOptionsShape: (options: Names) => `expected one or more of: ${options.join(', ')}`,
+  bankUnknownOption: (o: { readonly option: S; readonly options: Names }) => `unknown option "${o.option}" (known: ${o.options.join(', ')})`,
+  bankUnknownTopic: (topics: Names) => `unknown topic (known: ${topics.join(', ')})`,
+  bankDuplicateId: (prev: number) => `duplicate id (also questions[${prev}])`,
 } as const;

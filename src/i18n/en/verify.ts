@@ -78,5 +78,6 @@ export const verify = {
   verdictOk: (n: number) => `verdict: PASS (${n} checks)`,
   verdictUnfinished: 'verdict: FAIL (the run did not finish)',
   verdictBad: (failed: number, n: number) => `verdict: FAIL (${failed} of ${n} checks failed)`,
-  checkFailed: (names: string) => `checks failed: ${names}`,
+  /** Why the run failed, after `verify <probe>: `: the failed checks, else the run's own error. */
+  checkFailed: (names: readonly string[], runError: string) => `checks failed: ${names.join(', ') || runError}`,
 };

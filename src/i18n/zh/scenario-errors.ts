@@ -8,6 +8,13 @@ const typeName = (t: S): S =>
 const list = (xs: readonly S[]): S => xs.join('、');
 const quoted = (xs: readonly S[]): S => `“${xs.join('”、“')}”`;
 
+/** 应为某类型、实际是另一类型；整数位置上的非整数说“不是整数”（zod 把 1.5 的类型报成 number）。 */
+function expectedType(expected: S, found: S | undefined): S {
+  if (found === undefined) return `应为${typeName(expected)}`;
+  if (expected === 'int' && found === 'number') return '应为整数，实际不是整数';
+  return `应为${typeName(expected)}，实际是${typeName(found)}`;
+}
+
 /** yaml 包的错误码（yaml 2.x 的 ErrorCode），MISSING_CHAR 再按缺的是什么细分。 */
 function yamlWhy(code: S, en: S): S {
   if (code === 'MISSING_CHAR') {
@@ -58,18 +65,20 @@ export const scenarioErrors: Pick<Messages['errors'], keyof typeof En> = {
   foundMapping: '映射',
   foundValue: (v) => `${typeName(v.type)} ${v.json}`,
   unknownKeys: (k) => `未知的键${quoted(k.keys)}${k.valid === undefined ? '' : k.valid.length === 0 ? '（这里不允许有键）' : `（可用的键：${list(k.valid)}）`}`,
-  expectedType: (t) => `应为${typeName(t.expected)}${t.found === undefined ? '' : `，实际是${typeName(t.found)}`}`,
+  expectedType: (t) => expectedType(t.expected, t.found),
   zodIssue: (i) => {
     const what = i.origin === 'string' ? '字符数' : i.origin === 'array' || i.origin === 'set' ? '项数' : '值';
     switch (i.code) {
       case 'too_small': return `${what}应${i.inclusive === false ? '大于' : '不小于'} ${i.limit}`;
       case 'too_big': return `${what}应${i.inclusive === false ? '小于' : '不大于'} ${i.limit}`;
       case 'invalid_value': return `${i.input === undefined ? '取值无效' : `${i.input} 不是允许的取值`}（可选：${list(i.values ?? [])}）`;
-      case 'invalid_format': return i.format === 'regex' ? '格式不对' : `不是合法的 ${i.format}`;
+      case 'invalid_format': return i.format === 'regex' ? (i.pattern === undefined ? '格式不对' : `不符合格式 ${i.pattern}`) : `不是合法的 ${i.format}`;
       case 'not_multiple_of': return `应为 ${i.limit} 的倍数`;
       case 'invalid_union': return '不符合任何一种允许的写法';
       case 'invalid_key': return '映射中有无效的键';
       case 'invalid_element': return '有无效的元素';
+      case 'invalid_type': return i.expected === undefined ? '类型不对' : expectedType(i.expected, i.found);
+      case 'unrecognized_keys': return i.keys === undefined ? '有未知的键' : `未知的键${quoted(i.keys)}`;
       default: return '取值不合要求';
     }
   },
@@ -80,6 +89,8 @@ export const scenarioErrors: Pick<Messages['errors'], keyof typeof En> = {
   endpointName: '端点名由字母、数字、“-”和“_”组成，以字母开头',
   flagsShape: '标志位写成字符串（如“SYN,ACK”）或列表（如 [SYN, ACK]）',
   unknownFlags: (f) => `未知的标志位 ${f}（例如 SYN、SYN,ACK、ACK、FIN,ACK、RST、RST,ACK、PSH,ACK）`,
+  unknownAppError: (e) => `未知的错误 ${e.error}（可选：${list(e.errors)}）`,
+  spoofedOnly: '只模拟源地址伪造的洪泛（spoofed: true）',
   flagKeyTrap: (k) => `“${k}”被读成了一个键：在 { } 里逗号会结束值，请写成带引号的 flags: "SYN,${k}"，或写成列表 [SYN, ${k}]`,
   zhChoicesNoChoices: '给出了 zh.choices，但英文题目没有选项',
   zhAnswerEnglish: (a) => `没有 zh.choices 时，答案必须与英文答案相同（${a}）`,
@@ -97,6 +108,7 @@ export const scenarioErrors: Pick<Messages['errors'], keyof typeof En> = {
   scriptedSpeaks: (k) => `“${k}”是脚本端点：它只能通过 inject 步骤发送报文段`,
   windowKebab: '名称用短横线连接的小写形式（如 textbook-reno）',
   windowSendShape: 'send 写成 { segments: n } 或 { bytes: n }',
+  windowLossShape: '每个丢包设定是以下写法之一：{ segment: n }、{ seq: n }、{ timeout: r }、{ dupacks: r }、{ update: n }、{ rate: p, seed: n }（r 为轮次）',
   windowMss: 'mss 只用于 unit: bytes（否则以报文段为单位）',
   windowSendSegments: 'unit: segments 时请写 send { segments: n }',
   windowSendBytes: 'unit: bytes 时请写 send { bytes: n }',
@@ -118,4 +130,20 @@ export const scenarioErrors: Pick<Messages['errors'], keyof typeof En> = {
   clientNotAccepted: (name) => `这一步没有接受到名为“${name}”的客户端`,
   clientRoleReads: 'role: client 探针只读取 text 或 hex',
   udpStepsOnly: 'udp 探针只有 datagrams 和 pause 两种步骤',
+  bankNotEmpty: '不能为空',
+  bankKebab: '须用短横线连接的小写形式（a-z、0-9、“-”）',
+  bankAnswerChoice: (choices) => `必须是选项之一（${list(choices)}）`,
+  bankZhChoicesCount: '中文选项的个数必须与英文选项相同，顺序一致',
+  bankZhChoicesMissing: '选择题的选项也要有中文（zh.choices）',
+  bankZhAnswerChoice: '必须是 zh.choices 中的一项',
+  bankChoiceCheck: '有选项的题目按“choice”判分（check: choice）',
+  bankUnknownGenerator: (known) => `未知的生成器（已有：${list(known)}）`,
+  bankUnknownParam: (p) => `${p.generator} 没有这个参数${p.known.length ? `（已有：${list(p.known)}）` : '（它不带参数）'}`,
+  bankRangeShape: (r) => `应为 ${r.min}..${r.max} 之内的一个数，或范围 [min, max]`,
+  bankEmptyRange: (r) => `范围 [${r.lo}, ${r.hi}] 是空的`,
+  bankOutsideRange: (r) => `[${r.lo}, ${r.hi}] 超出了 ${r.min}..${r.max}`,
+  bankOptionsShape: (options) => `应为以下一项或多项：${list(options)}`,
+  bankUnknownOption: (o) => `未知的选项“${o.option}”（已有：${list(o.options)}）`,
+  bankUnknownTopic: (topics) => `未知的主题（已有：${list(topics)}）`,
+  bankDuplicateId: (prev) => `id 重复（questions[${prev}] 也用了它）`,
 };

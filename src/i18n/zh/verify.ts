@@ -77,5 +77,5 @@ export const verify: Messages['verify'] = {
   verdictOk: (n) => `结论：通过（共 ${n} 项检查）`,
   verdictUnfinished: '结论：失败（运行未完成）',
   verdictBad: (failed, n) => `结论：失败（${n} 项检查中 ${failed} 项未通过）`,
-  checkFailed: (names) => `未通过的检查：${names}`,
+  checkFailed: (names, runError) => (names.length > 0 ? `未通过的检查：${names.join('、')}` : runError),
 };
