@@ -376,6 +376,10 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
           if (e instanceof LabAborted) throw e;
           refused = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
         }
+        // A reset, not a refusal: the kernel completed the handshake, and the connection was dropped from
+        // the accept queue before connect() returned, which is what a listener closed by its process's end
+        // does. Wait for that end (its exit is seen a little after the RST) to say which.
+        if (refused === 'ECONNRESET') await pollUntil(() => programExit !== null, s.within);
         // accept(2) gives the connection a socket file: until then the kernel's entry has inode 0
         // (sock_i_ino() of a child socket still in the accept queue, whose sk_socket is NULL).
         // A program that ends with the connection still in its accept queue never accepts it (the kernel
@@ -383,7 +387,8 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
         const isAccepted = (): boolean => (obs.freshEntry(serverOf(name))?.inode ?? 0) !== 0;
         const accepted = refused === undefined && (await pollUntil(() => isAccepted() || programExit !== null, s.within)) && isAccepted();
         const ms = Math.round(monotonicMs() - started);
-        const why = refused !== undefined ? 'refused' : accepted ? undefined : programExit !== null ? 'exited' : 'not-accepted';
+        const exited = programExit !== null && (refused === undefined || refused === 'ECONNRESET');
+        const why = accepted ? undefined : exited ? 'exited' : refused !== undefined ? 'refused' : 'not-accepted';
         checks.push({ name: nameOf(s.name), step: i, ok: why === undefined, detail: { kind: 'accepts', within: s.within, ms, ...(why ? { why } : {}), ...(refused ? { error: refused } : {}) }, sockets: socketsOf(['listener', serverOf(name)]) });
         const c = clients.get(name);
         if (c) lab.destroy(c.socket);
