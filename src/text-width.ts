@@ -60,8 +60,11 @@ export function wrapCells(line: string, width: number, indent = '', measure: (s:
   const out: string[] = [];
   let cur: string[] = [];
   let w = 0;
+  // Tokens at the start of `cur` that are not the text's: the indent, on every line but the first.
+  let lead = 0;
   const start = (): void => {
     cur = indent === '' ? [] : [indent];
+    lead = cur.length;
     w = displayWidth(indent);
   };
   cur = [];
@@ -72,11 +75,11 @@ export function wrapCells(line: string, width: number, indent = '', measure: (s:
       // Carry the tokens before it along when this one may not start a line (nor may they).
       const carry: string[] = [];
       if (NO_LINE_START.has(tok[0]!)) {
-        while (cur.length > 1 && NO_LINE_START.has(cur.at(-1)![0]!)) carry.unshift(cur.pop()!);
-        if (cur.length > 1) carry.unshift(cur.pop()!);
+        while (cur.length > lead + 1 && NO_LINE_START.has(cur.at(-1)![0]!)) carry.unshift(cur.pop()!);
+        if (cur.length > lead + 1) carry.unshift(cur.pop()!);
       }
       // Carry an opening bracket down with what it opens, unless it is all the line holds.
-      const words = (): string[] => cur.slice(indent === '' ? 0 : 1).filter((c) => !/^ +$/.test(c));
+      const words = (): string[] => cur.slice(lead).filter((c) => !/^ +$/.test(c));
       const opening = (): boolean => words().length > 1 && NO_LINE_END.has(words().at(-1)!.at(-1)!);
       while (opening()) {
         while (/^ +$/.test(cur.at(-1)!)) cur.pop();

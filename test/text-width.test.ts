@@ -37,7 +37,13 @@ describe('wrapCells', () => {
       lines.slice(0, -1).forEach((l, i) => {
         if (OPENING.includes(l.at(-1)!)) expect([...lines[i + 1]!].every((c) => CLOSING.includes(c) || OPENING.includes(c)), `${l}|${lines[i + 1]}`).toBe(true);
       });
-    }));
+    }), { seed: 20261206 });
+  });
+
+  it('does not end the first line on an opening bracket when the others are indented (a loop run of the property above found it)', () => {
+    const lines = wrapCells('192.168.1.0/24 （ 192.168.1.0/24 fe80::', 24, '    ', stringWidth);
+    expect(lines[0]).toBe('192.168.1.0/24');
+    expect(lines[1]!.trimStart().startsWith('（')).toBe(true);
   });
 
   it('does not end a line on an opening bracket: the bracket goes down with what it opens', () => {

@@ -28,6 +28,7 @@ describe('length-prefix framing', () => {
           expect(d.pending).toBe(0);
         },
       ),
+      { seed: 20261215 },
     );
   });
 
