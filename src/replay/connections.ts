@@ -151,6 +151,13 @@ export class ConnectionTable {
   }
 }
 
+/**
+ * `a < b` as the dissector compares times, in guint64: a negative difference (a capture whose timestamps
+ * go back, as two CPUs' packets on lo can) is a huge number, never under a threshold. (A loop run had
+ * tshark call a segment stamped before the one that set nextseq a retransmission, the replay out of order.)
+ */
+const ltU64 = (a: number, b: number): boolean => ((a < 0) === (b < 0) ? a < b : a >= 0);
+
 /** tcp_analyze_sequence_number, reduced to the flags netkata names. */
 function analyse(conn: Connection, dir: 0 | 1, s: DecodedSegment): Anomaly[] {
   const fwd = conn.flows[dir];
@@ -202,8 +209,8 @@ function analyse(conn: Connection, dir: 0 | 1, s: DecodedSegment): Anomaly[] {
     const sinceAck = nsBetween(sec, nsec, rev.lastackSec, rev.lastackNsec);
     const sinceNext = nsBetween(sec, nsec, fwd.nextseqSec, fwd.nextseqNsec);
     const threshold = conn.firstRttNs !== 0 ? conn.firstRttNs : 3_000_000;
-    if (notAdvanced && rev.dupacknum >= 2 && rev.lastack === seq && sinceAck < 20_000_000) out.push('retransmission'); // fast
-    else if (notAdvanced && sinceNext < threshold && fwd.nextseq !== ((seq + len) >>> 0)) out.push('out-of-order');
+    if (notAdvanced && rev.dupacknum >= 2 && rev.lastack === seq && ltU64(sinceAck, 20_000_000)) out.push('retransmission'); // fast
+    else if (notAdvanced && ltU64(sinceNext, threshold) && fwd.nextseq !== ((seq + len) >>> 0)) out.push('out-of-order');
     else if (notAdvanced) out.push('retransmission'); // spurious (already acknowledged) or plain
   }
   // A zero window probe's byte does not move nextseq (the dissector ignores probes there).
