@@ -37,7 +37,8 @@ describe.skipIf(!capture)(skipTitle('lab --capture', !capture, 'no /proc/net/tcp
     const r = await runLabExperiment(name, { timeoutMs: 8000, capture: {}, params: name === 'time-wait' ? { watchMs: 50 } : {} });
     expect(r.error).toBeNull();
     const cap = r.capture!;
-    expect(cap.segments.length).toBeGreaterThan(0);
+    // (A loop run once found no segment at all: say what the capture reported, to find out why.)
+    expect(cap.segments.length, JSON.stringify({ complete: cap.complete, drained: cap.drained, dropped: cap.dropped, observations: r.observations.length, durationMs: r.durationMs })).toBeGreaterThan(0);
     // Every observation carries the span of the read that made it (the check uses all of it).
     for (const o of r.observations) expect(o.readFrom).toBeLessThanOrEqual(o.at);
     if (cap.complete) {
