@@ -9,12 +9,9 @@
  * undefined and the caller runs the full program, so usage errors and help keep one source. Wiring:
  * bin/netkata.js, as for addr-direct.ts.
  */
-import { exitCodeFor, exitState } from '../io.js';
-import { resolveLang } from '../../i18n/lang.js';
-import { setCliLang } from '../text.js';
 import { sameSegmentAction } from './addr.js';
 import { aggregateAction, macAction, portAction, rangeAction, splitAction } from './addr-extra.js';
-import { directArgs } from './direct-args.js';
+import { directArgs, directLang, runDirectAction } from './direct-args.js';
 
 interface Spec {
   /** Positional arguments commander requires, and takes at most. */
@@ -49,19 +46,7 @@ export function addressExtraArgs(argv: readonly string[]): { spec: Spec; positio
 export async function runAddressExtraDirect(argv: readonly string[]): Promise<number | undefined> {
   const args = addressExtraArgs(argv);
   if (args === undefined) return undefined;
-  let lang;
-  try {
-    lang = resolveLang(args.lang);
-  } catch {
-    return undefined; // a bad --lang: the full program says so, in its words
-  }
   if (args.noColor) process.env['NO_COLOR'] = '1';
-  await setCliLang(lang);
-  exitState.code = 0;
-  try {
-    await args.spec.run(args.positional, args.opts);
-    return exitState.code;
-  } catch (e) {
-    return exitCodeFor(e);
-  }
+  if ((await directLang(args.lang)) === undefined) return undefined;
+  return runDirectAction(() => args.spec.run(args.positional, args.opts));
 }

@@ -1,3 +1,7 @@
+import { exitCodeFor, exitState } from '../io.js';
+import { resolveLang, type Lang } from '../../i18n/lang.js';
+import { setCliLang } from '../text.js';
+
 /**
  * The arguments a start-up shortcut takes (exam-direct.ts, tcp-direct.ts), read as commander reads them:
  * `--flag`, `--name value` or `--name=value`, and positional words (`-` alone is one: stdin). Anything else (an unknown option, a
@@ -33,4 +37,27 @@ export function directArgs(args: readonly string[], flags: ReadonlySet<string>, 
     values[name.slice(2)] = value;
   }
   return { flags: seen, values, positional };
+}
+
+/** The language a shortcut's `--lang` (or the locale) chooses, set for the CLI; undefined for a bad `--lang`, which the full program reports in its own words. */
+export async function directLang(lang: string | undefined): Promise<Lang | undefined> {
+  let chosen: Lang;
+  try {
+    chosen = resolveLang(lang);
+  } catch {
+    return undefined;
+  }
+  await setCliLang(chosen);
+  return chosen;
+}
+
+/** A shortcut's action run as the program runs one: its exit code, or the code of what it threw. */
+export async function runDirectAction(action: () => Promise<void>): Promise<number> {
+  exitState.code = 0;
+  try {
+    await action();
+    return exitState.code;
+  } catch (e) {
+    return exitCodeFor(e);
+  }
 }

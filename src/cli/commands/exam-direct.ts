@@ -14,10 +14,8 @@
  * keep one source. Wiring: bin/netkata.js, as for addr-direct.ts.
  */
 import { exitCodeFor, exitState } from '../io.js';
-import { resolveLang } from '../../i18n/lang.js';
-import { setCliLang } from '../text.js';
 import { cachedPool } from '../../practice/pool-cached.js';
-import { directArgs } from './direct-args.js';
+import { directArgs, directLang } from './direct-args.js';
 import { examAction, type ExamOpts } from './exam.js';
 
 /** The build's parse of the banks and scenarios is stale or absent: the full program parses the files. */
@@ -37,13 +35,7 @@ export function examArgs(argv: readonly string[]): ExamOpts | undefined {
 export async function runExamDirect(argv: readonly string[]): Promise<number | undefined> {
   const opts = examArgs(argv);
   if (opts === undefined) return undefined;
-  let lang;
-  try {
-    lang = resolveLang(opts.lang);
-  } catch {
-    return undefined; // a bad --lang: the full program says so, in its words
-  }
-  await setCliLang(lang);
+  if ((await directLang(opts.lang)) === undefined) return undefined; // a bad --lang: the full program says so
   exitState.code = 0;
   try {
     await examAction(opts, async (_warn, topic) => {

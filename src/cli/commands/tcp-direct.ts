@@ -12,13 +12,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { resolveLang } from '../../i18n/lang.js';
 import { tcp as enTcp } from '../../i18n/en/tcp.js';
 import { scenariosDir } from '../../practice/source-files.js';
-import { exitCodeFor, exitState } from '../io.js';
 import { cachedScenario } from '../scenario-cache.js';
-import { setCliLang } from '../text.js';
-import { directArgs } from './direct-args.js';
+import { directArgs, directLang, runDirectAction } from './direct-args.js';
 import { isProfile, runTcpScenario, type TcpRunOpts } from './tcp-run.js';
 
 const VALUED = new Set(['--profile', '--lang']);
@@ -51,20 +48,9 @@ export async function runTcpDirect(argv: readonly string[]): Promise<number | un
   }
   const scenario = cachedScenario(path, text, `scenarios/tcp/${arg}.yaml`);
   if (scenario === undefined) return undefined; // changed since the build: the full program parses it
-  let lang;
-  try {
-    lang = resolveLang(opts.lang);
-  } catch {
-    return undefined; // a bad --lang: the full program says so, in its words
-  }
-  await setCliLang(lang);
+  const lang = await directLang(opts.lang);
+  if (lang === undefined) return undefined;
   // (Chinese: from the file of the shortcuts' Chinese sections, cli-zh.cjs, which setCliLang has loaded.)
   const m = lang === 'zh' ? (await import('../../i18n/zh/cli-sections.js')).tcp : enTcp;
-  exitState.code = 0;
-  try {
-    await runTcpScenario(scenario, opts, lang === 'zh', m);
-    return exitState.code;
-  } catch (e) {
-    return exitCodeFor(e);
-  }
+  return runDirectAction(() => runTcpScenario(scenario, opts, lang === 'zh', m));
 }
