@@ -226,6 +226,10 @@ export class LabRun {
       if (left.length === 0) break;
       await this.delay(2);
     }
+    // A poll that began after that read: a socket whose whole life fell between two polls (and left a
+    // TIME_WAIT behind) is on record now. Without it the check below held at once for a socket the poll
+    // had never seen, and a loaded run could end with one of auth's connections not observed at all.
+    await this.guard(o.sync());
     // Then until the poll has recorded it too (its view agrees: gone or TIME_WAIT), however late its
     // next read comes. A fixed 6 ms here was too short on a loaded machine: io-models once ended with
     // only LISTEN recorded for a listener already closed (1 run in 60 under load).

@@ -198,7 +198,14 @@ export class Observer {
     });
   }
 
+  /** Resolves once a poll that began after this call is on record (see Poller.sync). */
+  sync(): Promise<void> {
+    return this.poller.sync();
+  }
+
+  /** Stop watching, once a poll begun after the call is on record: the run's last states are in it. */
   async stop(): Promise<PollStats> {
+    await this.poller.sync();
     this.times = await this.poller.end();
     return this.stats();
   }

@@ -22,7 +22,9 @@ const CTL_REPORT = 2;
 const CTL_NPORTS = 3;
 /** Which tables to read: bit 1 tcp, bit 2 tcp6; 0 reads every table of the configuration. */
 const CTL_FAMILIES = 4;
-const CTL_PORTS = 5;
+/** The latest sync() request's number: answered after a read that began once the worker had seen it. */
+const CTL_SYNC = 5;
+const CTL_PORTS = 6;
 
 export interface PollRows {
   readonly session: number;
@@ -80,6 +82,7 @@ let prev = null;
 let prevSession = -1;
 let last = new Map();
 let missing = new Set();
+let synced = 0;
 parentPort.postMessage({ type: 'ready' });
 while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
   // Cleared before the answer is posted: cleared after, a thread preempted between the two would wipe a
@@ -96,8 +99,11 @@ while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
     last = new Map();
     missing = new Set();
   }
+  // Loaded before the read starts, so the read that answers it began after main asked.
+  const sync = Atomics.load(ctl, ${CTL_SYNC});
   const n = Atomics.load(ctl, ${CTL_NPORTS});
   if (n === 0) {
+    if (sync !== synced) parentPort.postMessage({ type: 'synced', session, seq: (synced = sync) }); // nothing to record
     Atomics.wait(ctl, ${CTL_STOP}, 0, 50); // idle: nothing to watch
     continue;
   }
@@ -150,6 +156,8 @@ while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
     parentPort.postMessage({ type: 'rows', session, at: t1, from: t0, rows });
     prev = key;
   }
+  // After the rows: messages arrive in order, so main has recorded this read when it sees the answer.
+  if (sync !== synced) parentPort.postMessage({ type: 'synced', session, seq: (synced = sync) });
   const left = period - (now() - t0);
   if (left > 0) Atomics.wait(ctl, ${CTL_STOP}, 0, left);
 }
@@ -178,6 +186,8 @@ export class Poller {
   private ports: number[] = [];
   private onRows: ((r: PollRows) => void) | undefined;
   private timesWaiter: ((t: PollTimes) => void) | undefined;
+  private syncSeq = 0;
+  private readonly syncWaiters = new Map<number, () => void>();
   private readonly exited: Promise<void>;
   private dead = false;
   private holds = 0;
@@ -217,12 +227,22 @@ export class Poller {
         this.dead = true;
         isReady();
         this.timesWaiter?.({ reads: [], starts: [] });
+        for (const w of this.syncWaiters.values()) w();
+        this.syncWaiters.clear();
         resolve();
       });
     });
-    this.worker.on('message', (m: { type: string; session: number } & PollRows & PollTimes) => {
+    this.worker.on('message', (m: { type: string; session: number; seq: number } & PollRows & PollTimes) => {
       const current = Atomics.load(this.ctl, CTL_SESSION);
       if (m.type === 'ready') isReady();
+      else if (m.type === 'synced') {
+        // Any session's: a read that began after the request was made answers every request up to it.
+        for (const [seq, w] of this.syncWaiters) {
+          if (seq > m.seq) continue;
+          this.syncWaiters.delete(seq);
+          w();
+        }
+      }
       else if (m.session !== current) return; // from an earlier run
       else if (m.type === 'rows') this.onRows?.(m);
       else if (m.type === 'times') {
@@ -281,6 +301,21 @@ export class Poller {
     this.ports.push(port);
     Atomics.store(this.ctl, CTL_NPORTS, this.ports.length);
     Atomics.notify(this.ctl, CTL_STOP);
+  }
+
+  /**
+   * Resolves once a read of the tables that began after this call has been handed to `onRows` (at once
+   * when the thread is gone). What the kernel held when sync() was called is then on record, however
+   * late the thread's next read came on a loaded machine: a socket that lived between two polls and
+   * left a TIME_WAIT behind is seen in it before the run stops watching.
+   */
+  sync(): Promise<void> {
+    if (this.dead) return Promise.resolve();
+    const seq = ++this.syncSeq;
+    const answered = new Promise<void>((resolve) => this.syncWaiters.set(seq, resolve));
+    Atomics.store(this.ctl, CTL_SYNC, seq);
+    Atomics.notify(this.ctl, CTL_STOP);
+    return this.held(answered);
   }
 
   /** End the session: stop watching, and get the timing of its polls. */

@@ -55,6 +55,19 @@ describe.skipIf(noProc)(skipTitle('lab experiments on this kernel', noProc, 'no 
     for (const m of ['block', 'nonblock', 'mux']) expect(r.sequences[`${m}-listener`]).toEqual(['LISTEN', 'CLOSED']);
   });
 
+  // A run ends only after a poll that began once the experiment was done has been recorded. Without that,
+  // auth's last connection (about 5 ms long) could end between two polls and the run stopped before the
+  // next one: a loaded loop found a capture with no segment at all, and `lab auth --capture` under two
+  // busy loops left client-3/server-3 unobserved in 3 runs of 40, each reported ok. With a poll every
+  // 250 ms the gap is the rule, not the exception. Each server sends its verdict and ends first (auth.ts),
+  // so by RFC 9293 3.6 its end waits out TIME_WAIT (60 s in Linux, TCP_TIMEWAIT_LEN): a poll after the run
+  // must find every one of them there.
+  it('auth with a slow poll (250 ms): every server end is recorded in TIME_WAIT before the run ends', async () => {
+    const r = await runLabExperiment('auth', { timeoutMs: 8000, periodMs: 250 });
+    expect(r.error).toBeNull();
+    for (const server of ['server-1', 'server-2', 'server-3']) expect(r.sequences[server]?.at(-1), `${server}: ${JSON.stringify(r.sequences)}`).toBe('TIME_WAIT');
+  });
+
   it('rst: the aborting end never shows FIN_WAIT or TIME_WAIT, and the peer gets ECONNRESET', async () => {
     const r = await run('rst');
     expect(r.sequences['client']!.filter((s) => s.startsWith('FIN_WAIT') || s === 'TIME_WAIT')).toEqual([]);
