@@ -64,4 +64,7 @@ const a = median(app);
 console.log(`runs: ${RUNS} each, interleaved, in a pty (script -qfc)`);
 console.log(`node -e 0 (spawn to exit):               median ${b.toFixed(0)} ms  (min ${Math.min(...base).toFixed(0)}, max ${Math.max(...base).toFixed(0)})`);
 console.log(`netkata app (spawn to home screen frame): median ${a.toFixed(0)} ms  (min ${Math.min(...app).toFixed(0)}, max ${Math.max(...app).toFixed(0)})`);
-console.log(`ratio app / node -e 0: ${(a / b).toFixed(2)}x (target <= 2.5x): ${a / b <= 2.5 ? 'met' : 'NOT met'}; app cost above bare node: ${(a - b).toFixed(0)} ms`);
+// Judged by the median of the paired ratios, as reportRatios in stats.js does (and why: two vCPUs of
+// different speed make each distribution two-moded); the ratio of the medians is shown beside it.
+const paired = median(app.map((x, i) => x / base[i]));
+console.log(`ratio app / node -e 0: ${paired.toFixed(2)}x paired (medians ${(a / b).toFixed(2)}x) (target <= 2.5x): ${paired <= 2.5 ? 'met' : 'NOT met'}; app cost above bare node: ${(a - b).toFixed(0)} ms`);
