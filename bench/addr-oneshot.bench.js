@@ -1,6 +1,7 @@
 // One-shot start-up of the address one-liners through the real bin (bin/netkata.js -> dist/bundle):
 // `subnet`, `classify` and `ip` against `node -e 0` (the floor for any Node CLI), BENCH_RUNS runs each
-// (default 20), interleaved so all see the same machine load; medians and their ratios.
+// (default 20), interleaved so all see the same machine load; the median of the paired ratios
+// (bench/stats.js reportRatios says why), with the ratio of the medians beside it.
 // Target (issues 2 and 14): each within 1.25x of node -e 0.
 //
 //   node bench/addr-oneshot.bench.js     (or: npm run bench addr-oneshot)

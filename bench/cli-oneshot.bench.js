@@ -2,7 +2,7 @@
 // loading its own chunks (the simulator, the lab, practice): `tcp run handshake`, `lab list`, `exam`,
 // `practice --help`, and the other address commands (`split`, `port`: their shortcut, addr-extra-direct)
 // against `node -e 0`, BENCH_RUNS runs each (default 15), interleaved so all see
-// the same machine load; medians and their ratios. Target (issue 14): each within 2x of node -e 0.
+// the same machine load; the median of the paired ratios (bench/stats.js reportRatios). Target (issue 14): each within 2x of node -e 0.
 // The shortcuts (tcp run, exam) run from a V8 code cache after their first run; the last two lines are
 // the same commands without it.
 //
