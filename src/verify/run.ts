@@ -295,6 +295,12 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
         wake();
       });
       clients.set(name, c);
+      // The server's end exists in the kernel's table once the handshake is done: a poll that began
+      // after it has it on record. Without that, a connection whose whole life fell between two polls
+      // (a loaded machine delays the poll thread) left no trace of its server end, which closes into
+      // CLOSED: its path was empty and a correct server failed server-closes (a closing loop, once).
+      // Seen once ESTABLISHED, the states it then passes between polls are inferred (RFC 9293 3.6).
+      await lab.guard(obs.sync());
     };
     const pick = (ref: string): Client[] => {
       const found = ref.endsWith('*') ? [...clients.values()].filter((c) => c.name.startsWith(ref.slice(0, -1))) : [clients.get(ref)].filter((c): c is Client => c !== undefined);
