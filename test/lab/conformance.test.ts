@@ -5,6 +5,7 @@ import { messages } from '../../src/i18n/index.js';
 import { zhFindings } from '../practice/zh-text.js';
 import type { ActionRecord, AppAction } from '../../src/lab/lab-run.js';
 import { linuxConformanceOptions, linuxTransitions } from '../../src/lab/machine.js';
+import { loopbackConformance } from '../../src/verify/run.js';
 import type { Observation } from '../../src/lab/observer.js';
 import type { LabState } from '../../src/lab/states.js';
 
@@ -23,6 +24,22 @@ describe('conformance against the linux profile', () => {
     expect(c.paths['client']!.map((p) => (p.observed ? p.state : `[${p.state}]`))).toEqual(['[CLOSED]', '[SYN_SENT]', 'ESTABLISHED', '[FIN_WAIT_1]', 'FIN_WAIT_2', 'TIME_WAIT']);
     // the server's close is the application's, so LAST_ACK, not an unseen RST, explains CLOSE_WAIT -> CLOSED
     expect(c.paths['server']!.map((p) => (p.observed ? p.state : `[${p.state}]`))).toEqual(['[LISTEN]', '[SYN_RECEIVED]', 'ESTABLISHED', 'CLOSE_WAIT', '[LAST_ACK]', 'CLOSED']);
+  });
+
+  // A closing loop's verify run: the file server's end was first seen in TIME_WAIT (200 KB sent and the
+  // connection closed between two polls), and the inference read it as SYN_RECEIVED -> CLOSING ->
+  // TIME_WAIT, a handshake that closes in the same segment, so verify's server-time-wait found no
+  // FIN_WAIT_1. The server had sent a file: it was ESTABLISHED (Linux creates an accepted socket so), then
+  // closed first: RFC 9293 3.6's FIN_WAIT_1. The shortcuts that skip ESTABLISHED come only when nothing
+  // else explains a step.
+  it('explains a server first seen in TIME_WAIT through ESTABLISHED and FIN_WAIT_1, not a handshake that closes at once', () => {
+    const c = checkConformance([ob(2118, 'server', 'TIME_WAIT')], [act(0, 'server', 'destroy')], loopbackConformance());
+    expect(c.violations).toEqual([]);
+    expect(c.paths['server']!.map((p) => (p.observed ? p.state : `[${p.state}]`))).toEqual(['[LISTEN]', '[SYN_RECEIVED]', '[ESTABLISHED]', '[FIN_WAIT_1]', 'TIME_WAIT']);
+    // Seen in SYN_RECEIVED, then CLOSE_WAIT: the handshake's ACK and the peer's FIN (in one segment or two),
+    // read as ESTABLISHED between them.
+    const d = checkConformance([ob(3, 'server', 'SYN_RECEIVED'), ob(9, 'server', 'CLOSE_WAIT')], [], loopbackConformance());
+    expect(d.paths['server']!.map((p) => (p.observed ? p.state : `[${p.state}]`))).toEqual(['[LISTEN]', 'SYN_RECEIVED', '[ESTABLISHED]', 'CLOSE_WAIT']);
   });
 
   it('reports a close the application never asked for', () => {
