@@ -32,7 +32,7 @@ describe.skipIf(noProc)(skipTitle('lab experiments on this kernel', noProc, 'no 
     // With the result, when an expectation fails (a closing loop once found busyLoopBurnsCpu false, and
     // kept no CPU figures to say why).
     expect(r.expectations.failures, JSON.stringify(r.result)).toEqual([]);
-    type M = { acceptQueue: number | null; waitsMs: number[]; cpuMs: number };
+    type M = { acceptQueue: number | null; waitsMs: number[]; cpuMs: number; wallMs: number; runnableMs: number | null; sleeps: number };
     const res = r.result as { clients: number; holdMs: number; blocking: M; nonblocking: M; multiplexed: M };
     // The kernel's own count (rx_queue of the LISTEN socket), read once every client had connected: the
     // blocking server had accept()ed at most one of them, the kernel had completed every handshake.
@@ -43,7 +43,16 @@ describe.skipIf(noProc)(skipTitle('lab experiments on this kernel', noProc, 'no 
     }
     // One at a time: the k-th client served cannot have its answer before k requests of holdMs each.
     res.blocking.waitsMs.forEach((w, k) => expect(w).toBeGreaterThanOrEqual((k + 1) * res.holdMs - 1));
-    // The busy loop's CPU time against the two that sleep in a call (getrusage-based process_time()).
+    // Non-blocking I/O (O_NONBLOCK, POSIX): a call that would wait fails with EAGAIN instead, so the busy
+    // loop never waits in the kernel (no voluntary context switch, getrusage) and is runnable the whole time
+    // it serves (schedstat: on a CPU or in the run queue), whatever the machine's load gives it of a CPU.
+    // The other two wait in calls: the blocking one at least once per client (its request's work is a
+    // sleep), the multiplexed one in select() whenever no socket is ready.
+    expect(res.blocking.sleeps).toBeGreaterThanOrEqual(res.clients);
+    expect(res.multiplexed.sleeps).toBeGreaterThan(0);
+    expect(res.nonblocking.sleeps).toBeLessThan(Math.min(res.clients, res.multiplexed.sleeps));
+    if (res.nonblocking.runnableMs !== null) expect(res.nonblocking.runnableMs).toBeGreaterThanOrEqual(0.8 * res.nonblocking.wallMs);
+    // And it spends more CPU than either (getrusage-based process_time()).
     expect(res.nonblocking.cpuMs).toBeGreaterThan(res.blocking.cpuMs);
     expect(res.nonblocking.cpuMs).toBeGreaterThan(res.multiplexed.cpuMs);
   });

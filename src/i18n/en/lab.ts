@@ -161,6 +161,8 @@ export const lab = {
     establishedBeforeAccept: 'establishedBeforeAccept',
     cpuMs: 'cpuMs',
     wallMs: 'wallMs',
+    runnableMs: 'runnableMs',
+    sleeps: 'sleeps',
     allAnswered: 'allAnswered',
     blockingOneAtATime: 'blockingOneAtATime',
     blockingQueuedInKernel: 'blockingQueuedInKernel',

@@ -152,6 +152,8 @@ export const lab: Messages['lab'] = {
     establishedBeforeAccept: 'accept() 前已 ESTABLISHED 的客户端',
     cpuMs: 'CPU 时间（毫秒）',
     wallMs: '服务用时（毫秒）',
+    runnableMs: '可运行时间（在 CPU 上或排队等 CPU，毫秒）',
+    sleeps: '在系统调用中等待的次数（自愿上下文切换）',
     allAnswered: '全部得到回复',
     blockingOneAtATime: '阻塞式一次只服务一个',
     blockingQueuedInKernel: '阻塞式：其余客户端在内核的全连接队列中等待',
