@@ -157,10 +157,16 @@ export class LabRun {
     return s;
   }
 
-  /** Connect and wait for Node's 'connect' event. */
+  /**
+   * Connect and wait for Node's 'connect' event, then for a poll begun after it (Poller.sync): both ends
+   * are on record at least once, however soon the connection ends. Without it a connection whose whole
+   * life fell between two polls left no trace of an end that closes to CLOSED (a passive closer): with a
+   * poll every 250 ms, auth's clients were missing from the report (verify's connects wait the same way).
+   */
   async connect(clientName: string, serverName: string, port: number, opts: { allowHalfOpen?: boolean } = {}): Promise<net.Socket> {
     const s = await this.startConnect(clientName, serverName, port, opts);
     if (s.connecting) await this.once(s, 'connect');
+    if (this.observer) await this.guard(this.observer.sync());
     return s;
   }
 

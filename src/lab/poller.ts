@@ -103,7 +103,7 @@ while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
   const sync = Atomics.load(ctl, ${CTL_SYNC});
   const n = Atomics.load(ctl, ${CTL_NPORTS});
   if (n === 0) {
-    if (sync !== synced) parentPort.postMessage({ type: 'synced', session, seq: (synced = sync) }); // nothing to record
+    if (sync !== synced) parentPort.postMessage({ type: 'synced', seq: (synced = sync) }); // nothing to record
     Atomics.wait(ctl, ${CTL_STOP}, 0, 50); // idle: nothing to watch
     continue;
   }
@@ -157,7 +157,7 @@ while (Atomics.load(ctl, ${CTL_STOP}) === 0) {
     prev = key;
   }
   // After the rows: messages arrive in order, so main has recorded this read when it sees the answer.
-  if (sync !== synced) parentPort.postMessage({ type: 'synced', session, seq: (synced = sync) });
+  if (sync !== synced) parentPort.postMessage({ type: 'synced', seq: (synced = sync) });
   const left = period - (now() - t0);
   if (left > 0) Atomics.wait(ctl, ${CTL_STOP}, 0, left);
 }

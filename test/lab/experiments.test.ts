@@ -73,10 +73,18 @@ describe.skipIf(noProc)(skipTitle('lab experiments on this kernel', noProc, 'no 
   // 250 ms the gap is the rule, not the exception. Each server sends its verdict and ends first (auth.ts),
   // so by RFC 9293 3.6 its end waits out TIME_WAIT (60 s in Linux, TCP_TIMEWAIT_LEN): a poll after the run
   // must find every one of them there.
-  it('auth with a slow poll (250 ms): every server end is recorded in TIME_WAIT before the run ends', async () => {
+  it('auth with a slow poll (250 ms): every server end is recorded in TIME_WAIT before the run ends, every client from its connect to CLOSED', async () => {
     const r = await runLabExperiment('auth', { timeoutMs: 8000, periodMs: 250 });
     expect(r.error).toBeNull();
     for (const server of ['server-1', 'server-2', 'server-3']) expect(r.sequences[server]?.at(-1), `${server}: ${JSON.stringify(r.sequences)}`).toBe('TIME_WAIT');
+    // Each client is the passive closer (CLOSE_WAIT, LAST_ACK, CLOSED: RFC 9293 3.6), gone from the table
+    // a few ms after the server's verdict. It is on record all the same: each connect waits for a poll
+    // begun after it (ESTABLISHED, or a later state), and its leaving the table is recorded as CLOSED.
+    for (const client of ['client-1', 'client-2', 'client-3']) {
+      const seq = r.sequences[client] ?? [];
+      expect(seq.length, `${client}: ${JSON.stringify(r.sequences)}`).toBeGreaterThanOrEqual(2);
+      expect(seq.at(-1)).toBe('CLOSED');
+    }
   });
 
   it('rst: the aborting end never shows FIN_WAIT or TIME_WAIT, and the peer gets ECONNRESET', async () => {
