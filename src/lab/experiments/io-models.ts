@@ -246,7 +246,8 @@ export const ioModels: Experiment<z.output<typeof Params>> = {
     'serves it to the end before the next: the kernel has already done the next clients\' handshakes ' +
     '(ESTABLISHED before accept(), waiting in the listener\'s accept queue), so their waits add up. The ' +
     'non-blocking server never waits in a call: it loops over accept() and recv() getting EAGAIN, serves ' +
-    'everyone at once and spends a core doing it (its CPU time). The multiplexed server asks epoll ' +
+    'everyone at once and spends a core doing it: it is runnable the whole time (runnableMs, which load ' +
+    'cannot shrink as it shrinks cpuMs) and never sleeps (sleeps: its voluntary context switches, 0). The multiplexed server asks epoll ' +
     '(selectors) which sockets are ready and sleeps otherwise: everyone at once, almost no CPU.',
   tcp: true,
   // Three Python interpreters start, then three rounds of requests: more than the lab's default 10 s on
