@@ -107,6 +107,45 @@ describe('lab screen fits the terminal', () => {
   });
 });
 
+// Esc goes back one screen (the help's "back to the previous screen"; the simulator does the same): from
+// a finished run to the list, from a running one to the list with the run stopped, from the list home.
+describe('lab screen: Esc goes back one screen', () => {
+  it('a finished run -> the list -> home; a running one is stopped and leaves no failure behind', async () => {
+    let back = 0;
+    let signal: AbortSignal | undefined;
+    const fake = fakeRunner(manyObservations(5), { ok: 1 });
+    const run = (name: string, o: { signal: AbortSignal; onObservation: (ob: Observation) => void }): Promise<LabReport> => {
+      signal = o.signal;
+      return new Promise<LabReport>((resolve, reject) => {
+        void fake.run(name, o).then(resolve);
+        o.signal.addEventListener('abort', () => reject(new Error('aborted')));
+      });
+    };
+    const app = render(<LabScreen lang="en" onBack={() => back++} width={100} height={30} runExperiment={run} />);
+    await until(() => strip(app.lastFrame()), /> handshake/);
+    app.stdin.write('\r');
+    fake.finish();
+    await until(() => strip(app.lastFrame()), /Result/);
+    app.stdin.write('\u001b');
+    expect(strip(await until(() => strip(app.lastFrame()), /> handshake/))).toContain('> handshake');
+    expect(back).toBe(0);
+    // Running: Esc stops the run (its signal aborts) and shows the list, not the run's failure.
+    app.stdin.write('\r');
+    await until(() => String(signal !== undefined), /true/);
+    await until(() => strip(app.lastFrame()), /Esc stop/);
+    app.stdin.write('\u001b');
+    expect(strip(await until(() => strip(app.lastFrame()), /> handshake/))).toContain('> handshake');
+    expect(signal!.aborted).toBe(true);
+    await tick(50);
+    expect(strip(app.lastFrame())).toContain('> handshake');
+    expect(strip(app.lastFrame())).not.toContain('aborted');
+    expect(back).toBe(0);
+    app.stdin.write('\u001b');
+    await until(() => String(back), /^1$/);
+    expect(back).toBe(1);
+  });
+});
+
 // The screen in Chinese (the app's zh mode): a real run of `close` at 80x24. Widths are measured with
 // string-width (ink's measure); the states are the kernel's, under RFC 9293 names.
 describe('lab screen in Chinese', () => {

@@ -77,7 +77,9 @@ export function LabScreen({ lang, onBack, width, height, runExperiment = realRun
         }
       },
       // No dumpcap, no right to capture: the CLI's exit-3 reason, in the app's language (one line).
-      (e: unknown) => setPhase({ kind: 'failed', message: errorLine(e, lang) }),
+      (e: unknown) => {
+        if (!controller.signal.aborted) setPhase({ kind: 'failed', message: errorLine(e, lang) });
+      },
     );
   };
   const show = (v: View): void => {
@@ -93,9 +95,12 @@ export function LabScreen({ lang, onBack, width, height, runExperiment = realRun
   const [shownHeight, setShownHeight] = useState(0);
 
   useKeys((ch, key) => {
+    // Esc goes back one screen, as everywhere in the app: from a run (stopping it) to the list, from the
+    // list home.
     if (key.escape) {
       abort.current?.abort();
-      onBack();
+      if (phase.kind === 'choose') onBack();
+      else setPhase({ kind: 'choose' });
       return;
     }
     if (phase.kind === 'choose') {
