@@ -3,6 +3,8 @@ import * as lib4 from 'ip-address/dist/v4/constants.js';
 import * as lib6 from 'ip-address/dist/v6/constants.js';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/addr/classify.js';
+import { renderClassifyText } from '../../src/cli/render/classify-text.js';
+import { classify as ZH } from '../../src/i18n/zh/classify.js';
 import { formatIPv4, formatIPv6, parseCidr } from '../../src/addr/parse.js';
 import { IPV4_SPECIAL, IPV6_SPECIAL } from '../../src/addr/special-ranges.js';
 import { seeded, vectors } from './vectors.js';
@@ -77,6 +79,16 @@ describe('scope per block (IANA registries; CLI.md scope names)', () => {
 });
 
 describe('embedded IPv4 (RFC 6052 NAT64, RFC 3056 6to4, RFC 4380 Teredo, RFC 4291 mapped)', () => {
+  // The IANA IPv6 special-purpose registry: ::ffff:0:0/96 (RFC 4291) "Globally Reachable: False". A
+  // mapped address of a global IPv4 address is therefore not global, and the text says why: with no
+  // reason beside "global no", the embedded line's "global yes" read as a contradiction.
+  it('the text names the registry entry when the wrapper, not its IPv4 address, makes it not global', () => {
+    const line = (a: string, t?: typeof ZH): string => renderClassifyText(classify(a), false, t).split('\n')[2]!;
+    expect(line('::ffff:1.2.3.4')).toMatch(/^  global +no  \(IANA: ::ffff:0:0\/96 is not marked globally reachable\)$/);
+    expect(line('::ffff:1.2.3.4', ZH)).toContain('（IANA 注册表未将 ::ffff:0:0/96 标为全球可达）');
+    expect(line('::ffff:127.0.0.1')).toMatch(/\(its IPv4 127\.0\.0\.1 is loopback\)$/); // the IPv4 address's own reason first
+    expect(line('64:ff9b::808:808')).toMatch(/^  global +yes$/);
+  });
   it('RFC 6052 2.4: 192.0.2.33 under 64:ff9b::/96 is 64:ff9b::c000:221, printed 64:ff9b::192.0.2.33', () => {
     const c = classify('64:ff9b::c000:221');
     expect(c.address).toBe('64:ff9b::192.0.2.33'); // RFC 5952 section 5 / RFC 6052 2.4 text form

@@ -22,7 +22,11 @@ export function renderClassifyText(c: Classification, color: boolean, t: Text = 
   const out: string[] = [];
   out.push(`${p.bold(c.address)}${c.zone === undefined ? '' : `%${c.zone}`}  (IPv${c.version})`);
   out.push(`  ${label(t.scope)}${t.scopes[c.scope]}`);
-  const embeddedNote = c.embedded !== undefined && !c.embedded.global ? t.embeddedNotGlobal({ address: c.embedded.address, scope: t.scopes[c.embedded.scope] }) : '';
+  // Why a wrapped address is not global: its IPv4 address is not, or (::ffff:0:0/96) the registry's entry
+  // for the wrapper itself says so while its IPv4 address is global.
+  const embeddedNote = c.embedded === undefined || c.global ? ''
+    : !c.embedded.global ? t.embeddedNotGlobal({ address: c.embedded.address, scope: t.scopes[c.embedded.scope] })
+    : c.ranges[0] !== undefined ? t.wrapperNotGlobal(c.ranges[0]) : '';
   out.push(`  ${label(t.global)}${yes(c.global)}${embeddedNote}`);
   out.push(`  ${label(t.private)}${yes(c.private)}`);
   out.push(`  ${t.ranges}`);

@@ -6,6 +6,8 @@ export const classify = {
   yes: 'yes',
   no: 'no',
   embeddedNotGlobal: (e: { readonly address: string; readonly scope: string }) => `  (its IPv4 ${e.address} is ${e.scope})`,
+  /** A wrapper not globally reachable although its embedded IPv4 address is (::ffff:0:0/96, the registry). */
+  wrapperNotGlobal: (r: { readonly cidr: string }) => `  (IANA: ${r.cidr} is not marked globally reachable)`,
   ranges: 'ranges, most specific first:',
   noRange: '(no special-purpose block)',
   embedded: (e: { readonly kind: string; readonly address: string; readonly scope: string; readonly global: string; readonly private: string }) =>

@@ -8,6 +8,7 @@ export const classify: Messages['classify'] = {
   yes: '是',
   no: '否',
   embeddedNotGlobal: (e) => `（内嵌的 IPv4 ${e.address} 是${e.scope}）`,
+  wrapperNotGlobal: (r) => `（IANA 注册表未将 ${r.cidr} 标为全球可达）`,
   ranges: '所属地址块（最具体的在前）：',
   noRange: '（不属于任何特殊用途地址块）',
   embedded: (e) => `内嵌 IPv4（${e.kind}）：${e.address}  类型：${e.scope}，全球可达：${e.global}，私有：${e.private}`,
