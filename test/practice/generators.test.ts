@@ -41,6 +41,19 @@ describe('generated questions', () => {
     });
   }
 
+  // IANA's service-name registry: 53 "domain", 3389 "ms-wbt-server". The key is the name people say (DNS,
+  // RDP) and IANA's is accepted; the explanation must say how they meet, or the key `dns` reads against a
+  // working line that says only "domain" (a new user's report).
+  it('ports.service: where the key is the name people say, the explanation names IANA\'s registered name', () => {
+    for (const [port, iana, key] of [['53', 'domain', 'dns'], ['3389', 'ms-wbt-server', 'rdp']] as const) {
+      const q = generate({ generator: GENERATORS.get('ports.service')!, params: { port }, weight: 1, bank: 'test' }, 1, 0);
+      expect(q.answer.en).toBe(key);
+      expect(q.accepts).toContain(iana);
+      expect(q.explanation.en).toContain(`"${iana}"`);
+      expect(q.explanation.zh).toContain(`“${iana}”`);
+    }
+  });
+
   it('choices come in a seeded order: over seeds the right answer is not always at the same number', () => {
     const cases: [string, Record<string, string>][] = [
       ['tcp.lost-ack', { ask: 'what' }], ['tcp.time-wait', { story: 'client-close' }], ['same-segment.gateway', {}],

@@ -54,12 +54,16 @@ export const portsService: Generator = {
     const aliases = Object.entries(SERVICE_ALIASES).filter(([, a]) => a.names.some((n) => names.includes(n))).map(([k]) => k);
     // People say DNS and RDP, not IANA's "domain" and "ms-wbt-server"; either is right.
     const best = aliases.find((a) => SAY_FIRST.includes(a)) ?? names[0]!;
+    // The key is the name people say, IANA's name is accepted: the explanation says how the two meet
+    // (IANA registers DNS as "domain"), or a key of `dns` reads against a working line of "domain".
+    const alias = SERVICE_ALIASES[best];
+    const range = rangeExplanation();
     return body({
       prompt: text(`Which service is registered on port ${port}? (name it, e.g. "ssh")`, `端口 ${port} 登记的是哪个服务？（写名字，例如 "ssh"）`),
       answer: best,
       accepts: [...names, ...aliases].filter((n) => n !== best),
       check: { kind: 'text' },
-      explanation: rangeExplanation(),
+      explanation: alias === undefined ? range : text(`${alias.note}. ${range.en}`, `${alias.noteZh}。${range.zh}`),
       working: text(`${port}: ${info.services.map((s) => `${s.name}/${s.protocol}`).join(', ')} (${info.range})`, `${port}:${info.services.map((s) => `${s.name}/${s.protocol}`).join('、')}(${info.range})`),
       params: { port: Number(port) },
     });
