@@ -111,7 +111,13 @@ describe('TCP simulator screen', () => {
     const app = renderSim('handshake');
     await tick();
     await app.press(KEY.right, KEY.right, KEY.right); // expect, open, expect (SYN in flight)
-    await app.press('\t', 'd'); // act on the server, drop its next segment (the SYN,ACK)
+    // The hints say what each key does: d c a x on the selected endpoint, Tab to select the other one.
+    expect(app.frame()).toMatch(/d c a x +drop next\/close\/abort\/crash client/);
+    expect(app.frame()).toMatch(/Tab +act on server/);
+    await app.press('\t');
+    expect(app.frame()).toMatch(/d c a x +drop next\/close\/abort\/crash server/);
+    expect(app.frame()).toMatch(/Tab +act on client/);
+    await app.press('d'); // act on the server, drop its next segment (the SYN,ACK)
     expect(app.frame()).toContain('injected: drop from=server');
     await app.press(KEY.right, KEY.right, KEY.right); // advance 10ms, expect, settle
     const f = app.frame();

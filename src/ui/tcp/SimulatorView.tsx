@@ -152,8 +152,10 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     { keys: '→ n', label: t('key.step') },
     { keys: '← b', label: t('key.stepBack') },
     { keys: 'Space', label: t('key.play') },
-    { keys: 'd c a x', label: `${t('tcp.inject.drop')}/${t('tcp.inject.close')}/${t('tcp.inject.abort')}/${t('tcp.inject.crash')}` },
-    { keys: 'Tab', label: `${t('tcp.actOn')} ${actOn}` },
+    // Each hint says what its key does: d c a x act on the selected endpoint (named here and underlined
+    // in the states header), Tab selects the next one ("Tab act on client" read as a description).
+    { keys: 'd c a x', label: `${t('tcp.inject.drop')}/${t('tcp.inject.close')}/${t('tcp.inject.abort')}/${t('tcp.inject.crash')} ${actOn}` },
+    { keys: 'Tab', label: `${t('tcp.actOn')} ${names[(selected + 1) % names.length]!}` },
     { keys: 'r', label: t('key.restart') },
     { keys: 'Esc', label: t('key.back') },
   ];
