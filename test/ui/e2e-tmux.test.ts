@@ -137,6 +137,23 @@ describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !bu
     send('C-c');
   });
 
+  it('practice: an answer and Enter in one send-keys submit the answer (25 Enter)', async () => {
+    await waitFor(/^\$/m);
+    typeText('node bin/netkata.js');
+    send('Enter');
+    await waitFor('Calculators');
+    send('Down', 'Down', 'Down'); // calc, tcp, lab, practice
+    send('Enter');
+    await waitFor('Practice: pick a topic');
+    send('Down'); // the first topic after "all"
+    send('Enter');
+    await waitFor(/^\[1\/\d+\]/m);
+    send('25', 'Enter'); // one write to the terminal: one read for the app
+    // Graded (✓/✗ with the working) or asked again as unreadable: either way submitted, not typed.
+    await waitFor(/✓|✗|could not read/);
+    send('C-c');
+  });
+
   it('socket lab, concurrent at 80x24: the frame fits, the title stays, no rows of older frames', async () => {
     await waitFor(/^\$/m);
     typeText('node bin/netkata.js');

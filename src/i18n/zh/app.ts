@@ -165,7 +165,7 @@ export const app: Record<StringKey, string> = {
   'help.key.interrupt': '随时退出',
   'help.calc.choose': '选择计算器',
   'help.calc.type': '直接输入，结果随输入更新',
-  'help.calc.backspace': '删除最后一个字符',
+  'help.calc.backspace': '删除光标前的字符（← → Home End 移动光标）',
   'help.calc.clear': '清空本行',
   'help.tcp.step': '前进一步',
   'help.tcp.stepBack': '后退一步（重放到上一步）',

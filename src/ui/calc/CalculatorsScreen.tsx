@@ -1,6 +1,6 @@
 import { useMemo, useReducer } from 'react';
 import { Box, Text, type Key } from 'ink';
-import { editLine } from '../components/edit-line.js';
+import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { Paint } from '../components/Paint.js';
@@ -34,10 +34,11 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
   useTextEntry(true);
   const [{ selected, inputs }, dispatch] = useReducer(reduceKey, undefined, () => ({
     selected: Math.max(0, CALCULATORS.findIndex((c) => c.id === initial)),
-    inputs: CALCULATORS.map(() => ''),
+    inputs: CALCULATORS.map(() => EMPTY_LINE),
   }));
   const calc = CALCULATORS[selected]!;
-  const input = inputs[selected]!;
+  const line = inputs[selected]!;
+  const input = line.value;
 
   // Keys go through a reducer: several keys can arrive in one read (fast typing, a paste, tmux),
   // and each must see the state the previous one left, not the state of the last render.
@@ -65,7 +66,7 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
         ))}
       </Box>
       <Box marginTop={1}>
-        <LineInput label={t(calc.label)} value={input} focused placeholder={t(calc.hint)} />
+        <LineInput label={t(calc.label)} line={line} focused placeholder={t(calc.hint)} />
       </Box>
       <Box height={errorRows} flexShrink={0}>
         {outcome.status === 'error' ? <Paint color={theme.error}>{errorText}</Paint> : null}
@@ -95,7 +96,7 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
 
 interface CalcState {
   readonly selected: number;
-  readonly inputs: readonly string[];
+  readonly inputs: readonly Line[];
 }
 
 function reduceKey(state: CalcState, { ch, key }: { readonly ch: string; readonly key: Key }): CalcState {

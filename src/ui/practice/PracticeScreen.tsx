@@ -1,8 +1,9 @@
 import { shownId } from '../../practice/question.js';
 import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import { TextInput } from '@inkjs/ui';
+import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
 import { KeyHints, menuHints, type KeyHint } from '../components/KeyHints.js';
+import { LineText } from '../components/LineInput.js';
 import { Menu } from '../components/Menu.js';
 import { translate, type StringKey, type useT } from '../i18n/strings.js';
 import type { Pool } from '../../practice/bank.js';
@@ -16,6 +17,7 @@ import { ProgressStore } from '../../practice/store.js';
 import type { ScreenProps } from '../screen-props.js';
 import { useTheme } from '../theme.js';
 import { useKeys } from '../use-keys.js';
+import { useLatestState } from '../use-latest-state.js';
 import { Paint } from '../components/Paint.js';
 
 export interface PracticeScreenProps extends ScreenProps {
@@ -71,7 +73,10 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
   }, [props.pool]);
   const [topic, setTopic] = useState<TopicSelection | undefined>(props.topic);
   const [round, setRound] = useState(0);
-  const [phase, setPhase] = useState<Phase>(props.topic === undefined ? { kind: 'pick' } : { kind: 'ask', index: 0 });
+  // Read through getPhase in the key handler: a read like "25\r\r" answers and moves on in one go.
+  const [phase, getPhase, setPhase] = useLatestState<Phase>(props.topic === undefined ? { kind: 'pick' } : { kind: 'ask', index: 0 });
+  // The answer being typed; cleared whenever a question is asked (again).
+  const [answer, getAnswer, setAnswer] = useLatestState<Line>(EMPTY_LINE);
   const [score, setScore] = useState({ answered: 0, correct: 0 });
 
   const session = useMemo(() => {
@@ -103,10 +108,40 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
     setTopic(value);
     setRound((r) => r + 1);
     setScore({ answered: 0, correct: 0 });
+    setAnswer(EMPTY_LINE);
     setPhase({ kind: 'ask', index: 0 });
   };
+  const submit = (index: number, value: string): void => {
+    const q = session.questions[index];
+    if (q === undefined) return;
+    setAnswer(EMPTY_LINE);
+    const verdict = grade(q, value);
+    if (verdict.unreadable) {
+      setPhase({ kind: 'ask', index, retry: verdict });
+      return;
+    }
+    store.record(q, verdict.correct);
+    try {
+      store.save();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+    setScore((s) => ({ answered: s.answered + 1, correct: s.correct + (verdict.correct ? 1 : 0) }));
+    setPhase({ kind: 'verdict', index, verdict });
+  };
 
-  useKeys((_input, key) => {
+  // The answer field takes its keys here, one by one (useKeys cuts a read like "25\r" into 2, 5 and
+  // Enter), so a paste or `tmux send-keys 25 Enter` types the answer and submits it.
+  useKeys((input, key) => {
+    const phase = getPhase();
+    if (phase.kind === 'ask' && !key.escape) {
+      if (key.return) submit(phase.index, getAnswer().value);
+      else {
+        const next = editLine(getAnswer(), input, key);
+        if (next !== undefined) setAnswer(next);
+      }
+      return;
+    }
     if (phase.kind === 'pick' && (key.upArrow || key.downArrow)) {
       const n = topicChoices.length;
       setCursor((c) => (c + (key.upArrow ? n - 1 : 1)) % n);
@@ -126,6 +161,7 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
     if (!key.return) return;
     if (phase.kind === 'verdict') {
       const next = phase.index + 1;
+      setAnswer(EMPTY_LINE);
       setPhase(next < session.questions.length ? { kind: 'ask', index: next } : { kind: 'summary' });
     } else if (phase.kind === 'summary') {
       setPhase({ kind: 'pick' });
@@ -174,25 +210,7 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
           {phase.retry && verdictLines(phase.retry, lang).map((line, i) => <Paint key={i} color={theme.timer}>{line}</Paint>)}
           <Box>
           <Paint color={theme.current}>{'> '}</Paint>
-          <TextInput
-            key={`${round}-${phase.index}-${phase.retry?.given ?? ''}`}
-            placeholder={l.answer}
-            onSubmit={(value) => {
-              const verdict = grade(q, value);
-              if (verdict.unreadable) {
-                setPhase({ kind: 'ask', index: phase.index, retry: verdict });
-                return;
-              }
-              store.record(q, verdict.correct);
-              try {
-                store.save();
-              } catch (e) {
-                setError(e instanceof Error ? e.message : String(e));
-              }
-              setScore((s) => ({ answered: s.answered + 1, correct: s.correct + (verdict.correct ? 1 : 0) }));
-              setPhase({ kind: 'verdict', index: phase.index, verdict });
-            }}
-          />
+          <LineText line={answer} focused placeholder={l.answer} />
           </Box>
         </Box>
       ) : (

@@ -8,7 +8,8 @@ import { Paint } from '../components/Paint.js';
 import { grade, verdictLines, type Verdict } from '../../practice/grade.js';
 import { tr } from '../../practice/question.js';
 import { askQuestions } from '../../practice/scenario-ask.js';
-import { editLine } from '../components/edit-line.js';
+import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
+import { LineText } from '../components/LineInput.js';
 import { useLang, useT } from '../i18n/strings.js';
 import { messages } from '../../i18n/index.js';
 import { useTextEntry } from '../key-context.js';
@@ -94,7 +95,7 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
   const lang = useLang();
   const m = messages(lang).tcp;
   const questions = useMemo(() => new Map(askQuestions(scenario).map((q) => [Number(q.id.slice(q.id.lastIndexOf('#') + 1)) - 1, q])), [scenario]);
-  const [answer, getAnswer, setAnswer] = useLatestState('');
+  const [answer, getAnswer, setAnswer] = useLatestState<Line>(EMPTY_LINE);
   const [verdicts, setVerdicts] = useState<ReadonlyMap<number, Verdict>>(new Map());
   const question = questions.get(view.snapshot.next);
   const verdict = verdicts.get(view.snapshot.next);
@@ -106,9 +107,9 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     if (awaiting && !key.escape) {
       if (key.return) {
         const at = view.snapshot.next;
-        const v = grade(question, getAnswer());
+        const v = grade(question, getAnswer().value);
         setVerdicts((m) => new Map(m).set(at, v));
-        setAnswer('');
+        setAnswer(EMPTY_LINE);
         return;
       }
       const edited = editLine(getAnswer(), input, key);
@@ -159,12 +160,16 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
     { keys: 'r', label: t('key.restart') },
     { keys: 'Esc', label: t('key.back') },
   ];
-  const askLines: { text: string; color?: string | undefined }[] = [];
+  // `field`: the answer line, drawn as `> ` + the text with its cursor + `field` (the hint).
+  const askLines: { text: string; color?: string | undefined; field?: string }[] = [];
   if (question !== undefined) {
     const spec = (nextStep as { ask: { prompt: string; zh?: { prompt: string } } }).ask;
     askLines.push({ text: lang === 'zh' ? `问：${spec.zh?.prompt ?? spec.prompt}` : `? ${spec.prompt}`, color: theme.title });
     (question.choices ?? []).forEach((c, i) => askLines.push({ text: `  ${String.fromCharCode(97 + i)}) ${tr(c, lang)}` }));
-    if (verdict === undefined) askLines.push({ text: `> ${answer}▌  ${lang === 'zh' ? `（Enter ${t('tcp.answer')}）` : `(Enter ${t('tcp.answer')})`}` });
+    if (verdict === undefined) {
+      const hint = `  ${lang === 'zh' ? `（Enter ${t('tcp.answer')}）` : `(Enter ${t('tcp.answer')})`}`;
+      askLines.push({ text: `> ${answer.value} ${hint}`, field: hint });
+    }
     // The working is the ladder above: the verdict, its note and the explanation only.
     else verdictLines({ ...verdict, working: { en: '', zh: '' } }, lang).forEach((l, i) => askLines.push({ text: l, color: i === 0 ? (verdict.correct ? theme.ok : theme.error) : theme.muted }));
   }
@@ -229,9 +234,17 @@ export function SimulatorView({ scenario, width, height, onBack, playInterval = 
       {askLines.length > 0 ? (
         <Box flexDirection="column" flexShrink={0}>
           {askLines.map((l, i) => (
-            <Paint key={i} color={l.color}>
-              {l.text}
-            </Paint>
+            l.field !== undefined ? (
+              <Box key={i}>
+                <Text>{'> '}</Text>
+                <LineText line={answer} focused />
+                <Text>{l.field}</Text>
+              </Box>
+            ) : (
+              <Paint key={i} color={l.color}>
+                {l.text}
+              </Paint>
+            )
           ))}
         </Box>
       ) : null}

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import { InputError } from '../../errors.js';
 import type { TcpScenario } from '../../scenario/tcp.js';
-import { editLine } from '../components/edit-line.js';
+import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
 import { KeyHints, menuHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { Menu } from '../components/Menu.js';
@@ -44,7 +44,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
   };
   const [selected, getSelected, setSelected] = useLatestState(0);
   const [running, setRunning] = useState<TcpScenario | undefined>(undefined);
-  const [path, getPath, setPath] = useLatestState('');
+  const [path, getPath, setPath] = useLatestState<Line>(EMPTY_LINE);
   const [error, setError] = useState<string | undefined>(undefined);
   const fileItem = entries.length + windowEntries.length;
   const typing = running === undefined && windowRun === undefined && selected === fileItem;
@@ -60,13 +60,13 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
       if (key.return) {
         if (selected === fileItem) {
           try {
-            const w = findWindowScenario(getPath().trim());
+            const w = findWindowScenario(getPath().value.trim());
             if (w) {
               openWindow(w);
               setError(undefined);
               return;
             }
-            setRunning(loadScenarioFile(getPath()));
+            setRunning(loadScenarioFile(getPath().value));
             setError(undefined);
           } catch (e) {
             setError(e instanceof InputError ? e.parseMessage : e instanceof Error ? e.message : String(e));
@@ -124,7 +124,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
         <Menu items={items.slice(first, first + listRoom)} selected={selected - first} showDescriptions={width >= 50} />
         {items.length > listRoom ? <Paint color={theme.muted}>{scrollIndicator(first, listRoom, items.length, lang)}</Paint> : null}
         <Box marginTop={1}>
-          <LineInput label={t('tcp.file')} value={path} focused={selected === fileItem} placeholder={t('tcp.filePrompt')} />
+          <LineInput label={t('tcp.file')} line={path} focused={selected === fileItem} placeholder={t('tcp.filePrompt')} />
         </Box>
         {error !== undefined ? (
           <Paint color={theme.error} wrap="wrap">

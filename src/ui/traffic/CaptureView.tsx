@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { foldLine } from '../../fold.js';
 import { messages, type Lang } from '../../i18n/index.js';
 import type { ConnectionReport } from '../../replay/replay.js';
-import { editLine } from '../components/edit-line.js';
+import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
 import { hintRows, KeyHints, type KeyHint } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { Menu } from '../components/Menu.js';
@@ -41,7 +41,7 @@ export function CaptureView({ lang, width, height, onBack }: CaptureViewProps): 
   const m = messages(lang).traffic;
   const r = messages(lang).replay;
   const [phase, setPhase] = useState<Phase>({ kind: 'open' });
-  const [path, getPath, setPath] = useLatestState('');
+  const [path, getPath, setPath] = useLatestState<Line>(EMPTY_LINE);
   const [error, setError] = useState<string | undefined>(undefined);
   const [selected, getSelected, setSelected] = useLatestState(0);
   const [step, getStep, setStep] = useLatestState(0);
@@ -55,7 +55,7 @@ export function CaptureView({ lang, width, height, onBack }: CaptureViewProps): 
     setPhase({ kind: 'open' });
   };
   const open = (): void => {
-    const file = getPath().trim();
+    const file = getPath().value.trim();
     const n = ++reading.current;
     setError(undefined);
     setPhase({ kind: 'reading' });
@@ -118,7 +118,7 @@ export function CaptureView({ lang, width, height, onBack }: CaptureViewProps): 
     return (
       <Box flexDirection="column" width={width} height={height}>
         <Box flexDirection="column" flexGrow={1}>
-          <LineInput label={m.file} value={path} focused={phase.kind === 'open'} placeholder={m.filePrompt} />
+          <LineInput label={m.file} line={path} focused={phase.kind === 'open'} placeholder={m.filePrompt} />
           {phase.kind === 'reading' ? <Paint color={theme.muted}>{m.reading}</Paint> : null}
           {error !== undefined ? <Text wrap="truncate"><Paint color={theme.error}>✗ {error}</Paint></Text> : null}
         </Box>

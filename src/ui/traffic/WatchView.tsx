@@ -5,7 +5,7 @@ import { parsePortNumber } from '../../addr/port.js';
 import { messages, type Lang } from '../../i18n/index.js';
 import type { ProcNetEntry } from '../../lab/procnet.js';
 import { conformanceLines, countsText, transitionLine } from '../../watch/format.js';
-import { editLine } from '../components/edit-line.js';
+import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
 import { hintRows, KeyHints, type KeyHint } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { Paint } from '../components/Paint.js';
@@ -40,7 +40,7 @@ export function WatchView({ lang, width, height, onBack, readTable, intervalMs =
   const t = (k: Parameters<typeof translate>[1]): string => translate(lang, k);
   const m = messages(lang).traffic;
   const w = messages(lang).watch;
-  const [typed, getTyped, setTyped] = useLatestState('');
+  const [typed, getTyped, setTyped] = useLatestState<Line>(EMPTY_LINE);
   const [port, setPort] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   // Rows scrolled back from the newest (0: follow the tail).
@@ -52,7 +52,7 @@ export function WatchView({ lang, width, height, onBack, readTable, intervalMs =
     if (key.upArrow || input === 'k') return setBack((b) => b + 1);
     if (key.downArrow || input === 'j') return setBack((b) => Math.max(0, b - 1));
     if (key.return) {
-      const text = getTyped().trim();
+      const text = getTyped().value.trim();
       try {
         setPort(text === '' ? undefined : parsePortNumber(text));
         setError(undefined);
@@ -62,7 +62,8 @@ export function WatchView({ lang, width, height, onBack, readTable, intervalMs =
       }
       return;
     }
-    if (input !== '' && !/^[0-9]+$/.test(input) && !key.backspace && !key.delete && !(key.ctrl && input === 'u')) return;
+    // Only digits are typed (so `q` and `?` keep their meaning); keys that edit or move the cursor pass.
+    if (!key.ctrl && input !== '' && !/^[0-9]+$/.test(input)) return;
     const next = editLine(getTyped(), input, key);
     if (next !== undefined) setTyped(next);
   });
@@ -85,7 +86,7 @@ export function WatchView({ lang, width, height, onBack, readTable, intervalMs =
   const first = Math.max(0, lines.length - room - Math.min(back, maxBack));
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <LineInput label={m.port} value={typed} focused placeholder={m.portPrompt} />
+      <LineInput label={m.port} line={typed} focused placeholder={m.portPrompt} />
       {head.map((l, i) => <Text key={i} wrap="truncate"><Paint color={l.startsWith('✗') ? theme.error : undefined}>{l}</Paint></Text>)}
       {warnings.map((l, i) => <Text key={i} wrap="truncate"><Paint bold color={theme.error}>{l}</Paint></Text>)}
       {verdict.map((l, i) => <Text key={i} wrap="truncate"><Paint color={feed.conformance?.ok ? theme.ok : theme.error}>{l}</Paint></Text>)}

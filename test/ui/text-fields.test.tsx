@@ -1,0 +1,103 @@
+// Every text field of the app edits and submits the same way, whatever the read its keys arrive in:
+// a read like "9\r" (a paste, `tmux send-keys 9 Enter`, fast typing over SSH) is the keys 9 and Enter,
+// as if typed one by one (the reference: the same keys sent one read each); ←/→, Home/End and
+// Ctrl-A/Ctrl-E move an insertion cursor, and typing and Backspace act at it (readline's keys).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { poolOf } from '../../src/practice/bank.js';
+import { parseBank } from '../../src/practice/bank-parse.js';
+import { ProgressStore } from '../../src/practice/store.js';
+import { PracticeScreen } from '../../src/ui/practice/PracticeScreen.js';
+import { render, settle } from '../helpers/settle.js';
+import { KEY, renderApp, tick, type } from './helpers.js';
+
+const BANK = `name: t
+title: T
+topic: osi
+questions:
+  - id: probes
+    prompt: How many keepalive probes does Linux send?
+    answer: 9
+    check: integer
+    explain: tcp_keepalive_probes defaults to 9.
+    zh: { prompt: Linux 发送几次保活探测?, explain: tcp_keepalive_probes 默认是 9。 }
+`;
+const pool = poolOf([parseBank(BANK, 't.yaml')]);
+const dirs: string[] = [];
+afterEach(() => {
+  cleanup();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function practice(count = 1): ReturnType<typeof render> {
+  const dir = mkdtempSync(join(tmpdir(), 'netkata-fields-'));
+  dirs.push(dir);
+  return render(<PracticeScreen lang="en" onBack={() => {}} width={80} height={24} store={new ProgressStore(dir)} pool={pool} topic="osi" seed={1} count={count} />);
+}
+
+describe('the practice answer field', () => {
+  it('an answer and Enter in one read (tmux send-keys 9 Enter) submit the answer, as typed key by key', async () => {
+    // The reference: the same keys, one read each.
+    const byKey = practice();
+    await settle();
+    for (const k of ['9', '\r']) {
+      byKey.stdin.write(k);
+      await settle();
+    }
+    expect(byKey.lastFrame()).toMatch(/✓ correct/);
+    cleanup();
+
+    const { stdin, lastFrame } = practice();
+    await settle();
+    expect(lastFrame()).toMatch(/keepalive probes/);
+    stdin.write('9\r');
+    await settle();
+    expect(lastFrame()).toMatch(/✓ correct/);
+    expect(lastFrame()).toMatch(/defaults to 9/);
+  });
+
+  it('Backspace in the same read deletes the character before it: "8\\x7f9\\r" answers 9', async () => {
+    const { stdin, lastFrame } = practice();
+    await settle();
+    stdin.write('8\u007f9\r');
+    await settle();
+    expect(lastFrame()).toMatch(/> 9\n/);
+    expect(lastFrame()).toMatch(/✓ correct/);
+  });
+});
+
+describe('the calculators field has an insertion cursor', () => {
+  it('Left Left then typing inserts before the last two characters', async () => {
+    const r = renderApp({ screen: 'calc' });
+    await tick();
+    await type(r, '10.0.0.1/8');
+    await r.press(KEY.left, KEY.left, '2');
+    expect(r.frame()).toMatch(/> subnet\s+10\.0\.0\.12\/8 *$/m);
+    // 10.0.0.12/8 in the /8 network: the network is 10.0.0.0 whatever the host part.
+    expect(r.frame()).toMatch(/network\s+10\.0\.0\.0/);
+    r.unmount();
+  });
+
+  it('Backspace deletes before the cursor, Right moves back, Home/Ctrl-A and End/Ctrl-E jump', async () => {
+    const r = renderApp({ screen: 'calc' });
+    await tick();
+    await type(r, '10.0.0.1/8');
+    await r.press(KEY.left, KEY.left, KEY.backspace); // 10.0.0./8
+    expect(r.frame()).toMatch(/> subnet\s+10\.0\.0\.\/8 *$/m);
+    await r.press('5', KEY.right, KEY.right, '0'); // Right Right: past /8 to the end
+    expect(r.frame()).toMatch(/> subnet\s+10\.0\.0\.5\/80 *$/m);
+    await r.press(KEY.backspace, '\u001b[H', '1'); // Home
+    expect(r.frame()).toMatch(/> subnet\s+110\.0\.0\.5\/8 *$/m);
+    await r.press('\u0005', '\u007f', '\u0001', '\u001b[3~'); // Ctrl-E, Backspace, Ctrl-A, Delete (ink: as Backspace)
+    expect(r.frame()).toMatch(/> subnet\s+110\.0\.0\.5\/ *$/m);
+    await r.press('\u001b[F', '9'); // End
+    expect(r.frame()).toMatch(/> subnet\s+110\.0\.0\.5\/9 *$/m);
+    // Several cursor keys and text in one read act in order, as typed.
+    await r.press('\u0001' + 'x' + '\u0005' + '\u0008' + '8');
+    expect(r.frame()).toMatch(/> subnet\s+x110\.0\.0\.5\/8 *$/m);
+    r.unmount();
+  });
+});
