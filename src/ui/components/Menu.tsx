@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { displayWidth } from '../../text-width.js';
 import { useTheme } from '../theme.js';
 import { Paint } from './Paint.js';
 
@@ -43,6 +44,28 @@ export function Menu({ items, selected, showDescriptions = true }: MenuProps): R
           ))}
         </Box>
       ) : null}
+    </Box>
+  );
+}
+
+/**
+ * The selected item's description when the menu cuts it (`…`) at `width` columns (the menu's own width:
+ * the labels' column, its gap, the descriptions' column), else undefined: a screen shows it in full
+ * below the menu, so a cut description can always be read (at 80 columns several were cut for good).
+ */
+export function cutDescription(items: readonly MenuItem[], selected: number, width: number): string | undefined {
+  const item = items[selected];
+  if (item?.description === undefined || items.length === 0) return undefined;
+  const labels = Math.max(...items.map((i) => displayWidth(i.label))) + 2;
+  return displayWidth(item.description) > width - labels - 3 ? item.description : undefined;
+}
+
+/** Two rows below a menu: the selected item's description in full when the menu cuts it. */
+export function MenuDetail({ text }: { readonly text: string | undefined }): React.JSX.Element {
+  const theme = useTheme();
+  return (
+    <Box height={2} overflow="hidden">
+      <Paint color={theme.muted} wrap="wrap">{text ?? ' '}</Paint>
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { KeyHints, menuHints } from '../components/KeyHints.js';
-import { Menu } from '../components/Menu.js';
+import { cutDescription, Menu, MenuDetail } from '../components/Menu.js';
 import { useT } from '../i18n/strings.js';
 import { SCREENS, SCREEN_DESCRIPTION, SCREEN_TITLE, type ScreenId } from '../screens.js';
 import { useTheme } from '../theme.js';
@@ -41,6 +41,7 @@ export function HomeScreen({ selected, getSelected, onSelect, onOpen, width, hei
         <Box>
           <Menu items={items} selected={selected} showDescriptions={width >= 60} />
         </Box>
+        {width >= 60 ? <Box marginTop={1}><MenuDetail text={cutDescription(items, selected, width - 2)} /></Box> : null}
         <Box marginTop={1}>
           <Paint color={theme.muted}>{t('home.hint')}</Paint>
         </Box>

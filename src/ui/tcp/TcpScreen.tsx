@@ -7,7 +7,7 @@ import type { TcpScenario } from '../../scenario/tcp.js';
 import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
 import { KeyHints, menuHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
-import { Menu } from '../components/Menu.js';
+import { cutDescription, Menu, MenuDetail } from '../components/Menu.js';
 import { Paint } from '../components/Paint.js';
 import { useT } from '../i18n/strings.js';
 import { useTextEntry } from '../key-context.js';
@@ -114,7 +114,8 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
     ...windowEntries.map((w) => ({ id: w.file, label: w.name, description: lang === 'zh' ? (w.titleZh ?? w.title) : w.title })),
   ];
   // One line of the list's room goes to the scroll indicator when the scenarios do not all fit.
-  const listRoom = Math.max(3, height - 7 - (items.length > Math.max(3, height - 7) ? 1 : 0));
+  // Two more go to the selected scenario's title in full when the list cuts it.
+  const listRoom = Math.max(3, height - 9 - (items.length > Math.max(3, height - 9) ? 1 : 0));
   const first = Math.max(0, Math.min(selected - listRoom + 1, items.length - listRoom));
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -123,6 +124,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
         {entries.length === 0 ? <Text dimColor>{t('tcp.noScenarios')}</Text> : null}
         <Menu items={items.slice(first, first + listRoom)} selected={selected - first} showDescriptions={width >= 50} />
         {items.length > listRoom ? <Paint color={theme.muted}>{scrollIndicator(first, listRoom, items.length, lang)}</Paint> : null}
+        <MenuDetail text={width >= 50 && selected < items.length ? cutDescription(items.slice(first, first + listRoom), selected - first, width) : undefined} />
         <Box marginTop={1}>
           <LineInput label={t('tcp.file')} line={path} focused={selected === fileItem} placeholder={t('tcp.filePrompt')} />
         </Box>
