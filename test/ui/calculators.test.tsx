@@ -237,3 +237,47 @@ describe('split at 80 columns', () => {
     expect(unwrapped(app.frame())).toContain(unwrapped(`✗ ${out.message}`));
   });
 });
+
+describe('calculators at 80 columns: lines broken where the CLI breaks them', () => {
+  const at80 = async (): Promise<Rendered> => {
+    const app = await openCalc();
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    app.stdout.emit('resize');
+    await tick();
+    return app;
+  };
+
+  it('ip notation: an IPv6 address\'s binary on two rows of four groups, as `netkata ip` prints it', async () => {
+    const app = await at80();
+    await app.press(KEY.down, KEY.down, KEY.down);
+    await type(app, '2001:db8::1');
+    const ip = CALCULATORS.find((c) => c.id === 'ip')!;
+    const out = evaluate(ip, '2001:db8::1');
+    if (out.status !== 'ok' || out.result.kind !== 'ip') throw new Error('a notation expected');
+    const { renderNotationText } = await import('../../src/cli/render/notation-text.js');
+    // The CLI's two rows (label, then the value), binary only: the groups of 16 bits.
+    const cli = renderNotationText(out.result.value)
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).at(-1)!)
+      .filter((v) => /^[01]{16}(:[01]{16}){3}$/.test(v));
+    expect(cli).toHaveLength(2);
+    const rows = app.frame().split('\n').map((l) => l.trim().split(/\s+/).at(-1)!);
+    for (const half of cli) expect(rows).toContain(half);
+    for (const line of app.frame().split('\n')) expect(line.trimStart().startsWith(':'), line).toBe(false);
+  });
+
+  it('split: the empty field\'s placeholder is shown from its start, whole, on the field\'s rows', async () => {
+    const app = await at80();
+    for (let i = 0; i < 10 && !app.frame().includes('[split]'); i++) await app.press(KEY.tab);
+    const split = CALCULATORS.find((c) => c.id === 'split')!;
+    const { translate } = await import('../../src/ui/i18n/strings.js');
+    const hint = translate('en', split.hint);
+    const lines = app.frame().split('\n');
+    const field = lines.findIndex((l) => l.startsWith('> split'));
+    expect(field).toBeGreaterThanOrEqual(0);
+    // The field's row and the rows folded under it, up to the blank row.
+    const rows: string[] = [];
+    for (let i = field; i < lines.length && lines[i]!.trim() !== ''; i++) rows.push(lines[i]!);
+    expect(rows.join(' ').replace(/^> split\s+/, '').replace(/\s+/g, ' ').trim()).toBe(hint.replace(/\s+/g, ' '));
+  });
+});

@@ -4,6 +4,15 @@ import type { Messages } from '../../i18n/en/index.js';
 import { ip as EN } from '../../i18n/en/ip.js';
 import { displayWidth, padEndCells } from '../../text-width.js';
 
+/**
+ * An IPv6 address's binary (eight groups of 16 bits, `:` between them) as two lines of four groups,
+ * broken at a group boundary: 79 cells do not fit beside a label in 80 columns. The app shows it so too.
+ */
+export function ipv6BinaryHalves(binary: string): [string, string] {
+  const groups = binary.split(':');
+  return [groups.slice(0, 4).join(':'), groups.slice(4).join(':')];
+}
+
 export function renderNotationText(n: Notation, t: Messages['ip'] = EN): string {
   const rows: [string, string][] = [];
   if (n.version === 4) {
@@ -23,8 +32,8 @@ export function renderNotationText(n: Notation, t: Messages['ip'] = EN): string 
     if (n.hexForm !== undefined) rows.push([t.hexForm, n.hexForm]);
     if (n.embeddedIPv4 !== undefined) rows.push([t.embedded, `${n.embeddedIPv4} (${n.embeddedKind ?? ''})`]);
     rows.push([t.integer, n.integer], [t.hex, n.hex]);
-    const groups = n.binary.split(':');
-    rows.push([t.binary, groups.slice(0, 4).join(':')], ['', groups.slice(4).join(':')]);
+    const [high, low] = ipv6BinaryHalves(n.binary);
+    rows.push([t.binary, high], ['', low]);
     rows.push([t.reverse, n.reverse]);
     if (n.multicastMac !== undefined) rows.push([t.groupMac, `${n.multicastMac}${t.groupMac6}`]);
   }

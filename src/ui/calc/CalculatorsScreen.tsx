@@ -2,7 +2,7 @@ import { useMemo, useReducer } from 'react';
 import { Box, Text, type Key } from 'ink';
 import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
 import { KeyHints } from '../components/KeyHints.js';
-import { LineInput } from '../components/LineInput.js';
+import { LineInput, lineInputRows } from '../components/LineInput.js';
 import { Paint } from '../components/Paint.js';
 import { useLang, useT } from '../i18n/strings.js';
 import { useTextEntry } from '../key-context.js';
@@ -54,7 +54,9 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
   // The error wraps rather than being cut at the width (a split error names the syntax at length).
   const errorText = outcome.status === 'error' ? `✗ ${outcome.internal ? `${t('calc.internal')}: ` : ''}${outcome.message}` : '';
   const errorRows = Math.max(1, Math.ceil(displayWidth(errorText) / Math.max(1, width)));
-  const resultHeight = Math.max(3, height - 5 - errorRows);
+  // An empty field shows its hint whole, folded under the field when it is longer than the line.
+  const inputRows = lineInputRows(t(calc.label), input, t(calc.hint), width);
+  const resultHeight = Math.max(3, height - 4 - inputRows - errorRows);
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -65,8 +67,8 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
           </Paint>
         ))}
       </Box>
-      <Box marginTop={1}>
-        <LineInput label={t(calc.label)} line={line} focused placeholder={t(calc.hint)} />
+      <Box marginTop={1} flexShrink={0}>
+        <LineInput label={t(calc.label)} line={line} focused placeholder={t(calc.hint)} width={width} />
       </Box>
       <Box height={errorRows} flexShrink={0}>
         {outcome.status === 'error' ? <Paint color={theme.error}>{errorText}</Paint> : null}

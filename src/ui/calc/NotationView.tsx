@@ -1,4 +1,5 @@
 import type { Notation } from '../../addr/notation.js';
+import { ipv6BinaryHalves } from '../../cli/render/notation-text.js';
 import { FieldTable, type Field } from '../components/FieldTable.js';
 import { useT } from '../i18n/strings.js';
 
@@ -25,7 +26,8 @@ export function NotationView({ value: n }: NotationViewProps): React.JSX.Element
           { label: t('field.expanded'), value: n.expanded },
           { label: t('field.integer'), value: n.integer },
           { label: t('field.hex'), value: n.hex },
-          { label: t('field.bits'), value: n.binary },
+          // Two rows of four groups, as `netkata ip` prints them, instead of ink wrapping it mid-group.
+          ...ipv6BinaryHalves(n.binary).map((value, i) => ({ label: i === 0 ? t('field.bits') : '', value })),
           { label: t('field.reverse'), value: n.reverse },
           ...(n.zone !== undefined ? [{ label: t('field.zone'), value: n.zone }] : []),
           ...(n.embeddedIPv4 !== undefined

@@ -20,8 +20,8 @@ export function FieldTable({ fields, wrap = 'wrap' }: FieldTableProps): React.JS
   const labelWidth = Math.max(0, ...fields.map((f) => displayWidth(f.label))) + 2;
   return (
     <Box flexDirection="column">
-      {fields.map((f) => (
-        <Box key={f.label}>
+      {fields.map((f, i) => (
+        <Box key={i}>
           <Box width={labelWidth} flexShrink={0}>
             <Text dimColor>{f.label}</Text>
           </Box>

@@ -1,9 +1,11 @@
-import { Box, Text } from 'ink';
+import { useRef } from 'react';
+import { Box } from 'ink';
+import { clampTop, foldRows, RowScroll, scrollRoom, tableRows, type Row } from '../components/RowScroll.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { Paint } from '../components/Paint.js';
 import { useLang, useT, type StringKey } from '../i18n/strings.js';
 import type { Lang, ScreenProps } from '../screen-props.js';
-import { useTheme } from '../theme.js';
+import { useTheme, type Theme } from '../theme.js';
 import { displayWidth } from '../text-width.js';
 import { useKeys } from '../use-keys.js';
 import { useLatestState } from '../use-latest-state.js';
@@ -34,6 +36,7 @@ export function ConceptsScreen({ onBack, width, height, initialTopic }: Concepts
   const [topic, getTopic, setTopic] = useLatestState<Topic>(initialTopic ?? 'layers');
   const [scroll, , setScroll] = useLatestState(0);
   const lesson = topic === 'handshake' || topic === 'close';
+  const maxTop = useRef(0);
 
   useKeys((input, key) => {
     const i = TOPICS.indexOf(getTopic());
@@ -45,7 +48,7 @@ export function ConceptsScreen({ onBack, width, height, initialTopic }: Concepts
     } else if (key.leftArrow || (key.tab && key.shift)) {
       setTopic(TOPICS[(i + TOPICS.length - 1) % TOPICS.length]!);
       setScroll(0);
-    } else if (!inLesson && key.downArrow) setScroll((s) => s + 1);
+    } else if (!inLesson && key.downArrow) setScroll((s) => Math.min(s + 1, maxTop.current));
     else if (!inLesson && key.upArrow) setScroll((s) => Math.max(0, s - 1));
     else if (/^[1-5]$/.test(input)) {
       setTopic(TOPICS[Number(input) - 1]!);
@@ -54,6 +57,15 @@ export function ConceptsScreen({ onBack, width, height, initialTopic }: Concepts
   });
 
   const bodyHeight = Math.max(6, height - 3);
+  // The tables as the rows they take at this width, so that scrolling goes by rows and nothing is clipped.
+  const rows =
+    topic === 'layers' ? layersRows(lang, width, t, theme)
+    : topic === 'tcpUdp' ? comparisonRows(TCP_VS_UDP, lang, width, theme)
+    : topic === 'arch' ? comparisonRows(CS_VS_BS, lang, width, theme)
+    : undefined;
+  const room = scrollRoom(rows?.length ?? 0, bodyHeight);
+  const first = clampTop(scroll, rows?.length ?? 0, room);
+  maxTop.current = Math.max(0, (rows?.length ?? 0) - room);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box flexShrink={0} columnGap={1} flexWrap="wrap">
@@ -64,9 +76,7 @@ export function ConceptsScreen({ onBack, width, height, initialTopic }: Concepts
         ))}
       </Box>
       <Box marginTop={1} height={bodyHeight} flexDirection="column" overflow="hidden" flexShrink={0}>
-        {topic === 'layers' ? <LayersView lang={lang} scroll={scroll} /> : null}
-        {topic === 'tcpUdp' ? <ComparisonView data={TCP_VS_UDP} lang={lang} width={width} scroll={scroll} /> : null}
-        {topic === 'arch' ? <ComparisonView data={CS_VS_BS} lang={lang} width={width} scroll={scroll} /> : null}
+        {rows !== undefined ? <RowScroll rows={rows} first={first} height={bodyHeight} lang={lang} /> : null}
         {topic === 'handshake' ? <LessonView key="handshake" lesson={HANDSHAKE} width={width} height={bodyHeight} /> : null}
         {topic === 'close' ? <LessonView key="close" lesson={CLOSE} width={width} height={bodyHeight} /> : null}
       </Box>
@@ -90,94 +100,67 @@ export function ConceptsScreen({ onBack, width, height, initialTopic }: Concepts
   );
 }
 
-function LayersView({ lang, scroll }: { readonly lang: Lang; readonly scroll: number }): React.JSX.Element {
-  const t = useT();
-  const theme = useTheme();
+/** The two models as rows of the terminal: the long descriptions folded under their column. */
+function layersRows(lang: Lang, width: number, t: ReturnType<typeof useT>, theme: Theme): Row[] {
   const osiNameW = Math.max(...OSI_LAYERS.map((l) => displayWidth(l.name[lang]))) + 2;
   const tcpNameW = Math.max(...TCPIP_LAYERS.map((l) => displayWidth(l.name[lang]))) + 2;
   const pduW = Math.max(...TCPIP_LAYERS.map((l) => displayWidth(l.pdu[lang]))) + 2;
-  const rows: React.JSX.Element[] = [
-    <Paint key="osi" bold color={theme.title}>
-      {t('concepts.osi')}
-    </Paint>,
-    ...OSI_LAYERS.map((l) => (
-      <Box key={`o${l.n}`}>
-        <Box width={3} flexShrink={0}>
-          <Text bold>{l.n}</Text>
-        </Box>
-        <Box width={osiNameW} flexShrink={0}>
-          <Text>{l.name[lang]}</Text>
-        </Box>
-        <Text dimColor wrap="wrap">
-          {l.lives[lang]}
-        </Text>
-      </Box>
-    )),
-    <Text key="gap"> </Text>,
-    <Paint key="tcpip" bold color={theme.title}>
-      {t('concepts.tcpip')}
-    </Paint>,
-    ...TCPIP_LAYERS.map((l) => (
-      <Box key={`t${l.n}`}>
-        <Box width={3} flexShrink={0}>
-          <Text bold>{l.n}</Text>
-        </Box>
-        <Box width={tcpNameW} flexShrink={0}>
-          <Text>{l.name[lang]}</Text>
-        </Box>
-        <Box width={pduW} flexShrink={0}>
-          <Paint color={theme.network}>{l.pdu[lang]}</Paint>
-        </Box>
-        <Text dimColor wrap="wrap">
-          {l.lives[lang]}
-        </Text>
-      </Box>
-    )),
-    <Text key="gap2"> </Text>,
-    <Text key="note" wrap="wrap">
-      {LAYERS_NOTE[lang]}
-    </Text>,
+  return [
+    [{ text: t('concepts.osi'), bold: true, color: theme.title }],
+    ...OSI_LAYERS.flatMap((l) =>
+      tableRows(
+        [
+          { text: String(l.n), width: 3, bold: true },
+          { text: l.name[lang], width: osiNameW },
+          { text: l.lives[lang], dim: true },
+        ],
+        width,
+      ),
+    ),
+    [],
+    [{ text: t('concepts.tcpip'), bold: true, color: theme.title }],
+    ...TCPIP_LAYERS.flatMap((l) =>
+      tableRows(
+        [
+          { text: String(l.n), width: 3, bold: true },
+          { text: l.name[lang], width: tcpNameW },
+          { text: l.pdu[lang], width: pduW, color: theme.network },
+          { text: l.lives[lang], dim: true },
+        ],
+        width,
+      ),
+    ),
+    [],
+    ...foldRows(LAYERS_NOTE[lang], width, {}, 0),
   ];
-  return <Box flexDirection="column">{rows.slice(Math.min(scroll, rows.length - 1))}</Box>;
 }
 
-function ComparisonView(props: { readonly data: Comparison; readonly lang: Lang; readonly width: number; readonly scroll: number }): React.JSX.Element {
-  const { data, lang, width, scroll } = props;
-  const theme = useTheme();
+/** A comparison as rows of the terminal: the header, each aspect with both sides folded in their columns, the note. */
+function comparisonRows(data: Comparison, lang: Lang, width: number, theme: Theme): Row[] {
   const aspectW = Math.max(...data.rows.map((r) => displayWidth(r.aspect[lang]))) + 2;
   const colW = Math.max(16, Math.floor((width - aspectW - 2) / 2));
-  const rows = data.rows.slice(Math.min(scroll, data.rows.length - 1));
-  return (
-    <Box flexDirection="column">
-      <Box>
-        <Box width={aspectW} flexShrink={0} />
-        <Box width={colW} flexShrink={0} marginRight={2}>
-          <Paint bold color={theme.title}>
-            {data.a}
-          </Paint>
-        </Box>
-        <Paint bold color={theme.title}>
-          {data.b}
-        </Paint>
-      </Box>
-      {rows.map((r) => (
-        <Box key={r.aspect.en} flexShrink={0}>
-          <Box width={aspectW} flexShrink={0}>
-            <Text bold>{r.aspect[lang]}</Text>
-          </Box>
-          <Box width={colW} flexShrink={0} marginRight={2}>
-            <Text wrap="wrap">{r.a[lang]}</Text>
-          </Box>
-          <Box width={colW} flexShrink={0}>
-            <Text wrap="wrap">{r.b[lang]}</Text>
-          </Box>
-        </Box>
-      ))}
-      <Box marginTop={1} flexShrink={0}>
-        <Text dimColor wrap="wrap">
-          {data.note[lang]}
-        </Text>
-      </Box>
-    </Box>
-  );
+  return [
+    ...tableRows(
+      [
+        { text: '', width: aspectW },
+        { text: data.a, width: colW, bold: true, color: theme.title },
+        { text: '', width: 2 },
+        { text: data.b, bold: true, color: theme.title },
+      ],
+      width,
+    ),
+    ...data.rows.flatMap((r) =>
+      tableRows(
+        [
+          { text: r.aspect[lang], width: aspectW, bold: true },
+          { text: r.a[lang], width: colW },
+          { text: '', width: 2 },
+          { text: r.b[lang] },
+        ],
+        width,
+      ),
+    ),
+    [],
+    ...foldRows(data.note[lang], width, { dim: true }, 0),
+  ];
 }

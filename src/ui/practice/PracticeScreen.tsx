@@ -1,9 +1,10 @@
 import { shownId } from '../../practice/question.js';
-import { useMemo, useState } from 'react';
-import { Box, Text } from 'ink';
+import { useMemo, useRef, useState } from 'react';
+import { Box } from 'ink';
 import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
-import { KeyHints, menuHints, type KeyHint } from '../components/KeyHints.js';
+import { hintRows, KeyHints, menuHints, type KeyHint } from '../components/KeyHints.js';
 import { LineText } from '../components/LineInput.js';
+import { clampTop, foldRows, RowScroll, scrollRoom, type Row, type Span } from '../components/RowScroll.js';
 import { Menu } from '../components/Menu.js';
 import { translate, type StringKey, type useT } from '../i18n/strings.js';
 import type { Pool } from '../../practice/bank.js';
@@ -15,7 +16,7 @@ import { reviewSession } from '../../practice/review.js';
 import { buildSession } from '../../practice/session.js';
 import { ProgressStore } from '../../practice/store.js';
 import type { ScreenProps } from '../screen-props.js';
-import { useTheme } from '../theme.js';
+import { useTheme, type Theme } from '../theme.js';
 import { useKeys } from '../use-keys.js';
 import { useLatestState } from '../use-latest-state.js';
 import { Paint } from '../components/Paint.js';
@@ -55,7 +56,7 @@ function packagePool(): Pool {
  * screen only renders and forwards keys; grading, sessions and progress live in src/practice.
  */
 export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
-  const { lang, onBack } = props;
+  const { lang, onBack, width, height } = props;
   const theme = useTheme();
   const store = useMemo(() => {
     const s = props.store ?? new ProgressStore();
@@ -97,6 +98,9 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
   }, [pool, topic, round, props.seed, props.count, store]);
 
   const [cursor, setCursor] = useState(0);
+  // ↑/↓ scroll the question and its verdict when they are taller than the screen; a new phase starts at the top.
+  const [scroll, setScroll] = useState<{ readonly phase: Phase | undefined; readonly top: number }>({ phase: undefined, top: 0 });
+  const maxTop = useRef(0);
   const topicChoices: readonly TopicSelection[] = ['all', ...TOPICS];
   // The screen's language is its prop (the app passes the same one as LangContext).
   const t = (key: StringKey): string => translate(lang, key);
@@ -111,6 +115,7 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
     setAnswer(EMPTY_LINE);
     setPhase({ kind: 'ask', index: 0 });
   };
+
   const submit = (index: number, value: string): void => {
     const q = session.questions[index];
     if (q === undefined) return;
@@ -134,6 +139,13 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
   // Enter), so a paste or `tmux send-keys 25 Enter` types the answer and submits it.
   useKeys((input, key) => {
     const phase = getPhase();
+    if ((phase.kind === 'ask' || phase.kind === 'verdict') && (key.upArrow || key.downArrow)) {
+      setScroll((sc) => {
+        const top = sc.phase === phase ? sc.top : 0;
+        return { phase, top: Math.max(0, Math.min(maxTop.current, top + (key.upArrow ? -1 : 1))) };
+      });
+      return;
+    }
     if (phase.kind === 'ask' && !key.escape) {
       if (key.return) submit(phase.index, getAnswer().value);
       else {
@@ -200,23 +212,33 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
   const q = session.questions[phase.index];
   if (q === undefined) return <Paint color={theme.error}>{l.noPool}</Paint>;
   const header = `[${phase.index + 1}/${session.questions.length}] ${q.topic} · ${shownId(q)} · ${l.seed} ${session.seed}`;
+  // Everything but the answer field as the rows it takes at this width (src/fold.ts), scrolled by rows
+  // with ↑/↓ when it is taller than the screen: left to ink, long lines wrapped and the frame's fixed
+  // height made yoga shrink them, so their second rows vanished (a scenario's trace rows).
+  const fold = (text: string, style: Omit<Span, 'text'> = {}, hang = 2): Row[] => foldRows(text, width, style, hang);
+  const rows: Row[] = [
+    ...fold(header, { color: theme.muted }),
+    ...fold(tr(q.prompt, lang)),
+    ...choiceLines(q, lang).flatMap((c) => fold(c, {}, 3)),
+    ...(phase.kind === 'ask'
+      ? (phase.retry ? verdictLines(phase.retry, lang) : []).flatMap((line) => fold(line, { color: theme.timer }))
+      : verdictRows(phase.verdict, lang, l.next, theme, fold)),
+  ];
+  const hints = phase.kind === 'ask' ? answerHints(t) : verdictHints(t);
+  const bodyHeight = Math.max(3, height - hintRows(hints, width) - (phase.kind === 'ask' ? 1 : 0));
+  const room = scrollRoom(rows.length, bodyHeight);
+  const first = clampTop(scroll.phase === phase ? scroll.top : 0, rows.length, room);
+  maxTop.current = Math.max(0, rows.length - room);
   return (
     <Box flexDirection="column">
-      <Paint color={theme.muted}>{header}</Paint>
-      <Text>{tr(q.prompt, lang)}</Text>
-      {choiceLines(q, lang).map((c) => <Text key={c}>{c}</Text>)}
+      <RowScroll rows={rows} first={first} height={bodyHeight} lang={lang} />
       {phase.kind === 'ask' ? (
-        <Box flexDirection="column">
-          {phase.retry && verdictLines(phase.retry, lang).map((line, i) => <Paint key={i} color={theme.timer}>{line}</Paint>)}
-          <Box>
+          <Box flexShrink={0}>
           <Paint color={theme.current}>{'> '}</Paint>
           <LineText line={answer} focused placeholder={l.answer} />
           </Box>
-        </Box>
-      ) : (
-        <VerdictView verdict={phase.verdict} lang={lang} hint={l.next} />
-      )}
-      <KeyHints hints={phase.kind === 'ask' ? answerHints(t) : verdictHints(t)} />
+      ) : null}
+      <KeyHints hints={hints} />
     </Box>
   );
 }
@@ -228,15 +250,13 @@ function verdictHints(t: ReturnType<typeof useT>): KeyHint[] {
   return [{ keys: 'Enter', label: t('key.nextQuestion') }, { keys: 'Esc', label: t('key.scoreSoFar') }];
 }
 
-function VerdictView({ verdict, lang, hint }: { readonly verdict: Verdict; readonly lang: 'en' | 'zh'; readonly hint: string }): React.JSX.Element {
-  const theme = useTheme();
+/** The answer given, the verdict, its working and explanation, and what Enter does next, as rows. */
+function verdictRows(verdict: Verdict, lang: 'en' | 'zh', hint: string, theme: Theme, fold: (text: string, style?: Omit<Span, 'text'>, hang?: number) => Row[]): Row[] {
   const [first, ...rest] = verdictLines(verdict, lang);
-  return (
-    <Box flexDirection="column">
-      <Text>{`> ${verdict.given}`}</Text>
-      <Paint color={verdict.correct ? theme.ok : theme.error}>{first}</Paint>
-      {rest.map((line, i) => <Paint key={i} color={theme.muted}>{line}</Paint>)}
-      <Paint color={theme.muted}>{hint}</Paint>
-    </Box>
-  );
+  return [
+    ...fold(`> ${verdict.given}`),
+    ...fold(first ?? '', { color: verdict.correct ? theme.ok : theme.error }),
+    ...rest.flatMap((line) => fold(line, { color: theme.muted }, 4)),
+    ...fold(hint, { color: theme.muted }),
+  ];
 }
