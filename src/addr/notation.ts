@@ -10,7 +10,7 @@
  * that prefix's layout, and an IPv4 address is embedded into it (see nat64.ts).
  */
 import { InputError, reason } from '../errors.js';
-import { embeddedIPv4Of } from './classify.js';
+import { embeddedIPv4Of, type EmbeddingKind } from './classify.js';
 import { multicastMacOfIPv4, multicastMacOfIPv6 } from './mac.js';
 import { embedIPv4, extractIPv4, type Nat64Prefix } from './nat64.js';
 import {
@@ -51,7 +51,7 @@ export interface NotationIPv6 {
   readonly reverse: string;
   readonly zone?: string;
   readonly embeddedIPv4?: string;
-  readonly embeddedKind?: string;
+  readonly embeddedKind?: EmbeddingKind;
   readonly mixed?: string;
   /** Section 4 all-hex form, given only where `address` is the mixed form. */
   readonly hexForm?: string;
@@ -84,7 +84,7 @@ export function notationIPv4(value: number): NotationIPv4 {
 export function notationIPv6(value: bigint, zone?: string, nat64?: Nat64Prefix): NotationIPv6 {
   const hex32 = value.toString(16).padStart(32, '0');
   const bits = value.toString(2).padStart(128, '0');
-  const e = nat64 === undefined ? embeddedIPv4Of(value) : { kind: 'nat64', ipv4: extractIPv4(nat64, value) };
+  const e = nat64 === undefined ? embeddedIPv4Of(value) : { kind: 'nat64' as const, ipv4: extractIPv4(nat64, value) };
   // RFC 5952 section 5: the mixed form where the prefix says the low 32 bits are IPv4 (under a given
   // NAT64 prefix, only a /96 puts them there).
   const mixedForm = e !== undefined && (e.kind === 'ipv4-mapped' || (e.kind === 'nat64' && (nat64 === undefined || nat64.length === 96)));

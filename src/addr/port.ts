@@ -1,5 +1,6 @@
 import { InputError, reason } from '../errors.js';
 import { fullWidthReason } from './full-width.js';
+import { port as EN } from '../i18n/en/port.js';
 import { RESERVED_PORTS, SERVICE_ALIASES, SERVICES, type ServiceRow, type Transport } from './services.js';
 
 /** RFC 6335 section 6: System (well-known) 0-1023, User (registered) 1024-49151, Dynamic 49152-65535. */
@@ -23,6 +24,7 @@ export interface PortMatch {
 export interface PortAlias {
   readonly name: string;
   readonly names: readonly string[];
+  /** What IANA calls it, in English (the JSON's language); text output takes the language's from `port.aliasNotes`. */
   readonly note: string;
 }
 
@@ -80,6 +82,11 @@ export function parsePortNumber(text: string): number {
 /** RFC 6335 section 5.1: 1-15 characters, letters, digits and hyphens, at least one letter. */
 const SERVICE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,13}[a-z0-9])?$/;
 
+/** An alias's note from a language's `port.aliasNotes` (src/i18n/<lang>/port.ts), which has every SERVICE_ALIASES key. */
+export function aliasNote(notes: { readonly [K in keyof typeof EN.aliasNotes]: string }, name: string): string {
+  return (notes as Readonly<Record<string, string>>)[name] ?? '';
+}
+
 /** Look up a port by number, or the ports of a service by IANA name or everyday alias. */
 export function lookupPort(query: string): PortInfo {
   const fullWidth = fullWidthReason(query);
@@ -103,5 +110,5 @@ export function lookupPort(query: string): PortInfo {
   const matches = [...ports].sort((a, b) => a - b).map(matchFor);
   const first = matches[0]!;
   const base = { query, lookup: 'service' as const, ...first, matches };
-  return alias ? { ...base, alias: { name, names: alias.names, note: alias.note } } : base;
+  return alias ? { ...base, alias: { name, names: alias.names, note: aliasNote(EN.aliasNotes, name) } } : base;
 }

@@ -116,33 +116,31 @@ export const RESERVED_PORTS: ReadonlySet<number> = new Set([0]);
 export interface ServiceAlias {
   /** IANA service names the everyday word stands for. */
   readonly names: readonly string[];
-  readonly note: string;
-  /** The same note in Simplified Chinese. */
-  readonly noteZh: string;
 }
 
 /**
  * Everyday names that are not IANA service names. Looking one up answers with the registry's
- * names and says so, rather than pretending `dns` is registered.
+ * names and says so, rather than pretending `dns` is registered. What each note says is in the
+ * catalogues (src/i18n/en/port.ts and zh: `port.aliasNotes`), which cover exactly these keys.
  */
 export const SERVICE_ALIASES: Readonly<Record<string, ServiceAlias>> = {
-  dns: { names: ['domain'], note: 'IANA registers DNS as "domain" (53); DNS over TLS is "domain-s" (853)', noteZh: 'IANA 把 DNS 登记为“domain”（53）；DNS over TLS 登记为“domain-s”（853）' },
-  dot: { names: ['domain-s'], note: 'DNS over TLS (RFC 7858) is registered as "domain-s"', noteZh: 'DNS over TLS（RFC 7858）登记为“domain-s”' },
-  dhcp: { names: ['bootps', 'bootpc'], note: 'DHCP (RFC 2131) uses the BOOTP ports: server 67 "bootps", client 68 "bootpc"', noteZh: 'DHCP（RFC 2131）使用 BOOTP 的端口：服务器 67“bootps”，客户端 68“bootpc”' },
-  dhcpv6: { names: ['dhcpv6-server', 'dhcpv6-client'], note: 'DHCPv6 (RFC 8415): server 547, client 546', noteZh: 'DHCPv6（RFC 8415）：服务器 547，客户端 546' },
-  whois: { names: ['nicname'], note: 'IANA registers WHOIS as "nicname" (43)', noteZh: 'IANA 把 WHOIS 登记为“nicname”（43）' },
-  smb: { names: ['microsoft-ds'], note: 'SMB over TCP uses 445, registered as "microsoft-ds"', noteZh: 'SMB over TCP 使用 445，登记为“microsoft-ds”' },
-  netbios: { names: ['netbios-ns', 'netbios-dgm', 'netbios-ssn'], note: 'NetBIOS over TCP/IP uses three ports, 137-139', noteZh: 'NetBIOS over TCP/IP 使用 137-139 三个端口' },
-  rdp: { names: ['ms-wbt-server'], note: 'Remote Desktop uses 3389, registered as "ms-wbt-server"', noteZh: '远程桌面使用 3389，登记为“ms-wbt-server”' },
-  rip: { names: ['router'], note: 'RIP uses 520/udp, registered as "router"', noteZh: 'RIP 使用 520/udp，登记为“router”' },
-  smtps: { names: ['submissions'], note: 'mail submission over implicit TLS (RFC 8314) is "submissions" (465)', noteZh: '隐式 TLS 的邮件提交（RFC 8314）登记为“submissions”（465）' },
-  imap4: { names: ['imap'], note: 'IANA registers IMAP as "imap" (143)', noteZh: 'IANA 把 IMAP 登记为“imap”（143）' },
-  pop: { names: ['pop3'], note: 'IANA registers POP3 as "pop3" (110)', noteZh: 'IANA 把 POP3 登记为“pop3”（110）' },
-  rpcbind: { names: ['sunrpc'], note: 'the portmapper / rpcbind is registered as "sunrpc" (111)', noteZh: 'portmapper / rpcbind 登记为“sunrpc”（111）' },
-  memcached: { names: ['memcache'], note: 'memcached is registered as "memcache" (11211)', noteZh: 'memcached 登记为“memcache”（11211）' },
-  mssql: { names: ['ms-sql-s'], note: 'Microsoft SQL Server is registered as "ms-sql-s" (1433)', noteZh: 'Microsoft SQL Server 登记为“ms-sql-s”（1433）' },
-  ipsec: { names: ['isakmp'], note: 'IKE for IPsec is registered as "isakmp" (500)', noteZh: 'IPsec 的 IKE 登记为“isakmp”（500）' },
-  postgres: { names: ['postgresql'], note: 'PostgreSQL is registered as "postgresql" (5432)', noteZh: 'PostgreSQL 登记为“postgresql”（5432）' },
-  vnc: { names: ['rfb'], note: 'VNC speaks the Remote Framebuffer protocol (RFC 6143), registered as "rfb" (5900)', noteZh: 'VNC 使用远程帧缓冲协议（RFC 6143），登记为“rfb”（5900）' },
-  mongo: { names: ['mongodb'], note: 'MongoDB is registered as "mongodb" (27017)', noteZh: 'MongoDB 登记为“mongodb”（27017）' },
+  dns: { names: ['domain'] },
+  dot: { names: ['domain-s'] },
+  dhcp: { names: ['bootps', 'bootpc'] },
+  dhcpv6: { names: ['dhcpv6-server', 'dhcpv6-client'] },
+  whois: { names: ['nicname'] },
+  smb: { names: ['microsoft-ds'] },
+  netbios: { names: ['netbios-ns', 'netbios-dgm', 'netbios-ssn'] },
+  rdp: { names: ['ms-wbt-server'] },
+  rip: { names: ['router'] },
+  smtps: { names: ['submissions'] },
+  imap4: { names: ['imap'] },
+  pop: { names: ['pop3'] },
+  rpcbind: { names: ['sunrpc'] },
+  memcached: { names: ['memcache'] },
+  mssql: { names: ['ms-sql-s'] },
+  ipsec: { names: ['isakmp'] },
+  postgres: { names: ['postgresql'] },
+  vnc: { names: ['rfb'] },
+  mongo: { names: ['mongodb'] },
 };

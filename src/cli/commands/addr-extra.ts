@@ -177,7 +177,7 @@ function renderPortMatch(m: PortMatch, t: PortText): string[] {
 
 function renderPort(info: PortInfo, t: PortText): string {
   const lines: string[] = [];
-  if (info.alias) lines.push(t.notServiceName({ name: info.alias.name, note: info.alias.note }));
+  if (info.alias) lines.push(t.notServiceName({ name: info.alias.name, note: (t.aliasNotes as Readonly<Record<string, string>>)[info.alias.name] ?? info.alias.note }));
   for (const m of info.matches) lines.push(...renderPortMatch(m, t));
   lines.push(t.footer);
   return lines.join('\n');
@@ -216,10 +216,10 @@ function macGroupLines(m: MacInfo, t: MacText, row: (label: string, value: strin
     const [first, ...rest] = g.addresses ?? [];
     return [
       row(t.ipv4Group, t.v4Groups({ first: first ?? '', more: rest.length, some: rest.slice(0, 3).join(', '), last: rest.at(-1) ?? '' })),
-      row('', t.v4Share({ rfc: g.rfc, count: rest.length + 1 })),
+      row('', t.v4Share({ count: rest.length + 1 })),
     ];
   }
-  return [row(t.ipv6Group, t.v6Groups({ low32: g.low32 ?? '', example: g.example ?? '', rfc: g.rfc }))];
+  return [row(t.ipv6Group, t.v6Groups({ low32: g.low32 ?? '', example: g.example ?? '' }))];
 }
 
 function renderSplit(r: SplitResult, t: SplitText, width?: number): string {

@@ -33,7 +33,7 @@ export function renderClassifyText(c: Classification, color: boolean, t: Text = 
   out.push(...rangeLines(c.ranges, '    ', t));
   if (c.embedded !== undefined) {
     const e = c.embedded;
-    out.push(`  ${t.embedded({ kind: e.kind, address: e.address, scope: t.scopes[e.scope], global: yes(e.global), private: yes(e.private) })}`);
+    out.push(`  ${t.embedded({ kind: t.kinds[e.kind], address: e.address, scope: t.scopes[e.scope], global: yes(e.global), private: yes(e.private) })}`);
     out.push(...rangeLines(e.ranges, '    ', t));
   }
   if (c.teredo !== undefined) {

@@ -30,7 +30,7 @@ export function renderNotationText(n: Notation, t: Messages['ip'] = EN): string 
     rows.push([t.address, n.address], [t.expanded, n.expanded]);
     if (n.zone !== undefined) rows.push([t.zone, n.zone]);
     if (n.hexForm !== undefined) rows.push([t.hexForm, n.hexForm]);
-    if (n.embeddedIPv4 !== undefined) rows.push([t.embedded, `${n.embeddedIPv4} (${n.embeddedKind ?? ''})`]);
+    if (n.embeddedIPv4 !== undefined) rows.push([t.embedded, `${n.embeddedIPv4} (${n.embeddedKind === undefined ? '' : t.kinds[n.embeddedKind]})`]);
     rows.push([t.integer, n.integer], [t.hex, n.hex]);
     const [high, low] = ipv6BinaryHalves(n.binary);
     rows.push([t.binary, high], ['', low]);

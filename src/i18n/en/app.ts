@@ -228,6 +228,14 @@ export const app = {
   'portRange.well-known': 'well-known',
   'portRange.registered': 'registered',
   'portRange.dynamic': 'dynamic',
+  // how an IPv4 address sits inside an IPv6 one (src/addr/classify.ts EmbeddingKind)
+  'embedding.ipv4-mapped': 'ipv4-mapped',
+  'embedding.nat64': 'nat64',
+  'embedding.6to4': '6to4',
+  'embedding.teredo': 'teredo',
+  // split: the parent's addresses no subnet took; mac: the all-ones group address
+  'field.free': 'free',
+  'mac.broadcast': 'broadcast',
 } as const;
 
 export type StringKey = keyof typeof app;

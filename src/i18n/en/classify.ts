@@ -13,6 +13,8 @@ export const classify = {
   embedded: (e: { readonly kind: string; readonly address: string; readonly scope: string; readonly global: string; readonly private: string }) =>
     `embedded IPv4 (${e.kind}): ${e.address}  scope ${e.scope}, global ${e.global}, private ${e.private}`,
   teredo: 'teredo',
+  /** How the IPv4 address sits in the IPv6 one (the JSON's `embedded.kind`). */
+  kinds: { 'ipv4-mapped': 'ipv4-mapped', nat64: 'nat64', '6to4': '6to4', teredo: 'teredo' },
   teredoParts: (t: { readonly server: string; readonly client: string; readonly port: number; readonly flags: string }) =>
     `server ${t.server}, client ${t.client} port ${t.port}, flags ${t.flags}`,
   scopes: {

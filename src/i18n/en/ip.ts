@@ -15,4 +15,6 @@ export const ip = {
   zone: 'zone',
   hexForm: 'hex form',
   embedded: 'embedded',
+  /** After the embedded IPv4: how it sits in the IPv6 address (the JSON's `embeddedKind`). */
+  kinds: { 'ipv4-mapped': 'ipv4-mapped', nat64: 'nat64', '6to4': '6to4', teredo: 'teredo' },
 } as const;

@@ -23,9 +23,9 @@ export const mac = {
   eui64How: (f: { readonly from: string; readonly to: string }) => `(ff:fe inserted, U/L bit inverted: ${f.from} -> ${f.to}; RFC 4291 appendix A)`,
   v4Groups: (g: { readonly first: string; readonly more: number; readonly some: string; readonly last: string }) =>
     `${g.first} and ${g.more} more (${g.some}, ... ${g.last})`,
-  v4Share: (g: { readonly rfc: string; readonly count: number }) => `only the low 23 bits of a group reach the MAC (${g.rfc}), so ${g.count} groups share it`,
-  v6Groups: (g: { readonly low32: string; readonly example: string; readonly rfc: string }) =>
-    `any group ending in ${g.low32}, e.g. ${g.example} (${g.rfc}: 33:33 + the low 32 bits)`,
+  v4Share: (g: { readonly count: number }) => `only the low 23 bits of a group reach the MAC (RFC 1112 section 6.4), so ${g.count} groups share it`,
+  v6Groups: (g: { readonly low32: string; readonly example: string }) =>
+    `any group ending in ${g.low32}, e.g. ${g.example} (RFC 2464 section 7: 33:33 + the low 32 bits)`,
   groupNote: 'a group address is not an interface: no real interface has this identifier',
   privacyNote: 'modern hosts usually form stable private interface IDs instead (RFC 7217, RFC 8064)',
 } as const;

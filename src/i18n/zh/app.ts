@@ -230,4 +230,10 @@ export const app: Record<StringKey, string> = {
   'portRange.well-known': '公认端口',
   'portRange.registered': '注册端口',
   'portRange.dynamic': '动态端口',
+  'embedding.ipv4-mapped': 'IPv4 映射',
+  'embedding.nat64': 'NAT64',
+  'embedding.6to4': '6to4',
+  'embedding.teredo': 'Teredo',
+  'field.free': '剩余',
+  'mac.broadcast': '广播',
 };

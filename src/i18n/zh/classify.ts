@@ -13,6 +13,7 @@ export const classify: Messages['classify'] = {
   noRange: '（不属于任何特殊用途地址块）',
   embedded: (e) => `内嵌 IPv4（${e.kind}）：${e.address}  类型：${e.scope}，全球可达：${e.global}，私有：${e.private}`,
   teredo: 'Teredo',
+  kinds: { 'ipv4-mapped': 'IPv4 映射', nat64: 'NAT64', '6to4': '6to4', teredo: 'Teredo' },
   teredoParts: (t) => `服务器 ${t.server}，客户端 ${t.client}，端口 ${t.port}，标志 ${t.flags}`,
   scopes: {
     unspecified: '未指定地址',

@@ -16,4 +16,5 @@ export const ip: Messages['ip'] = {
   zone: '区域',
   hexForm: '十六进制写法',
   embedded: '内嵌 IPv4',
+  kinds: { 'ipv4-mapped': 'IPv4 映射', nat64: 'NAT64', '6to4': '6to4', teredo: 'Teredo' },
 };

@@ -24,8 +24,8 @@ export const mac: Messages['mac'] = {
   universal: '全球管理',
   eui64How: (f) => `（插入 ff:fe，U/L 位取反：${f.from} -> ${f.to}；RFC 4291 附录 A）`,
   v4Groups: (g) => `${g.first} 等，另有 ${g.more} 个（${g.some}，…… ${g.last}）`,
-  v4Share: (g) => `组地址只有低 23 位进入 MAC 地址（${g.rfc}），所以 ${g.count} 个组共用它`,
-  v6Groups: (g) => `任何以 ${g.low32} 结尾的组，例如 ${g.example}（${g.rfc}：33:33 加低 32 位）`,
+  v4Share: (g) => `组地址只有低 23 位进入 MAC 地址（RFC 1112 第 6.4 节），所以 ${g.count} 个组共用它`,
+  v6Groups: (g) => `任何以 ${g.low32} 结尾的组，例如 ${g.example}（RFC 2464 第 7 节：33:33 加低 32 位）`,
   groupNote: '组地址不是接口地址：没有真实接口使用这个标识符',
   privacyNote: '现代主机通常改用稳定的私有接口标识符（RFC 7217、RFC 8064）',
 };

@@ -22,7 +22,7 @@ export function ClassifyView({ value: c, height }: ClassifyViewProps): React.JSX
   if (c.embedded !== undefined) {
     fields.push({
       label: t('field.embedded'),
-      value: `${c.embedded.address} (${c.embedded.kind}: ${t(`scope.${c.embedded.scope}`)}, ${t('field.global')} ${yesNo(c.embedded.global)})`,
+      value: `${c.embedded.address} (${t(`embedding.${c.embedded.kind}`)}: ${t(`scope.${c.embedded.scope}`)}, ${t('field.global')} ${yesNo(c.embedded.global)})`,
     });
   }
   const room = Math.max(1, height - fields.length - 2);

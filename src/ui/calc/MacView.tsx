@@ -23,7 +23,7 @@ export function MacView({ value: m }: MacViewProps): React.JSX.Element {
         { label: t('field.mac'), value: m.mac, bold: true },
         { label: t('field.oui'), value: m.oui, color: theme.network },
         { label: t('field.nic'), value: m.nic, color: theme.host },
-        { label: t('field.multicast'), value: yesNo(m.multicast) + (m.broadcast ? ' (broadcast)' : '') },
+        { label: t('field.multicast'), value: yesNo(m.multicast) + (m.broadcast ? ` (${t('mac.broadcast')})` : '') },
         { label: t('field.local'), value: yesNo(m.local) },
         { label: t('field.eui64'), value: m.eui64 },
         { label: t('field.linkLocal'), value: m.linkLocalIPv6 },

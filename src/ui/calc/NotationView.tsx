@@ -31,7 +31,7 @@ export function NotationView({ value: n }: NotationViewProps): React.JSX.Element
           { label: t('field.reverse'), value: n.reverse },
           ...(n.zone !== undefined ? [{ label: t('field.zone'), value: n.zone }] : []),
           ...(n.embeddedIPv4 !== undefined
-            ? [{ label: t('field.embedded'), value: `${n.embeddedIPv4}${n.embeddedKind !== undefined ? ` (${n.embeddedKind})` : ''}` }]
+            ? [{ label: t('field.embedded'), value: `${n.embeddedIPv4}${n.embeddedKind !== undefined ? ` (${t(`embedding.${n.embeddedKind}`)})` : ''}` }]
             : []),
           ...(n.multicastMac !== undefined ? [{ label: t('field.groupMac'), value: n.multicastMac }] : []),
         ];

@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink';
 import type { PortInfo } from '../../addr/port.js';
 import { FieldTable } from '../components/FieldTable.js';
-import { useT } from '../i18n/strings.js';
+import { aliasNote } from '../../addr/port.js';
+import { messages } from '../../i18n/index.js';
+import { useLang, useT } from '../i18n/strings.js';
 
 export interface PortViewProps {
   readonly value: PortInfo;
@@ -10,6 +12,7 @@ export interface PortViewProps {
 
 export function PortView({ value: p, height }: PortViewProps): React.JSX.Element {
   const t = useT();
+  const lang = useLang();
   const rows = p.matches.flatMap((m) =>
     m.services.length === 0 ? [{ port: m.port, text: '-' }] : m.services.map((s) => ({ port: m.port, text: `${s.name}/${s.protocol}  ${s.description}` })),
   );
@@ -20,7 +23,7 @@ export function PortView({ value: p, height }: PortViewProps): React.JSX.Element
         fields={[
           { label: t('field.port'), value: p.matches.map((m) => String(m.port)).join(', '), bold: true },
           { label: t('field.range'), value: t(`portRange.${p.range}`) },
-          ...(p.alias !== undefined ? [{ label: t('field.alias'), value: `${p.alias.name}: ${p.alias.note}` }] : []),
+          ...(p.alias !== undefined ? [{ label: t('field.alias'), value: `${p.alias.name}: ${aliasNote(messages(lang).port.aliasNotes, p.alias.name)}` }] : []),
         ]}
       />
       <Box marginTop={1} flexDirection="column">

@@ -46,7 +46,7 @@ export function SplitView({ value: r, height }: SplitViewProps): React.JSX.Eleme
             {r.subnets.length - shown.length} {t('field.more')}
           </Text>
         ) : null}
-        {r.free !== undefined && r.free.length > 0 ? <Text dimColor>free: {r.free.join(', ')}</Text> : null}
+        {r.free !== undefined && r.free.length > 0 ? <Text dimColor>{t('field.free')}: {r.free.join(', ')}</Text> : null}
       </Box>
     </Box>
   );
