@@ -67,9 +67,35 @@ export function examJson(seed: number, topic: string, lang: Lang, questions: rea
   };
 }
 
+/** A run of a prompt's lines: sentences (`text`), or a table or trace laid out in columns (`pre`). */
+export interface PromptPart {
+  readonly kind: 'text' | 'pre';
+  readonly lines: readonly string[];
+}
+
+/**
+ * A prompt's lines grouped into sentences and preformatted runs. The generators lay out a table or
+ * trace one row a line, each row indented (a routing table, a segment ladder: ` 1.     0ms  client ->`)
+ * or an order item (`A) client -> server  SYN ...`); every other line is a sentence: the lead before
+ * the table and the question after it ("To which next hop ...?"), or both lines of a scenario question.
+ */
+export function promptParts(prompt: string): PromptPart[] {
+  const parts: { kind: 'text' | 'pre'; lines: string[] }[] = [];
+  prompt.split('\n').forEach((line, i) => {
+    const kind = i > 0 && /^(\s|[A-Z]\) )/.test(line) ? 'pre' : 'text';
+    const last = parts.at(-1);
+    if (last?.kind === kind) last.lines.push(line);
+    else parts.push({ kind, lines: [line] });
+  });
+  return parts;
+}
+
+/** The prompt in Markdown: sentences as paragraphs, each table or trace in its own code block. */
 function mdPrompt(prompt: string): string[] {
-  const [first, ...rest] = prompt.split('\n');
-  return rest.length === 0 ? [first!] : [first!, '', '```', ...rest, '```'];
+  return promptParts(prompt).flatMap((p, i) => {
+    const block = p.kind === 'pre' ? ['```', ...p.lines, '```'] : p.lines.flatMap((l, j) => (j === 0 ? [l] : ['', l]));
+    return i === 0 ? block : ['', ...block];
+  });
 }
 
 export function examMarkdown(seed: number, topic: string, lang: Lang, questions: readonly Question[]): string {
