@@ -74,8 +74,8 @@ export function buildProgram(help: ProgramHelp = { lang: 'en', text: enHelp }): 
   }
   program.action(async (opts: { lang?: string }) => {
     if (program.args.length > 0) throw unknownCommand(program, program.args[0]!);
+    // Bad input's contract (docs/cli.md): one line on stderr, exit 2; the line points to --help.
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      process.stderr.write(program.helpInformation());
       writeError(t().cli.needsTerminal);
       exitState.code = EXIT.usage;
       return;

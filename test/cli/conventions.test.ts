@@ -12,12 +12,13 @@ function netkata(args: readonly string[]): { code: number | null; stdout: string
 }
 
 describe('CLI conventions', () => {
-  it('without a terminal, `netkata` prints the usage and exits 2 with the contract message', () => {
-    const r = netkata([]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Usage: netkata');
-    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('netkata: interactive mode needs a terminal (try netkata --help)');
+  it('without a terminal, `netkata` is bad input: exactly one line on stderr (no usage), exit 2', () => {
+    for (const args of [[], ['--no-color'], ['--lang', 'en']]) {
+      const r = netkata(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('netkata: interactive mode needs a terminal (try netkata --help)\n');
+    }
   });
 
   it('--help and --version exit 0 on stdout', () => {
