@@ -58,3 +58,26 @@ describe('calculator values in zh', () => {
     expect(await calcFrame('en', 'mac', 'ff:ff:ff:ff:ff:ff')).toContain('(broadcast)');
   });
 });
+
+describe('calculator notes and input errors in zh', () => {
+  it("subnet's note on an IPv6 prefix off a hex digit's edge is Chinese", async () => {
+    const zh = flat(await calcFrame('zh', 'subnet', '2001:db8::/50'));
+    expect(zh).toContain('（/50：边界落在最后一个网络位十六进制数字之内）');
+    expect(zh).not.toContain('the boundary falls');
+    expect(flat(await calcFrame('en', 'subnet', '2001:db8::/50'))).toContain('(/50: the boundary falls inside the last network digit)');
+  });
+
+  it("split's and same-segment's input errors are Chinese", async () => {
+    for (const [calc, input, zhText, en] of [
+      ['split', '10.0.0.0/24 nonsense', '请用 /<前缀>', 'use /<prefix>'],
+      ['split', '10.0.0.0/24 --prefix', '后面只能跟一个值', 'expected one value after'],
+      ['same-segment', '10.0.0.1', '需要两个地址和一个掩码', 'expected two addresses'],
+      ['subnet', '10.0.0.1 255.0.0.0 x', '应为 <地址>/<前缀>', 'expected <address>/<prefix>'],
+    ] as const) {
+      const zh = flat(await calcFrame('zh', calc, input));
+      expect(zh, `${calc} ${input}`).toContain(zhText);
+      expect(zh, `${calc} ${input}`).not.toContain(en);
+      expect(flat(await calcFrame('en', calc, input)), `${calc} ${input}`).toContain(en);
+    }
+  });
+});

@@ -235,6 +235,8 @@ export const app = {
   'embedding.teredo': 'teredo',
   // split: the parent's addresses no subnet took; mac: the all-ones group address
   'field.free': 'free',
+  // subnet, an IPv6 prefix off a hex digit's edge ({prefix}: its length)
+  'subnet.boundaryInside': '(/{prefix}: the boundary falls inside the last network digit)',
   'mac.broadcast': 'broadcast',
 } as const;
 

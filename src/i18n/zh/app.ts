@@ -235,5 +235,6 @@ export const app: Record<StringKey, string> = {
   'embedding.6to4': '6to4',
   'embedding.teredo': 'Teredo',
   'field.free': '剩余',
+  'subnet.boundaryInside': '（/{prefix}：边界落在最后一个网络位十六进制数字之内）',
   'mac.broadcast': '广播',
 };

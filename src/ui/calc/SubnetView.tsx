@@ -38,7 +38,7 @@ export function SubnetView({ value: s, width }: SubnetViewProps): React.JSX.Elem
             <Paint color={theme.network}>{cut.network}</Paint>
             <Text bold>|</Text>
             <Paint color={theme.host}>{cut.host}</Paint>
-            {cut.inside ? <Paint color={theme.muted}>{'  ' + boundaryInsideNote(s.prefix)}</Paint> : null}
+            {cut.inside ? <Paint color={theme.muted}>{'  ' + t('subnet.boundaryInside').replace('{prefix}', String(s.prefix))}</Paint> : null}
           </Text>
         </Box>
       </Box>
@@ -84,6 +84,3 @@ export function SubnetView({ value: s, width }: SubnetViewProps): React.JSX.Elem
   );
 }
 
-function boundaryInsideNote(prefix: number): string {
-  return `(/${prefix}: the boundary falls inside the last network digit)`;
-}

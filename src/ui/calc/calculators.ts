@@ -4,7 +4,7 @@
  * Errors from src/addr (InputError) become an inline message; any other error is a bug and is shown
  * inline too, never thrown into the frame.
  */
-import { InputError, renderReason } from '../../errors.js';
+import { InputError, reason, renderReason, type Reason } from '../../errors.js';
 import { messages, type Lang } from '../../i18n/index.js';
 import { classify, type Classification } from '../../addr/classify.js';
 import { macInfo, type MacInfo } from '../../addr/mac.js';
@@ -50,7 +50,7 @@ function words(input: string): string[] {
   return input.trim().split(/\s+/).filter((w) => w !== '');
 }
 
-function usage(message: string, input: string): InputError {
+function usage(message: Reason, input: string): InputError {
   return new InputError(message, input.trim());
 }
 
@@ -62,7 +62,7 @@ export const CALCULATORS: readonly Calculator[] = [
     example: '192.168.12.87/24',
     run: (input) => {
       const w = words(input);
-      if (w.length > 2) throw usage('expected <address>/<prefix> or <address> <mask>', input);
+      if (w.length > 2) throw usage(reason('calcSubnetShape'), input);
       return { kind: 'subnet', value: subnet(parseCidr(w[0]!, w[1])) };
     },
   },
@@ -73,8 +73,8 @@ export const CALCULATORS: readonly Calculator[] = [
     example: '192.168.1.10 192.168.1.200 /24',
     run: (input) => {
       const w = words(input).filter((x) => x !== '--mask' && x !== 'mask');
-      if (w.length < 2) throw usage('expected two addresses and a mask, e.g. 10.0.0.1 10.0.0.9 /24', input);
-      if (w.length > 3) throw usage('expected <ip1> <ip2> <mask|/prefix>', input);
+      if (w.length < 2) throw usage(reason('calcSameSegmentFew'), input);
+      if (w.length > 3) throw usage(reason('calcSameSegmentMany'), input);
       return { kind: 'same-segment', value: sameSegment(w[0]!, w[1]!, w[2]) };
     },
   },
@@ -121,9 +121,9 @@ export const CALCULATORS: readonly Calculator[] = [
 /** `/26` or `--prefix 26`; `x4`, `count 4` or `--count 4`; `h 50,20`, `hosts 50,20` or `--hosts 50,20`. */
 function splitMode(rest: readonly string[], input: string): SplitMode {
   const [first, second] = rest;
-  if (first === undefined) throw usage('after the network give /<prefix> or --prefix <n>, x<count> or --count <n>, h <hosts,...> or --hosts <hosts,...>', input);
+  if (first === undefined) throw usage(reason('splitModeMissing'), input);
   const arg = (what: string): string => {
-    if (second === undefined || rest.length > 2) throw usage(`expected one value after ${what}`, input);
+    if (second === undefined || rest.length > 2) throw usage(reason('splitOneValue', what), input);
     return second;
   };
   if (first === '--prefix' || first === 'prefix') return { kind: 'prefix', prefix: parseSplitPrefix(arg(first)) };
@@ -131,10 +131,10 @@ function splitMode(rest: readonly string[], input: string): SplitMode {
   if (first === '--hosts' || first === 'hosts' || first === 'h') {
     return { kind: 'hosts', hosts: parseHostList(rest.slice(1).join('')) };
   }
-  if (rest.length > 1) throw usage('expected /<prefix> or --prefix <n>, x<count> or --count <n>, h <hosts,...> or --hosts <hosts,...> after the network', input);
+  if (rest.length > 1) throw usage(reason('splitModeAfter'), input);
   if (first.startsWith('/')) return { kind: 'prefix', prefix: parseSplitPrefix(first) };
   if (/^x/i.test(first)) return { kind: 'count', count: parseSplitCount(first.slice(1)) };
-  throw usage(`"${first}": use /<prefix> or --prefix <n>, x<count> or --count <n>, h <hosts,...> or --hosts <hosts,...>`, input);
+  throw usage(reason('splitModeUnknown', first), input);
 }
 
 /**
