@@ -1,7 +1,7 @@
 /** Port questions: a service's port, a port's service, the RFC 6335 range a port is in (src/addr/port.ts). */
 import { aliasNote, lookupPort, portRange } from '../../addr/port.js';
 import { SERVICE_ALIASES } from '../../addr/services.js';
-import { port as ZH } from '../../i18n/zh/port.js';
+import { ALIAS_NOTES_ZH } from '../../i18n/alias-notes.js';
 import { body, options, type Generator } from '../generator.js';
 import { text, type Text } from '../question.js';
 
@@ -29,7 +29,7 @@ export const portsNumber: Generator = {
     const zh = COMMON.find((c) => c.say === say)?.zh ?? say;
     const info = lookupPort(say);
     const note = info.alias?.note;
-    const noteZh = info.alias === undefined ? undefined : aliasNote(ZH.aliasNotes, info.alias.name);
+    const noteZh = info.alias === undefined ? undefined : aliasNote(ALIAS_NOTES_ZH, info.alias.name);
     const transports = [...new Set(info.services.map((s) => s.protocol))].join('/');
     return body({
       prompt: text(`Which port does ${say.toUpperCase()} use by default?`, `${zh}${/[\u3400-\u9fff）]$/.test(zh) ? '' : ' '}默认使用哪个端口？`),
