@@ -1,7 +1,7 @@
 /** Port questions: a service's port, a port's service, the RFC 6335 range a port is in (src/addr/port.ts). */
 import { aliasNote, lookupPort, portRange } from '../../addr/port.js';
 import { SERVICE_ALIASES } from '../../addr/services.js';
-import { ALIAS_NOTES_ZH } from '../../i18n/alias-notes.js';
+import { ALIAS_NOTES_EN, ALIAS_NOTES_ZH } from '../../i18n/alias-notes.js';
 import { body, options, type Generator } from '../generator.js';
 import { text, type Text } from '../question.js';
 
@@ -57,7 +57,7 @@ export const portsService: Generator = {
     const best = aliases.find((a) => SAY_FIRST.includes(a)) ?? names[0]!;
     // The key is the name people say, IANA's name is accepted: the explanation says how the two meet
     // (IANA registers DNS as "domain"), or a key of `dns` reads against a working line of "domain".
-    const alias = SERVICE_ALIASES[best];
+    const alias = SERVICE_ALIASES[best] === undefined ? undefined : { note: aliasNote(ALIAS_NOTES_EN, best), noteZh: aliasNote(ALIAS_NOTES_ZH, best) };
     const range = rangeExplanation();
     return body({
       prompt: text(`Which service is registered on port ${port}? (name it, e.g. "ssh")`, `端口 ${port} 登记的是哪个服务？（写名字，例如 "ssh"）`),
