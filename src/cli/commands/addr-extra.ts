@@ -13,10 +13,10 @@ interface JsonOpt {
 }
 
 export async function portAction(query: string, opts: JsonOpt): Promise<void> {
-  const { lookupPort } = await import('../../addr/port.js');
+  const { lookupPort, aliasNote } = await import('../../addr/port.js');
   const info = lookupPort(query);
   if (opts.json) writeJson(info);
-  else writeOut(renderPort(info, t().port));
+  else writeOut(renderPort(info, t().port, info.alias ? aliasNote(t().port.aliasNotes, info.alias.name) : ''));
 }
 
 export async function macAction(text: string, opts: JsonOpt): Promise<void> {
@@ -175,9 +175,10 @@ function renderPortMatch(m: PortMatch, t: PortText): string[] {
   return lines;
 }
 
-function renderPort(info: PortInfo, t: PortText): string {
+/** `aliasNote`: the alias's note in the output's language (port.aliasNotes). */
+function renderPort(info: PortInfo, t: PortText, aliasNote: string): string {
   const lines: string[] = [];
-  if (info.alias) lines.push(t.notServiceName({ name: info.alias.name, note: (t.aliasNotes as Readonly<Record<string, string>>)[info.alias.name] ?? info.alias.note }));
+  if (info.alias) lines.push(t.notServiceName({ name: info.alias.name, note: aliasNote }));
   for (const m of info.matches) lines.push(...renderPortMatch(m, t));
   lines.push(t.footer);
   return lines.join('\n');

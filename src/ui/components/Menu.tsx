@@ -55,7 +55,7 @@ export function Menu({ items, selected, showDescriptions = true }: MenuProps): R
  */
 export function cutDescription(items: readonly MenuItem[], selected: number, width: number): string | undefined {
   const item = items[selected];
-  if (item?.description === undefined || items.length === 0) return undefined;
+  if (item?.description === undefined) return undefined;
   const labels = Math.max(...items.map((i) => displayWidth(i.label))) + 2;
   return displayWidth(item.description) > width - labels - 3 ? item.description : undefined;
 }

@@ -8,11 +8,6 @@ export interface Line {
 
 export const EMPTY_LINE: Line = { value: '', cursor: 0 };
 
-/** A line holding `value` with the cursor at its end. */
-export function lineOf(value: string): Line {
-  return { value, cursor: [...value].length };
-}
-
 /**
  * Apply one keypress to a single-line text field with an insertion cursor: printable text is inserted
  * at the cursor (a paste arrives as one string), ←/→ move it, Home/End and Ctrl-A/Ctrl-E go to the
