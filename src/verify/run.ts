@@ -276,31 +276,31 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
 
     const connect = async (name: string): Promise<void> => {
       if (clients.has(name)) throw new InputError(reason('verifyAlreadyConnected', name), probe.name);
-      // The client's listeners go on before LabRun.connect waits for its poll (Poller.sync: the server's
-      // end on record at least once, however short the connection), so nothing the server does in the
-      // meantime (a reset, a close) happens unheard.
-      await lab.connect(name, serverOf(name), port, {
-        attach: (socket) => {
-          const c: Client = { name, server: serverOf(name), socket, data: Buffer.alloc(0), eof: false, closed: false, error: undefined };
-          socket.on('data', (d: Buffer) => {
-            c.data = Buffer.concat([c.data, d]);
-            wake();
-          });
-          socket.on('end', () => {
-            c.eof = true;
-            wake();
-          });
-          socket.on('close', () => {
-            c.closed = true;
-            wake();
-          });
-          socket.on('error', (e: NodeJS.ErrnoException) => {
-            c.error = e.code ?? e.message;
-            wake();
-          });
-          clients.set(name, c);
-        },
+      const socket = await lab.connect(name, serverOf(name), port);
+      const c: Client = { name, server: serverOf(name), socket, data: Buffer.alloc(0), eof: false, closed: false, error: undefined };
+      socket.on('data', (d: Buffer) => {
+        c.data = Buffer.concat([c.data, d]);
+        wake();
       });
+      socket.on('end', () => {
+        c.eof = true;
+        wake();
+      });
+      socket.on('close', () => {
+        c.closed = true;
+        wake();
+      });
+      socket.on('error', (e: NodeJS.ErrnoException) => {
+        c.error = e.code ?? e.message;
+        wake();
+      });
+      clients.set(name, c);
+      // The server's end exists in the kernel's table once the handshake is done: a poll that began
+      // after it has it on record. Without that, a connection whose whole life fell between two polls
+      // (a loaded machine delays the poll thread) left no trace of its server end, which closes into
+      // CLOSED: its path was empty and a correct server failed server-closes (a closing loop, once).
+      // Seen once ESTABLISHED, the states it then passes between polls are inferred (RFC 9293 3.6).
+      await lab.guard(obs.sync());
     };
     const pick = (ref: string): Client[] => {
       const found = ref.endsWith('*') ? [...clients.values()].filter((c) => c.name.startsWith(ref.slice(0, -1))) : [clients.get(ref)].filter((c): c is Client => c !== undefined);
