@@ -161,11 +161,14 @@ export class LabRun {
    * Connect and wait for Node's 'connect' event, then for a poll begun after it (Poller.sync): both ends
    * are on record at least once, however soon the connection ends. Without it a connection whose whole
    * life fell between two polls left no trace of an end that closes to CLOSED (a passive closer): with a
-   * poll every 250 ms, auth's clients were missing from the report (verify's connects wait the same way).
+   * poll every 250 ms, auth's clients were missing from the report; verify's probes lost the server end
+   * of a short connection the same way. `attach` puts the caller's listeners on before that wait, so a
+   * reset or close that comes meanwhile is heard.
    */
-  async connect(clientName: string, serverName: string, port: number, opts: { allowHalfOpen?: boolean } = {}): Promise<net.Socket> {
+  async connect(clientName: string, serverName: string, port: number, opts: { allowHalfOpen?: boolean; attach?: (s: net.Socket) => void } = {}): Promise<net.Socket> {
     const s = await this.startConnect(clientName, serverName, port, opts);
     if (s.connecting) await this.once(s, 'connect');
+    opts.attach?.(s);
     if (this.observer) await this.guard(this.observer.sync());
     return s;
   }

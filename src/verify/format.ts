@@ -36,7 +36,10 @@ export function formatVerifyReport(r: VerifyReport, o: VerifyFormatOptions): str
     const tail = r.stderr.trim().split('\n').slice(-3);
     if (tail.length > 0 && tail[0] !== '') out.push(c.dim(`  ${t.stderr}`), ...tail.map((l) => c.dim(`    ${l.slice(0, REPORT_WIDTH - 4)}`)));
   }
-  if (r.error) out.push('', c.red(r.error.kind === 'timeout' ? t.timeout(r.timeoutMs) : t.interrupted));
+  if (r.error) {
+    const during = r.error.step !== undefined && r.error.verb !== undefined ? t.duringStep(r.error.step + 1, r.error.verb) : '';
+    out.push('', c.red(`${r.error.kind === 'timeout' ? t.timeout(r.timeoutMs) : t.interrupted}${during}`));
+  }
   out.push('');
   const failed = r.checks.filter((k) => !k.ok).length;
   // A run cut short (timeout, Ctrl-C) fails though none of its checks did: say so, not '0 of N failed'.

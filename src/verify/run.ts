@@ -89,7 +89,11 @@ export interface VerifyReport {
   /** Each socket of the program: its path through the endpoint machine (observed and inferred states). */
   readonly sockets: Record<string, PathStep[]>;
   readonly observations: Observation[];
-  readonly error: { readonly kind: 'timeout' | 'interrupted'; readonly message: string } | null;
+  /**
+   * Why the run stopped short, else null; `step` (0-based, as in checks) and `verb`: the step it was in,
+   * when one was (a run that timed out waiting for a reply says which).
+   */
+  readonly error: { readonly kind: 'timeout' | 'interrupted'; readonly message: string; readonly step?: number; readonly verb?: string } | null;
   readonly ok: boolean;
 }
 
@@ -276,31 +280,33 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
 
     const connect = async (name: string): Promise<void> => {
       if (clients.has(name)) throw new InputError(reason('verifyAlreadyConnected', name), probe.name);
-      const socket = await lab.connect(name, serverOf(name), port);
-      const c: Client = { name, server: serverOf(name), socket, data: Buffer.alloc(0), eof: false, closed: false, error: undefined };
-      socket.on('data', (d: Buffer) => {
-        c.data = Buffer.concat([c.data, d]);
-        wake();
+      // The client's listeners go on before LabRun.connect waits for its poll (Poller.sync: the server's
+      // end on record at least once, however short the connection), so nothing the server does in the
+      // meantime (a reset, a close) happens unheard.
+      await lab.connect(name, serverOf(name), port, {
+        attach: (socket) => {
+          // What already happened before the listeners went on (a reset processed in the same turn as the
+          // handshake's completion) is read from the socket itself.
+          const c: Client = { name, server: serverOf(name), socket, data: Buffer.alloc(0), eof: socket.readableEnded, closed: socket.destroyed, error: (socket.errored as NodeJS.ErrnoException | null)?.code ?? socket.errored?.message };
+          socket.on('data', (d: Buffer) => {
+            c.data = Buffer.concat([c.data, d]);
+            wake();
+          });
+          socket.on('end', () => {
+            c.eof = true;
+            wake();
+          });
+          socket.on('close', () => {
+            c.closed = true;
+            wake();
+          });
+          socket.on('error', (e: NodeJS.ErrnoException) => {
+            c.error = e.code ?? e.message;
+            wake();
+          });
+          clients.set(name, c);
+        },
       });
-      socket.on('end', () => {
-        c.eof = true;
-        wake();
-      });
-      socket.on('close', () => {
-        c.closed = true;
-        wake();
-      });
-      socket.on('error', (e: NodeJS.ErrnoException) => {
-        c.error = e.code ?? e.message;
-        wake();
-      });
-      clients.set(name, c);
-      // The server's end exists in the kernel's table once the handshake is done: a poll that began
-      // after it has it on record. Without that, a connection whose whole life fell between two polls
-      // (a loaded machine delays the poll thread) left no trace of its server end, which closes into
-      // CLOSED: its path was empty and a correct server failed server-closes (a closing loop, once).
-      // Seen once ESTABLISHED, the states it then passes between polls are inferred (RFC 9293 3.6).
-      await lab.guard(obs.sync());
     };
     const pick = (ref: string): Client[] => {
       const found = ref.endsWith('*') ? [...clients.values()].filter((c) => c.name.startsWith(ref.slice(0, -1))) : [clients.get(ref)].filter((c): c is Client => c !== undefined);
@@ -460,7 +466,7 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
       } catch (e) {
         if (controller.signal.aborted) {
           const reason = controller.signal.reason as Error;
-          error = { kind: options.signal?.aborted ? 'interrupted' : 'timeout', message: reason.message };
+          error = { kind: options.signal?.aborted ? 'interrupted' : 'timeout', message: reason.message, step: i, verb: verbOf(step) };
           break;
         }
         if (e instanceof InputError) throw e;

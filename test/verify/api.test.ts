@@ -100,6 +100,27 @@ describe.skipIf(skip)(skipTitle('verifyProgram from the sources', skip, 'no /pro
     const bad = await verifyProgram({ probe: 'close-behaviour', command: ['python3', echo, '{port}', 'never-closes'], startTimeoutMs: 60_000, periodMs: 250 });
     expect(bad.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['server-closes', 'no-close-wait']);
   }, 120_000);
+
+  // A program that accepts and never answers: the probe's own bound (timeout: 2000) ends the run while
+  // its second step waits (within 20000) for a reply. The report says which step it stopped in, in JSON
+  // and in text, so the user knows where their program hung.
+  it('a run that times out names the step it stopped in', async () => {
+    const { verifyProgram } = await import('../../src/verify/api.js');
+    const { formatVerifyReport } = await import('../../src/verify/format.js');
+    const d = mkdtempSync(join(tmpdir(), 'netkata-verify-timeout-'));
+    try {
+      const probe = join(d, 'silent.yaml');
+      writeFileSync(probe, 'name: silent\ntitle: the server answers\ntimeout: 2000\nsteps:\n  - connect: c1\n  - read: { client: c1, text: "hi", within: 20000 }\n');
+      const server = "require('node:net').createServer(() => undefined).listen(Number(process.argv[1]), '127.0.0.1');";
+      const r = await verifyProgram({ probe, command: [process.execPath, '-e', server, '{port}'], startTimeoutMs: 30_000 });
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatchObject({ kind: 'timeout', step: 1, verb: 'read' });
+      const text = formatVerifyReport(r, { lang: 'en', color: false });
+      expect(text).toContain('the run timed out after 2000 ms, during step 2 (read)');
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe.skipIf(skip)(skipTitle('watchSockets from the sources', skip, 'no /proc/net/tcp'), () => {

@@ -74,6 +74,7 @@ export const verify = {
   exitSignal: (signal: string) => `signal ${signal}`,
   stderr: 'its stderr ended with:',
   timeout: (ms: number) => `the run timed out after ${ms} ms`,
+  duringStep: (n: number, verb: string) => `, during step ${n} (${verb})`,
   interrupted: 'verify: interrupted; the program and every client were stopped',
   verdictOk: (n: number) => `verdict: PASS (${n} checks)`,
   verdictUnfinished: 'verdict: FAIL (the run did not finish)',
