@@ -143,6 +143,9 @@ export class LabRun {
       bound = sockname(s);
     }
     if (bound.port === undefined) {
+      // Over before its port could be read (the handshake and a reset taken in one turn of the loop, or
+      // a refusal): its 'connect' or 'error' has gone by, and waiting for one would wait out the run.
+      if (s.destroyed) throw s.errored ?? new Error(`connect to ${this.host} port ${port}: closed at once`);
       await this.once(s, 'connect');
       bound = { address: s.localAddress!, port: s.localPort! };
     }
