@@ -101,6 +101,34 @@ describe.skipIf(skip)(skipTitle('verifyProgram from the sources', skip, 'no /pro
     expect(bad.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['server-closes', 'no-close-wait']);
   }, 120_000);
 
+  // A server that resets each connection as soon as it accepts it (SO_LINGER 0, then close: RFC 9293's
+  // ABORT, a RST): the client hears ECONNRESET and its socket closes within a millisecond. A connect waits
+  // for a poll (250 ms here) before it returns; the probe's listeners must already be on by then, or the
+  // reset and the close go unheard and `read ... eof` waits out its 2 s for an end that came long before.
+  it('with a poll every 250 ms: a reset that comes while a connect waits for its poll is heard', async () => {
+    const { verifyProgram } = await import('../../src/verify/api.js');
+    const dir = mkdtempSync(join(tmpdir(), 'netkata-verify-reset-'));
+    try {
+      const probe = join(dir, 'ends.yaml');
+      writeFileSync(probe, 'name: ends\ntitle: the server ends the connection\ntimeout: 10000\nsteps:\n  - connect: c1\n  - read: { client: c1, eof: true, within: 2000, name: ends }\n');
+      const server = "const net = require('node:net'); net.createServer((c) => c.resetAndDestroy()).listen(Number(process.argv[1]), '127.0.0.1');";
+      const r = await verifyProgram({ probe, command: [process.execPath, '-e', server, '{port}'], startTimeoutMs: 30_000, periodMs: 250 });
+      const ends = r.checks.find((c) => c.name === 'ends');
+      if (ends === undefined) {
+        // The other order the scheduler allows: the RST came before the client's event loop took the
+        // handshake's completion, and connect(2) itself reported it (SO_ERROR), or both came in one turn.
+        // It is heard too, as the connect step's failure (it once waited out the probe's 10 s instead:
+        // test/lab/lab-run-reset-at-once.test.ts).
+        expect(r.checks.find((c) => c.name === 'connect-1')?.detail, JSON.stringify(r.checks)).toMatchObject({ kind: 'step', verb: 'connect', error: 'ECONNRESET' });
+      } else {
+        expect(ends.ok, JSON.stringify(ends)).toBe(true);
+        expect((ends.detail as { ms: number }).ms, JSON.stringify(ends)).toBeLessThan(1000);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   // A program that accepts and never answers: the probe's own bound (timeout: 2000) ends the run while
   // its second step waits (within 20000) for a reply. The report says which step it stopped in, in JSON
   // and in text, so the user knows where their program hung.
