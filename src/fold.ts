@@ -136,3 +136,29 @@ export function foldLine(line: string, width: number, hang = 2): string[] {
   rows.push(row);
   return rows.map((r) => r.replaceAll(NBSP, ' '));
 }
+
+/**
+ * A domain name as rows of at most `width` characters, broken only after a dot, so each row holds
+ * whole labels (RFC 1035 2.3.1: a label never holds a dot) and ends with the dot that follows its last
+ * one. A label longer than a row is cut where it must be (no reverse-DNS label is longer than 7).
+ */
+export function foldDomainName(name: string, width: number): string[] {
+  const w = Math.max(1, width);
+  if (name.length <= w) return [name];
+  const labels = name.split('.').map((l, i, all) => (i < all.length - 1 ? `${l}.` : l));
+  const rows: string[] = [];
+  let row = '';
+  for (const label of labels) {
+    if (row !== '' && row.length + label.length > w) {
+      rows.push(row);
+      row = '';
+    }
+    row += label;
+    while (row.length > w) {
+      rows.push(row.slice(0, w));
+      row = row.slice(w);
+    }
+  }
+  if (row !== '') rows.push(row);
+  return rows;
+}

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { foldLine } from '../src/fold.js';
+import { foldDomainName, foldLine } from '../src/fold.js';
 
 const CLOSING = '，。、；：？！）》”';
 const pieces = fc.constantFrom('网', '络', '套', '接', '字', '，', '。', '（', '）', '：', ' ', 'TCP', 'FIN_WAIT_2', 'hello', '127.0.0.1:8080', 'a', '“', '”', '-');
@@ -40,5 +40,21 @@ describe('foldLine', () => {
     expect(foldLine('一二三四五六七八，九十', 16)).toEqual(['一二三四五六七', '  八，九十']);
     // a colour over the break is closed at the row's end and opened again on the next row
     expect(foldLine('\u001b[2mone two three\u001b[0m', 9)).toEqual(['\u001b[2mone two\u001b[0m', '  \u001b[2mthree\u001b[0m']);
+  });
+});
+
+describe('foldDomainName', () => {
+  // RFC 3596 2.5's example name (lower case, without the root's dot) and RFC 1035 3.5's.
+  const names = ['b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa', '52.0.2.10.in-addr.arpa'];
+  it('breaks only after a dot: rows within the width, whole labels, nothing lost', () => {
+    for (const name of names) {
+      for (let width = 8; width <= 80; width++) {
+        const rows = foldDomainName(name, width);
+        expect(rows.join('')).toBe(name);
+        for (const r of rows) expect(r.length).toBeLessThanOrEqual(width);
+        for (const r of rows.slice(0, -1)) expect(r.endsWith('.'), `${width}: ${JSON.stringify(rows)}`).toBe(true);
+        if (name.length <= width) expect(rows).toEqual([name]);
+      }
+    }
   });
 });

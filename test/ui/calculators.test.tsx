@@ -4,6 +4,7 @@ import { parseCidr } from '../../src/addr/parse.js';
 import { subnet } from '../../src/addr/subnet.js';
 import { cutDottedBinary, cutExpandedHex } from '../../src/ui/calc/bit-boundary.js';
 import { CALCULATORS, evaluate } from '../../src/ui/calc/calculators.js';
+import { displayWidth } from '../../src/text-width.js';
 import { KEY, renderApp, tick, type, typeEach, type Rendered } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -279,5 +280,72 @@ describe('calculators at 80 columns: lines broken where the CLI breaks them', ()
     const rows: string[] = [];
     for (let i = field; i < lines.length && lines[i]!.trim() !== ''; i++) rows.push(lines[i]!);
     expect(rows.join(' ').replace(/^> split\s+/, '').replace(/\s+/g, ' ').trim()).toBe(hint.replace(/\s+/g, ' '));
+  });
+});
+
+describe('ip notation: the reverse-DNS name folds between its labels, under its label column', () => {
+  // The names, from the RFCs' own examples (names are case-insensitive, RFC 1035 2.3.3; the app prints
+  // them in lower case without the root's trailing dot):
+  // RFC 1035 3.5: 10.2.0.52 -> 52.0.2.10.IN-ADDR.ARPA.
+  // RFC 3596 2.5: 4321:0:1:2:3:4:567:89ab -> b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.IP6.ARPA.
+  // RFC 6052 2.4: 192.0.2.33 in 64:ff9b::/96 is 64:ff9b::c000:221 (its expanded nibbles
+  // 0064ff9b0000000000000000c0000221, reversed under ip6.arpa as RFC 3596 2.5 says); it has the wider
+  // label column of the embedded IPv4 row.
+  const V4 = '52.0.2.10.in-addr.arpa';
+  const V6 = 'b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa';
+  const NAT64 = '1.2.2.0.0.0.0.c.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.b.9.f.f.4.6.0.0.ip6.arpa';
+  // RFC 4291 2.5.1: the low 64 bits (here 0003:0004:0567:89ab) are the interface identifier.
+  const V6_LOW_HALF = 'b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.';
+
+  const sized = async (lang: 'en' | 'zh', columns: number, rows: number): Promise<Rendered> => {
+    const app = await openCalc(lang);
+    Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
+    Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
+    app.stdout.emit('resize');
+    await tick();
+    await app.press(KEY.down, KEY.down, KEY.down); // subnet, same segment, classify, ip
+    return app;
+  };
+
+  /** The rows of the labelled field: its own line's value and the lines under it whose label column is blank. */
+  const fieldRows = (frame: string, label: string): { column: number; values: string[]; lines: string[] } => {
+    const lines = frame.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(`${label} `));
+    expect(at, frame).toBeGreaterThanOrEqual(0);
+    const rest = lines[at]!.slice(label.length);
+    const column = displayWidth(label) + rest.length - rest.trimStart().length;
+    const values = [rest.trim()];
+    const shown = [lines[at]!];
+    for (let i = at + 1; i < lines.length && /^ +\S/.test(lines[i]!) && lines[i]!.slice(0, column).trim() === ''; i++) {
+      expect(lines[i]!.length - lines[i]!.trimStart().length, `row under the value column: ${lines[i]}`).toBe(column);
+      values.push(lines[i]!.trim());
+      shown.push(lines[i]!);
+    }
+    return { column, values, lines: shown };
+  };
+
+  const cases: [lang: 'en' | 'zh', address: string, columns: number, rows: number, name: string][] = [
+    ['en', '4321:0:1:2:3:4:567:89ab', 80, 24, V6],
+    ['en', '4321:0:1:2:3:4:567:89ab', 120, 40, V6],
+    ['zh', '4321:0:1:2:3:4:567:89ab', 80, 24, V6],
+    ['en', '64:ff9b::c000:221', 80, 24, NAT64],
+    ['en', '10.2.0.52', 80, 24, V4],
+    ['en', '10.2.0.52', 120, 40, V4],
+    ['en', '10.2.0.52', 30, 40, V4],
+  ];
+  it.each(cases)('%s %s at %sx%s: whole labels per row, each row within the width', async (lang, address, columns, rows, name) => {
+    const app = await sized(lang, columns, rows);
+    await type(app, address);
+    const { column, values, lines } = fieldRows(app.frame(), lang === 'zh' ? '反向解析' : 'reverse DNS');
+    expect(values.join('')).toBe(name);
+    // Broken after a dot only: every row but the last ends with one, so no label is cut.
+    for (const v of values.slice(0, -1)) expect(v.endsWith('.'), JSON.stringify(values)).toBe(true);
+    for (const l of lines) expect(displayWidth(l.trimEnd())).toBeLessThanOrEqual(columns);
+    // One row when the name fits beside the label column, else as few as the RFC's boundaries allow.
+    if (column + name.length <= columns) expect(values).toEqual([name]);
+    // An ip6.arpa name: two rows cut after its 16th nibble, the reversed interface identifier first.
+    else if (name.endsWith('.ip6.arpa') && columns - column >= 40) expect(values).toEqual([name.slice(0, 32), name.slice(32)]);
+    else expect(values.length).toBeGreaterThan(1);
+    if (name === V6 && values.length === 2) expect(values[0]).toBe(V6_LOW_HALF);
   });
 });

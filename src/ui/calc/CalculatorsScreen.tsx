@@ -120,7 +120,7 @@ function ResultView({ result, width, height }: { readonly result: CalcResult; re
     case 'classify':
       return <ClassifyView value={result.value} height={height} />;
     case 'ip':
-      return <NotationView value={result.value} />;
+      return <NotationView value={result.value} width={width} />;
     case 'split':
       return <SplitView value={result.value} height={height} />;
     case 'port':

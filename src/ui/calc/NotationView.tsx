@@ -1,13 +1,31 @@
 import type { Notation } from '../../addr/notation.js';
 import { ipv6BinaryHalves } from '../../cli/render/notation-text.js';
-import { FieldTable, type Field } from '../components/FieldTable.js';
+import { foldDomainName } from '../../fold.js';
+import { FieldTable, labelColumn, type Field } from '../components/FieldTable.js';
 import { useT } from '../i18n/strings.js';
 
 export interface NotationViewProps {
   readonly value: Notation;
+  readonly width: number;
 }
 
-export function NotationView({ value: n }: NotationViewProps): React.JSX.Element {
+/**
+ * The reverse-DNS name as the rows it takes in `width` cells, broken after a dot only (ink would cut
+ * it at the edge: `…2.ip6` / `.arpa`, or mid-label). An ip6.arpa name (RFC 3596 2.5: 32 nibbles,
+ * 72 characters) that does not fit goes on two rows cut at the 64-bit boundary, the reversed
+ * interface identifier (RFC 4291 2.5.1) and then the /64 prefix with ip6.arpa, as the binary's two
+ * rows are cut in the middle; each half folds at its dots again if the width asks for it.
+ */
+function reverseRows(n: Notation, width: number): string[] {
+  if (n.reverse.length <= width) return [n.reverse];
+  if (n.version === 6) {
+    const half = 16 * 2; // 16 nibbles and their dots
+    return [...foldDomainName(n.reverse.slice(0, half), width), ...foldDomainName(n.reverse.slice(half), width)];
+  }
+  return foldDomainName(n.reverse, width);
+}
+
+export function NotationView({ value: n, width }: NotationViewProps): React.JSX.Element {
   const t = useT();
   const fields: Field[] =
     n.version === 4
@@ -35,5 +53,10 @@ export function NotationView({ value: n }: NotationViewProps): React.JSX.Element
             : []),
           ...(n.multicastMac !== undefined ? [{ label: t('field.groupMac'), value: n.multicastMac }] : []),
         ];
-  return <FieldTable fields={fields} />;
+  // The labels decide the value column's width; the reverse name takes the rows it needs in it.
+  const valueWidth = width - labelColumn(fields.map((f) => f.label));
+  const rows = fields.flatMap((f) =>
+    f.label === t('field.reverse') ? reverseRows(n, valueWidth).map((value, i) => ({ label: i === 0 ? f.label : '', value })) : [f],
+  );
+  return <FieldTable fields={rows} />;
 }

@@ -15,9 +15,14 @@ export interface FieldTableProps {
   readonly wrap?: 'wrap' | 'truncate';
 }
 
+/** Cells of the label column for these labels: the widest (CJK counted double) and two spaces. */
+export function labelColumn(labels: readonly string[]): number {
+  return Math.max(0, ...labels.map((l) => displayWidth(l))) + 2;
+}
+
 /** Label / value rows; the labels form one column as wide as the widest label (CJK counted double). */
 export function FieldTable({ fields, wrap = 'wrap' }: FieldTableProps): React.JSX.Element {
-  const labelWidth = Math.max(0, ...fields.map((f) => displayWidth(f.label))) + 2;
+  const labelWidth = labelColumn(fields.map((f) => f.label));
   return (
     <Box flexDirection="column">
       {fields.map((f, i) => (
