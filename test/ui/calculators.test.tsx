@@ -239,6 +239,25 @@ describe('split at 80 columns', () => {
   });
 });
 
+describe('an empty calculator field', () => {
+  // The hint is the field's placeholder (folded under the field when long); said a second time under it,
+  // it only pushes the results down (split's takes three rows at 80 columns).
+  const langs = ['en', 'zh'] as const;
+  it.each(langs.flatMap((lang) => CALCULATORS.map((c) => [lang, c.id] as const)))('%s %s at 80 columns: shows its hint once', async (lang, id) => {
+    const app = await openCalc(lang);
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    app.stdout.emit('resize');
+    for (let i = 0; i < 10 && CALCULATORS[i]?.id !== id; i++) await app.press(KEY.tab);
+    const { translate } = await import('../../src/ui/i18n/strings.js');
+    const calc = CALCULATORS.find((c) => c.id === id)!;
+    expect(app.frame()).toContain(`[${translate(lang, calc.label)}]`);
+    // Whitespace aside: a folded hint reads the same across its rows, in English and in Chinese.
+    const flat = (s: string): string => s.replace(/\s+/g, '');
+    expect(flat(app.frame()).split(flat(translate(lang, calc.hint))).length - 1).toBe(1);
+    expect(app.frame()).toContain(translate(lang, 'calc.empty'));
+  });
+});
+
 describe('calculators at 80 columns: lines broken where the CLI breaks them', () => {
   const at80 = async (): Promise<Rendered> => {
     const app = await openCalc();

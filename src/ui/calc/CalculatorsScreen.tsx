@@ -77,10 +77,8 @@ export function CalculatorsScreen({ onBack, width, height, initial }: Calculator
         {outcome.status === 'ok' ? (
           <ResultView result={outcome.result} width={width} height={resultHeight} />
         ) : outcome.status === 'empty' ? (
-          <Box flexDirection="column">
-            <Text dimColor>{t(calc.hint)}</Text>
-            <Text dimColor>{t('calc.empty')}</Text>
-          </Box>
+          // The hint is the field's placeholder, already whole on the field's rows.
+          <Text dimColor>{t('calc.empty')}</Text>
         ) : null}
       </Box>
       <KeyHints
