@@ -12,6 +12,15 @@ import { parseBank } from '../../src/practice/bank-parse.js';
 import { ProgressStore } from '../../src/practice/store.js';
 import { PracticeScreen } from '../../src/ui/practice/PracticeScreen.js';
 import { render, settle } from '../helpers/settle.js';
+import { stripVTControlCharacters } from 'node:util';
+import { messages } from '../../src/i18n/index.js';
+import { displayWidth } from '../../src/text-width.js';
+import { LangContext, translate } from '../../src/ui/i18n/strings.js';
+import type { Lang } from '../../src/ui/screen-props.js';
+import { TcpScreen } from '../../src/ui/tcp/TcpScreen.js';
+import { themeFor, ThemeContext } from '../../src/ui/theme.js';
+import { TrafficScreen } from '../../src/ui/traffic/TrafficScreen.js';
+import { WatchView } from '../../src/ui/traffic/WatchView.js';
 import { KEY, renderApp, tick, type } from './helpers.js';
 
 const BANK = `name: t
@@ -99,5 +108,52 @@ describe('the calculators field has an insertion cursor', () => {
     await r.press('\u0001' + 'x' + '\u0005' + '\u0008' + '8');
     expect(r.frame()).toMatch(/> subnet\s+x110\.0\.0\.5\/8 *$/m);
     r.unmount();
+  });
+});
+
+describe('the TCP file, capture file and watch port fields at any width', () => {
+  // A placeholder wider than the room beside its label is folded onto rows under the field (as the
+  // calculators' are), not cut at its start (`…h to a .pcap ...` at 60 columns).
+  const field = {
+    tcp: {
+      label: (lang: Lang) => translate(lang, 'tcp.file'),
+      placeholder: (lang: Lang) => translate(lang, 'tcp.filePrompt'),
+      view: (lang: Lang, width: number, height: number) => <TcpScreen onBack={() => {}} width={width} height={height} />,
+    },
+    capture: {
+      label: (lang: Lang) => messages(lang).traffic.file,
+      placeholder: (lang: Lang) => messages(lang).traffic.filePrompt,
+      view: (lang: Lang, width: number, height: number) => <TrafficScreen lang={lang} width={width} height={height} onBack={() => {}} open="capture" />,
+    },
+    watch: {
+      label: (lang: Lang) => messages(lang).traffic.port,
+      placeholder: (lang: Lang) => messages(lang).traffic.portPrompt,
+      view: (lang: Lang, width: number, height: number) => <WatchView lang={lang} width={width} height={height} onBack={() => {}} readTable={() => []} intervalMs={60_000} />,
+    },
+  } as const;
+  const cases = (['tcp', 'capture', 'watch'] as const).flatMap((f) => (['en', 'zh'] as const).flatMap((lang) => [40, 60, 80].map((w) => [f, lang, w] as const)));
+  it.each(cases)('%s %s at %s columns: the whole placeholder, every row within the frame', async (f, lang, width) => {
+    const height = 24;
+    const { lastFrame } = render(
+      <LangContext.Provider value={lang}>
+        <ThemeContext.Provider value={themeFor({ NO_COLOR: '1' })}>{field[f].view(lang, width, height)}</ThemeContext.Provider>
+      </LangContext.Provider>,
+    );
+    await settle();
+    const frame = stripVTControlCharacters(lastFrame() ?? '');
+    const lines = frame.split('\n');
+    // The field's row and the rows under it hold the whole placeholder, whitespace aside (a folded
+    // placeholder reads the same across its rows, in English and in Chinese), each within the width.
+    const flat = (s: string): string => s.replace(/\s+/g, '');
+    const want = flat(field[f].placeholder(lang));
+    const at = lines.findIndex((l) => l.includes(`${field[f].label(lang)} `));
+    expect(at, frame).toBeGreaterThanOrEqual(0);
+    const rows = [lines[at]!];
+    while (!flat(rows.join('')).includes(want) && at + rows.length < lines.length && rows.length < 6) rows.push(lines[at + rows.length]!);
+    expect(flat(rows.join('')), frame).toContain(want);
+    for (const r of rows) expect(displayWidth(r), r).toBeLessThanOrEqual(width);
+    // Nothing pushed out of the frame: the field's extra rows were counted, the key hints still show.
+    expect(lines.length).toBeLessThanOrEqual(height);
+    expect(frame).toContain('Esc');
   });
 });

@@ -6,7 +6,7 @@ import { InputError } from '../../errors.js';
 import type { TcpScenario } from '../../scenario/tcp.js';
 import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
 import { KeyHints, menuHints } from '../components/KeyHints.js';
-import { LineInput } from '../components/LineInput.js';
+import { LineInput, lineInputRows } from '../components/LineInput.js';
 import { cutDescription, Menu, MenuDetail } from '../components/Menu.js';
 import { Paint } from '../components/Paint.js';
 import { useT } from '../i18n/strings.js';
@@ -114,8 +114,11 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
     ...windowEntries.map((w) => ({ id: w.file, label: w.name, description: lang === 'zh' ? (w.titleZh ?? w.title) : w.title })),
   ];
   // One line of the list's room goes to the scroll indicator when the scenarios do not all fit.
-  // Two more go to the selected scenario's title in full when the list cuts it.
-  const listRoom = Math.max(3, height - 9 - (items.length > Math.max(3, height - 9) ? 1 : 0));
+  // Two more go to the selected scenario's title in full when the list cuts it, and the file field's
+  // placeholder may fold onto more rows under the field.
+  const fieldRows = lineInputRows(t('tcp.file'), path.value, t('tcp.filePrompt'), width);
+  const fixed = 9 + fieldRows - 1;
+  const listRoom = Math.max(3, height - fixed - (items.length > Math.max(3, height - fixed) ? 1 : 0));
   const first = Math.max(0, Math.min(selected - listRoom + 1, items.length - listRoom));
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -126,7 +129,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
         {items.length > listRoom ? <Paint color={theme.muted}>{scrollIndicator(first, listRoom, items.length, lang)}</Paint> : null}
         <MenuDetail text={width >= 50 && selected < items.length ? cutDescription(items.slice(first, first + listRoom), selected - first, width) : undefined} />
         <Box marginTop={1}>
-          <LineInput label={t('tcp.file')} line={path} focused={selected === fileItem} placeholder={t('tcp.filePrompt')} />
+          <LineInput label={t('tcp.file')} line={path} focused={selected === fileItem} placeholder={t('tcp.filePrompt')} width={width} />
         </Box>
         {error !== undefined ? (
           <Paint color={theme.error} wrap="wrap">

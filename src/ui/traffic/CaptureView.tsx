@@ -118,7 +118,7 @@ export function CaptureView({ lang, width, height, onBack }: CaptureViewProps): 
     return (
       <Box flexDirection="column" width={width} height={height}>
         <Box flexDirection="column" flexGrow={1}>
-          <LineInput label={m.file} line={path} focused={phase.kind === 'open'} placeholder={m.filePrompt} />
+          <LineInput label={m.file} line={path} focused={phase.kind === 'open'} placeholder={m.filePrompt} width={width} />
           {phase.kind === 'reading' ? <Paint color={theme.muted}>{m.reading}</Paint> : null}
           {error !== undefined ? <Text wrap="truncate"><Paint color={theme.error}>✗ {error}</Paint></Text> : null}
         </Box>

@@ -7,7 +7,7 @@ import type { ProcNetEntry } from '../../lab/procnet.js';
 import { conformanceLines, countsText, transitionLine } from '../../watch/format.js';
 import { EMPTY_LINE, editLine, type Line } from '../components/edit-line.js';
 import { hintRows, KeyHints, type KeyHint } from '../components/KeyHints.js';
-import { LineInput } from '../components/LineInput.js';
+import { LineInput, lineInputRows } from '../components/LineInput.js';
 import { Paint } from '../components/Paint.js';
 import { translate } from '../i18n/strings.js';
 import { scrollIndicator } from '../scroll-indicator.js';
@@ -80,13 +80,14 @@ export function WatchView({ lang, width, height, onBack, readTable, intervalMs =
   const verdictRoom = Math.max(1, Math.floor(height / 4));
   const verdict = verdictAll.length > verdictRoom ? [...verdictAll.slice(0, verdictRoom - 1), '  …'] : verdictAll;
   const lines = feed.transitions.flatMap((tr) => transitionLine(tr, w));
-  const room = Math.max(1, height - 1 - head.length - warnings.length - verdict.length - 1 - hintRows(hints, width));
+  const fieldRows = lineInputRows(m.port, typed.value, m.portPrompt, width);
+  const room = Math.max(1, height - fieldRows - head.length - warnings.length - verdict.length - 1 - hintRows(hints, width));
   const maxBack = Math.max(0, lines.length - room);
   if (back > maxBack) setBack(maxBack);
   const first = Math.max(0, lines.length - room - Math.min(back, maxBack));
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <LineInput label={m.port} line={typed} focused placeholder={m.portPrompt} />
+      <LineInput label={m.port} line={typed} focused placeholder={m.portPrompt} width={width} />
       {head.map((l, i) => <Text key={i} wrap="truncate"><Paint color={l.startsWith('✗') ? theme.error : undefined}>{l}</Paint></Text>)}
       {warnings.map((l, i) => <Text key={i} wrap="truncate"><Paint bold color={theme.error}>{l}</Paint></Text>)}
       {verdict.map((l, i) => <Text key={i} wrap="truncate"><Paint color={feed.conformance?.ok ? theme.ok : theme.error}>{l}</Paint></Text>)}
