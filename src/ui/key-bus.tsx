@@ -1,5 +1,6 @@
 import { createContext, useCallback, useMemo } from 'react';
-import { useInput, type Key } from 'ink';
+import type { Key } from 'ink';
+import { useTerminalInput } from './use-terminal-input.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -33,6 +34,6 @@ export const KeyBusContext = createContext<KeyBus | undefined>(undefined);
 export function KeyBusProvider({ children }: { readonly children: React.ReactNode }): React.JSX.Element {
   const bus = useMemo(() => new KeyBus(), []);
   const onKey = useCallback<KeyHandler>((input, key) => bus.dispatch(input, key), [bus]);
-  useInput(onKey);
+  useTerminalInput(onKey);
   return <KeyBusContext.Provider value={bus}>{children}</KeyBusContext.Provider>;
 }

@@ -5,9 +5,9 @@ import type { Key } from 'ink';
  * for a paste. Control keys that arrive in one read (a held Backspace, or tmux's `send-keys BSpace
  * BSpace`) then come as one string, "\x7f\x7f\x7f", which ink names no key at all, and a screen sees no
  * Backspace. Here such a read is cut into its keys again: each control character alone, each run of
- * printable text together (a paste stays a paste). Each control character gets the Key that ink 6's
- * parse-keypress and useInput give it when it arrives alone: \r return, \t tab, \b backspace, \x7f
- * delete (ink's name for the key most terminals send for Backspace), 1-26 ctrl+letter.
+ * printable text together (a paste stays a paste). Each control character gets the Key it has when it
+ * arrives alone (ink 6's parse-keypress and useInput, then keyOfRead): \r return, \t tab, \b and \x7f
+ * backspace, 1-26 ctrl+letter.
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -43,11 +43,32 @@ function controlKey(ch: string, plain: Key): [string, Key] {
     case '\b':
       return ['', { ...plain, backspace: true }];
     case '\u007f':
-      return ['', { ...plain, delete: true }];
+      return ['', { ...plain, backspace: true }];
     case '\n':
       return ['\n', plain];
   }
   const code = ch.charCodeAt(0);
   if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...plain, ctrl: true }];
   return [ch, plain];
+}
+
+/**
+ * The Delete key: CSI 3 ~ (xterm, VTE, tmux; VT220's Remove), with xterm's modifiers (ESC [ 3 ; 5 ~ is
+ * Ctrl-Delete) or rxvt's ($ shift, ^ ctrl), after any ESC ink keeps for Alt.
+ */
+// eslint-disable-next-line no-control-regex
+const DELETE_KEY = /^\u001b+\[3(;\d+)?[~$^]$/;
+
+/**
+ * The Key of one read with Backspace and Delete told apart. ink 6.8's parse-keypress names DEL (0x7f),
+ * the byte xterm, VTE and tmux send for the Backspace key, `delete`, the name it gives the Delete key
+ * (CSI 3 ~) too; only BS (0x08: Ctrl-H, and Backspace on some terminals) is `backspace`. useInput hands
+ * neither byte over (its input is ''), so only the read itself tells them apart: here a read of the
+ * Delete key has `delete`, and every other read ink calls `delete` or `backspace` (DEL, BS, and both
+ * after ESC for Alt) has `backspace`.
+ */
+export function keyOfRead(read: string, key: Key): Key {
+  if (!key.delete && !key.backspace) return key;
+  const forward = DELETE_KEY.test(read);
+  return { ...key, delete: forward, backspace: !forward };
 }

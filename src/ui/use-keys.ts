@@ -1,8 +1,8 @@
 import { useCallback, useContext, useLayoutEffect, useRef } from 'react';
-import { useInput } from 'ink';
 import { KeyBusContext, type KeyHandler } from './key-bus.js';
 import { useKeyControl } from './key-context.js';
 import { splitKeys } from './key-split.js';
+import { useTerminalInput } from './use-terminal-input.js';
 
 export type { KeyHandler } from './key-bus.js';
 
@@ -37,5 +37,5 @@ export function useKeys(handler: KeyHandler, options: { readonly isActive?: bool
   // on its own (tests) listens to ink directly.
   const bus = useContext(KeyBusContext);
   useLayoutEffect(() => (bus === undefined ? undefined : bus.subscribe(stable)), [bus, stable]);
-  useInput(stable, { isActive: bus === undefined });
+  useTerminalInput(stable, { isActive: bus === undefined });
 }

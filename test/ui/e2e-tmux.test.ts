@@ -119,7 +119,7 @@ describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !bu
     send('q');
   });
 
-  it('several control keys in one send-keys act once each: BSpace x3, C-h x3, Tab Tab', async () => {
+  it('several control keys in one send-keys act once each: BSpace x3, C-h x3, Home DC x2, Tab Tab', async () => {
     await waitFor(/^\$/m);
     typeText('node bin/netkata.js');
     send('Enter');
@@ -132,6 +132,10 @@ describe.skipIf(!hasTmux || !built)(skipTitle('netkata in tmux', !hasTmux || !bu
     await waitFor(/> subnet\s+192\.168\.1\.200 *$/m);
     send('C-h', 'C-h', 'C-h');
     await waitFor(/> subnet\s+192\.168\.1\. *$/m);
+    // DC is the Delete key (CSI 3 ~): it deletes the character under the cursor, where BSpace (DEL)
+    // deletes the one before it; ink names both `delete`.
+    send('Home', 'DC', 'DC');
+    await waitFor(/> subnet\s+2\.168\.1\. *$/m);
     send('Tab', 'Tab'); // subnet -> same segment -> classify
     await waitFor('> classify');
     send('C-c');

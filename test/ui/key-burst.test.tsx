@@ -1,5 +1,6 @@
 // Several keys in one read (a held Backspace, tmux `send-keys BSpace BSpace BSpace`) must act as that many
-// presses. The reference is ink itself: what its useInput hands over for each key read alone.
+// presses. The reference is what a screen gets for each key read alone (ink's useInput, with Backspace and
+// Delete told apart by src/ui/use-terminal-input.ts).
 import type { Key } from 'ink';
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';

@@ -100,14 +100,47 @@ describe('the calculators field has an insertion cursor', () => {
     expect(r.frame()).toMatch(/> subnet\s+10\.0\.0\.5\/80 *$/m);
     await r.press(KEY.backspace, '\u001b[H', '1'); // Home
     expect(r.frame()).toMatch(/> subnet\s+110\.0\.0\.5\/8 *$/m);
-    await r.press('\u0005', '\u007f', '\u0001', '\u001b[3~'); // Ctrl-E, Backspace, Ctrl-A, Delete (ink: as Backspace)
-    expect(r.frame()).toMatch(/> subnet\s+110\.0\.0\.5\/ *$/m);
+    await r.press('\u0005', '\u007f', '\u0001', '\u001b[3~'); // Ctrl-E, Backspace, Ctrl-A, Delete (the character under the cursor)
+    expect(r.frame()).toMatch(/> subnet\s+10\.0\.0\.5\/ *$/m);
     await r.press('\u001b[F', '9'); // End
-    expect(r.frame()).toMatch(/> subnet\s+110\.0\.0\.5\/9 *$/m);
+    expect(r.frame()).toMatch(/> subnet\s+10\.0\.0\.5\/9 *$/m);
     // Several cursor keys and text in one read act in order, as typed.
     await r.press('\u0001' + 'x' + '\u0005' + '\u0008' + '8');
-    expect(r.frame()).toMatch(/> subnet\s+x110\.0\.0\.5\/8 *$/m);
+    expect(r.frame()).toMatch(/> subnet\s+x10\.0\.0\.5\/8 *$/m);
     r.unmount();
+  });
+});
+
+describe('Backspace and Delete, as terminals send them', () => {
+  // The bytes of each key as tmux 3 sends them (send-keys into a raw-mode pane, read with od -c) and as
+  // xterm's ctlseqs documents them: Backspace is DEL (0x7f; BS, 0x08, on some terminals and for Ctrl-H),
+  // Alt-Backspace ESC DEL; the Delete key is CSI 3 ~ (VT220's Remove), with modifiers CSI 3 ; 5 ~
+  // (Ctrl) or rxvt's CSI 3 $ (Shift). ink 6.8 names both DEL and CSI 3 ~ `delete`.
+  const backspace: [string, string][] = [['BSpace (DEL)', '\u007f'], ['C-h (BS)', '\u0008'], ['M-BSpace', '\u001b\u007f']];
+  const del: [string, string][] = [['DC (CSI 3 ~)', '\u001b[3~'], ['C-DC (CSI 3;5~)', '\u001b[3;5~'], ['rxvt S-Delete (CSI 3 $)', '\u001b[3$']];
+
+  async function field(keys: string): Promise<string> {
+    const r = renderApp({ screen: 'calc' });
+    await tick();
+    await type(r, 'abcd');
+    await r.press(KEY.left, KEY.left, keys, 'X'); // the cursor before c, the key, then X where the cursor is
+    const line = r.frame().split('\n').find((l) => l.startsWith('> subnet'))!;
+    r.unmount();
+    return line.replace(/^> subnet\s+/, '').trimEnd();
+  }
+
+  it.each(backspace)('%s deletes the character before the cursor', async (_, bytes) => {
+    expect(await field(bytes)).toBe('aXcd');
+  });
+
+  it.each(del)('%s deletes the character under the cursor, which stays', async (_, bytes) => {
+    expect(await field(bytes)).toBe('abXd');
+  });
+
+  it('each as its own key when one read holds several (a held key, tmux send-keys BSpace DC)', async () => {
+    expect(await field('\u007f\u007f')).toBe('Xcd');
+    expect(await field('\u001b[3~\u001b[3~')).toBe('abX');
+    expect(await field('\u007f\u001b[3~')).toBe('aXd');
   });
 });
 

@@ -164,6 +164,7 @@ export const app = {
   'help.calc.choose': 'choose a calculator',
   'help.calc.type': 'type; results update as you type',
   'help.calc.backspace': 'delete the character before the cursor (← → Home End move it)',
+  'help.calc.delete': 'delete the character under the cursor',
   'help.calc.clear': 'clear the line',
   'help.tcp.step': 'step forward',
   'help.tcp.stepBack': 'step back (replays the run to the previous step)',

@@ -166,6 +166,7 @@ export const app: Record<StringKey, string> = {
   'help.calc.choose': '选择计算器',
   'help.calc.type': '直接输入，结果随输入更新',
   'help.calc.backspace': '删除光标前的字符（← → Home End 移动光标）',
+  'help.calc.delete': '删除光标处的字符',
   'help.calc.clear': '清空本行',
   'help.tcp.step': '前进一步',
   'help.tcp.stepBack': '后退一步（重放到上一步）',

@@ -22,6 +22,7 @@ export const SCREEN_KEYS: Partial<Record<ScreenId, readonly HelpRow[]>> = {
     { keys: '↑ ↓ Tab', what: 'help.calc.choose' },
     { keys: 'a-z 0-9 . : /', what: 'help.calc.type' },
     { keys: 'Backspace', what: 'help.calc.backspace' },
+    { keys: 'Delete', what: 'help.calc.delete' },
     { keys: 'Ctrl-U', what: 'help.calc.clear' },
   ],
   tcp: [
