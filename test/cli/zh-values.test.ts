@@ -68,11 +68,35 @@ describe('zh values beside the labels', () => {
       expect(out).not.toContain('ipv4-mapped');
     }
     for (const out of zh(['ip', '::ffff:1.2.3.4'])) {
-      expect(out).toContain('1.2.3.4 (IPv4 映射)');
+      expect(out).toContain('1.2.3.4（IPv4 映射）');
       expect(out).not.toContain('ipv4-mapped');
     }
     for (const out of zh(['classify', '64:ff9b::192.0.2.1'])) expect(out).toContain('内嵌 IPv4（NAT64）');
     expect(run(['classify', '::ffff:127.0.0.1']).stdout).toContain('embedded IPv4 (ipv4-mapped): 127.0.0.1');
     expect(JSON.parse(run(['--lang', 'zh', 'ip', '::ffff:1.2.3.4', '--json']).stdout).embeddedKind).toBe('ipv4-mapped');
+  });
+
+  it('ip: a note in brackets after a value takes full-width brackets in zh, and English and JSON are unchanged', () => {
+    // Chinese text brackets a note with the full-width （）, not ASCII ( ) (GB/T 15834, the zh notes of
+    // port and mac already do). Addresses with every bracketed row of `ip`: the IPv4-mapped hex form,
+    // each embedding (RFC 4291 2.5.5.2 mapped, RFC 6052 2.4's NAT64 example, RFC 3056 6to4, RFC 4380
+    // section 4's Teredo example) and both group MACs.
+    const rows: [address: string, zh: string, en: string][] = [
+      ['192.0.2.1', '::ffff:192.0.2.1（::ffff:c000:201）', '::ffff:192.0.2.1  (::ffff:c000:201)'],
+      ['::ffff:1.2.3.4', '1.2.3.4（IPv4 映射）', '1.2.3.4 (ipv4-mapped)'],
+      ['64:ff9b::c000:221', '192.0.2.33（NAT64）', '192.0.2.33 (nat64)'],
+      ['2002:c000:204::1', '192.0.2.4（6to4）', '192.0.2.4 (6to4)'],
+      ['2001:0:4136:e378:8000:63bf:3fff:fdd2', '192.0.2.45（Teredo）', '192.0.2.45 (teredo)'],
+      ['224.0.0.251', '01:00:5e:00:00:fb（01:00:5e 加低 23 位；RFC 1112 6.4）', '01:00:5e:00:00:fb  (01:00:5e + the low 23 bits; RFC 1112 6.4)'],
+      ['ff02::fb', '33:33:00:00:00:fb（33:33 加低 32 位；RFC 2464 7）', '33:33:00:00:00:fb  (33:33 + the low 32 bits; RFC 2464 7)'],
+    ];
+    for (const [address, zhText, enText] of rows) {
+      for (const out of zh(['ip', address])) {
+        expect(out).toContain(zhText);
+        expect(out, address).not.toMatch(/[()]/);
+      }
+      expect(run(['ip', address]).stdout).toContain(enText);
+      expect(run(['--lang', 'zh', 'ip', address, '--json']).stdout).toBe(run(['ip', address, '--json']).stdout);
+    }
   });
 });

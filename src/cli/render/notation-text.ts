@@ -22,7 +22,7 @@ export function renderNotationText(n: Notation, t: Messages['ip'] = EN): string 
       [t.hex, n.hex],
       [t.binary, n.binary],
       [t.octets, n.octets.join(' ')],
-      [t.ipv4Mapped, `${n.ipv4Mapped}  (${n.ipv4MappedHex})`],
+      [t.ipv4Mapped, `${n.ipv4Mapped}${t.mappedHex(n.ipv4MappedHex)}`],
       [t.reverse, n.reverse],
     );
     if (n.multicastMac !== undefined) rows.push([t.groupMac, `${n.multicastMac}${t.groupMac4}`]);
@@ -30,7 +30,7 @@ export function renderNotationText(n: Notation, t: Messages['ip'] = EN): string 
     rows.push([t.address, n.address], [t.expanded, n.expanded]);
     if (n.zone !== undefined) rows.push([t.zone, n.zone]);
     if (n.hexForm !== undefined) rows.push([t.hexForm, n.hexForm]);
-    if (n.embeddedIPv4 !== undefined) rows.push([t.embedded, `${n.embeddedIPv4} (${n.embeddedKind === undefined ? '' : t.kinds[n.embeddedKind]})`]);
+    if (n.embeddedIPv4 !== undefined) rows.push([t.embedded, `${n.embeddedIPv4}${n.embeddedKind === undefined ? '' : t.embeddedKind(t.kinds[n.embeddedKind])}`]);
     rows.push([t.integer, n.integer], [t.hex, n.hex]);
     const [high, low] = ipv6BinaryHalves(n.binary);
     rows.push([t.binary, high], ['', low]);

@@ -6,6 +6,8 @@ export const ip = {
   binary: 'binary',
   octets: 'octets',
   ipv4Mapped: 'ipv4-mapped',
+  /** Follows the IPv4-mapped address: the same address in hex. */
+  mappedHex: (hex: string) => `  (${hex})`,
   reverse: 'reverse',
   groupMac: 'group MAC',
   /** Follows the group MAC: how it is made. */
@@ -15,6 +17,8 @@ export const ip = {
   zone: 'zone',
   hexForm: 'hex form',
   embedded: 'embedded',
-  /** After the embedded IPv4: how it sits in the IPv6 address (the JSON's `embeddedKind`). */
+  /** Follows the embedded IPv4: how it sits in the IPv6 address, one of `kinds`. */
+  embeddedKind: (kind: string) => ` (${kind})`,
+  /** How the IPv4 address sits in the IPv6 one (the JSON's `embeddedKind`). */
   kinds: { 'ipv4-mapped': 'ipv4-mapped', nat64: 'nat64', '6to4': '6to4', teredo: 'teredo' },
 } as const;
