@@ -2,12 +2,13 @@
  * The framing of capture files, fed in chunks of any size (a stream): classic pcap (libpcap's format,
  * either byte order, microsecond or nanosecond magic) and pcapng (draft-ietf-opsawg-pcapng: sections in
  * either byte order, several Interface Description Blocks each with its link type, if_tsresol and
- * if_tsoffset, Enhanced, Simple and obsolete Packet Blocks; every other block is skipped). Only one record
+ * if_tsoffset, Enhanced, Simple and obsolete Packet Blocks; every other block is skipped, and of an
+ * Enhanced Packet Block's options only netkata's own drop comment is read). Only one record
  * is ever held (the bytes of a record cut across two chunks), so memory does not grow with the file.
  * Pure: the caller reads the file (read-capture.ts).
  */
 import { InputError, reason, type Reason } from '../errors.js';
-import { decodePacket, isSupportedLinkType, type DecodedSegment } from './packet.js';
+import { decodePacket, DROPPED_COMMENT, isSupportedLinkType, type DecodedSegment } from './packet.js';
 
 /** The largest record accepted: beyond it the length field is taken as damage, not a packet (Wireshark caps blocks at 16 MiB too). */
 const MAX_RECORD = 16 * 1024 * 1024;
@@ -17,6 +18,9 @@ const PCAP_NS = 0xa1b23c4d;
 const PCAPNG_SHB = 0x0a0d0d0a;
 const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 const IDB = 1;
+/** The opt_comment option (code 1) of an EPB (draft-ietf-opsawg-pcapng 3.5): UTF-8, not zero-terminated. */
+const OPT_COMMENT = 1;
+const DROPPED_BYTES = new TextEncoder().encode(DROPPED_COMMENT);
 const OBSOLETE_PB = 2;
 const SPB = 3;
 const EPB = 6;
@@ -203,7 +207,29 @@ export class CaptureDecoder {
     }
     if (!iface) throw bad(reason('pcapngNoIface', this.offsetOf(o)));
     const s = decodePacket(iface.link, this.buf, data, caplen, frame, sec, nsec);
-    if (s) this.onSegment(s);
+    if (!s) return;
+    this.onSegment(type === EPB && this.droppedComment(data + ((caplen + 3) & ~3), o + len - 4) ? { ...s, dropped: true } : s);
+  }
+
+  /**
+   * Whether an EPB's options, from `p` to `end`, hold a comment netkata's own capture writes on a segment
+   * that was sent and never delivered (`netkata: DROPPED (link): ...`, src/tcp/pcap.ts). Only that
+   * prefix: any other comment says nothing the replay acts on.
+   */
+  private droppedComment(p: number, end: number): boolean {
+    const { buf, dv, le } = this;
+    while (p + 4 <= end) {
+      const code = dv.getUint16(p, le);
+      const olen = dv.getUint16(p + 2, le);
+      if (code === 0 || p + 4 + olen > end) return false;
+      if (code === OPT_COMMENT && olen >= DROPPED_BYTES.length) {
+        let same = true;
+        for (let i = 0; same && i < DROPPED_BYTES.length; i++) same = buf[p + 4 + i] === DROPPED_BYTES[i];
+        if (same) return true;
+      }
+      p += 4 + ((olen + 3) & ~3);
+    }
+    return false;
   }
 }
 

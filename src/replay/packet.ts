@@ -32,7 +32,15 @@ export interface DecodedSegment extends CapturedSegment {
   /** Capture time: whole seconds since the epoch and nanoseconds (tshark's frame.time_epoch). */
   readonly sec: number;
   readonly nsec: number;
+  /**
+   * netkata's own capture (`tcp run --pcap`) says its sender sent it and it never arrived: a pcapng
+   * packet comment that starts with DROPPED_COMMENT (src/tcp/pcap.ts segmentComment). Absent otherwise.
+   */
+  readonly dropped?: true;
 }
+
+/** The start of the packet comment `tcp run --pcap` writes on a segment the link lost or a down host never took. */
+export const DROPPED_COMMENT = 'netkata: DROPPED';
 
 // Link types (https://www.tcpdump.org/linktypes.html).
 export const LINK = {

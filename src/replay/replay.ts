@@ -10,6 +10,8 @@
  * A listener's ISN is only known from its SYN,ACK, so its machine starts then, fed what it had received.
  * A connection whose first captured segment has no SYN started before the capture: both machines are
  * put in ESTABLISHED by a handshake made up from that segment's numbers, and the report says so.
+ * A segment netkata's own capture marks as dropped (`tcp run --pcap`: the packet comment
+ * `netkata: DROPPED ...`) was sent and never arrived: its sender's machine is fed it, its receiver's is not.
  */
 import { compileMachine, createEngineEndpoint, fire, type CompiledMachine, type EngineEndpoint } from '../tcp/engine.js';
 import type { ProfileName } from '../tcp/profile.js';
@@ -52,6 +54,8 @@ export interface LadderRow {
   readonly anomalies: Anomaly[];
   /** When the receiving machine had no transition for it (or only a reset / challenge ACK): its state and the rule that matched. */
   impossible?: { readonly state: TcpState; readonly rule: string };
+  /** netkata's capture says it was sent and never delivered: its receiver was not fed it. */
+  readonly dropped?: true;
 }
 
 export type Ending = 'fin' | 'rst' | 'open' | 'timeout';
@@ -69,6 +73,8 @@ export interface ConnectionReport {
   readonly states: [EndState, EndState];
   readonly ended: Ending;
   readonly anomalies: Partial<Record<Anomaly, number>>;
+  /** Segments netkata's own capture marks as dropped (sent, never delivered). */
+  readonly dropped: number;
   /** The ladder, for the connections asked for (at most `rowLimit` rows). */
   readonly rows?: LadderRow[];
   /** Segments past `rowLimit`: counted above, not drawn. */
@@ -80,7 +86,8 @@ interface End {
   ep: EngineEndpoint | undefined;
   /** Events for a listener whose machine is not started yet (its ISN comes with its SYN,ACK). */
   pending: TcpEvent[];
-  pendingRows: LadderRow[];
+  /** Rows drawn meanwhile, each with how many of `pending` had come by then (its state is the one after those). */
+  pendingRows: PendingRow[];
   synSent: boolean;
   finSent: boolean;
   isn: number;
@@ -91,6 +98,11 @@ interface End {
   timeWaitAt: number;
 }
 
+interface PendingRow {
+  readonly row: LadderRow;
+  readonly after: number;
+}
+
 interface Track {
   readonly conn: Connection;
   readonly ends: [End, End];
@@ -98,6 +110,7 @@ interface Track {
   first: { frame: number; sec: number; nsec: number };
   last: { frame: number; sec: number; nsec: number };
   anomalies: Partial<Record<Anomaly, number>>;
+  dropped: number;
   rstSeen: boolean;
   lastRetransmission: boolean;
   rows: LadderRow[] | undefined;
@@ -160,7 +173,7 @@ const REJECTING_ACTIONS = new Set(['sendResetForSegment', 'sendResetForAck', 'se
  * many short connections keeps every end it saw (the memory per connection is most of the replay's).
  */
 const NO_EVENTS = Object.freeze([]) as unknown as TcpEvent[]; // frozen: a push onto it would throw, not leak into every end
-const NO_ROWS = Object.freeze([]) as unknown as LadderRow[];
+const NO_ROWS = Object.freeze([]) as unknown as PendingRow[];
 
 function newEnd(index: 0 | 1): End {
   return { index, ep: undefined, pending: NO_EVENTS, pendingRows: NO_ROWS, synSent: false, finSent: false, isn: 0, sentMax: 0, rstByMachine: false, timeWaitAt: 0 };
@@ -255,7 +268,9 @@ export class Replay {
     const row: LadderRow = {
       frame: s.frame, sec: s.sec, nsec: s.nsec, dir, flags: flagsString(s.flags), seq: s.seq, ack: s.ack,
       relSeq: 0, relAck: 0, len: s.len, window: s.window, calls: [], states: [null, null], anomalies,
+      ...(s.dropped ? { dropped: true } : {}),
     };
+    if (s.dropped) track.dropped++;
     const who = dir === 0 ? 'a' : 'b';
     const other = dir === 0 ? 'b' : 'a';
     // The segment before this one reaches its receiver now, unless that receiver is this segment's
@@ -268,7 +283,10 @@ export class Replay {
     if (held && crossed) this.deliver(track, held);
     (row as { relSeq: number }).relSeq = (s.seq - self.isn) >>> 0;
     (row as { relAck: number }).relAck = (s.flags & ACK) !== 0 ? (s.ack - peer.isn) >>> 0 : 0;
-    track.held = { s, dir, row };
+    // A dropped segment never reaches its receiver: nothing is held for it, and its row shows both ends
+    // as its sending left them.
+    if (s.dropped) this.settleRow(track, row);
+    else track.held = { s, dir, row };
     if (track.rows && track.rows.length >= this.options.rowLimit) track.moreRows++;
     else if (track.rows) track.rows.push(row);
   }
@@ -325,7 +343,7 @@ export class Replay {
   private revive(conn: Connection, r: Retired, now: number): Track {
     const ends: [End, End] = [newEnd(0), newEnd(1)];
     const track: Track = {
-      conn, ends, midStream: r.report.midStream, first: r.report.first, last: r.report.last, anomalies: { ...r.report.anomalies },
+      conn, ends, midStream: r.report.midStream, first: r.report.first, last: r.report.last, anomalies: { ...r.report.anomalies }, dropped: r.report.dropped,
       rstSeen: r.report.ended === 'rst', lastRetransmission: false, rows: undefined, moreRows: 0, held: undefined, lastMs: now, quietQueued: false,
     };
     this.current = track;
@@ -349,9 +367,17 @@ export class Replay {
       h.row.anomalies.push('impossible');
       track.anomalies.impossible = (track.anomalies.impossible ?? 0) + 1;
     }
-    h.row.states = [stateOf(track.ends[0]), stateOf(track.ends[1])];
-    if (track.rows) for (const e of track.ends) if (!e.ep) (e.pendingRows === NO_ROWS ? (e.pendingRows = []) : e.pendingRows).push(h.row);
+    this.settleRow(track, h.row);
     this.nowMs = was;
+  }
+
+  /** A row gets both ends' states now; an end whose machine waits for its ISN gets its state once it starts. */
+  private settleRow(track: Track, row: LadderRow): void {
+    row.states = [stateOf(track.ends[0]), stateOf(track.ends[1])];
+    if (!track.rows) return;
+    for (const e of track.ends) {
+      if (!e.ep) (e.pendingRows === NO_ROWS ? (e.pendingRows = []) : e.pendingRows).push({ row, after: e.pending.length });
+    }
   }
 
   /** A connection's first segment: who opened it, or a made-up handshake when the capture missed it. */
@@ -360,7 +386,7 @@ export class Replay {
     const midStream = (s.flags & (SYN | ACK)) !== SYN;
     const at = { frame: s.frame, sec: s.sec, nsec: s.nsec };
     const track: Track = {
-      conn, ends, midStream, first: at, last: at, anomalies: {}, rstSeen: false, lastRetransmission: false,
+      conn, ends, midStream, first: at, last: at, anomalies: {}, dropped: 0, rstSeen: false, lastRetransmission: false,
       rows: this.options.keepRows(conn) ? [] : undefined,
       moreRows: 0,
       held: undefined,
@@ -424,9 +450,7 @@ export class Replay {
         call('ACTIVE_OPEN');
         self.synSent = true;
         // Both ends sent a SYN (a simultaneous open, RFC 9293 figure 7): this one was no listener after all.
-        for (const ev of self.pending) if (ev.type !== 'PASSIVE_OPEN') this.fire(self, ev);
-        self.pending = NO_EVENTS;
-        this.patchPending(self);
+        this.firePending(self, (ev) => ev.type === 'PASSIVE_OPEN');
         if (!peer.ep) {
           (peer.pending === NO_EVENTS ? (peer.pending = []) : peer.pending).push({ type: 'PASSIVE_OPEN' });
           peerCall('PASSIVE_OPEN');
@@ -436,10 +460,7 @@ export class Replay {
       // A listener speaks: its SYN,ACK gives its ISN; a RST to the SYN means no listener (CLOSED).
       const listening = (s.flags & SYN) !== 0;
       this.start(self, (s.flags & SYN) !== 0 ? s.seq : 0);
-      if (!listening) self.pending = self.pending.filter((e) => e.type !== 'PASSIVE_OPEN');
-      for (const ev of self.pending) this.fire(self, ev);
-      self.pending = NO_EVENTS;
-      this.patchPending(self);
+      this.firePending(self, (ev) => !listening && ev.type === 'PASSIVE_OPEN');
       if (listening) {
         self.synSent = true; // the machine answered the SYN itself
         return;
@@ -489,9 +510,24 @@ export class Replay {
     return undefined;
   }
 
-  /** Rows drawn while an end's machine waited for its ISN: their state for it is now known. */
-  private patchPending(end: End): void {
-    for (const r of end.pendingRows) r.states[end.index] = end.ep!.state;
+  /**
+   * A machine just started is fed the events it waited for (those `skip` says were not so), in order, and
+   * each row drawn meanwhile gets its state after the events that had come by that row: the row of a SYN
+   * that never arrived shows the listener in LISTEN, not in the SYN_RECEIVED a later copy brought.
+   */
+  private firePending(end: End, skip: (ev: TcpEvent) => boolean): void {
+    const rows = end.pendingRows;
+    let r = 0;
+    const patch = (n: number): void => {
+      for (; r < rows.length && rows[r]!.after <= n; r++) rows[r]!.row.states[end.index] = end.ep!.state;
+    };
+    patch(0);
+    end.pending.forEach((ev, i) => {
+      if (!skip(ev)) this.fire(end, ev);
+      patch(i + 1);
+    });
+    patch(Number.POSITIVE_INFINITY);
+    end.pending = NO_EVENTS;
     end.pendingRows = NO_ROWS;
   }
 
@@ -546,7 +582,7 @@ export class Replay {
     const states: [EndState, EndState] = [stateOf(t.ends[0]), stateOf(t.ends[1])];
     return {
       id: t.conn.id, a: t.conn.a, b: t.conn.b, frames: [t.conn.frames[0], t.conn.frames[1]], first: t.first, last: t.last,
-      midStream: t.midStream, states, ended: endingOf(t, states), anomalies: t.anomalies,
+      midStream: t.midStream, states, ended: endingOf(t, states), anomalies: t.anomalies, dropped: t.dropped,
       ...(t.rows ? { rows: t.rows } : {}), moreRows: t.moreRows,
     };
   }

@@ -155,6 +155,26 @@ describe('capture screen', () => {
     within(app, 120);
   });
 
+  it('netkata\'s own capture of a lost SYN: the summary counts it, its arrow ends in ✗ lost as the simulator draws one, and only the retransmitted SYN moves the server (RFC 9293 3.10.7.2)', async () => {
+    const lostFile = join(root, 'scenarios', 'tcp', 'lost-syn.yaml');
+    const lost = new Simulation(parseTcpScenario(readFileSync(lostFile, 'utf8'), lostFile));
+    const pcap = join(dir, 'lost-syn.pcapng');
+    writeFileSync(pcap, toPcapng(lost.run().segments, lost.endpointNames()));
+    const app = screen('en');
+    await tick();
+    await app.press(pcap, KEY.enter);
+    await until(app, 'Pick a connection');
+    expect(app.frame()).toContain("1 segment dropped (netkata's capture comment): sent, never delivered");
+    await app.press(KEY.enter);
+    await until(app, 'before the first segment');
+    await app.press(KEY.right);
+    expect(app.frame()).toContain('segment 1 of 4');
+    expect(app.frame()).toMatch(/^0ms +SYN_SENT +─+ SYN seq=0 ─+✗ lost$/m);
+    await app.press(KEY.right);
+    expect([lastRow(app.frame()).a, lastRow(app.frame()).b]).toEqual(['SYN_SENT', 'SYN_RECEIVED']);
+    within(app, 80);
+  });
+
   it('is the sixth area of the app\'s home menu; under zh its menu and help are Chinese', async () => {
     const app = renderApp({ lang: 'zh' });
     await tick();

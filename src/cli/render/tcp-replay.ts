@@ -7,7 +7,7 @@
 import type { Messages } from '../../i18n/index.js';
 import type { Anomaly } from '../../replay/connections.js';
 import type { ConnectionReport, EndState, LadderRow } from '../../replay/replay.js';
-import { padEndCells, padStartCells, wrapCells } from '../../text-width.js';
+import { displayWidth, padEndCells, padStartCells, wrapCells } from '../../text-width.js';
 
 type M = Messages['replay'];
 
@@ -51,7 +51,12 @@ export function renderSummaryHead(h: ReplayHeader, shown: number, m: M): string[
 export function renderSummaryConnection(c: ConnectionReport, m: M): string[] {
   const out = wrapCells(`${m.connection(c.id, c.a, c.b)}  ${m.segments(c.frames[0], c.frames[1])}`, WIDTH, '    ');
   const states = m.states(c.states[0] ?? m.unknownState, c.states[1] ?? m.unknownState);
-  const more = [`${states}${m.clauseSep}${m.ended[c.ended]}`, ...(c.midStream ? [m.midStream] : []), ...(Object.keys(c.anomalies).length ? [m.anomalyCounts(anomalyList(c.anomalies, m))] : [])];
+  const more = [
+    `${states}${m.clauseSep}${m.ended[c.ended]}`,
+    ...(c.midStream ? [m.midStream] : []),
+    ...(Object.keys(c.anomalies).length ? [m.anomalyCounts(anomalyList(c.anomalies, m))] : []),
+    ...(c.dropped > 0 ? [m.dropped(c.dropped)] : []),
+  ];
   for (const line of more) out.push(...wrapCells(`    ${line}`, WIDTH, '    '));
   return out;
 }
@@ -69,6 +74,20 @@ export function segmentText(r: LadderRow): string {
   return `${r.flags} seq=${r.relSeq}${ack}${len}${win}`;
 }
 
+/**
+ * The arrow of a row. A segment netkata's capture marks as dropped is drawn as the simulator's ladder
+ * draws a lost one (src/tcp/ladder.ts): no arrowhead at its receiver, `X lost` at the end of the arrow.
+ */
+function arrowText(r: LadderRow, m: M): string {
+  const label = segmentText(r);
+  if (!r.dropped) return r.dir === 0 ? `--> ${label}` : `<-- ${label}`;
+  const left = `${r.dir === 0 ? '---' : '<--'} ${label} `;
+  const lost = ` ${m.lost}`;
+  // Two cells short of the column, as the simulator's `X lost` stands apart from the next state.
+  const dashes = Math.max(1, ARROW_W - 1 - displayWidth(left) - displayWidth(lost));
+  return left + '-'.repeat(dashes) + lost;
+}
+
 export function renderLadder(c: ConnectionReport, m: M): string[] {
   const out: string[] = ['', ...wrapCells(m.ladderHeading(c.id, c.a, c.b), WIDTH, '    ')];
   if (c.midStream) out.push(...wrapCells(m.midStream, WIDTH));
@@ -76,8 +95,7 @@ export function renderLadder(c: ConnectionReport, m: M): string[] {
   const cols = m.columns;
   out.push(`${padStartCells(cols.time, TIME_W)}  ${padEndCells(cols.a, STATE_W)} ${padEndCells(cols.segment, ARROW_W)} ${cols.b}`);
   for (const r of c.rows ?? []) {
-    const label = segmentText(r);
-    const arrow = r.dir === 0 ? `--> ${label}` : `<-- ${label}`;
+    const arrow = arrowText(r, m);
     const line = `${padStartCells(since(r, c.first), TIME_W)}  ${padEndCells(stateText(r.states[0]), STATE_W)} ${padEndCells(arrow, ARROW_W)} ${stateText(r.states[1])}`;
     out.push(...wrapCells(line, WIDTH, note));
     if (r.calls.length) out.push(...wrapCells(`${note}${m.calls(r.calls.join(m.listSep))}`, WIDTH, note));
@@ -97,7 +115,9 @@ export function renderMermaid(c: ConnectionReport, m: M): string {
   for (const r of c.rows ?? []) {
     const [from, to] = r.dir === 0 ? ['a', 'b'] : ['b', 'a'];
     const marks = r.anomalies.map((a) => m.anomaly[a]);
-    lines.push(`    ${from}->>${to}: ${esc(segmentText(r))}${marks.length ? ` (${esc(marks.join(m.listSep))})` : ''}`);
+    // A dropped segment: Mermaid's `-x`, a line that ends in a cross, and `X lost` as the ladder has it.
+    if (r.dropped) marks.push(m.lost);
+    lines.push(`    ${from}${r.dropped ? '-x' : '->>'}${to}: ${esc(segmentText(r))}${marks.length ? ` (${esc(marks.join(m.listSep))})` : ''}`);
     const changed = (['a', 'b'] as const).filter((_, i) => r.states[i] !== prev[i]);
     for (const end of changed) lines.push(`    Note over ${end}: ${stateText(r.states[end === 'a' ? 0 : 1])}`);
     prev = r.states;

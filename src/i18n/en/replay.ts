@@ -18,6 +18,10 @@ export const replay = {
   unknownState: '? (no reply captured)',
   midStream: 'the capture starts mid-connection: both ends started in ESTABLISHED',
   anomalyCounts: (list: string) => `anomalies: ${list}`,
+  /** Segments netkata's own capture (`tcp run --pcap`) marks as dropped. */
+  dropped: (n: number) => `${plural(n, 'segment')} dropped (netkata's capture comment): sent, never delivered`,
+  /** The end of a dropped segment's arrow, as the ladder of `tcp run` draws it. */
+  lost: 'X lost',
   count: (n: number, name: string) => `${n} ${name}`,
   listSep: ', ',
   /** Between the end states and how the connection ended. */

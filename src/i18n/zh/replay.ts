@@ -15,6 +15,8 @@ export const replay: Messages['replay'] = {
   unknownState: '?（未抓到应答）',
   midStream: '抓包始于连接中途：两端都从 ESTABLISHED 开始',
   anomalyCounts: (list) => `异常：${list}`,
+  dropped: (n) => `${n} 个报文段被丢弃（netkata 抓包中的注释）：已发出，未送达`,
+  lost: 'X 丢失',
   count: (n, name) => `${name} ${n} 次`,
   listSep: '，',
   clauseSep: '；',

@@ -197,5 +197,6 @@ function connectionDetail(c: ConnectionReport, lang: Lang): string[] {
     `${r.states(c.states[0] ?? r.unknownState, c.states[1] ?? r.unknownState)}${messages(lang).traffic.clauseSep}${r.ended[c.ended]}`,
     ...(c.midStream ? [r.midStream] : []),
     ...(anomalies.length ? [r.anomalyCounts(anomalies.map(([k, n]) => r.count(n, r.anomaly[k])).join(r.listSep))] : []),
+    ...(c.dropped > 0 ? [r.dropped(c.dropped)] : []),
   ];
 }

@@ -45,7 +45,8 @@ function msSince(r: Pick<LadderRow, 'sec' | 'nsec'>, t0: { readonly sec: number;
 /**
  * The connection's first `upTo` rows as the simulator's ladder draws segments: a on the left, b on the
  * right, each end's state after the segment (`?` while an end has not shown itself), seq and ack
- * relative to each end's ISN as Wireshark shows them, and the row's anomalies as the arrow's reason.
+ * relative to each end's ISN as Wireshark shows them, and the row's anomalies as the arrow's reason. A
+ * segment netkata's own capture marks as dropped is drawn lost.
  */
 export function ladderSegments(c: ConnectionReport, upTo: number, lang: Lang): LadderSegment[] {
   const m = messages(lang).replay;
@@ -55,7 +56,8 @@ export function ladderSegments(c: ConnectionReport, upTo: number, lang: Lang): L
     const at = msSince(r, c.first);
     return {
       index, at, from, to, flags: r.flags, seq: r.relSeq, ack: r.relAck, len: r.len,
-      dropped: false, arrivedAt: at, flood: false,
+      // netkata's own capture says it never arrived: drawn lost, as the simulator's ladder draws it.
+      dropped: r.dropped === true, arrivedAt: at, flood: false,
       fromState: r.states[r.dir] ?? '?',
       toState: r.states[r.dir === 0 ? 1 : 0] ?? '?',
       ...(named.length ? { why: named.join(m.listSep) } : {}),
