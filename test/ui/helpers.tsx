@@ -19,6 +19,9 @@ export const KEY = {
   tab: '\t',
   backspace: '\u007f',
   ctrlU: '\u0015',
+  // xterm's Home and End (tmux sends these: send-keys Home End, read with od -c)
+  home: '\u001b[H',
+  end: '\u001b[F',
 } as const;
 
 /** One macrotask, then one more: React 19 schedules the render after the input event; ink flushes a lone Esc on setImmediate. */
