@@ -165,6 +165,8 @@ export interface RunResult {
     len: number;
     win: number;
     dropped: boolean;
+    /** Where a dropped segment was lost: `link` or `host down`. */
+    reason?: string;
     why?: string;
     verdict?: string;
     arrivedAt?: number;

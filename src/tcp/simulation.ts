@@ -325,6 +325,7 @@ export class Simulation {
         len: r.len,
         win: r.win,
         dropped: r.dropped,
+        ...(r.dropped && r.reason !== undefined ? { reason: r.reason } : {}),
         ...(r.why === undefined ? {} : { why: r.why }),
         ...(r.verdict === undefined ? {} : { verdict: r.verdict }),
         ...(r.arrivedAt === undefined ? {} : { arrivedAt: r.arrivedAt }),

@@ -83,6 +83,15 @@ describe('toPcap', () => {
     );
     rows.forEach((r, i) => expect(Number(r[5]) * 1000).toBeCloseTo(segments[i]!.at, 3));
     expect(rows.map((r) => (r[6] ?? '').startsWith('netkata: DROPPED'))).toEqual(segments.map((s) => s.dropped));
+    // Where each was lost, from the scenarios' own steps: keepalive-dead-peer's server host and
+    // syn-ack-give-up's client host crash (`crash:`) and their links lose nothing (no `drop:` step), so
+    // each of their lost segments died at the host; the other files' drops are the link's (`drop:`, no crash).
+    const atHost = ['keepalive-dead-peer', 'syn-ack-give-up'].map((n) => runFile(n).result.segments.filter((s) => s.dropped).length);
+    expect(atHost[0]).toBe(9); // the 9 unanswered keepalive probes (RFC 1122 4.2.3.6, tcp_keepalive_probes)
+    const comments = rows.map((r) => r[6] ?? '').filter((c) => c.startsWith('netkata: DROPPED'));
+    const hostDown = atHost[0]! + atHost[1]!;
+    expect(comments.filter((c) => c === 'netkata: DROPPED (host down): sent, never delivered')).toHaveLength(hostDown);
+    expect(comments.filter((c) => c === 'netkata: DROPPED (link): sent, never delivered')).toHaveLength(comments.length - hostDown);
     // A display filter finds them: what a Wireshark user types.
     const filtered = execFileSync('tshark', ['-r', file, '-Y', 'frame.comment contains "DROPPED"', '-T', 'fields', '-e', 'frame.number'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(filtered.trim().split('\n').map(Number)).toEqual(segments.flatMap((s, i) => (s.dropped ? [i + 1] : [])));
