@@ -239,6 +239,10 @@ export const app = {
   // subnet, an IPv6 prefix off a hex digit's edge ({prefix}: its length)
   'subnet.boundaryInside': '(/{prefix}: the boundary falls inside the last network digit)',
   'mac.broadcast': 'broadcast',
+  // a note after a value or a heading ({note}: the note), e.g. "none (/31)"
+  'note.after': ' ({note})',
+  // classify, the IPv4 address an IPv6 one embeds ({kind}: one of embedding.*, {scope}: one of scope.*, {global}: yes or no)
+  'classify.embedded': '{address} ({kind}: {scope}, globally reachable {global})',
 } as const;
 
 export type StringKey = keyof typeof app;

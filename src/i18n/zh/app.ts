@@ -238,4 +238,7 @@ export const app: Record<StringKey, string> = {
   'field.free': '剩余',
   'subnet.boundaryInside': '（/{prefix}：边界落在最后一个网络位十六进制数字之内）',
   'mac.broadcast': '广播',
+  // 值或标题后的括注：全角括号（GB/T 15834），紧接在前文后，不加空格；括号内也用全角标点
+  'note.after': '（{note}）',
+  'classify.embedded': '{address}（{kind}：{scope}，全球可达：{global}）',
 };

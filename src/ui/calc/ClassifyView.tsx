@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Classification } from '../../addr/classify.js';
 import { FieldTable, type Field } from '../components/FieldTable.js';
-import { useT } from '../i18n/strings.js';
+import { fill, useT } from '../i18n/strings.js';
 import { useTheme } from '../theme.js';
 
 export interface ClassifyViewProps {
@@ -22,7 +22,12 @@ export function ClassifyView({ value: c, height }: ClassifyViewProps): React.JSX
   if (c.embedded !== undefined) {
     fields.push({
       label: t('field.embedded'),
-      value: `${c.embedded.address} (${t(`embedding.${c.embedded.kind}`)}: ${t(`scope.${c.embedded.scope}`)}, ${t('field.global')} ${yesNo(c.embedded.global)})`,
+      value: fill(t('classify.embedded'), {
+        address: c.embedded.address,
+        kind: t(`embedding.${c.embedded.kind}`),
+        scope: t(`scope.${c.embedded.scope}`),
+        global: yesNo(c.embedded.global),
+      }),
     });
   }
   const room = Math.max(1, height - fields.length - 2);

@@ -1,6 +1,6 @@
 import type { MacInfo, MulticastGroups } from '../../addr/mac.js';
 import { FieldTable } from '../components/FieldTable.js';
-import { useT } from '../i18n/strings.js';
+import { fill, useT } from '../i18n/strings.js';
 import { useTheme } from '../theme.js';
 
 export interface MacViewProps {
@@ -23,7 +23,7 @@ export function MacView({ value: m }: MacViewProps): React.JSX.Element {
         { label: t('field.mac'), value: m.mac, bold: true },
         { label: t('field.oui'), value: m.oui, color: theme.network },
         { label: t('field.nic'), value: m.nic, color: theme.host },
-        { label: t('field.multicast'), value: yesNo(m.multicast) + (m.broadcast ? ` (${t('mac.broadcast')})` : '') },
+        { label: t('field.multicast'), value: yesNo(m.multicast) + (m.broadcast ? fill(t('note.after'), { note: t('mac.broadcast') }) : '') },
         { label: t('field.local'), value: yesNo(m.local) },
         { label: t('field.eui64'), value: m.eui64 },
         { label: t('field.linkLocal'), value: m.linkLocalIPv6 },

@@ -2,7 +2,8 @@ import type { Notation } from '../../addr/notation.js';
 import { ipv6BinaryHalves } from '../../cli/render/notation-text.js';
 import { foldDomainName } from '../../fold.js';
 import { FieldTable, labelColumn, type Field } from '../components/FieldTable.js';
-import { useT } from '../i18n/strings.js';
+import { messages } from '../../i18n/index.js';
+import { useLang, useT } from '../i18n/strings.js';
 
 export interface NotationViewProps {
   readonly value: Notation;
@@ -27,6 +28,7 @@ function reverseRows(n: Notation, width: number): string[] {
 
 export function NotationView({ value: n, width }: NotationViewProps): React.JSX.Element {
   const t = useT();
+  const ip = messages(useLang()).ip;
   const fields: Field[] =
     n.version === 4
       ? [
@@ -48,8 +50,9 @@ export function NotationView({ value: n, width }: NotationViewProps): React.JSX.
           ...ipv6BinaryHalves(n.binary).map((value, i) => ({ label: i === 0 ? t('field.bits') : '', value })),
           { label: t('field.reverse'), value: n.reverse },
           ...(n.zone !== undefined ? [{ label: t('field.zone'), value: n.zone }] : []),
+          // The note as `netkata ip` prints it (the ip catalogue's format: full-width brackets in Chinese).
           ...(n.embeddedIPv4 !== undefined
-            ? [{ label: t('field.embedded'), value: `${n.embeddedIPv4}${n.embeddedKind !== undefined ? ` (${t(`embedding.${n.embeddedKind}`)})` : ''}` }]
+            ? [{ label: t('field.embedded'), value: `${n.embeddedIPv4}${n.embeddedKind !== undefined ? ip.embeddedKind(ip.kinds[n.embeddedKind]) : ''}` }]
             : []),
           ...(n.multicastMac !== undefined ? [{ label: t('field.groupMac'), value: n.multicastMac }] : []),
         ];

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { SubnetInfo } from '../../addr/subnet.js';
 import { FieldTable, type Field } from '../components/FieldTable.js';
 import { Paint } from '../components/Paint.js';
-import { useT } from '../i18n/strings.js';
+import { fill, useT } from '../i18n/strings.js';
 import { useTheme } from '../theme.js';
 import { BinaryView } from './BinaryView.js';
 import { cutExpandedHex } from './bit-boundary.js';
@@ -32,7 +32,8 @@ export function SubnetView({ value: s, width }: SubnetViewProps): React.JSX.Elem
         <FieldTable fields={fields} />
         <Box marginTop={1} flexDirection="column">
           <Text bold>
-            {t('field.expanded')} (/{s.prefix})
+            {t('field.expanded')}
+            {fill(t('note.after'), { note: `/${s.prefix}` })}
           </Text>
           <Text>
             <Paint color={theme.network}>{cut.network}</Paint>
@@ -51,7 +52,7 @@ export function SubnetView({ value: s, width }: SubnetViewProps): React.JSX.Elem
     { label: t('field.cidr'), value: s.cidr },
     { label: t('field.netmask'), value: `${s.netmask}  (/${s.prefix})` },
     { label: t('field.wildcard'), value: s.wildcard },
-    { label: t('field.broadcast'), value: s.broadcast ?? `${none} (/${s.prefix})`, color: theme.host, bold: true },
+    { label: t('field.broadcast'), value: s.broadcast ?? none + fill(t('note.after'), { note: `/${s.prefix}` }), color: theme.host, bold: true },
     { label: t('field.firstHost'), value: s.firstHost },
     { label: t('field.lastHost'), value: s.lastHost },
     { label: t('field.hostCount'), value: String(s.hostCount) },

@@ -9,6 +9,11 @@ export function translate(lang: Lang, key: StringKey): string {
   return messages(lang).app[key];
 }
 
+/** A catalogue template with its `{name}` placeholders filled: `fill(t('note.after'), { note: '/31' })`. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
 export const LangContext = createContext<Lang>('en');
 
 /** `const t = useT(); t('home.tcp')` */
