@@ -96,3 +96,24 @@ export function wrapCells(line: string, width: number, indent = '', measure: (s:
   if (cur.length > 0) out.push(cur.join('').trimEnd());
   return out;
 }
+
+/**
+ * `text` cut to at most `width` cells, ending with `…` when it was cut. The cut falls between whole
+ * characters: ink's own truncation (cli-truncate 5 with slice-ansi 8) keeps a wide character that
+ * straddles the edge, so a cut Chinese line came out one cell too wide and the terminal dropped its `…`.
+ * Otherwise the same cut as ink's: the first `width - 1` cells, then `…`.
+ */
+export function truncateCells(text: string, width: number, measure: (s: string) => number = displayWidth): string {
+  if (measure(text) <= width) return text;
+  if (width < 1) return '';
+  let out = '';
+  let w = 0;
+  const room = width - measure('…');
+  for (const ch of text) {
+    const cw = measure(ch);
+    if (w + cw > room) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
+}

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { wrapCells } from '../src/text-width.js';
+import { truncateCells, wrapCells } from '../src/text-width.js';
 
 const CLOSING = '，。、；：？！）》”';
 const OPENING = '（《“';
@@ -52,5 +52,28 @@ describe('wrapCells', () => {
     const lines = wrapCells(text, 80, '', stringWidth);
     expect(lines.length).toBe(2);
     expect(lines[1]!.startsWith('（fe80::）')).toBe(true);
+  });
+});
+
+describe('truncateCells', () => {
+  it('fits the width by string-width, whatever straddles the edge, and ends a cut text with …', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('a', ' ', '9', '对', '：', '（', '）', 'FIN_WAIT_2 '), { maxLength: 40 }), fc.integer({ min: 1, max: 60 }), (parts, width) => {
+      const text = parts.join('');
+      const cut = truncateCells(text, width);
+      expect(stringWidth(cut), `${text}|${width}`).toBeLessThanOrEqual(width);
+      if (stringWidth(text) <= width) expect(cut).toBe(text);
+      else {
+        expect(cut.endsWith('…')).toBe(true);
+        expect(text.startsWith(cut.slice(0, -1))).toBe(true);
+        // Nothing is given away: only a wide character that would not fit leaves a cell blank.
+        expect(stringWidth(cut)).toBeGreaterThanOrEqual(width - 1);
+      }
+    }), { seed: 20261207 });
+  });
+
+  it("cuts ASCII as ink does (the first width - 1 cells, then …) and a wide character at the edge whole", () => {
+    expect(truncateCells('TIME_WAIT and FIN', 10)).toBe('TIME_WAIT…');
+    expect(truncateCells('主动关闭方一直等待对端', 9)).toBe('主动关闭…');
+    expect(truncateCells('主动关闭方一直等待对端', 10)).toBe('主动关闭…');
   });
 });

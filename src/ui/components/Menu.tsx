@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { displayWidth } from '../../text-width.js';
+import { displayWidth, truncateCells } from '../../text-width.js';
 import { useTheme } from '../theme.js';
 import { Paint } from './Paint.js';
 
@@ -14,14 +14,30 @@ export interface MenuProps {
   readonly selected: number;
   /** Show descriptions beside labels (wide terminals) or not. */
   readonly showDescriptions?: boolean;
+  /**
+   * The menu's own width in cells: a description that does not fit beside the labels is cut here, to
+   * whole characters, with `…`. Without it ink cuts it, which can leave a row one cell too wide when a
+   * Chinese character straddles the edge (see truncateCells).
+   */
+  readonly width?: number;
+}
+
+/** The gap between the labels' column and the descriptions'. */
+const GAP = 3;
+
+/** Cells left for the descriptions in a menu `width` cells wide: the labels' column (with its `> `) and the gap go first. */
+function descriptionWidth(items: readonly MenuItem[], width: number): number {
+  const labels = Math.max(...items.map((i) => displayWidth(i.label))) + 2;
+  return width - labels - GAP;
 }
 
 /**
  * A vertical list with one selected row, marked by `>` as well as colour. Labels and descriptions are
  * two columns (each row one line), so they align whatever the labels' display width (CJK included).
  */
-export function Menu({ items, selected, showDescriptions = true }: MenuProps): React.JSX.Element {
+export function Menu({ items, selected, showDescriptions = true, width }: MenuProps): React.JSX.Element {
   const theme = useTheme();
+  const room = width === undefined || items.length === 0 ? undefined : descriptionWidth(items, width);
   return (
     <Box>
       <Box flexDirection="column" flexShrink={0}>
@@ -36,10 +52,10 @@ export function Menu({ items, selected, showDescriptions = true }: MenuProps): R
         })}
       </Box>
       {showDescriptions ? (
-        <Box flexDirection="column" marginLeft={3} flexShrink={1}>
+        <Box flexDirection="column" marginLeft={GAP} flexShrink={1}>
           {items.map((item) => (
             <Paint key={item.id} color={theme.muted} wrap="truncate">
-              {item.description ?? ' '}
+              {item.description === undefined ? ' ' : room === undefined ? item.description : truncateCells(item.description, room)}
             </Paint>
           ))}
         </Box>
@@ -56,8 +72,7 @@ export function Menu({ items, selected, showDescriptions = true }: MenuProps): R
 export function cutDescription(items: readonly MenuItem[], selected: number, width: number): string | undefined {
   const item = items[selected];
   if (item?.description === undefined) return undefined;
-  const labels = Math.max(...items.map((i) => displayWidth(i.label))) + 2;
-  return displayWidth(item.description) > width - labels - 3 ? item.description : undefined;
+  return displayWidth(item.description) > descriptionWidth(items, width) ? item.description : undefined;
 }
 
 /** Two rows below a menu: the selected item's description in full when the menu cuts it. */

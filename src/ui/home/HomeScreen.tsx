@@ -39,7 +39,7 @@ export function HomeScreen({ selected, getSelected, onSelect, onOpen, width, hei
     <Box flexDirection="column" width={width} height={height}>
       <Box flexDirection="column" flexGrow={1} paddingX={1} paddingTop={roomy ? 1 : 0}>
         <Box>
-          <Menu items={items} selected={selected} showDescriptions={width >= 60} />
+          <Menu items={items} selected={selected} showDescriptions={width >= 60} width={width - 2} />
         </Box>
         {width >= 60 ? <Box marginTop={1}><MenuDetail text={cutDescription(items, selected, width - 2)} /></Box> : null}
         <Box marginTop={1}>

@@ -132,7 +132,7 @@ export function LabScreen({ lang, onBack, width, height, runExperiment = realRun
     return (
       <Box flexDirection="column" width={width}>
         <Text wrap="truncate"><Paint bold color={theme.title}>{lab.screenTitle}</Paint></Text>
-        <Menu items={EXPERIMENTS.slice(first, first + rows).map((e) => ({ id: e.name, label: e.name, description: texts.get(e.name)!.title }))} selected={selected - first} />
+        <Menu items={EXPERIMENTS.slice(first, first + rows).map((e) => ({ id: e.name, label: e.name, description: texts.get(e.name)!.title }))} selected={selected - first} width={width} />
         <Paint color={theme.muted}>{more}</Paint>
         <Text wrap="truncate"><Paint color={theme.muted}>{lab.screenVerify}</Paint></Text>
         <KeyHints hints={hints} />

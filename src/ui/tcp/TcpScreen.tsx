@@ -125,7 +125,7 @@ export function TcpScreen({ onBack, width, height, scenariosRoot, playInterval }
       <Text bold>{t('tcp.choose')}</Text>
       <Box marginTop={1} flexDirection="column" flexGrow={1}>
         {entries.length === 0 ? <Text dimColor>{t('tcp.noScenarios')}</Text> : null}
-        <Menu items={items.slice(first, first + listRoom)} selected={selected - first} showDescriptions={width >= 50} />
+        <Menu items={items.slice(first, first + listRoom)} selected={selected - first} showDescriptions={width >= 50} width={width} />
         {items.length > listRoom ? <Paint color={theme.muted}>{scrollIndicator(first, listRoom, items.length, lang)}</Paint> : null}
         <MenuDetail text={width >= 50 && selected < items.length ? cutDescription(items.slice(first, first + listRoom), selected - first, width) : undefined} />
         <Box marginTop={1}>
