@@ -86,8 +86,14 @@ export function foldLine(line: string, width: number, hang = 2): string[] {
   const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
   if (displayWidth(plain) <= width) return [line];
   const indent = ' '.repeat(/^ */.exec(plain)![0].length);
-  // A number and its unit stay on one row (`60 s`, `1.25 ms`): joined by a no-break space while folding.
-  const body = line.replace(/^( *)((?:\u001b\[[0-9;]*m)*) */, '$2').replace(/(\d) (ms|s)\b/g, `$1${NBSP}$2`);
+  // A number and its unit stay on one row (`60 s`, `1.25 ms`), and so does a prefix length with the
+  // number or address before it (`10.0.0.0/24 /26`, one command line's arguments, `/26` meaningless
+  // alone): joined by a no-break space while folding. A space in the text that is already U+00A0
+  // (UAX #14 class GL) is never broken at either.
+  const body = line
+    .replace(/^( *)((?:\u001b\[[0-9;]*m)*) */, '$2')
+    .replace(/(\d) (ms|s)\b/g, `$1${NBSP}$2`)
+    .replace(/(?<=\d) (?=\/\d{1,3}\b)/g, NBSP);
   const gs = groups(units(body));
   const rows: string[] = [];
   let row = indent;

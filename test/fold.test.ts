@@ -35,6 +35,18 @@ describe('foldLine', () => {
     }
   });
 
+  it('keeps a prefix length on the row of the address or number before it (10.0.0.0/24 /26), not after a word', () => {
+    const line = 'split a parent into smaller blocks, for example 192.168.100.0/22 /26 or 10.0.0.0/8 /12';
+    for (let width = 20; width <= 90; width++) {
+      const rows = foldLine(line, width, 0);
+      for (const r of rows) expect(stringWidth(r), `${width}: ${r}`).toBeLessThanOrEqual(width);
+      expect(rows.join(' ')).toBe(line);
+      for (const pair of ['192.168.100.0/22 /26', '10.0.0.0/8 /12']) expect(rows.some((r) => r.includes(pair)), `${width}: ${JSON.stringify(rows)}`).toBe(true);
+    }
+    // After a word a prefix length is an ordinary word: `then /26` may break.
+    expect(foldLine('a CIDR, then /26', 12, 0)).toEqual(['a CIDR, then', '/26']);
+  });
+
   it('breaks English at spaces, Chinese between characters, and indents the rows after the first', () => {
     expect(foldLine('  the quick brown fox jumps over', 16)).toEqual(['  the quick', '    brown fox', '    jumps over']);
     expect(foldLine('一二三四五六七八，九十', 16)).toEqual(['一二三四五六七', '  八，九十']);

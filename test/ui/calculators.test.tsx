@@ -4,7 +4,10 @@ import { parseCidr } from '../../src/addr/parse.js';
 import { subnet } from '../../src/addr/subnet.js';
 import { cutDottedBinary, cutExpandedHex } from '../../src/ui/calc/bit-boundary.js';
 import { CALCULATORS, evaluate } from '../../src/ui/calc/calculators.js';
+import stringWidth from 'string-width';
 import { displayWidth } from '../../src/text-width.js';
+import { foldLine } from '../../src/fold.js';
+import { translate } from '../../src/ui/i18n/strings.js';
 import { KEY, renderApp, tick, type, typeEach, type Rendered } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -299,6 +302,42 @@ describe('calculators at 80 columns: lines broken where the CLI breaks them', ()
     const rows: string[] = [];
     for (let i = field; i < lines.length && lines[i]!.trim() !== ''; i++) rows.push(lines[i]!);
     expect(rows.join(' ').replace(/^> split\s+/, '').replace(/\s+/g, ' ').trim()).toBe(hint.replace(/\s+/g, ' '));
+  });
+});
+
+describe("split's hint keeps its example on one row", () => {
+  // The example is one command line (`netkata split 10.0.0.0/24 /26`): an address with its prefix and
+  // the new prefix length. Broken after the address, "/26" stood alone on the next row at 80 columns.
+  const EXAMPLE = '10.0.0.0/24 /26';
+  const split = CALCULATORS.find((c) => c.id === 'split')!;
+
+  it.each(['en', 'zh'] as const)('%s at 80 columns: the example whole on one row, every row within the width', async (lang) => {
+    const app = await openCalc(lang);
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    app.stdout.emit('resize');
+    await tick();
+    for (let i = 0; i < 10 && CALCULATORS[i]?.id !== 'split'; i++) await app.press(KEY.tab);
+    const hint = translate(lang, split.hint);
+    expect(hint).toContain(EXAMPLE);
+    const lines = app.frame().split('\n');
+    for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
+    const field = lines.findIndex((l) => l.startsWith(`> ${translate(lang, split.label)}`));
+    expect(field).toBeGreaterThanOrEqual(0);
+    const rows: string[] = [];
+    for (let i = field; i < lines.length && lines[i]!.trim() !== ''; i++) rows.push(lines[i]!);
+    // The field's rows hold the hint, whole (whitespace aside), and one of them the example.
+    const flat = (t: string): string => t.replace(/\s+/g, '');
+    expect(flat(rows.join('')).endsWith(flat(hint))).toBe(true);
+    expect(rows.some((r) => r.includes(EXAMPLE)), rows.join('\n')).toBe(true);
+  });
+
+  it.each(['en', 'zh'] as const)('%s folded at any width from 16 to 120 cells: the example never broken', (lang) => {
+    const hint = translate(lang, split.hint);
+    for (let width = 16; width <= 120; width++) {
+      const rows = foldLine(hint, width, 0);
+      for (const r of rows) expect(stringWidth(r), `${width}: ${r}`).toBeLessThanOrEqual(width);
+      expect(rows.some((r) => r.includes(EXAMPLE)), `${width}: ${JSON.stringify(rows)}`).toBe(true);
+    }
   });
 });
 
