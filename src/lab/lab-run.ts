@@ -131,6 +131,13 @@ export class LabRun {
    * Returns as soon as the kernel has bound the socket (it may still be in SYN_SENT).
    */
   async startConnect(clientName: string, serverName: string, port: number, opts: { allowHalfOpen?: boolean } = {}): Promise<net.Socket> {
+    const { s, failed } = await this.beginConnect(clientName, serverName, port, opts);
+    if (failed) throw failed;
+    return s;
+  }
+
+  /** startConnect, with a connect that failed before its port could be read given back with its socket. */
+  private async beginConnect(clientName: string, serverName: string, port: number, opts: { allowHalfOpen?: boolean }): Promise<{ s: net.Socket; failed?: Error }> {
     const s = net.connect({ host: this.host, port, allowHalfOpen: opts.allowHalfOpen ?? false });
     this.track({ close: () => destroyHard(s) });
     this.watchErrors(s);
@@ -145,8 +152,13 @@ export class LabRun {
     if (bound.port === undefined) {
       // Over before its port could be read (the handshake and a reset taken in one turn of the loop, or
       // a refusal): its 'connect' or 'error' has gone by, and waiting for one would wait out the run.
-      if (s.destroyed) throw s.errored ?? new Error(`connect to ${this.host} port ${port}: closed at once`);
-      await this.once(s, 'connect');
+      if (s.destroyed) return { s, failed: s.errored ?? new Error(`connect to ${this.host} port ${port}: closed at once`) };
+      try {
+        await this.once(s, 'connect');
+      } catch (e) {
+        if (this.signal.aborted) throw e;
+        return { s, failed: e as Error };
+      }
       bound = { address: s.localAddress!, port: s.localPort! };
     }
     const local = formatSocketAddress({ address: bound.address!, port: bound.port! });
@@ -157,7 +169,7 @@ export class LabRun {
     this.names.set(tupleKey(remote, local), serverName);
     this.observer?.name(local, remote, clientName);
     this.observer?.name(remote, local, serverName);
-    return s;
+    return { s };
   }
 
   /**
@@ -167,10 +179,30 @@ export class LabRun {
    * poll every 250 ms, auth's clients were missing from the report; verify's probes lost the server end
    * of a short connection the same way. `attach` puts the caller's listeners on before that wait, so a
    * reset or close that comes meanwhile is heard.
+   *
+   * `resetIsConnection`: a connect that fails with ECONNRESET returns its (closed) socket instead of
+   * throwing. Linux reports a RST that answers the SYN as ECONNREFUSED and one that comes after the
+   * handshake as ECONNRESET (tcp_reset: SYN_SENT gives ECONNREFUSED, a synchronized state ECONNRESET), so
+   * that connection was made and then reset before Node said it was: the same as a reset heard just after
+   * 'connect', whichever Node saw first (a server that aborts each connection at once).
    */
-  async connect(clientName: string, serverName: string, port: number, opts: { allowHalfOpen?: boolean; attach?: (s: net.Socket) => void } = {}): Promise<net.Socket> {
-    const s = await this.startConnect(clientName, serverName, port, opts);
-    if (s.connecting) await this.once(s, 'connect');
+  async connect(
+    clientName: string,
+    serverName: string,
+    port: number,
+    opts: { allowHalfOpen?: boolean; attach?: (s: net.Socket) => void; resetIsConnection?: boolean } = {},
+  ): Promise<net.Socket> {
+    const { s, failed } = await this.beginConnect(clientName, serverName, port, opts);
+    let error = failed;
+    if (error === undefined && s.connecting) {
+      try {
+        await this.once(s, 'connect');
+      } catch (e) {
+        if (this.signal.aborted) throw e;
+        error = e as Error;
+      }
+    }
+    if (error !== undefined && !(opts.resetIsConnection === true && (error as NodeJS.ErrnoException).code === 'ECONNRESET')) throw error;
     opts.attach?.(s);
     if (this.observer) await this.guard(this.observer.sync());
     return s;

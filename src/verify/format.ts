@@ -38,7 +38,7 @@ export function formatVerifyReport(r: VerifyReport, o: VerifyFormatOptions): str
   }
   if (r.error) {
     const during = r.error.step !== undefined && r.error.verb !== undefined ? t.duringStep(r.error.step + 1, r.error.verb) : '';
-    out.push('', c.red(`${r.error.kind === 'timeout' ? t.timeout(r.timeoutMs) : t.interrupted}${during}`));
+    out.push('', c.red(r.error.kind === 'timeout' ? `${t.timeout(r.timeoutMs)}${during}` : t.interruptedDuring(during)));
   }
   out.push('');
   const failed = r.checks.filter((k) => !k.ok).length;

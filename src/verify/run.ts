@@ -278,12 +278,18 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
       return true;
     };
 
-    const connect = async (name: string): Promise<void> => {
+    /**
+     * `resetIsConnection` (every step but accepts, which tells a reset from an acceptance itself): a
+     * connection the server reset before Node reported it made is a client whose connection was reset,
+     * as one reset just after: the verdict must not depend on which Node saw first (LabRun.connect).
+     */
+    const connect = async (name: string, resetIsConnection = true): Promise<void> => {
       if (clients.has(name)) throw new InputError(reason('verifyAlreadyConnected', name), probe.name);
       // The client's listeners go on before LabRun.connect waits for its poll (Poller.sync: the server's
       // end on record at least once, however short the connection), so nothing the server does in the
       // meantime (a reset, a close) happens unheard.
       await lab.connect(name, serverOf(name), port, {
+        resetIsConnection,
         attach: (socket) => {
           // What already happened before the listeners went on (a reset processed in the same turn as the
           // handshake's completion) is read from the socket itself.
@@ -383,7 +389,7 @@ export async function verifyProgram(options: VerifyOptions, choosers: PortChoose
         const started = monotonicMs();
         let refused: string | undefined;
         try {
-          await connect(name);
+          await connect(name, false);
         } catch (e) {
           if (e instanceof LabAborted) throw e;
           refused = (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -76,6 +76,7 @@ export const verify = {
   timeout: (ms: number) => `the run timed out after ${ms} ms`,
   duringStep: (n: number, verb: string) => `, during step ${n} (${verb})`,
   interrupted: 'verify: interrupted; the program and every client were stopped',
+  interruptedDuring: (during: string) => `verify: interrupted${during}; the program and every client were stopped`,
   verdictOk: (n: number) => `verdict: PASS (${n} checks)`,
   verdictUnfinished: 'verdict: FAIL (the run did not finish)',
   verdictBad: (failed: number, n: number) => `verdict: FAIL (${failed} of ${n} checks failed)`,

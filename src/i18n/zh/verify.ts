@@ -75,6 +75,7 @@ export const verify: Messages['verify'] = {
   timeout: (ms) => `运行超时（${ms} ms）`,
   duringStep: (n, verb) => `，停在第 ${n} 步（${verb}）`,
   interrupted: 'verify：已中断；被测程序与所有客户端均已停止',
+  interruptedDuring: (during) => `verify：已中断${during}；被测程序与所有客户端均已停止`,
   verdictOk: (n) => `结论：通过（共 ${n} 项检查）`,
   verdictUnfinished: '结论：失败（运行未完成）',
   verdictBad: (failed, n) => `结论：失败（${n} 项检查中 ${failed} 项未通过）`,
