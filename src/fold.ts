@@ -79,6 +79,33 @@ function groups(us: readonly Unit[]): Unit[][] {
 }
 
 /**
+ * The space between an address (dotted or with colons, its own prefix length allowed) and one prefix
+ * length after it: `10.0.0.0/24 /26`, `192.168.1.200 /24`. One pair only: in a chain (`24 /25 /26`,
+ * `10.0.0.0/24 /25 /26`) each prefix length is a word of its own, else the chain is one long word.
+ */
+const PREFIX_PAIR = /(?<=(?:^|[^0-9A-Za-z.:/])[0-9A-Fa-f]*[.:][0-9A-Fa-f.:]*\d(?:\/\d{1,3})?) (?=\/\d{1,3}(?![\w/.:]| \/\d))/g;
+
+function width_(g: readonly Unit[]): number {
+  return g.reduce((n, u) => n + u.width, 0);
+}
+
+/** A group split at its no-break spaces into groups with an ordinary space between them. */
+function unjoin(g: readonly Unit[]): Unit[][] {
+  const out: Unit[][] = [[]];
+  for (const u of g) {
+    if (u.esc || u.space || !u.text.includes(NBSP)) {
+      out[out.length - 1]!.push(u);
+      continue;
+    }
+    u.text.split(NBSP).forEach((part, i) => {
+      if (i > 0) out.push([{ text: ' ', width: 1, space: true, esc: false }], []);
+      if (part !== '') out[out.length - 1]!.push({ ...u, text: part, width: displayWidth(part) });
+    });
+  }
+  return out.filter((x) => x.length > 0);
+}
+
+/**
  * Rows of at most `width` cells: the first is `line` (its own indent kept), the others are indented
  * `hang` cells more than it.
  */
@@ -87,14 +114,17 @@ export function foldLine(line: string, width: number, hang = 2): string[] {
   if (displayWidth(plain) <= width) return [line];
   const indent = ' '.repeat(/^ */.exec(plain)![0].length);
   // A number and its unit stay on one row (`60 s`, `1.25 ms`), and so does a prefix length with the
-  // number or address before it (`10.0.0.0/24 /26`, one command line's arguments, `/26` meaningless
-  // alone): joined by a no-break space while folding. A space in the text that is already U+00A0
-  // (UAX #14 class GL) is never broken at either.
+  // address before it (`10.0.0.0/24 /26`, one command line's arguments, `/26` meaningless alone):
+  // joined by a no-break space while folding, where the row has room for them together. A space in
+  // the text that is already U+00A0 (UAX #14 class GL) is not broken at either, room allowing.
   const body = line
     .replace(/^( *)((?:\u001b\[[0-9;]*m)*) */, '$2')
     .replace(/(\d) (ms|s)\b/g, `$1${NBSP}$2`)
-    .replace(/(?<=\d) (?=\/\d{1,3}\b)/g, NBSP);
-  const gs = groups(units(body));
+    .replace(PREFIX_PAIR, NBSP);
+  // A joined group wider than the narrowest row breaks at its joined spaces like at any space (a row
+  // never starts or ends with one); only a piece still too wide is cut between characters, below.
+  const narrowest = width - indent.length - Math.max(0, hang);
+  const gs = groups(units(body)).flatMap((g) => (width_(g) > narrowest ? unjoin(g) : [g]));
   const rows: string[] = [];
   let row = indent;
   let start = indent.length;
@@ -113,7 +143,7 @@ export function foldLine(line: string, width: number, hang = 2): string[] {
       pendingSpace = g[0]!.text;
       continue;
     }
-    const gw = g.reduce((n, u) => n + u.width, 0);
+    const gw = width_(g);
     if (w > start && w + pendingSpace.length + gw > width) newRow();
     row += pendingSpace;
     w += pendingSpace.length;

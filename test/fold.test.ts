@@ -47,6 +47,53 @@ describe('foldLine', () => {
     expect(foldLine('a CIDR, then /26', 12, 0)).toEqual(['a CIDR, then', '/26']);
   });
 
+  // A joined pair (`10.0.0.0/24 /26`) wider than the room on a row breaks at its joined space like at any
+  // space, and only a piece still wider than the row is cut between characters: before, the pair was cut
+  // character by character, the joined space with it, leaving rows that start or end with a space or
+  // "/2" on one row and "6" on the next. Only a pair is joined, not a chain of prefix lengths.
+  it('breaks a joined pair wider than the row at its space, never leaving that space at the edge of a row', () => {
+    expect(foldLine('e.g. 10.0.0.0/24 /26', 11, 0)).toEqual(['e.g.', '10.0.0.0/24', '/26']);
+    expect(foldLine('e.g. 10.0.0.0/24 /26', 12, 0)).toEqual(['e.g.', '10.0.0.0/24', '/26']);
+    expect(foldLine('e.g. 10.0.0.0/24 /26', 14, 0)).toEqual(['e.g.', '10.0.0.0/24', '/26']);
+    expect(foldLine('e.g. 10.0.0.0/24 /26', 15, 0)).toEqual(['e.g.', '10.0.0.0/24 /26']);
+    // A chain of prefix lengths is ordinary words, each a place to break.
+    expect(foldLine('prefix lengths 24 /25 /26 /27 /28 /29 /30', 20, 2)).toEqual(['prefix lengths 24', '  /25 /26 /27 /28', '  /29 /30']);
+    expect(foldLine('the chain 10.0.0.0/24 /25 /26', 22, 0)).toEqual(['the chain 10.0.0.0/24', '/25 /26']);
+  });
+
+  it('at every width from 4 to 40: no row starts or ends with a space past its indent, no token cut that fits, nothing lost', () => {
+    const lines = [
+      'e.g. 10.0.0.0/24 /26',
+      'prefix lengths 24 /25 /26 /27 /28 /29 /30',
+      'split a parent into smaller blocks, for example 192.168.100.0/22 /26 or 10.0.0.0/8 /12',
+      'two addresses and a mask, e.g. 192.168.1.10 192.168.1.200 /24',
+      'a CIDR, then /26 or --prefix 26, a count x4 or --count 4, or host needs h 50,20,10 or --hosts 50,20,10 (as the CLI), e.g. 10.0.0.0/24 /26',
+      'CIDR 加 /26 或 --prefix 26、个数 x4 或 --count 4、主机需求 h 50,20,10 或 --hosts 50,20,10（同命令行），例如 10.0.0.0/24 /26',
+      '203.0.113.0/24 /28 then 198.51.100.7 /32, read in 1.25 ms or 60 s',
+    ];
+    for (const line of lines) {
+      for (const hang of [0, 2]) {
+        for (let width = 4; width <= 40; width++) {
+          const rows = foldLine(line, width, hang);
+          const at = `${width}/${hang}: ${JSON.stringify(rows)}`;
+          const bodies = rows.map((r, i) => (i === 0 ? r : r.slice(hang)));
+          rows.slice(1).forEach((r) => expect(r.slice(0, hang), at).toBe(' '.repeat(hang)));
+          for (const b of bodies) {
+            expect(b, at).not.toMatch(/^\s|\s$/);
+            expect(stringWidth(b), at).toBeGreaterThan(0);
+          }
+          for (const r of rows) expect(stringWidth(r), at).toBeLessThanOrEqual(Math.max(width, hang + 2));
+          // Whole: the rows hold the text (whitespace aside), and every ASCII word that fits a row is on one row.
+          expect(bodies.join('').replace(/\s+/g, ''), at).toBe(line.replace(/\s+/g, ''));
+          for (const word of line.split(' ').filter((x) => /^[!-~]+$/.test(x) && x.length <= width - hang)) {
+            expect(bodies.some((b) => b.split(' ').includes(word)), `${word} at ${at}`).toBe(true);
+          }
+          if (width - hang >= 3) expect(bodies.some((b, i) => b.endsWith('/2') && bodies[i + 1]?.startsWith('6')), at).toBe(false);
+        }
+      }
+    }
+  });
+
   it('breaks English at spaces, Chinese between characters, and indents the rows after the first', () => {
     expect(foldLine('  the quick brown fox jumps over', 16)).toEqual(['  the quick', '    brown fox', '    jumps over']);
     expect(foldLine('一二三四五六七八，九十', 16)).toEqual(['一二三四五六七', '  八，九十']);
