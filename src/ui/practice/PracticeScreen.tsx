@@ -190,7 +190,7 @@ export function PracticeScreen(props: PracticeScreenProps): React.JSX.Element {
     return (
       <Box flexDirection="column">
         <Paint color={theme.title}>{l.pick}</Paint>
-        <Menu items={items} selected={cursor} />
+        <Menu items={items} selected={cursor} width={width} />
         <KeyHints hints={menuHints(t).filter((h) => h.keys !== '?' && h.keys !== 'q')} />
       </Box>
     );

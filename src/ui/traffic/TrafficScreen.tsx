@@ -52,7 +52,7 @@ export function TrafficScreen({ lang, onBack, width, height, open, watch }: Traf
         <Paint color={theme.title}>{m.choose}</Paint>
       </Text>
       <Box marginTop={1} flexGrow={1}>
-        <Menu items={items} selected={selected} showDescriptions={width >= 60} />
+        <Menu items={items} selected={selected} showDescriptions={width >= 60} width={width} />
       </Box>
       <KeyHints hints={menuHints((k) => translate(lang, k))} />
     </Box>
