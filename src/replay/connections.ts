@@ -209,7 +209,12 @@ function analyse(conn: Connection, dir: 0 | 1, s: DecodedSegment): Anomaly[] {
     const sinceAck = nsBetween(sec, nsec, rev.lastackSec, rev.lastackNsec);
     const sinceNext = nsBetween(sec, nsec, fwd.nextseqSec, fwd.nextseqNsec);
     const threshold = conn.firstRttNs !== 0 ? conn.firstRttNs : 3_000_000;
-    if (notAdvanced && rev.dupacknum >= 2 && rev.lastack === seq && ltU64(sinceAck, 20_000_000)) out.push('retransmission'); // fast
+    // Spurious first, as the dissector (Wireshark 4.0) checks it: data the other side has already
+    // acknowledged is a retransmission, however soon after the highest segment it came. (A loop run had
+    // a duplicate of an acknowledged segment 26 us after nextseq moved, under a 41 us first RTT: tshark
+    // called it a spurious retransmission, the replay out of order.)
+    if (len > 0 && rev.lastack !== 0 && !gt((seq + len) >>> 0, rev.lastack)) out.push('retransmission');
+    else if (notAdvanced && rev.dupacknum >= 2 && rev.lastack === seq && ltU64(sinceAck, 20_000_000)) out.push('retransmission'); // fast
     else if (notAdvanced && ltU64(sinceNext, threshold) && fwd.nextseq !== ((seq + len) >>> 0)) out.push('out-of-order');
     else if (notAdvanced) out.push('retransmission'); // spurious (already acknowledged) or plain
   }
